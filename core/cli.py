@@ -1,0 +1,303 @@
+"""Command line: ``python -m crosstime.core.cli <command> ...`` (no QGIS needed), with progress bars.
+
+Commands: synth, build-tiles, realpairs, train, index, merge-index, match, evaluate, demo.
+Multi-GPU training: ``torchrun --nproc-per-node N -m crosstime.core.cli train ...``.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from typing import List, Optional
+
+
+def _progress(desc: str):
+    from .progress import TerminalProgress
+    return TerminalProgress(desc)
+
+
+def _vectors(paths: List[str]):
+    from .vectors import read_vector_file
+    out = []
+    for p in paths or []:
+        out.extend(read_vector_file(p))
+    return out
+
+
+def cmd_synth(a) -> None:
+    from .synthetic import SyntheticConfig, generate_landscape
+    land = generate_landscape(a.out, SyntheticConfig(size_m=a.size, resolution=a.resolution, seed=a.seed,
+                                                     old_grey=a.old_grey))
+    print(json.dumps({"old_ortho": land.old_ortho, "new_ortho": land.new_ortho, "old_vectors": land.old_vectors,
+                      "new_vectors": land.new_vectors, "changes": land.changes}, indent=1))
+
+
+def cmd_build_tiles(a) -> None:
+    from .dataset import build_tile_store, grid_for_orthos
+    from .legend import load_legend
+    grid = grid_for_orthos(a.old_ortho, a.new_ortho, a.tile_size, a.pixels, a.crs, a.stride,
+                           tuple(a.extent) if a.extent else None)
+    print(grid.describe())
+    p = _progress("tiles")
+    store, summary = build_tile_store(a.out, a.old_ortho, a.new_ortho, _vectors(a.old_vectors), _vectors(a.new_vectors),
+                                      grid, load_legend(a.legend), p)
+    p.close()
+    for w in summary["old_mapping"].warnings():
+        print("warning (old date):", w)
+    for w in summary["new_mapping"].warnings():
+        print("warning (new date):", w)
+    print(store.describe())
+
+
+def cmd_realpairs(a) -> None:
+    from .realpairs import build_realpairs_store
+    p = _progress("tiles")
+    store = build_realpairs_store(a.root, a.out, a.tile_px, a.stride_px, a.sources, progress=p)
+    p.close()
+    print(store.describe())
+
+
+def cmd_train(a) -> None:
+    from .train.run import train
+    overrides = {k: v for k, v in {
+        "backbone": a.backbone, "weights": a.weights, "dim": a.dim, "semantic_mode": a.semantic,
+        "modality": a.modality, "head": a.head, "epochs": a.epochs, "batch_pairs": a.batch, "lr": a.lr,
+        "lr_backbone": a.lr_backbone, "hard_every": a.hard_every, "seed": a.seed, "device": a.device,
+        "bf16": a.bf16 or None, "max_minutes": a.max_minutes, "early_stop": a.early_stop,
+        "batches_per_epoch": a.batches_per_epoch, "augment": a.augment, "temperature": a.temperature,
+        "tile_pixels": a.tile_pixels}.items() if v is not None}
+    p = _progress("training")
+    r = train(a.stores, a.out, a.val or [], a.recipe, a.val_fraction, a.checkpoints, a.log, p, **overrides)
+    p.close()
+    if a.plot:
+        from .report import plot_history
+        plot_history(r.history, a.plot, f"{a.recipe}")
+    best = r.best_val or {}
+    print(f"model: {r.model_path}; best validation map@5 {best.get('map@5', float('nan')):.3f} at epoch "
+          f"{r.best_epoch}; {r.stopped} after {r.wall_s / 60:.1f} min")
+
+
+def cmd_index(a) -> None:
+    from .describer import make_describer
+    from .index import build_index, parse_shard
+    shard = parse_shard(a.shard) if a.shard else (0, 1)
+    p = _progress("describe")
+    if a.store:
+        from .tilestore import TileStore
+        from .tileset import TileSet
+        store = TileStore(a.store)
+        tiles = TileSet([store], min_valid=0.0)
+        describer = make_describer(a.model, store.legend(), store.pixels, device=a.device)
+        idx = build_index(describer, tiles, a.date, shard, p, {"tile_store": a.store})
+    else:
+        from .dataset import grid_for_orthos
+        from .legend import load_legend
+        from .livetiles import LiveTiles
+        from .rasterize import SemanticRasterizer
+        if not (a.old_ortho and a.new_ortho):
+            sys.exit("give --store, or --old-ortho and --new-ortho")
+        grid = grid_for_orthos(a.old_ortho, a.new_ortho, a.tile_size, a.pixels, a.crs)
+        legend = load_legend(a.legend)
+        sem = SemanticRasterizer(_vectors(a.old_vectors), legend, grid.crs, grid.resolution, clip_to=grid.bounds())
+        describer = make_describer(a.model, legend, grid.pixels, device=a.device)
+        with LiveTiles(grid, {"a": a.old_ortho}, {"a": sem}) as tiles:
+            idx = build_index(describer, tiles, "a", shard, p, {"old_ortho": a.old_ortho})
+    p.close()
+    idx.save(a.out)
+    print(f"{len(idx)} tiles indexed into {a.out} ({describer.label})")
+
+
+def cmd_merge_index(a) -> None:
+    from .index import merge_indexes
+    m = merge_indexes(a.parts, a.out)
+    print(f"{len(m)} tiles merged into {a.out}")
+
+
+def cmd_match(a) -> None:
+    from .batchmatch import match_tiles, write_matches_gpkg
+    from .describer import make_describer
+    from .grid import TileGrid
+    from .index import DescriptorIndex
+    from .legend import load_legend
+    from .livetiles import LiveTiles
+    from .rasterize import SemanticRasterizer
+    index = DescriptorIndex.load(a.index)
+    grid = TileGrid.from_dict(index.grid)
+    legend = load_legend(a.legend)
+    describer = make_describer(a.model, legend, grid.pixels, device=a.device)
+    sem = SemanticRasterizer(_vectors(a.new_vectors), legend, grid.crs, grid.resolution, clip_to=grid.bounds())
+    p = _progress("match")
+    with LiveTiles(grid, {"b": a.new_ortho}, {"b": sem}) as tiles:
+        bm = match_tiles(describer, index, tiles, a.k, progress=p)
+    p.close()
+    write_matches_gpkg(a.out, bm, grid.crs)
+    s = bm.summary()
+    print(f"{len(bm.query_ids)} tiles matched into {a.out}" +
+          (f"; against the same-id truth map@5 {s['map@5']:.3f}, recall@1 {s['recall@1']:.3f}" if s else ""))
+
+
+def cmd_evaluate(a) -> None:
+    from .baselines import LIGHT_BASELINES, PAPER_BASELINES
+    from .evaluate import evaluate
+    from .report import html_report
+    from .tilestore import open_stores
+    from .tileset import TileSet
+    stores = open_stores(a.stores)
+    tiles = TileSet(stores)
+    specs = list(LIGHT_BASELINES) + (list(PAPER_BASELINES) if a.paper_baselines else [])
+    p = _progress("evaluate")
+    fp = stores[0].grid.tile_size if stores[0].grid else stores[0].meta.get("tile_ground_size")
+    ev = evaluate(tiles, stores[0].legend(), a.out, a.models or [], specs, dataset_name=a.name or a.stores[0],
+                  semantic_mode=a.semantic, device=a.device, progress=p, footprint=f"{fp:g} m" if fp else None)
+    p.close()
+    html_report(ev.rows, ev.dataset, os.path.join(a.out, "report.html"), ev.files.get("figure", ""))
+    print("\n".join(ev.headline()))
+    print(f"tables and figure in {a.out}")
+
+
+def cmd_demo(a) -> None:
+    from .demo import run_demo
+    run_demo(a.out, minutes=a.minutes, seed=a.seed, quick=a.quick)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="crosstime", description=__doc__.split("\n")[0])
+    sub = ap.add_subparsers(dest="cmd", required=True)
+
+    s = sub.add_parser("synth", help="generate a synthetic two-date landscape")
+    s.add_argument("out")
+    s.add_argument("--size", type=float, default=2000.0, help="side in metres")
+    s.add_argument("--resolution", type=float, default=1.0, help="metres per pixel")
+    s.add_argument("--seed", type=int, default=0)
+    s.add_argument("--old-grey", action="store_true", help="old ortho in grey levels")
+    s.set_defaults(fn=cmd_synth)
+
+    s = sub.add_parser("build-tiles", help="cut two orthos and their vectors into a tile store")
+    s.add_argument("--old-ortho", required=True)
+    s.add_argument("--new-ortho", required=True)
+    s.add_argument("--old-vectors", nargs="*", default=[])
+    s.add_argument("--new-vectors", nargs="*", default=[])
+    s.add_argument("--legend", default="bdtopo_v3", help="bdtopo_v2, bdtopo_v3, osm or a JSON mapping file")
+    s.add_argument("--tile-size", type=float, default=1000.0)
+    s.add_argument("--pixels", type=int, default=256)
+    s.add_argument("--stride", type=float, default=0.0)
+    s.add_argument("--crs", default=None)
+    s.add_argument("--extent", type=float, nargs=4, default=None, metavar=("XMIN", "YMIN", "XMAX", "YMAX"))
+    s.add_argument("--out", required=True)
+    s.set_defaults(fn=cmd_build_tiles)
+
+    s = sub.add_parser("realpairs", help="cut a folder of real image pairs into a tile store")
+    s.add_argument("root")
+    s.add_argument("--out", required=True)
+    s.add_argument("--tile-px", type=int, default=128)
+    s.add_argument("--stride-px", type=int, default=None)
+    s.add_argument("--sources", nargs="*", default=None)
+    s.set_defaults(fn=cmd_realpairs)
+
+    s = sub.add_parser("train", help="train a descriptor on tile stores")
+    s.add_argument("stores", nargs="+")
+    s.add_argument("--val", nargs="*", default=None)
+    s.add_argument("--val-fraction", type=float, default=0.2)
+    s.add_argument("--out", required=True)
+    s.add_argument("--recipe", default="siamese", choices=["siamese", "infonce", "ntxent"])
+    s.add_argument("--backbone", default=None)
+    s.add_argument("--weights", default=None, help="imagenet, none or a weights file")
+    s.add_argument("--dim", type=int, default=None)
+    s.add_argument("--semantic", default=None, choices=["rgb", "grey"])
+    s.add_argument("--modality", default=None, choices=["fusion", "visual", "semantic"])
+    s.add_argument("--head", default=None, choices=["paper", "pooled"])
+    s.add_argument("--tile-pixels", type=int, default=None)
+    s.add_argument("--epochs", type=int, default=None)
+    s.add_argument("--batch", type=int, default=None)
+    s.add_argument("--lr", type=float, default=None)
+    s.add_argument("--lr-backbone", type=float, default=None)
+    s.add_argument("--hard-every", type=int, default=None)
+    s.add_argument("--augment", default=None, choices=["none", "paper", "cross-date"])
+    s.add_argument("--temperature", type=float, default=None)
+    s.add_argument("--batches-per-epoch", type=int, default=None)
+    s.add_argument("--early-stop", type=int, default=None)
+    s.add_argument("--max-minutes", type=float, default=None)
+    s.add_argument("--seed", type=int, default=None)
+    s.add_argument("--device", default=None)
+    s.add_argument("--bf16", action="store_true")
+    s.add_argument("--checkpoints", default=None, help="folder for per-epoch checkpoints (resumes from it)")
+    s.add_argument("--log", default=None, help="CSV training log")
+    s.add_argument("--plot", default=None, help="PNG of loss and map@5 per epoch")
+    s.set_defaults(fn=cmd_train)
+
+    s = sub.add_parser("index", help="describe old-date tiles into an index file")
+    s.add_argument("--model", default=None, help="model file (omit for the untrained baseline)")
+    s.add_argument("--store", default=None)
+    s.add_argument("--date", default="a", choices=["a", "b"])
+    s.add_argument("--old-ortho", default=None)
+    s.add_argument("--new-ortho", default=None)
+    s.add_argument("--old-vectors", nargs="*", default=[])
+    s.add_argument("--legend", default="bdtopo_v3")
+    s.add_argument("--tile-size", type=float, default=1000.0)
+    s.add_argument("--pixels", type=int, default=256)
+    s.add_argument("--crs", default=None)
+    s.add_argument("--shard", default=None, help="i/n: describe only the i-th of n parts")
+    s.add_argument("--device", default="auto")
+    s.add_argument("--out", required=True)
+    s.set_defaults(fn=cmd_index)
+
+    s = sub.add_parser("merge-index", help="merge index shards")
+    s.add_argument("parts", nargs="+")
+    s.add_argument("--out", required=True)
+    s.set_defaults(fn=cmd_merge_index)
+
+    s = sub.add_parser("match", help="match every new-date tile against an index into a GeoPackage")
+    s.add_argument("--index", required=True)
+    s.add_argument("--model", default=None)
+    s.add_argument("--new-ortho", required=True)
+    s.add_argument("--new-vectors", nargs="*", default=[])
+    s.add_argument("--legend", default="bdtopo_v3")
+    s.add_argument("--k", type=int, default=5)
+    s.add_argument("--device", default="auto")
+    s.add_argument("--out", required=True)
+    s.set_defaults(fn=cmd_match)
+
+    s = sub.add_parser("evaluate", help="score models and baselines on tile stores")
+    s.add_argument("stores", nargs="+")
+    s.add_argument("--models", nargs="*", default=[])
+    s.add_argument("--paper-baselines", action="store_true", help="also ResNet50 at 512 px and GeM at 1024 px")
+    s.add_argument("--semantic", default="rgb", choices=["rgb", "grey"])
+    s.add_argument("--name", default=None)
+    s.add_argument("--device", default="cpu")
+    s.add_argument("--out", required=True)
+    s.set_defaults(fn=cmd_evaluate)
+
+    s = sub.add_parser("demo", help="the whole pipeline on the embedded synthetic landscape")
+    s.add_argument("--out", default="build/demo")
+    s.add_argument("--minutes", type=float, default=4.0, help="training time budget")
+    s.add_argument("--seed", type=int, default=0)
+    s.add_argument("--quick", action="store_true", help="a small landscape and one minute of training")
+    s.set_defaults(fn=cmd_demo)
+    return ap
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    from .deps import missing, missing_message
+    gone = missing()
+    if gone:
+        print(missing_message(gone), file=sys.stderr)
+        return 2
+    a = build_parser().parse_args(argv)
+    import torch
+    torch.set_num_threads(max(1, min(torch.get_num_threads(), os.cpu_count() or 1)))
+    try:
+        a.fn(a)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except (ValueError, RuntimeError, OSError) as exc:
+        if os.environ.get("CROSSTIME_DEBUG"):
+            raise
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,24 @@
+"""Turn tile images and semantic code rasters into network input tensors."""
+from __future__ import annotations
+
+import numpy as np
+
+from .legend import Legend
+
+
+def stack_input(images: np.ndarray, codes: np.ndarray, legend: Legend, modality: str = "fusion",
+                semantic_mode: str = "rgb") -> np.ndarray:
+    """(B, H, W, 3) uint8 images and (B, H, W) codes -> (B, C, H, W) float32 in [0, 1].
+
+    Channel order: image RGB, then the semantic image (RGB or grey), as the eq. 4 stem expects.
+    """
+    parts = []
+    if modality in ("fusion", "visual"):
+        parts.append(np.asarray(images, np.uint8))
+    if modality in ("fusion", "semantic"):
+        if semantic_mode == "rgb":
+            parts.append(legend.rgb_lut()[codes])
+        else:
+            parts.append(legend.grey_lut()[codes][..., None])
+    x = np.concatenate(parts, axis=-1) if len(parts) > 1 else parts[0]
+    return np.ascontiguousarray(x.transpose(0, 3, 1, 2), dtype=np.float32) * np.float32(1 / 255.0)

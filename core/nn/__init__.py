@@ -1,0 +1,1 @@
+"""Network building blocks, one idea per module (cirtorch/torchgeo style); needs torch."""

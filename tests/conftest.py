@@ -1,0 +1,58 @@
+"""Shared fixtures: the package on sys.path as `crosstime`, small synthetic data, the real pairs folder."""
+import os
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+PKG = os.path.join(ROOT, ".pkg")
+if not os.path.exists(os.path.join(PKG, "crosstime")):
+    os.makedirs(PKG, exist_ok=True)
+    os.symlink("..", os.path.join(PKG, "crosstime"))
+if PKG not in sys.path:
+    sys.path.insert(0, PKG)
+
+import pytest  # noqa: E402
+
+REALPAIRS = os.environ.get("CROSSTIME_REALPAIRS", os.path.join(ROOT, "..", "shared", "data", "realpairs"))
+
+
+@pytest.fixture(scope="session")
+def root():
+    """The repository root (the plugin package)."""
+    return ROOT
+
+
+@pytest.fixture(scope="session")
+def realpairs_root():
+    if not os.path.isdir(REALPAIRS) or not os.path.exists(os.path.join(REALPAIRS, "scenes.csv")):
+        pytest.skip(f"real pairs folder not found at {REALPAIRS} (set CROSSTIME_REALPAIRS to use another)")
+    return REALPAIRS
+
+
+@pytest.fixture(scope="session")
+def land(tmp_path_factory):
+    """A small synthetic two-date landscape (1.2 km, 2 m/px), shared by the whole session."""
+    from crosstime.core.synthetic import SyntheticConfig, generate_landscape
+    return generate_landscape(str(tmp_path_factory.mktemp("land")), SyntheticConfig(size_m=1200, resolution=2.0, seed=7))
+
+
+@pytest.fixture(scope="session")
+def store(land, tmp_path_factory):
+    """Its tile store: 100 m tiles of 64 px (144 tiles)."""
+    from crosstime.core.dataset import build_tile_store, grid_for_orthos
+    from crosstime.core.legend import load_legend
+    from crosstime.core.vectors import read_vector_file
+    grid = grid_for_orthos(land.old_ortho, land.new_ortho, 100.0, 64)
+    st, _ = build_tile_store(str(tmp_path_factory.mktemp("stores") / "small.ctstore"), land.old_ortho, land.new_ortho,
+                             read_vector_file(land.old_vectors), read_vector_file(land.new_vectors), grid,
+                             load_legend("bdtopo_v3"))
+    return st
+
+
+@pytest.fixture(scope="session")
+def tiny_model(store, tmp_path_factory):
+    """A ResNet18 descriptor trained for a few steps on the small store (64 px tiles)."""
+    from crosstime.core.train.run import train
+    out = str(tmp_path_factory.mktemp("models") / "tiny.ctmodel")
+    train([store.path], out, recipe_name="siamese", backbone="resnet18", weights="none", dim=64, epochs=1,
+          batches_per_epoch=2, tile_pixels=64, head_channels=(64, 32, 32), seed=0)
+    return out

@@ -1,0 +1,122 @@
+"""What every CrossTime algorithm shares: dependency check, feedback as core Progress, clear errors."""
+from __future__ import annotations
+
+from typing import List
+
+from qgis.core import (QgsProcessing, QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingFeedback,
+                       QgsProcessingParameterEnum, QgsProcessingParameterFile, QgsProcessingParameterMultipleLayers,
+                       QgsProcessingParameterNumber, QgsProcessingParameterRasterLayer)
+from qgis.PyQt.QtCore import QCoreApplication
+
+from ..core import deps
+from ..core.progress import Cancelled, Progress
+
+HELP_URL = "https://github.com/crosstime-qgis/crosstime#processing-algorithms"
+LEGEND_KEYS = ["bdtopo_v3", "bdtopo_v2", "osm"]
+LEGEND_LABELS = ["IGN BD TOPO v3", "IGN BD TOPO v2 (2004-era shapefiles)", "OpenStreetMap tags"]
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("CrossTime", text)
+
+
+def progress_of(feedback: QgsProcessingFeedback) -> Progress:
+    f = feedback or QgsProcessingFeedback()
+    return Progress(lambda frac, _m: f.setProgress(100.0 * frac), f.isCanceled, f.pushInfo)
+
+
+class CrossTimeAlgorithm(QgsProcessingAlgorithm):
+    """Base class: translated names, group, help URL, and errors a GIS user understands."""
+    NAME = ""
+    LABEL = ""
+    GROUP = "Cross-time matching"
+    HELP = ""
+    NEEDS = ("torch", "torchvision", "sklearn", "rasterio")
+
+    def name(self) -> str:
+        return self.NAME
+
+    def displayName(self) -> str:  # noqa: N802 (QGIS API)
+        return tr(self.LABEL)
+
+    def group(self) -> str:
+        return tr(self.GROUP)
+
+    def groupId(self) -> str:  # noqa: N802 (QGIS API)
+        return "crosstime"
+
+    def shortHelpString(self) -> str:  # noqa: N802 (QGIS API)
+        return tr(self.HELP)
+
+    def helpUrl(self) -> str:  # noqa: N802 (QGIS API)
+        return f"{HELP_URL}-{self.NAME}"
+
+    def createInstance(self):  # noqa: N802 (QGIS API)
+        return type(self)()
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
+        """Checks the dependencies, then calls the subclass's ``run(parameters, context, feedback, progress)``."""
+        missing = deps.missing({n: "" for n in self.NEEDS})
+        if missing:
+            raise QgsProcessingException(deps.missing_message(missing))
+        try:
+            return self.run(parameters, context, feedback, progress_of(feedback))
+        except QgsProcessingException:
+            raise
+        except Cancelled:
+            raise QgsProcessingException(tr("Cancelled by the user; no output was written."))
+        except OSError as exc:
+            if getattr(exc, "errno", None) == 28:
+                raise QgsProcessingException(tr(f"The disk is full: {exc}. Free some space or choose another folder; "
+                                                "nothing was left half-written.")) from exc
+            raise QgsProcessingException(f"{type(exc).__name__}: {exc}") from exc
+        except Exception as exc:  # the core's errors already say which input is wrong and what to do
+            raise QgsProcessingException(f"{exc}") from exc
+
+    # parameter helpers -------------------------------------------------------------------------
+    def add_legend_params(self, optional_file: bool = True) -> None:
+        self.addParameter(QgsProcessingParameterEnum("LEGEND", tr("Legend preset for the vector layers"),
+                                                     options=LEGEND_LABELS, defaultValue=0))
+        self.addParameter(QgsProcessingParameterFile("MAPPING_FILE", tr("Mapping file (JSON; overrides the preset)"),
+                                                     extension="json", optional=optional_file))
+
+    def legend_of(self, parameters, context):
+        from ..core.legend import load_legend
+        path = self.parameterAsFile(parameters, "MAPPING_FILE", context)
+        if path:
+            return load_legend(path)
+        return load_legend(LEGEND_KEYS[self.parameterAsEnum(parameters, "LEGEND", context)])
+
+    def vectors_of(self, parameters, name: str, context, feedback, extent=None, extent_crs=None) -> List:
+        from ..adapters.layers import vector_layers_data
+        layers = self.parameterAsLayerList(parameters, name, context) or []
+        data = vector_layers_data(layers, extent, extent_crs)
+        for d in data:
+            if not d.features:
+                feedback.pushWarning(tr(f"vector layer '{d.name}' has no features in the area"))
+        return data
+
+    def raster_of(self, parameters, name: str, context, role: str) -> str:
+        from ..adapters.layers import LayerError, raster_path
+        layer = self.parameterAsRasterLayer(parameters, name, context)
+        try:
+            return raster_path(layer, role)
+        except LayerError as exc:
+            raise QgsProcessingException(str(exc)) from exc
+
+
+def multiple_vectors(name: str, label: str, optional: bool = True):
+    return QgsProcessingParameterMultipleLayers(name, tr(label), QgsProcessing.TypeVectorAnyGeometry, optional=optional)
+
+
+def raster_param(name: str, label: str, optional: bool = False):
+    return QgsProcessingParameterRasterLayer(name, tr(label), optional=optional)
+
+
+def number(name: str, label: str, default, minimum=None, integer: bool = False, optional: bool = False):
+    p = QgsProcessingParameterNumber(name, tr(label),
+                                     QgsProcessingParameterNumber.Integer if integer else QgsProcessingParameterNumber.Double,
+                                     defaultValue=default, optional=optional)
+    if minimum is not None:
+        p.setMinimum(minimum)
+    return p

@@ -1,0 +1,28 @@
+"""The click tool: a point on the canvas, handed over with its CRS."""
+from __future__ import annotations
+
+from qgis.core import QgsPointXY
+from qgis.gui import QgsMapCanvas, QgsMapToolEmitPoint
+from qgis.PyQt.QtCore import Qt, pyqtSignal
+from qgis.PyQt.QtGui import QCursor
+
+
+class ClickMatchTool(QgsMapToolEmitPoint):
+    """Emits ``picked(point, crs)`` on a left click; right click or Escape leaves the tool."""
+    picked = pyqtSignal(QgsPointXY, object)
+
+    def __init__(self, canvas: QgsMapCanvas):
+        super().__init__(canvas)
+        self.setCursor(QCursor(Qt.CrossCursor))
+
+    def canvasReleaseEvent(self, e):  # noqa: N802 (Qt API)
+        if e.button() == Qt.RightButton:
+            self.canvas().unsetMapTool(self)
+            return
+        if e.button() == Qt.LeftButton:
+            point = self.toMapCoordinates(e.pos())
+            self.picked.emit(point, self.canvas().mapSettings().destinationCrs())
+
+    def keyPressEvent(self, e):  # noqa: N802 (Qt API)
+        if e.key() == Qt.Key_Escape:
+            self.canvas().unsetMapTool(self)
