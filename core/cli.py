@@ -278,6 +278,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Optional[List[str]] = None) -> int:
+    # GDAL's block cache defaults to 5% of RAM; a batch job reading huge orthos needs far less
+    os.environ.setdefault("GDAL_CACHEMAX", "256")
     from .deps import missing, missing_message
     gone = missing()
     if gone:

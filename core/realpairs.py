@@ -66,7 +66,7 @@ def find_scenes(root: str, sources: Optional[Sequence[str]] = None) -> List[Scen
     return scenes
 
 
-def _read_rgb(path: str):
+def read_rgb(path: str):
     import rasterio
     from rasterio.errors import NotGeoreferencedWarning
     with warnings.catch_warnings():
@@ -80,7 +80,7 @@ def _read_rgb(path: str):
     return np.ascontiguousarray(np.moveaxis(data[:3], 0, -1).astype(np.uint8)), crs, transform
 
 
-def _building_codes(scene: Scene, date: str, crs, transform, shape) -> np.ndarray:
+def building_codes(scene: Scene, date: str, crs, transform, shape) -> np.ndarray:
     """Code raster of the scene's buildings for one date (zeros when it has none)."""
     path = scene.buildings_a if date == "a" else scene.buildings_b
     out = np.zeros(shape, np.uint8)
@@ -123,12 +123,12 @@ def build_realpairs_store(root: str, out_path: str, tile_px: int = 128, stride_p
         for k, (s, r, c) in enumerate(plan):
             if s.key not in cache:
                 cache.clear()
-                ia, crs, tr = _read_rgb(s.image_a)
-                ib, _, _ = _read_rgb(s.image_b)
+                ia, crs, tr = read_rgb(s.image_a)
+                ib, _, _ = read_rgb(s.image_b)
                 h, wd = min(ia.shape[0], ib.shape[0]), min(ia.shape[1], ib.shape[1])
                 ia, ib = ia[:h, :wd], ib[:h, :wd]
-                cache[s.key] = (ia, ib, _building_codes(s, "a", crs, tr, (h, wd)),
-                                _building_codes(s, "b", crs, tr, (h, wd)))
+                cache[s.key] = (ia, ib, building_codes(s, "a", crs, tr, (h, wd)),
+                                building_codes(s, "b", crs, tr, (h, wd)))
             ia, ib, sa, sb = cache[s.key]
             win = (slice(r, r + tile_px), slice(c, c + tile_px))
             w.put(k, f"{s.key}:{r}_{c}", (c, r, c + tile_px, r + tile_px), ia[win], ib[win], sa[win], sb[win],
