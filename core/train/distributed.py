@@ -38,6 +38,14 @@ def any_rank(flag: bool) -> bool:
     return bool(t.item() > 0)
 
 
+def sync_buffers(module: torch.nn.Module) -> None:
+    """Give every rank rank 0's buffers (batch-norm running statistics move with each rank's own batches)."""
+    if not dist.is_initialized():
+        return
+    for b in module.buffers():
+        dist.broadcast(b.data, 0)
+
+
 def barrier() -> None:
     if dist.is_initialized():
         dist.barrier()

@@ -76,6 +76,7 @@ class Trainer(abc.ABC):
         self.history: List[dict] = []
         self.best = {"map": -1.0, "epoch": -1, "val": None}
         self.start_epoch = 0
+        self._epoch_progress = progress
         self.rng = np.random.default_rng([cfg.seed, self.rank])
         self.gen = torch.Generator().manual_seed(cfg.seed * 1000 + self.rank)
 
@@ -207,6 +208,7 @@ class Trainer(abc.ABC):
                 self.progress.check()
                 losses.append(self.train_step(epoch, b))
                 prog.update(0.15 + 0.75 * (b + 1) / n, f"epoch {epoch + 1}/{epochs}, loss {np.mean(losses):.4f}")
+            distributed.sync_buffers(self.wrapped)
             row = {"epoch": epoch + 1, "loss": float(np.mean(losses)) if losses else float("nan"),
                    "train_s": round(time.time() - ep_t, 2)}
             row.update(self.epoch_stats())
