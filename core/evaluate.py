@@ -184,7 +184,8 @@ def example_figure(tiles, legend, q: np.ndarray, d: np.ndarray, path: str, n_exa
         img, _ = tiles.raw([qi], "b")
         ax = axes[r, 0]
         ax.imshow(img[0])
-        ax.set_title(f"query {ids[qi]}\n(new date)", fontsize=7)
+        note = f"\ntrue match at rank {ranks[qi]}" if ranks[qi] > k else ""
+        ax.set_title(f"query {ids[qi]} (new date){note}", fontsize=7, color="red" if note else "black")
         top = np.argsort(-sim[qi])[:k]
         imgs, _ = tiles.raw(top, "a")
         for c, (di, im) in enumerate(zip(top, imgs)):
@@ -197,8 +198,6 @@ def example_figure(tiles, legend, q: np.ndarray, d: np.ndarray, path: str, n_exa
                 for s in ax.spines.values():
                     s.set_edgecolor("blue")
                     s.set_linewidth(4)
-        if ranks[qi] > k:
-            axes[r, 0].set_xlabel(f"true match at rank {ranks[qi]}", fontsize=7, color="red")
     for ax in axes.ravel():
         ax.set_xticks([])
         ax.set_yticks([])
