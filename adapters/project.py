@@ -78,7 +78,7 @@ def write_demo_project(summary: dict, path: Optional[str] = None) -> str:
     proj.addMapLayer(links)
     proj.writeEntry("CrossTime", "index", summary["index"])
     proj.writeEntry("CrossTime", "model", summary["model"])
-    proj.writeEntry("CrossTime", "tile_size", 200.0)
+    proj.writeEntryDouble("CrossTime", "tile_size", 200.0)
     proj.writeEntry("CrossTime", "pixels", 128)
     ok = proj.write()
     if not ok:

@@ -53,6 +53,7 @@ def run_demo(out: str, minutes: float = 4.0, seed: int = 0, quick: bool = False,
         plan.sizes = {"train": 1600.0, "val": 1200.0, "test": 1600.0}
         plan.minutes = min(minutes, 1.0)
     os.makedirs(out, exist_ok=True)
+    out = os.path.abspath(out)
     legend = load_legend("bdtopo_v3")
     lands, stores = {}, {}
     print(f"CrossTime demo on synthetic landscapes (not real data), writing to {os.path.abspath(out)}")

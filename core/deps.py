@@ -62,10 +62,16 @@ def dev_site_packages(plugin_dir: str) -> Optional[str]:
 
 
 def use_dev_venv(plugin_dir: str) -> Optional[str]:
-    """Append the checkout's .venv site-packages to sys.path (after the system's, so QGIS's own
-    packages keep priority); returns the path added, if any."""
+    """Put the checkout's .venv site-packages in front of sys.path, as PYTHONPATH would; returns it.
+
+    In front, because torch needs its own newer sympy and friends rather than older system copies; the
+    venv holds no numpy, GDAL or Qt of its own (it sees the system's), so nothing QGIS relies on is shadowed.
+    """
     p = dev_site_packages(plugin_dir)
-    if p and p not in sys.path:
-        site.addsitedir(p)
-        return p
-    return None
+    if not p or p in sys.path:
+        return None
+    before = list(sys.path)
+    site.addsitedir(p)                      # also runs the venv's .pth files
+    added = [x for x in sys.path if x not in before]
+    sys.path[:] = added + before
+    return p

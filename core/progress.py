@@ -55,13 +55,17 @@ class TerminalProgress(Progress):
     """A tqdm bar on the command line (plain lines when tqdm is missing or stderr is not a terminal)."""
 
     def __init__(self, desc: str = "", total: int = 1000):
+        import sys
         self._total = total
-        try:
-            from tqdm import tqdm
-            self._bar = tqdm(total=total, desc=desc, unit="‰", leave=True, dynamic_ncols=True,
-                             bar_format="{desc} {percentage:3.0f}%|{bar}| {elapsed}<{remaining} {postfix}")
-        except ImportError:
-            self._bar = None
+        self._desc = desc
+        self._bar = None
+        if sys.stderr.isatty():
+            try:
+                from tqdm import tqdm
+                self._bar = tqdm(total=total, desc=desc, unit="‰", leave=True, dynamic_ncols=True,
+                                 bar_format="{desc} {percentage:3.0f}%|{bar}| {elapsed}<{remaining} {postfix}")
+            except ImportError:
+                pass
         self._last = 0
         super().__init__(self._show, None, self._print)
 
@@ -73,8 +77,9 @@ class TerminalProgress(Progress):
                 self._last = n
             if message:
                 self._bar.set_postfix_str(message[:60], refresh=False)
-        elif n - self._last >= self._total // 20:
-            print(f"{100 * fraction:5.1f}% {message}", flush=True)
+        elif n - self._last >= self._total // 10 or (n >= self._total > self._last):
+            # not a terminal (CI logs, files): a plain line every 10 %
+            print(f"{self._desc}: {100 * fraction:3.0f}% {message}", flush=True)
             self._last = n
 
     def _print(self, message: str) -> None:

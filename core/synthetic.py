@@ -31,6 +31,7 @@ class SyntheticConfig:
     parcel_size_m: float = 110.0      # typical field parcel size
     forest_cover: float = 0.30
     hedge_share: float = 0.25         # share of parcel boundaries lined with a hedge
+    mapped_grass_share: float = 0.15  # parcels of orchards and grassland, mapped as vegetation only by the new survey
     change: float = 1.0               # scales every between-date change (0: same landscape twice)
     misregistration_m: float = 3.0    # shift of the old ortho against its georeference
     old_vector_shift_m: float = 2.5   # positional error of the old vector data
@@ -228,6 +229,26 @@ class _World:
                     self.changes["hedges_removed"] = self.changes.get("hedges_removed", 0) + 1
         self.parcel_merge = merge
         self.changes["parcels_merged"] = int((merge != np.arange(n)).sum())
+        # orchards and permanent grassland stand on both photos; only the new, more complete survey maps
+        # them as vegetation (as BD TOPO v3 does where the 2004 data had nothing)
+        self.grassland = {}
+        area = _ogr_geom(_rect(size / 2, size / 2, size, size, 0.0))
+        for k, reg in enumerate(vor.point_region):
+            region = vor.regions[reg]
+            if not region or -1 in region or merge[k] != k or k in merge[merge != np.arange(n)]:
+                continue
+            if rng.random() >= cfg.mapped_grass_share:
+                continue
+            ring = vor.vertices[region]
+            cell = _ogr_geom({"type": "Polygon", "coordinates": [np.vstack([ring, ring[:1]]).tolist()]})
+            cell = cell.Intersection(area)
+            if cell is None or cell.IsEmpty() or cell.GetArea() < 500:
+                continue
+            nature = "Verger" if rng.random() < 0.5 else "Lande herbacée"
+            self.grassland[k] = nature
+            self.add("ZONE_DE_VEGETATION", json.loads(cell.ExportToJson()), {"NATURE": nature}, present="ab",
+                     annotated="b")
+        self.changes["grassland_mapped_only_new"] = len(self.grassland)
 
     def _building(self, c, w, h, ang, nature="Indifférenciée", present="ab", annotated=None):
         rng = self.rng
@@ -360,7 +381,10 @@ def _render(world: _World, date: str, cfg: SyntheticConfig, rng) -> np.ndarray:
     if date == "b":
         lab = world.parcel_merge[lab]
     crop = rng.integers(0, len(_CROPS), n_seeds)
-    img = _CROPS[crop][lab].copy()
+    colours = _CROPS[crop]
+    for k, nature in world.grassland.items():          # not re-sown: the same look on both dates
+        colours[k] = (105, 140, 70) if nature == "Verger" else (125, 135, 85)
+    img = colours[lab].copy()
     # tillage stripes, one direction per parcel
     ang = prng.uniform(0, np.pi, n_seeds)[lab]
     period = prng.uniform(3, 9, n_seeds)[lab] / res
@@ -368,6 +392,12 @@ def _render(world: _World, date: str, cfg: SyntheticConfig, rng) -> np.ndarray:
     stripes = np.sin((xx * np.cos(ang) + yy * np.sin(ang)) * (2 * np.pi / period))
     img *= (1 + 0.06 * stripes)[..., None]
     img *= (0.85 + 0.3 * _noise(rng, (n, n), 40 / res))[..., None]
+    if world.grassland:
+        grass = np.isin(lab, list(world.grassland))
+        trees = (((xx * res) % 8 < 3) & ((yy * res) % 8 < 3)) & np.isin(lab, [k for k, v in world.grassland.items()
+                                                                                if v == "Verger"])
+        img[trees] = (60, 95, 45)
+        img[grass & ~trees] *= (0.9 + 0.2 * _noise(rng, (n, n), 6 / res))[grass & ~trees][:, None]
     # parcel boundaries as thin grass margins
     edge = (np.diff(lab, axis=0, prepend=lab[:1]) != 0) | (np.diff(lab, axis=1, prepend=lab[:, :1]) != 0)
     img[edge] = (105, 125, 70)

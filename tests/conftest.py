@@ -56,3 +56,13 @@ def tiny_model(store, tmp_path_factory):
     train([store.path], out, recipe_name="siamese", backbone="resnet18", weights="none", dim=64, epochs=1,
           batches_per_epoch=2, tile_pixels=64, head_channels=(64, 32, 32), seed=0)
     return out
+
+
+@pytest.fixture(scope="session")
+def trained_model(store, tmp_path_factory):
+    """A descriptor trained for a few epochs on the small store, good enough to rank most true matches first."""
+    from crosstime.core.train.run import train
+    out = str(tmp_path_factory.mktemp("models") / "trained.ctmodel")
+    r = train([store.path], out, val_stores=[store.path], recipe_name="infonce", backbone="resnet18", weights="none",
+              epochs=4, batch_pairs=24, tile_pixels=64, seed=0)
+    return out

@@ -162,3 +162,33 @@ def test_contrastive_recipes_take_real_steps(store, tmp_path):
         losses = [tr.train_step(0, b) for b in range(3)]
         assert all(np.isfinite(losses))
     assert tr.net.out_dim == (m.dim or 512)
+
+
+def test_pretrained_weights_sources(tmp_path):
+    import torchvision
+    from crosstime.core.nn.backbones import WeightsUnavailable, build_backbone, imagenet_available
+    # a local weights file (an offline workstation's copy of the ImageNet file, say)
+    ref = torchvision.models.resnet18(weights=None)
+    torch.nn.init.constant_(ref.conv1.weight, 0.25)
+    path = tmp_path / "resnet18-local.pth"
+    torch.save(ref.state_dict(), path)
+    bb = build_backbone("resnet18", str(path))
+    assert torch.all(bb.body[0].weight == 0.25)
+    # no weights at all
+    assert not torch.all(build_backbone("resnet18", "none").body[0].weight == 0.25)
+    # ImageNet weights: used when cached, else a clear message (these machines are offline)
+    have, where = imagenet_available("resnet18")
+    if have:
+        build_backbone("resnet18", "imagenet")
+    else:
+        with pytest.raises(WeightsUnavailable, match="could not be downloaded.*copy that file to"):
+            build_backbone("resnet18", "imagenet")
+    # the offline-pretrained light backbone ships with its package
+    assert imagenet_available("efficientnet_lite0")[0]
+    eff = build_backbone("efficientnet_lite0", "imagenet")
+    assert eff.out_channels == 1280
+    with pytest.raises(WeightsUnavailable, match="not found"):
+        build_backbone("resnet18", str(tmp_path / "missing.pth"))
+    torch.save({"something": torch.zeros(3)}, tmp_path / "wrong.pth")
+    with pytest.raises(WeightsUnavailable, match="do not fit"):
+        build_backbone("resnet18", str(tmp_path / "wrong.pth"))

@@ -55,12 +55,12 @@ class CrossTimeAlgorithm(QgsProcessingAlgorithm):
         return type(self)()
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
-        """Checks the dependencies, then calls the subclass's ``run(parameters, context, feedback, progress)``."""
+        """Checks the dependencies, then calls the subclass's ``work(parameters, context, feedback, progress)``."""
         missing = deps.missing({n: "" for n in self.NEEDS})
         if missing:
             raise QgsProcessingException(deps.missing_message(missing))
         try:
-            return self.run(parameters, context, feedback, progress_of(feedback))
+            return self.work(parameters, context, feedback, progress_of(feedback))
         except QgsProcessingException:
             raise
         except Cancelled:

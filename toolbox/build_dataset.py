@@ -31,7 +31,7 @@ class BuildTileDataset(CrossTimeAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("USABLE", tr("Tiles fully covered on both dates")))
         self.addOutput(QgsProcessingOutputString("WARNINGS", tr("Warnings")))
 
-    def run(self, parameters, context, feedback, progress):
+    def work(self, parameters, context, feedback, progress):
         from ..core.dataset import build_tile_store, grid_for_orthos
         old = self.raster_of(parameters, "OLD_ORTHO", context, "old ortho")
         new = self.raster_of(parameters, "NEW_ORTHO", context, "new ortho")

@@ -33,7 +33,7 @@ class BuildDescriptorIndex(CrossTimeAlgorithm):
                                                                 fileFilter="CrossTime index (*.ctindex)"))
         self.addOutput(QgsProcessingOutputNumber("COUNT", tr("Tiles indexed")))
 
-    def run(self, parameters, context, feedback, progress):
+    def work(self, parameters, context, feedback, progress):
         from ..core.dataset import grid_for_orthos
         from ..core.describer import make_describer
         from ..core.index import build_index, parse_shard

@@ -43,7 +43,7 @@ class EvaluateDescriptors(CrossTimeAlgorithm):
                                                                 optional=True))
         self.addOutput(QgsProcessingOutputNumber("BEST_MAP5", tr("Best map@5")))
 
-    def run(self, parameters, context, feedback, progress):
+    def work(self, parameters, context, feedback, progress):
         from ..core.baselines import BaselineSpec
         from ..core.evaluate import evaluate
         from ..core.report import html_report

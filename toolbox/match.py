@@ -48,7 +48,7 @@ class MatchTiles(CrossTimeAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("MAP5", tr("map@5 against the same-id ground truth")))
         self.addOutput(QgsProcessingOutputNumber("COUNT", tr("Tiles matched")))
 
-    def run(self, parameters, context, feedback, progress):
+    def work(self, parameters, context, feedback, progress):
         from ..core.batchmatch import match_features, match_tiles
         from ..core.describer import make_describer
         from ..core.grid import TileGrid

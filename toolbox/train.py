@@ -63,7 +63,7 @@ class TrainDescriptor(CrossTimeAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("BEST_MAP5", tr("Best validation map@5")))
         self.addOutput(QgsProcessingOutputNumber("BEST_EPOCH", tr("Best epoch")))
 
-    def run(self, parameters, context, feedback, progress):
+    def work(self, parameters, context, feedback, progress):
         from ..core.report import plot_history
         from ..core.train.run import train
         p = lambda n: self.parameterAsString(parameters, n, context)

@@ -179,7 +179,7 @@ class CrossTimeDock(QDockWidget):
         p.writeEntry(PROJECT_SCOPE, "model", w.modelFile.filePath())
         p.writeEntry(PROJECT_SCOPE, "baseline", w.baselineRadio.isChecked())
         p.writeEntry(PROJECT_SCOPE, "legend", w.legendCombo.currentData())
-        p.writeEntry(PROJECT_SCOPE, "tile_size", w.tileSizeSpin.value())
+        p.writeEntryDouble(PROJECT_SCOPE, "tile_size", w.tileSizeSpin.value())
         p.writeEntry(PROJECT_SCOPE, "pixels", w.pixelsSpin.value())
         p.writeEntry(PROJECT_SCOPE, "k", w.kSpin.value())
 
@@ -194,10 +194,12 @@ class CrossTimeDock(QDockWidget):
                 combo.setLayer(layer)
         self._set_checked(w.oldVectorsCombo, p.readListEntry(PROJECT_SCOPE, "old_vectors")[0])
         self._set_checked(w.newVectorsCombo, p.readListEntry(PROJECT_SCOPE, "new_vectors")[0])
+        base = p.absolutePath()
+        resolve = lambda v: v if os.path.isabs(v) or not base else os.path.normpath(os.path.join(base, v))
         if get("index"):
-            w.indexFile.setFilePath(get("index"))
+            w.indexFile.setFilePath(resolve(get("index")))
         if get("model"):
-            w.modelFile.setFilePath(get("model"))
+            w.modelFile.setFilePath(resolve(get("model")))
         if get("legend"):
             self._select_data(w.legendCombo, get("legend"))
         if p.readBoolEntry(PROJECT_SCOPE, "baseline", False)[0]:

@@ -41,7 +41,10 @@ class CoreTask(QgsTask):
         if self.error is not None:
             QgsMessageLog.logMessage(self.details, LOG_TAG, Qgis.Critical)
         status = "ok" if ok else ("error" if self.error is not None else "cancelled")
-        self.on_done(status, self.result, self.error)
+        try:
+            self.on_done(status, self.result, self.error)
+        except Exception:  # an exception escaping a Qt virtual would abort QGIS: log it instead
+            QgsMessageLog.logMessage(traceback.format_exc(), LOG_TAG, Qgis.Critical)
 
 
 def start(task: QgsTask) -> None:

@@ -197,8 +197,7 @@ class Trainer(abc.ABC):
         epochs = cfg.epochs
         for epoch in range(self.start_epoch, epochs):
             ep_t = time.time()
-            span = (epoch - self.start_epoch, epochs - self.start_epoch)
-            prog = self.progress.sub(span[0] / span[1], (span[0] + 1) / span[1])
+            prog = self._epoch_span(epoch, t0)
             self.wrapped.train()
             self._epoch_progress = prog.sub(0, 0.15)
             self.before_epoch(epoch)
@@ -248,6 +247,18 @@ class Trainer(abc.ABC):
 
     def epoch_stats(self) -> dict:
         return {}
+
+    def _epoch_span(self, epoch: int, t0: float) -> Progress:
+        """This epoch's share of the whole run; with a time budget, the elapsed share of it when larger."""
+        todo = max(1, self.cfg.epochs - self.start_epoch)
+        lo, hi = (epoch - self.start_epoch) / todo, (epoch - self.start_epoch + 1) / todo
+        if self.cfg.max_minutes:
+            budget = self.cfg.max_minutes * 60
+            spent = (time.time() - t0) / budget
+            epoch_s = (time.time() - t0) / max(1, epoch - self.start_epoch) if epoch > self.start_epoch else budget / 10
+            lo = max(lo, min(spent, 0.99))
+            hi = max(hi, min(spent + epoch_s / budget, 1.0))
+        return self.progress.sub(lo, hi)
 
 
 def batches_for(n_items: int, per_batch: int, override: Optional[int]) -> int:

@@ -1,0 +1,72 @@
+"""Benchmark: training throughput (pairs/s) of CrossTime's siamese loop against a bare torch loop on the
+same model and batch, in the same run. The loop's overhead (batch assembly from the tile store, label
+draw, hard-anchor sampling) must stay under 10%."""
+import argparse
+import os
+import tempfile
+import time
+
+import numpy as np
+import torch
+from common import header, landscape
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--backbone", default="resnet18")
+    ap.add_argument("--pixels", type=int, default=128)
+    ap.add_argument("--pairs", type=int, default=12)
+    ap.add_argument("--steps", type=int, default=12)
+    a = ap.parse_args()
+    header("training loop overhead", f"make bench-train  (or: bench/bench_train.py --backbone resnet50 --pixels 256)")
+    from crosstime.core.dataset import build_tile_store, grid_for_orthos
+    from crosstime.core.legend import load_legend
+    from crosstime.core.nn.siamese import bce_loss
+    from crosstime.core.tilestore import TileStore
+    from crosstime.core.tileset import TileSet
+    from crosstime.core.train.config import recipe
+    from crosstime.core.train.siamese import SiameseTrainer
+    from crosstime.core.vectors import read_vector_file
+    land = landscape()
+    path = os.path.join(os.path.dirname(land.folder), f"store_{a.pixels}.ctstore")
+    if not os.path.exists(path):
+        grid = grid_for_orthos(land.old_ortho, land.new_ortho, 250.0, a.pixels)
+        build_tile_store(path, land.old_ortho, land.new_ortho, read_vector_file(land.old_vectors),
+                         read_vector_file(land.new_vectors), grid, load_legend("bdtopo_v3"))
+    store = TileStore(path)
+    m, t = recipe("siamese", backbone=a.backbone, weights="none", tile_pixels=a.pixels, batch_pairs=a.pairs, seed=0)
+    tr = SiameseTrainer(m, t, TileSet([store]), None, os.path.join(tempfile.mkdtemp(), "m.ctmodel"), store.legend())
+    tr.hard = np.arange(0, len(tr.train), 3)          # a realistic hard list, so both anchor kinds are drawn
+    tr.order = tr.rng.permutation(len(tr.train))
+    tr.wrapped.train()
+    # the bare loop: the same network, optimizer and batch size, on one batch prepared in advance
+    x1 = tr.to_device(tr.inputs(np.arange(a.pairs), "b"))
+    x2 = tr.to_device(tr.inputs(np.arange(a.pairs), "a"))
+    y = torch.tensor([1.0, 0.0] * (a.pairs // 2))
+
+    def bare_step():
+        tr.backward_step(bce_loss(tr.wrapped(x1, x2), y))
+
+    def loop_step(b=[0]):
+        tr.train_step(0, b[0])
+        b[0] += 1
+    for f in (bare_step, loop_step):          # warm up
+        f()
+    res = {}
+    for name, f in (("bare", bare_step), ("loop", loop_step), ("bare2", bare_step), ("loop2", loop_step)):
+        t0 = time.perf_counter()
+        for _ in range(a.steps):
+            f()
+        res[name] = time.perf_counter() - t0
+    bare = min(res["bare"], res["bare2"]) / a.steps
+    loop = min(res["loop"], res["loop2"]) / a.steps
+    print(f"   {a.backbone} at {a.pixels} px, {a.pairs} pairs per step (= {2 * a.pairs} images), {a.steps} steps x 2")
+    print(f"   bare torch loop     : {a.pairs / bare:6.2f} pairs/s ({bare:.3f} s/step)")
+    print(f"   CrossTime loop      : {a.pairs / loop:6.2f} pairs/s ({loop:.3f} s/step)")
+    over = loop / bare - 1
+    print(f"   overhead            : {100 * over:+.1f}%  (ratio loop/bare {bare / loop:.3f}; target < 10%: "
+          f"{'met' if over < 0.10 else 'NOT met'})")
+
+
+if __name__ == "__main__":
+    main()

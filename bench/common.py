@@ -1,0 +1,41 @@
+"""Helpers shared by the benchmarks: timing and a cached synthetic landscape."""
+import os
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, ".pkg"))
+CACHE = os.path.join(ROOT, "build", "bench")
+
+
+def landscape(size_m: float = 4000.0, resolution: float = 1.0, seed: int = 42):
+    """A synthetic landscape generated once and reused by later benchmark runs."""
+    from crosstime.core.synthetic import SyntheticConfig, generate_landscape
+    folder = os.path.join(CACHE, f"land_{int(size_m)}_{resolution:g}_{seed}")
+    cfg = SyntheticConfig(size_m=size_m, resolution=resolution, seed=seed)
+    if not os.path.exists(os.path.join(folder, "synthetic.json")):
+        generate_landscape(folder, cfg)
+    from crosstime.core.synthetic import SyntheticLandscape
+    import json
+    d = json.load(open(os.path.join(folder, "synthetic.json")))
+    d.pop("note", None)
+    return SyntheticLandscape(**d)
+
+
+def timed(fn, repeat: int = 3):
+    """Best wall time of ``repeat`` runs (and the last result)."""
+    best, out = float("inf"), None
+    for _ in range(repeat):
+        t = time.perf_counter()
+        out = fn()
+        best = min(best, time.perf_counter() - t)
+    return best, out
+
+
+def header(title: str, cmd: str) -> None:
+    import platform
+    import torch
+    print(f"== {title}")
+    print(f"   rerun: {cmd}")
+    print(f"   machine: {os.cpu_count()} cores, torch {torch.__version__}, {torch.get_num_threads()} threads, "
+          f"python {platform.python_version()}")
