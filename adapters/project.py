@@ -76,6 +76,9 @@ def write_demo_project(summary: dict, path: Optional[str] = None) -> str:
     links.setRenderer(QgsCategorizedSymbolRenderer("correct", [
         QgsRendererCategory(0, QgsLineSymbol.createSimple({"color": "#e41a1c", "width": "0.5"}), "wrong match")]))
     proj.addMapLayer(links)
+    from qgis.core import QgsReferencedRectangle
+    first = proj.mapLayersByName("new ortho (synthetic)")[0]
+    proj.viewSettings().setDefaultViewExtent(QgsReferencedRectangle(first.extent(), first.crs()))
     proj.writeEntry("CrossTime", "index", summary["index"])
     proj.writeEntry("CrossTime", "model", summary["model"])
     proj.writeEntryDouble("CrossTime", "tile_size", 200.0)

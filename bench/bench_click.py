@@ -89,21 +89,12 @@ def qgis_clicks(index_path, model, land, pts, pixels):
     app = QgsApplication([], True)
     app.initQgis()
     from qgis.core import QgsCoordinateReferenceSystem, QgsPointXY, QgsProject, QgsRasterLayer, QgsVectorLayer
-    from qgis.gui import QgsMapCanvas, QgsMessageBar
     from qgis.PyQt.QtCore import QCoreApplication
-    from qgis.PyQt.QtWidgets import QMainWindow
     from crosstime.core.vectors import list_layers
     from crosstime.ui.dock import CrossTimeDock
 
-    class Iface:
-        def __init__(self):
-            self.win = QMainWindow()
-            self.canvas = QgsMapCanvas(self.win)
-            self.bar = QgsMessageBar(self.win)
-        def mainWindow(self): return self.win
-        def mapCanvas(self): return self.canvas
-        def messageBar(self): return self.bar
-    iface = Iface()
+    from crosstime.adapters.headless import HeadlessIface
+    iface = HeadlessIface()
     proj = QgsProject.instance()
     old, new = QgsRasterLayer(land.old_ortho, "old"), QgsRasterLayer(land.new_ortho, "new")
     proj.addMapLayers([old, new])

@@ -11,14 +11,14 @@ import time
 from dataclasses import dataclass, field
 from typing import Callable, Dict, Optional
 
-from .progress import Progress, TerminalProgress
+from .progress import TerminalProgress
 
 TILE_M, TILE_PX = 200.0, 128
 
 
 @dataclass
 class DemoPlan:
-    sizes: Dict[str, float] = field(default_factory=lambda: {"train": 4000.0, "val": 2400.0, "test": 4000.0})
+    sizes: Dict[str, float] = field(default_factory=lambda: {"train": 5600.0, "val": 2400.0, "test": 4000.0})
     resolution: float = 1.5
     minutes: float = 4.0
     recipe: str = "infonce"
@@ -32,7 +32,6 @@ def _stage(name: str) -> TerminalProgress:
 def run_demo(out: str, minutes: float = 4.0, seed: int = 0, quick: bool = False,
              project_writer: Optional[Callable[[dict], Optional[str]]] = None) -> dict:
     """Run everything; returns the summary (also written to ``summary.json``)."""
-    import numpy as np
     from .baselines import LIGHT_BASELINES, PAPER_BASELINES
     from .batchmatch import match_tiles, write_matches_gpkg
     from .dataset import build_tile_store, grid_for_orthos

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 import time
 import zipfile
 from dataclasses import dataclass, field
 from typing import List, Optional, Sequence, Tuple
 
 import numpy as np
+
+from .atomic import atomic_write
 
 FORMAT = "crosstime-index"
 VERSION = 1
@@ -64,20 +65,9 @@ class DescriptorIndex:
         header = {"format": FORMAT, "version": VERSION, "crs": self.crs, "grid": self.grid,
                   "model_fingerprint": self.model_fingerprint, "model_config": self.model_config,
                   "meta": {"created": time.strftime("%Y-%m-%dT%H:%M:%S"), **self.meta}, "count": len(self)}
-        parent = os.path.dirname(os.path.abspath(path)) or "."
-        os.makedirs(parent, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".ctindex", dir=parent)
-        try:
-            with os.fdopen(fd, "wb") as f:
-                np.savez(f, header=np.array(json.dumps(header)), descriptors=self.descriptors.astype(np.float32),
-                         ids=np.asarray(self.ids, dtype=str), footprints=self.footprints.astype(np.float64))
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            if os.path.exists(tmp):
-                os.remove(tmp)
-            raise
+        atomic_write(path, lambda f: np.savez(
+            f, header=np.array(json.dumps(header)), descriptors=self.descriptors.astype(np.float32),
+            ids=np.asarray(self.ids, dtype=str), footprints=self.footprints.astype(np.float64)), ".ctindex")
 
     @classmethod
     def load(cls, path: str, expect_fingerprint: Optional[str] = None) -> "DescriptorIndex":

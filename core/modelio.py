@@ -10,10 +10,11 @@ import hashlib
 import json
 import os
 import platform
-import tempfile
 import time
 from dataclasses import dataclass
 from typing import Optional, Tuple
+
+from .atomic import atomic_write
 
 FORMAT = "crosstime-model"
 VERSION = 1
@@ -67,17 +68,7 @@ def save_model(path: str, net, meta: Optional[dict] = None) -> str:
     meta.setdefault("libraries", library_versions())
     payload = {"format": FORMAT, "version": VERSION, "config": cfg, "meta": _plain(meta), "fingerprint": fp,
                "state_dict": sd}
-    parent = os.path.dirname(os.path.abspath(path)) or "."
-    os.makedirs(parent, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".ctmodel", dir=parent)
-    os.close(fd)
-    try:
-        torch.save(payload, tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.remove(tmp)
-        raise
+    atomic_write(path, lambda f: torch.save(payload, f), ".ctmodel")
     return fp
 
 

@@ -10,30 +10,10 @@ plugins = sys.argv[1]
 from qgis.core import QgsApplication
 app = QgsApplication([], True)
 app.initQgis()
-from qgis.gui import QgsMapCanvas, QgsMessageBar
-from qgis.PyQt.QtWidgets import QMainWindow
 import qgis.utils
-
-
-class Iface:
-    # the part of QgisInterface a plugin uses, on a real main window
-    def __init__(self):
-        self.win = QMainWindow()
-        self.canvas = QgsMapCanvas(self.win)
-        self.bar = QgsMessageBar(self.win)
-    def mainWindow(self): return self.win
-    def mapCanvas(self): return self.canvas
-    def messageBar(self): return self.bar
-    def addToolBar(self, name): return self.win.addToolBar(name)
-    def addDockWidget(self, area, dock): self.win.addDockWidget(area, dock)
-    def removeDockWidget(self, dock): self.win.removeDockWidget(dock)
-    def addPluginToMenu(self, name, action): pass
-    def removePluginMenu(self, name, action): pass
-    def removeToolBarIcon(self, action): pass
-
-
-qgis.utils.iface = Iface()
 sys.path.insert(0, plugins)
+from crosstime.adapters.headless import HeadlessIface
+qgis.utils.iface = HeadlessIface()
 qgis.utils.plugin_paths = [plugins]
 qgis.utils.updateAvailablePlugins()
 assert "crosstime" in qgis.utils.available_plugins, qgis.utils.available_plugins

@@ -2,27 +2,17 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from typing import Optional
 
 import torch
+
+from ..atomic import atomic_write
 
 NAME = "last.ckpt"
 
 
 def save_checkpoint(folder: str, state: dict) -> str:
-    os.makedirs(folder, exist_ok=True)
-    path = os.path.join(folder, NAME)
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".ckpt", dir=folder)
-    os.close(fd)
-    try:
-        torch.save(state, tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.remove(tmp)
-        raise
-    return path
+    return atomic_write(os.path.join(folder, NAME), lambda f: torch.save(state, f), ".ckpt")
 
 
 def load_checkpoint(folder: Optional[str]) -> Optional[dict]:

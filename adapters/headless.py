@@ -1,0 +1,40 @@
+"""A stand-in for QGIS's ``iface`` outside the desktop: a hidden main window, a map canvas and a message
+bar, so that the plugin and its dock run in scripts and benchmarks exactly as in QGIS."""
+from __future__ import annotations
+
+from qgis.gui import QgsMapCanvas, QgsMessageBar
+from qgis.PyQt.QtWidgets import QMainWindow
+
+
+class HeadlessIface:
+    def __init__(self):
+        self.win = QMainWindow()
+        self.canvas = QgsMapCanvas(self.win)
+        self.bar = QgsMessageBar(self.win)
+
+    def mainWindow(self):  # noqa: N802 (QGIS API)
+        return self.win
+
+    def mapCanvas(self):  # noqa: N802
+        return self.canvas
+
+    def messageBar(self):  # noqa: N802
+        return self.bar
+
+    def addToolBar(self, name):  # noqa: N802
+        return self.win.addToolBar(name)
+
+    def addDockWidget(self, area, dock):  # noqa: N802
+        self.win.addDockWidget(area, dock)
+
+    def removeDockWidget(self, dock):  # noqa: N802
+        self.win.removeDockWidget(dock)
+
+    def addPluginToMenu(self, name, action):  # noqa: N802
+        self.win.menuBar().addAction(action)
+
+    def removePluginMenu(self, name, action):  # noqa: N802
+        self.win.menuBar().removeAction(action)
+
+    def removeToolBarIcon(self, action):  # noqa: N802
+        """Toolbar actions go with their toolbar."""
