@@ -63,6 +63,6 @@ def trained_model(store, tmp_path_factory):
     """A descriptor trained for a few epochs on the small store, good enough to rank most true matches first."""
     from crosstime.core.train.run import train
     out = str(tmp_path_factory.mktemp("models") / "trained.ctmodel")
-    r = train([store.path], out, val_stores=[store.path], recipe_name="infonce", backbone="resnet18", weights="none",
-              epochs=4, batch_pairs=24, tile_pixels=64, seed=0)
+    train([store.path], out, val_stores=[store.path], recipe_name="infonce", backbone="resnet18", weights="none",
+              epochs=6, batch_pairs=24, tile_pixels=64, seed=0)
     return out

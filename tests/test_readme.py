@@ -17,7 +17,8 @@ def test_readme_qgis_process_example(root, tmp_path):
     block = re.search(r"Headless, on the synthetic data.*?```bash\n(.*?)```", text, re.S).group(1)
     assert "qgis_process.bin run crosstime:build_tile_dataset" in block and "crosstime:match_tiles" in block
     script = block.replace("make setup pkg\n", "")          # the test session is already set up
-    script = script.replace("build/synth", str(tmp_path / "synth")).replace("build/qp", str(tmp_path / "qp"))
+    for path in ("synth", "qp"):
+        script = script.replace(f"$PWD/build/{path}", str(tmp_path / path)).replace(f"build/{path}", str(tmp_path / path))
     r = subprocess.run(["bash", "-euo", "pipefail", "-c", script], cwd=root, capture_output=True, text=True,
                        timeout=900, env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"})
     assert r.returncode == 0, (r.stdout + r.stderr)[-4000:]
