@@ -72,10 +72,12 @@ def write_demo_project(summary: dict, path: Optional[str] = None) -> str:
         QgsRendererCategory(0, QgsFillSymbol.createSimple({"color": "228,26,28,60", "outline_color": "#e41a1c",
                                                             "outline_width": "0.6"}), "wrong")]))
     proj.addMapLayer(queries)
+    proj.layerTreeRoot().findLayer(queries.id()).setItemVisibilityChecked(False)
     links = _gpkg_layer(gpkg, "links", "query to best match")
     links.setRenderer(QgsCategorizedSymbolRenderer("correct", [
         QgsRendererCategory(0, QgsLineSymbol.createSimple({"color": "#e41a1c", "width": "0.5"}), "wrong match")]))
     proj.addMapLayer(links)
+    proj.layerTreeRoot().findLayer(links.id()).setItemVisibilityChecked(False)
     from qgis.core import QgsReferencedRectangle
     first = proj.mapLayersByName("new ortho (synthetic)")[0]
     proj.viewSettings().setDefaultViewExtent(QgsReferencedRectangle(first.extent(), first.crs()))

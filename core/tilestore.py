@@ -77,6 +77,9 @@ class TileStoreWriter:
                 "created": time.strftime("%Y-%m-%dT%H:%M:%S"), **self.meta}
         with open(os.path.join(self._tmp, "meta.json"), "w", encoding="utf-8") as f:
             json.dump(meta, f, indent=1, ensure_ascii=False)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(self._tmp, 0o777 & ~umask)       # mkdtemp made it private; a store is an ordinary folder
         _replace_dir(self._tmp, self.path)
         return TileStore(self.path)
 

@@ -89,6 +89,12 @@ def wait():
                      "rubber_bands": len(dock.highlighter.geometries()), "true_match_rank":
                      (res.ids.index(res.query_id) + 1) if res.query_id in res.ids else None})
     info["status"] = dock.w.statusLabel.text()
+    if res is not None:
+        fps = [res.query_footprint] + list(res.footprints)
+        r = QgsRectangle(min(f[0] for f in fps), min(f[1] for f in fps), max(f[2] for f in fps), max(f[3] for f in fps))
+        r.grow(0.3 * max(r.width(), r.height()))
+        iface.mapCanvas().setExtent(r)
+        iface.mapCanvas().refresh()
     QTimer.singleShot(3000, lambda: (shot("matches.png"), finish()))
 
 

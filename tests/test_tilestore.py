@@ -84,3 +84,37 @@ def test_full_disk_is_refused_before_writing(tmp_path, monkeypatch):
 def test_geographic_grid_crs_is_refused(land):
     with pytest.raises(DatasetError, match="geographic"):
         grid_for_orthos(land.old_ortho, land.new_ortho, 100, 32, crs="EPSG:4326")
+
+
+def test_geotiff_in_lambert93_and_geojson_in_wgs84_meet_on_the_same_pixels(tmp_path):
+    """A bright roof in a Lambert-93 GeoTIFF and its polygon in a WGS84 GeoJSON file end up on the same
+    tile pixels, whichever CRS each came in."""
+    import rasterio
+    from rasterio.transform import from_origin
+    from rasterio.warp import transform_geom
+    from crosstime.core.vectors import box_polygon
+    x0, y0 = 652000.0, 6862000.0                          # top-left corner, metres in EPSG:2154
+    img = np.zeros((3, 200, 200), np.uint8)
+    img[:, 50:80, 120:170] = 255                          # the roof: rows 50-80, columns 120-170 at 1 m/px
+    for name in ("old.tif", "new.tif"):
+        with rasterio.open(tmp_path / name, "w", driver="GTiff", width=200, height=200, count=3, dtype="uint8",
+                           crs="EPSG:2154", transform=from_origin(x0, y0, 1.0, 1.0)) as d:
+            d.write(img)
+    roof = box_polygon((x0 + 120, y0 - 80, x0 + 170, y0 - 50))
+    gj = {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"NATURE": "Indifférenciée"}, "geometry": transform_geom("EPSG:2154", "EPSG:4326", roof)}]}
+    path = tmp_path / "BATIMENT.geojson"
+    path.write_text(json.dumps(gj))
+    layers = read_vector_file(str(path))
+    assert layers[0].crs == "EPSG:4326" or "4326" in layers[0].crs or "WGS" in layers[0].crs
+    for l in layers:
+        l.name = "BATIMENT"
+    grid = grid_for_orthos(str(tmp_path / "old.tif"), str(tmp_path / "new.tif"), 100.0, 100, origin=(x0, y0 - 200))
+    st, summary = build_tile_store(str(tmp_path / "s.ctstore"), str(tmp_path / "old.tif"), str(tmp_path / "new.tif"),
+                                   layers, layers, grid, load_legend("bdtopo_v3"))
+    k = st.index_of()[grid.ids()[1]]                      # the north-east tile
+    bright = st.image_b[k].mean(-1) > 128
+    drawn = st.sem_b[k] == load_legend("bdtopo_v3").category("building").code
+    assert bright.sum() > 1000 and drawn.sum() > 1000
+    inter = (bright & drawn).sum() / (bright | drawn).sum()
+    assert inter > 0.93, inter                           # pixel-accurate up to the reprojection's rounding

@@ -31,6 +31,8 @@ class EvaluateDescriptors(CrossTimeAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
         self.addParameter(QgsProcessingParameterFile("TILE_STORE", tr("Tile store with both dates (.ctstore folder)"),
                                                      behavior=QgsProcessingParameterFile.Folder))
+        self.addParameter(QgsProcessingParameterString("MORE_STORES", tr("More tile stores (paths separated by ;)"),
+                                                       optional=True))
         self.addParameter(QgsProcessingParameterFile("MODEL", tr("Model file"), extension="ctmodel", optional=True))
         self.addParameter(QgsProcessingParameterString("MORE_MODELS", tr("More model files (paths separated by ;)"),
                                                        optional=True))
@@ -50,7 +52,9 @@ class EvaluateDescriptors(CrossTimeAlgorithm):
         from ..core.tilestore import TileStore
         from ..core.tileset import TileSet
         store = TileStore(self.parameterAsFile(parameters, "TILE_STORE", context))
-        tiles = TileSet([store])
+        more = [TileStore(p.strip()) for p in (self.parameterAsString(parameters, "MORE_STORES", context) or "").split(";")
+                if p.strip()]
+        tiles = TileSet([store] + more)
         models = [m for m in [self.parameterAsFile(parameters, "MODEL", context)] +
                   (self.parameterAsString(parameters, "MORE_MODELS", context) or "").split(";") if m and m.strip()]
         specs = [BaselineSpec(*BASELINES[i][:3]) for i in self.parameterAsEnums(parameters, "BASELINES", context)]

@@ -56,7 +56,10 @@ def train(train_stores: Sequence[str], out_model: str, val_stores: Sequence[str]
     mcfg, tcfg = recipe(recipe_name, **overrides)
     progress.info(f"training '{recipe_name}' on {len(tiles)} tiles, validating on {len(val) if val else 0}; "
                   f"{mcfg.backbone} ({mcfg.weights}), R={mcfg.dim or 'pooled'}, {mcfg.tile_pixels} px")
-    meta = {"stores": list(train_stores), "validation_stores": list(val_stores)}
+    meta = {"stores": list(train_stores), "validation_stores": list(val_stores),
+            "tile_ground_size": grid.tile_size if grid is not None else first.meta.get("tile_ground_size"),
+            "ground_resolution": grid.resolution if grid is not None else None,
+            "grid_crs": grid.crs if grid is not None else None}
     trainer = make_trainer(mcfg, tcfg, tiles, val, out_model, first.legend(), checkpoint_dir=checkpoint_dir,
                            progress=progress, meta=meta, log_csv=log_csv)
     return trainer.run()
