@@ -27,11 +27,15 @@ def main():
     t_prep, sem = timed(lambda: SemanticRasterizer(layers, legend, grid.crs, grid.resolution, clip_to=grid.bounds()), 1)
     n_feat = len(sem)
 
+    from rasterio.enums import Resampling
+
     def bare():
+        # the same resampling the reader picks for this ratio of resolutions
+        rs = Resampling.average if grid.resolution > 1.5 * land.config["resolution"] else Resampling.bilinear
         with rasterio.open(land.new_ortho) as src:
             for i, j in tiles:
                 src.read((1, 2, 3), window=from_bounds(*grid.footprint(i, j), transform=src.transform),
-                         out_shape=(3, a.pixels, a.pixels))
+                         out_shape=(3, a.pixels, a.pixels), resampling=rs)
 
     def ours():
         with OrthoReader(land.new_ortho, grid) as r:

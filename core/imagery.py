@@ -74,6 +74,9 @@ class OrthoReader:
             resampling = "average" if grid.resolution > 1.5 * native else "bilinear"
         self._resampling = Resampling[resampling]
         from rasterio.crs import CRS
+        from rasterio.enums import MaskFlags
+        # no nodata value, no alpha, no mask band: every pixel inside the raster is valid, no mask to read
+        self._all_valid = all(MaskFlags.all_valid in f for f in (src.mask_flag_enums[b - 1] for b in self._bands))
         self._same_crs = CRS.from_user_input(grid.crs) == src.crs
         self._vrt = None
         if not self._same_crs:
@@ -121,7 +124,10 @@ class OrthoReader:
                   and window.row_off + window.height <= ds.height)
         data = ds.read(self._bands, window=window, out_shape=(len(self._bands), p, p), boundless=not inside,
                        resampling=self._resampling, fill_value=0)
-        valid = self._valid_mask(ds, window, p, inside)
+        if inside and self._all_valid and ds is self._src:
+            valid = np.ones((p, p), bool)
+        else:
+            valid = self._valid_mask(ds, window, p, inside)
         rgb = self._to_rgb(data)
         rgb[~valid] = 0
         return TileRead(rgb=rgb, valid=valid)

@@ -162,7 +162,7 @@ class FaissSearcher:
             quant = faiss.IndexFlatIP(d)
             self.index = faiss.IndexIVFFlat(quant, d, int(nlist), faiss.METRIC_INNER_PRODUCT)
             rng = np.random.default_rng(0)
-            sample = db[rng.choice(len(db), min(len(db), 64 * nlist), replace=False)]
+            sample = db[rng.choice(len(db), min(len(db), 40 * nlist), replace=False)]
             self.index.train(np.ascontiguousarray(sample))
             self.index.nprobe = int(nprobe)
         else:

@@ -6,9 +6,9 @@ import numpy as np
 from .legend import Legend
 
 
-def stack_input(images: np.ndarray, codes: np.ndarray, legend: Legend, modality: str = "fusion",
-                semantic_mode: str = "rgb") -> np.ndarray:
-    """(B, H, W, 3) uint8 images and (B, H, W) codes -> (B, C, H, W) float32 in [0, 1].
+def stack_input_u8(images: np.ndarray, codes: np.ndarray, legend: Legend, modality: str = "fusion",
+                   semantic_mode: str = "rgb") -> np.ndarray:
+    """(B, H, W, 3) uint8 images and (B, H, W) codes -> (B, H, W, C) uint8, channels last.
 
     Channel order: image RGB, then the semantic image (RGB or grey), as the eq. 4 stem expects.
     """
@@ -20,5 +20,11 @@ def stack_input(images: np.ndarray, codes: np.ndarray, legend: Legend, modality:
             parts.append(legend.rgb_lut()[codes])
         else:
             parts.append(legend.grey_lut()[codes][..., None])
-    x = np.concatenate(parts, axis=-1) if len(parts) > 1 else parts[0]
+    return np.concatenate(parts, axis=-1) if len(parts) > 1 else np.ascontiguousarray(parts[0])
+
+
+def stack_input(images: np.ndarray, codes: np.ndarray, legend: Legend, modality: str = "fusion",
+                semantic_mode: str = "rgb") -> np.ndarray:
+    """Like :func:`stack_input_u8`, as (B, C, H, W) float32 in [0, 1]."""
+    x = stack_input_u8(images, codes, legend, modality, semantic_mode)
     return np.ascontiguousarray(x.transpose(0, 3, 1, 2), dtype=np.float32) * np.float32(1 / 255.0)

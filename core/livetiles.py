@@ -11,7 +11,7 @@ import numpy as np
 
 from .grid import TileGrid, tile_id
 from .imagery import OrthoReader
-from .inputs import stack_input
+from .inputs import stack_input, stack_input_u8
 from .rasterize import SemanticRasterizer
 
 
@@ -74,6 +74,11 @@ class LiveTiles:
                 cod[n] = sem.codes(fp, p)
         self.last_valid[date] = valid
         return img, cod
+
+    def inputs_u8(self, gidx: Sequence[int], date: str, legend, modality: str, semantic_mode: str) -> np.ndarray:
+        """(B, H, W, C) uint8: the cheapest form to hand over to torch."""
+        img, cod = self.raw(gidx, date)
+        return stack_input_u8(img, cod, legend, modality, semantic_mode)
 
     def inputs(self, gidx: Sequence[int], date: str, legend, modality: str, semantic_mode: str) -> np.ndarray:
         img, cod = self.raw(gidx, date)

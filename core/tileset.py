@@ -5,7 +5,7 @@ from typing import List, Optional, Sequence, Tuple
 
 import numpy as np
 
-from .inputs import stack_input
+from .inputs import stack_input, stack_input_u8
 from .legend import Legend
 from .tilestore import TileStore
 
@@ -71,6 +71,11 @@ class TileSet:
             img[m] = st.images(date, loc[order])[inv]
             cod[m] = st.codes(date, loc[order])[inv]
         return img, cod
+
+    def inputs_u8(self, gidx: Sequence[int], date: str, legend, modality: str, semantic_mode: str) -> np.ndarray:
+        """(B, H, W, C) uint8: the cheapest form to hand over to torch."""
+        img, cod = self.raw(gidx, date)
+        return stack_input_u8(img, cod, legend, modality, semantic_mode)
 
     def inputs(self, gidx: Sequence[int], date: str, legend: Legend, modality: str, semantic_mode: str) -> np.ndarray:
         img, cod = self.raw(gidx, date)
