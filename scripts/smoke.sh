@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 VENV=${VENV:-.venv}
 OUT=${SMOKE_OUT:-$PWD/build/smoke}
 DEMO=${SMOKE_DEMO:-$PWD/build/demo}
+mkdir -p "$PWD/build"
 if [ ! -f "$DEMO/report/crosstime_demo.qgs" ]; then
   DEMO=$PWD/build/smoke-demo
   if [ ! -f "$DEMO/report/crosstime_demo.qgs" ]; then
