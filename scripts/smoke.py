@@ -21,7 +21,7 @@ def shot(name):
 def finish():
     with open(os.path.join(OUT, "result.json"), "w") as f:
         json.dump(info, f, indent=1)
-    # quit politely; if QGIS blocks on the way out (a save dialog, the X clipboard), end the process
+    # quit politely; should QGIS block on the way out (a dialog), end the process
     QTimer.singleShot(8000, lambda: os._exit(0))
     QgsProject.instance().setDirty(False)
     iface.actionExit().trigger()
