@@ -2,7 +2,6 @@
 next to a bare windowed rasterio read of the same tiles (the floor), measured in the same run."""
 import argparse
 
-import numpy as np
 from common import header, landscape, timed
 
 

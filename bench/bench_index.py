@@ -80,16 +80,16 @@ def query_bench(sizes, dim: int = 256, queries: int = 100, k: int = 5):
             backends += [("faiss", 0), ("faiss", int(np.sqrt(n)))]
         for name, nlist in backends:
             t0 = time.perf_counter()
-            s = make_searcher(name, db, nlist, nprobe=16)
+            searcher = make_searcher(name, db, nlist, nprobe=16)
             build = time.perf_counter() - t0
-            t, (_, idx) = timed(lambda: s.search(q, k), 3)
+            t, (_, idx) = timed(lambda: searcher.search(q, k), 3)
             if ref is None:
                 ref = idx
             recall = np.mean([len(set(a) & set(b)) / k for a, b in zip(idx, ref)])
             label = name if not nlist else f"faiss IVF{nlist}"
             print(f"   {n:>9} {label:<12} {build:8.2f} {1000 * t:9.2f} {1000 * t / queries:9.3f} {recall:9.3f} "
                   f"{rss_mb():8.0f}")
-            del s
+            searcher = None
         # loading an index of this size from disk
         if n == 100_000:
             idx = DescriptorIndex(db, np.array([f"{i}_0" for i in range(n)]), np.zeros((n, 4)), "EPSG:2154", "x")

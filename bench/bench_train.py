@@ -18,7 +18,7 @@ def main():
     ap.add_argument("--pairs", type=int, default=12)
     ap.add_argument("--steps", type=int, default=12)
     a = ap.parse_args()
-    header("training loop overhead", f"make bench-train  (or: bench/bench_train.py --backbone resnet50 --pixels 256)")
+    header("training loop overhead", "make bench-train  (or: bench/bench_train.py --backbone resnet50 --pixels 256)")
     from crosstime.core.dataset import build_tile_store, grid_for_orthos
     from crosstime.core.legend import load_legend
     from crosstime.core.nn.siamese import bce_loss

@@ -5,7 +5,7 @@ from typing import Optional, Sequence, Tuple
 
 from .grid import Bounds, TileGrid
 from .imagery import OrthoReader, raster_bounds_in, raster_crs
-from .legend import Legend, MappingReport
+from .legend import Legend
 from .progress import SILENT, Progress
 from .rasterize import SemanticRasterizer
 from .tilestore import TileStore, TileStoreWriter
@@ -73,6 +73,3 @@ def build_tile_store(out_path: str, old_ortho: str, new_ortho: str, old_layers: 
                       "they are kept with their valid fraction and skipped where full coverage is required")
     return store, summary
 
-
-def mapping_warnings(report: MappingReport, date: str) -> list:
-    return [f"{date} date: {w}" for w in report.warnings()]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import asdict, dataclass, field
-from typing import Iterator, Optional, Sequence, Tuple
+from typing import Iterator, Optional, Tuple
 
 Bounds = Tuple[float, float, float, float]  # xmin, ymin, xmax, ymax
 
@@ -143,15 +143,6 @@ class TileGrid:
         x0, y0, _, _ = self.footprint(self.i_range[0], self.j_range[0])
         _, _, x1, y1 = self.footprint(self.i_range[1] - 1, self.j_range[1] - 1)
         return (x0, y0, x1, y1)
-
-    def subset(self, ids: Sequence[str]) -> list:
-        """The (i, j) of those ids that belong to this grid, in the given order."""
-        out = []
-        for tid in ids:
-            ij = parse_tile_id(tid)
-            if self.contains_index(*ij):
-                out.append(ij)
-        return out
 
     # (de)serialisation ---------------------------------------------------------------------
     def to_dict(self) -> dict:

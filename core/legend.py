@@ -341,7 +341,7 @@ def _osm() -> Legend:
 
 
 PRESETS = {"bdtopo_v2": _bdtopo_v2, "bdtopo_v3": _bdtopo_v3, "osm": _osm}
-PRESET_LABELS = {"bdtopo_v2": "IGN BD TOPO v2 (2004-era shapefiles)", "bdtopo_v3": "IGN BD TOPO v3",
+PRESET_LABELS = {"bdtopo_v3": "IGN BD TOPO v3", "bdtopo_v2": "IGN BD TOPO v2 (2004-era shapefiles)",
                  "osm": "OpenStreetMap tags"}
 
 

@@ -21,7 +21,6 @@ from .legend import CATEGORIES, Legend
 
 FORMAT = "crosstime-tilestore"
 VERSION = 1
-DATES = ("a", "b")   # a = old date (database), b = new date (queries)
 _ARRAYS = ("image_a", "image_b", "sem_a", "sem_b")
 
 

@@ -31,7 +31,7 @@ def guard(fn):
     def run():
         try:
             fn()
-        except Exception as exc:  # report, never hang
+        except Exception:  # report, never hang
             import traceback
             info["error"] = traceback.format_exc()
             finish()

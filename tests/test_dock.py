@@ -4,7 +4,7 @@ import time
 
 import numpy as np
 import pytest
-from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsPointXY, QgsProject,
+from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsPointXY, QgsProject,
                        QgsRasterLayer, QgsRectangle, QgsVectorLayer)
 from qgis.gui import QgsMapMouseEvent
 from qgis.PyQt.QtCore import QCoreApplication, QEvent, QPoint, Qt
@@ -185,7 +185,7 @@ def test_bad_inputs_say_what_is_wrong(dock, project, tmp_path):
     assert dock.build_index() is None and "do not overlap" in dock.w.statusLabel.text()
     dock.w.oldOrthoCombo.setLayer(project["old_ortho"])
     dock.w.modelFile.setFilePath(str(tmp_path / "missing.ctmodel"))
-    task = dock.build_index()
+    assert dock.build_index() is not None      # the model is loaded in the task, which then reports
     wait_for(lambda: dock._build_task is None)
     assert "not found" in dock.w.statusLabel.text()
 

@@ -10,7 +10,7 @@ from crosstime.core.modelio import ModelFileError, load_model, read_model_file, 
 from crosstime.core.nn.descriptor import DescriptorNet, ModelConfig
 from crosstime.core.nn.stem import FusionStem, eq4_weights
 from crosstime.core.tileset import TileSet
-from crosstime.core.train.config import TrainConfig, recipe
+from crosstime.core.train.config import recipe
 from crosstime.core.train.siamese import SiameseTrainer
 
 SMALL = dict(backbone="resnet18", weights="none", tile_pixels=64, dim=32, head_channels=(64, 32, 32))

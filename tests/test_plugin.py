@@ -1,8 +1,6 @@
 """The plugin loads, unloads and reloads cleanly, and explains what is missing when torch is absent."""
-import importlib
 import sys
 
-import pytest
 from qgis.core import Qgis, QgsApplication
 from qgis.PyQt.QtCore import QCoreApplication, QEvent
 from qgis.PyQt.QtWidgets import QAction, QDockWidget, QToolBar

@@ -9,11 +9,12 @@ from qgis.core import (QgsProcessing, QgsProcessingAlgorithm, QgsProcessingExcep
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core import deps
+from ..core.legend import PRESET_LABELS
 from ..core.progress import Cancelled, Progress
 
 HELP_URL = "https://github.com/crosstime-qgis/crosstime#processing-algorithms"
-LEGEND_KEYS = ["bdtopo_v3", "bdtopo_v2", "osm"]
-LEGEND_LABELS = ["IGN BD TOPO v3", "IGN BD TOPO v2 (2004-era shapefiles)", "OpenStreetMap tags"]
+LEGEND_KEYS = list(PRESET_LABELS)
+LEGEND_LABELS = list(PRESET_LABELS.values())
 
 
 def tr(text: str) -> str:

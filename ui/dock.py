@@ -15,6 +15,7 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import QDockWidget, QTableWidgetItem, QTreeWidgetItem, QWidget
 
+from ..core.legend import PRESET_LABELS
 from .highlight import Highlighter, rank_colour
 from .maptool import ClickMatchTool
 from .tasks import CoreTask, start
@@ -22,8 +23,7 @@ from .tasks import CoreTask, start
 UI_FILE = os.path.join(os.path.dirname(__file__), "dock.ui")
 SETTINGS = "crosstime/"
 PROJECT_SCOPE = "CrossTime"
-LEGENDS = [("bdtopo_v3", "IGN BD TOPO v3"), ("bdtopo_v2", "IGN BD TOPO v2 (2004-era)"), ("osm", "OpenStreetMap tags"),
-           ("file", "Mapping file…")]
+LEGENDS = list(PRESET_LABELS.items()) + [("file", "Mapping file…")]
 
 
 class CrossTimeDock(QDockWidget):

@@ -1,7 +1,7 @@
 """The descriptor branch G_W: fusion stem -> backbone (no pooling) -> head -> R-dimensional descriptor."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from typing import Optional, Tuple
 
 import torch

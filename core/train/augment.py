@@ -9,7 +9,6 @@ contrast, blur and grain per date, a grey old date now and then, and a small shi
 """
 from __future__ import annotations
 
-import math
 
 import torch
 import torch.nn.functional as F
