@@ -128,6 +128,7 @@ def test_build_index_then_click_lights_up_the_matches(dock, land, qgis_iface, st
     assert layer.featureCount() == len(res.ids) + 1 and layer.crs().authid() == "EPSG:2154"
     dlg = dock.show_compare()
     assert len(dlg.cells) == 2 * (len(res.ids) + 1)
+    assert any(cod.any() for _, cod in res.images["matches"])     # old-date semantics drawn too
     dlg.close()
     dock.w.resultsTable.selectRow(2)
     c = canvas.center()

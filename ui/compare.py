@@ -37,6 +37,7 @@ class CompareDialog(QDialog):
             self._cell(grid, 2, k + 1, codes_to_rgb(cod, legend), size)
         grid.addWidget(QLabel("image"), 1, len(result.ids) + 1)
         grid.addWidget(QLabel("semantics"), 2, len(result.ids) + 1)
+        grid.setRowStretch(3, 1)            # spare height goes below the images, not between the rows
         area.setWidget(inner)
         area.setWidgetResizable(True)
         outer.addWidget(area)

@@ -82,6 +82,7 @@ class CrossTimeDock(QDockWidget):
         w.addLayerButton.clicked.connect(self.add_results_layer)
         w.compareButton.clicked.connect(self.show_compare)
         w.resultsTable.horizontalHeader().setStretchLastSection(True)
+        w.resultsTable.verticalHeader().setVisible(False)
         self._refresh_vectors()
 
     def _refresh_vectors(self, *_args) -> None:
@@ -361,7 +362,8 @@ class CrossTimeDock(QDockWidget):
         lay = self.layers()
         model = self.model_choice()
         key = (path, os.path.getmtime(path), model, lay["new_ortho"].id() if lay["new_ortho"] else None,
-               tuple(l.id() for l in lay["new_vectors"]), w.legendCombo.currentData(), w.semanticCombo.currentData())
+               lay["old_ortho"].id() if lay["old_ortho"] else None, tuple(l.id() for l in lay["new_vectors"]),
+               tuple(l.id() for l in lay["old_vectors"]), w.legendCombo.currentData(), w.semanticCombo.currentData())
         if self._matcher is not None and key == self._matcher_key:
             return self._matcher
         index = DescriptorIndex.load(path)
@@ -380,7 +382,9 @@ class CrossTimeDock(QDockWidget):
         rect = QgsRectangle(*index.footprints[:, 0:2].min(0), *index.footprints[:, 2:4].max(0)) if len(index) else None
         new_layers = vector_layers_data(lay["new_vectors"], rect, extent_crs)
         old = raster_path(lay["old_ortho"], "old ortho") if lay["old_ortho"] else None
-        self._matcher = Matcher(index, describer, legend, new, new_layers, old_ortho=old)
+        # the old date's vectors too: the compare view shows the matches' semantic rasters
+        old_layers = vector_layers_data(lay["old_vectors"], rect, extent_crs) if old else []
+        self._matcher = Matcher(index, describer, legend, new, new_layers, old_ortho=old, old_layers=old_layers)
         self._matcher_key = key
         return self._matcher
 
