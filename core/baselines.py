@@ -139,7 +139,8 @@ def extract(spec: BaselineSpec, tiles, date: str, legend, modality: str, semanti
 
 
 # the table ----------------------------------------------------------------------------------------
-def _row(label, modality, fusion, norm, distance, dim, input_px, ranks, n=5, note="") -> dict:
+def score_row(label, modality, fusion, norm, distance, dim, input_px, ranks, n=5, note="") -> dict:
+    """One table row: the settings and map@n, recall@1, recall@5 of ``ranks`` (None: not run)."""
     r = {"descriptor": label, "modality": modality, "fusion": fusion, "normalisation": norm, "distance": distance,
          "R": int(dim), "input_px": input_px}
     r.update(metrics.summary(ranks, n) if ranks is not None else {f"map@{n}": None, "recall@1": None,
@@ -175,7 +176,7 @@ def baseline_rows(tiles, legend, specs: Iterable[BaselineSpec] = LIGHT_BASELINES
                 if cache is not None:
                     cache[key] = desc[mod]
         except WeightsUnavailable as exc:
-            rows.append(_row(spec.label, "-", "-", "-", "-", 0, px, None, n,
+            rows.append(score_row(spec.label, "-", "-", "-", "-", 0, px, None, n,
                              note=f"not run: pretrained weights unavailable ({str(exc).split('(')[0].strip()})"))
             continue
         for norm in normalisations:
@@ -186,14 +187,14 @@ def baseline_rows(tiles, legend, specs: Iterable[BaselineSpec] = LIGHT_BASELINES
                     sims[mod] = similarity(q, d, dist)
                     label = {"visual": ("visual", "none"), "semantic": ("semantic", "none"),
                              "early": ("visual+semantic", "early conv (eq. 4, untrained)")}[mod]
-                    rows.append(_row(spec.label, *label, norm, dist, q.shape[1], px,
+                    rows.append(score_row(spec.label, *label, norm, dist, q.shape[1], px,
                                      metrics.ranks_from_similarity(sims[mod], truth), n))
                 qv, dv = normalise(*desc["visual"], "std")
                 qs, ds = normalise(*desc["semantic"], "std")
                 qc, dc = normalise(np.hstack([qv, qs]), np.hstack([dv, ds]), norm)
-                rows.append(_row(spec.label, "visual+semantic", "concat (mean/std)", norm, dist, qc.shape[1], px,
+                rows.append(score_row(spec.label, "visual+semantic", "concat (mean/std)", norm, dist, qc.shape[1], px,
                                  metrics.ranks_from_similarity(similarity(qc, dc, dist), truth), n))
-                rows.append(_row(spec.label, "visual+semantic", "late (answer lists merged)", norm, dist,
+                rows.append(score_row(spec.label, "visual+semantic", "late (answer lists merged)", norm, dist,
                                  desc["visual"][0].shape[1], px,
                                  metrics.ranks_from_similarity(late_fusion([sims["visual"], sims["semantic"]]), truth), n))
     return rows

@@ -13,7 +13,7 @@ from typing import List, Optional, Sequence
 import numpy as np
 
 from . import metrics
-from .baselines import LIGHT_BASELINES, BaselineSpec, baseline_rows, best_rows, late_fusion
+from .baselines import LIGHT_BASELINES, BaselineSpec, baseline_rows, best_rows, late_fusion, normalise, score_row
 from .progress import SILENT, Progress
 
 COLUMNS = ("descriptor", "modality", "fusion", "normalisation", "distance", "R", "input_px", "map@5", "recall@1",
@@ -60,13 +60,13 @@ def model_rows(model_paths: Sequence[str], tiles, legend, device: str = "cpu", p
         sim = metrics.cosine_similarity(q, d)
         mod = {"fusion": "visual+semantic", "visual": "visual", "semantic": "semantic"}[cfg.modality]
         fus = "early conv (eq. 4, trained)" if cfg.modality == "fusion" else "none"
-        rows.append({**_mk(label, mod, fus, "none", "cosine", net.out_dim, cfg.tile_pixels,
+        rows.append({**score_row(label, mod, fus, "none", "cosine", net.out_dim, cfg.tile_pixels,
                            metrics.ranks_from_similarity(sim, truth), n), "kind": "trained",
                      "note": describe_model(info)})
         if thumb is not None:
             tq, td = thumb
-            ts = metrics.cosine_similarity(*_std(tq, td))
-            rows.append({**_mk(label + " + thumbnail", mod, "late (trained + thumbnail)", "none", "cosine",
+            ts = metrics.cosine_similarity(*normalise(tq, td, "std"))
+            rows.append({**score_row(label + " + thumbnail", mod, "late (trained + thumbnail)", "none", "cosine",
                                net.out_dim, cfg.tile_pixels, metrics.ranks_from_similarity(late_fusion([sim, ts]), truth), n),
                          "kind": "trained", "note": "late fusion of the trained descriptor and the 16x16 thumbnail"})
         if with_untrained:
@@ -77,29 +77,14 @@ def model_rows(model_paths: Sequence[str], tiles, legend, device: str = "cpu", p
                 raw = DescriptorNet(init).to(device)
                 qu = describe_tiles(raw, tiles, gidx, "b", legend, device=device, progress=mp.sub(.6, .8))
                 du = describe_tiles(raw, tiles, gidx, "a", legend, device=device, progress=mp.sub(.8, 1))
-                rows.append({**_mk(f"{cfg.backbone} same network untrained ({init.weights} backbone)", mod, fus.replace("trained", "untrained"),
+                rows.append({**score_row(f"{cfg.backbone} same network untrained ({init.weights} backbone)", mod, fus.replace("trained", "untrained"),
                                    "none", "cosine", raw.out_dim, cfg.tile_pixels,
                                    metrics.ranks_from_similarity(metrics.cosine_similarity(qu, du), truth), n),
                              "kind": "untrained", "note": "the trained model's architecture at its initial weights"})
             except Exception as exc:  # weights unavailable for the untrained twin: say so
-                rows.append({**_mk(f"{cfg.backbone} same network untrained", mod, "-", "-", "-", 0, cfg.tile_pixels,
+                rows.append({**score_row(f"{cfg.backbone} same network untrained", mod, "-", "-", "-", 0, cfg.tile_pixels,
                                    None, n), "kind": "untrained", "note": f"not run: {exc}"})
     return rows, descs
-
-
-def _std(q, d):
-    both = np.vstack([q, d])
-    mu, sd = both.mean(0), both.std(0) + 1e-6
-    return (q - mu) / sd, (d - mu) / sd
-
-
-def _mk(label, modality, fusion, norm, distance, dim, px, ranks, n) -> dict:
-    r = {"descriptor": label, "modality": modality, "fusion": fusion, "normalisation": norm, "distance": distance,
-         "R": int(dim), "input_px": px}
-    r.update(metrics.summary(ranks, n) if ranks is not None else {"map@5": None, "recall@1": None, "recall@5": None,
-                                                                   "queries": 0})
-    r.setdefault("note", "")
-    return r
 
 
 def evaluate(tiles, legend, out_dir: str, model_paths: Sequence[str] = (),

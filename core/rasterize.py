@@ -14,7 +14,7 @@ import numpy as np
 
 from .grid import Bounds
 from .legend import Legend, MappingReport, describe_value
-from .vectors import VectorLayerData
+from .vectors import VectorLayerData, box_polygon
 
 _LINES = {"LineString", "MultiLineString"}
 _POINTS = {"Point", "MultiPoint"}
@@ -61,7 +61,7 @@ class SemanticRasterizer:
         ct = None if src.IsSame(dst) else osr.CoordinateTransformation(src, dst)
         clip = None
         if clip_to is not None:
-            clip = ogr.CreateGeometryFromJson(json.dumps(_box(clip_to)))
+            clip = ogr.CreateGeometryFromJson(json.dumps(box_polygon(clip_to)))
         for geom, props in layer.features:
             hit = legend.classify(layer.name, props, rules)
             if hit is None:
@@ -111,11 +111,6 @@ class SemanticRasterizer:
             shapes = ((self._geoms[k], int(self._codes[k])) for k in sel)
             rasterize(shapes, out=out, transform=transform, fill=0, dtype=np.uint8)
         return out
-
-
-def _box(b: Bounds) -> dict:
-    from .vectors import box_polygon
-    return box_polygon(b)
 
 
 def codes_to_rgb(codes: np.ndarray, legend: Legend) -> np.ndarray:
