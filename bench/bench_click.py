@@ -19,15 +19,15 @@ def main():
     ap.add_argument("--pixels", type=int, default=256)
     a = ap.parse_args()
     header("click latency", "make bench-click")
-    from crosstime.core.dataset import grid_for_orthos
-    from crosstime.core.describer import ModelDescriber
-    from crosstime.core.grid import TileGrid
-    from crosstime.core.index import DescriptorIndex
-    from crosstime.core.legend import load_legend
-    from crosstime.core.matcher import Matcher
-    from crosstime.core.modelio import save_model
+    from crosstime.core.geo.grid import TileGrid
+    from crosstime.core.geo.legend import load_legend
+    from crosstime.core.geo.vectors import read_vector_file
     from crosstime.core.nn.descriptor import DescriptorNet, ModelConfig
-    from crosstime.core.vectors import read_vector_file
+    from crosstime.core.retrieval.click import Matcher
+    from crosstime.core.retrieval.describer import ModelDescriber
+    from crosstime.core.retrieval.index import DescriptorIndex
+    from crosstime.core.retrieval.model_file import save_model
+    from crosstime.core.tiles.build import grid_for_orthos
     land = landscape()
     grid = grid_for_orthos(land.old_ortho, land.new_ortho, 250.0, a.pixels)
     tmp = tempfile.mkdtemp()
@@ -90,10 +90,10 @@ def qgis_clicks(index_path, model, land, pts, pixels):
     app.initQgis()
     from qgis.core import QgsCoordinateReferenceSystem, QgsPointXY, QgsProject, QgsRasterLayer, QgsVectorLayer
     from qgis.PyQt.QtCore import QCoreApplication
-    from crosstime.core.vectors import list_layers
-    from crosstime.ui.dock import CrossTimeDock
 
     from crosstime.adapters.headless import HeadlessIface
+    from crosstime.core.geo.vectors import list_layers
+    from crosstime.ui.dock import CrossTimeDock
     iface = HeadlessIface()
     proj = QgsProject.instance()
     old, new = QgsRasterLayer(land.old_ortho, "old"), QgsRasterLayer(land.new_ortho, "new")

@@ -13,11 +13,12 @@ def main():
     header("tile reading + rasterization", "make bench-data")
     import rasterio
     from rasterio.windows import from_bounds
-    from crosstime.core.dataset import grid_for_orthos
-    from crosstime.core.imagery import OrthoReader
-    from crosstime.core.legend import load_legend
-    from crosstime.core.rasterize import SemanticRasterizer
-    from crosstime.core.vectors import read_vector_file
+
+    from crosstime.core.geo.legend import load_legend
+    from crosstime.core.geo.orthos import OrthoReader
+    from crosstime.core.geo.rasterize import SemanticRasterizer
+    from crosstime.core.geo.vectors import read_vector_file
+    from crosstime.core.tiles.build import grid_for_orthos
     land = landscape()
     grid = grid_for_orthos(land.old_ortho, land.new_ortho, a.tile, a.pixels)
     tiles = list(grid.indices())

@@ -15,15 +15,17 @@ from common import header, landscape, timed
 
 
 def describe_bench(backbone: str, pixels: int, limit: int):
-    from crosstime.core.dataset import build_tile_store, grid_for_orthos
-    from crosstime.core.describer import ModelDescriber
-    from crosstime.core.index import build_index
-    from crosstime.core.legend import load_legend
-    from crosstime.core.modelio import save_model
+    from crosstime.core.geo.legend import load_legend
+    from crosstime.core.geo.vectors import read_vector_file
     from crosstime.core.nn.descriptor import DescriptorNet, ModelConfig
-    from crosstime.core.tilestore import TileStore
-    from crosstime.core.tileset import TileSet
-    from crosstime.core.vectors import read_vector_file
+    from crosstime.core.retrieval.describer import ModelDescriber
+    from crosstime.core.retrieval.index import build_index
+    from crosstime.core.retrieval.model_file import save_model
+    from crosstime.core.tiles.build import build_tile_store, grid_for_orthos
+    from crosstime.core.tiles.dates import OLD
+    from crosstime.core.tiles.network_input import read_network_input
+    from crosstime.core.tiles.selection import TileSet
+    from crosstime.core.tiles.store import TileStore
     land = landscape()
     path = os.path.join(os.path.dirname(land.folder), f"store_{pixels}.ctstore")
     if not os.path.exists(path):
@@ -36,7 +38,7 @@ def describe_bench(backbone: str, pixels: int, limit: int):
     save_model(model, DescriptorNet(ModelConfig(backbone=backbone, weights="none", tile_pixels=pixels)))
     d = ModelDescriber(model, store.legend(), device="cpu", batch_size=32)
     net = d.net
-    x = torch.from_numpy(tiles.inputs(np.arange(32), "a", store.legend(), "fusion", "rgb"))
+    x = torch.from_numpy(read_network_input(tiles, np.arange(32), OLD, store.legend(), "fusion", "rgb", as_uint8=False))
     x = x.contiguous(memory_format=torch.channels_last)
     net.to(memory_format=torch.channels_last)
     n = len(tiles)
@@ -62,7 +64,7 @@ def rss_mb() -> float:
 
 
 def query_bench(sizes, dim: int = 256, queries: int = 100, k: int = 5):
-    from crosstime.core.index import DescriptorIndex, faiss_available, make_searcher
+    from crosstime.core.retrieval.index import DescriptorIndex, faiss_available, make_searcher
     rng = np.random.default_rng(0)
     print(f"   {queries} queries, k={k}, {dim}-d float32 (clustered random data); latency per batch of queries, "
           f"build time, recall@k against the exact answer, process peak RSS")
@@ -82,7 +84,7 @@ def query_bench(sizes, dim: int = 256, queries: int = 100, k: int = 5):
             t0 = time.perf_counter()
             searcher = make_searcher(name, db, nlist, nprobe=16)
             build = time.perf_counter() - t0
-            t, (_, idx) = timed(lambda: searcher.search(q, k), 3)
+            t, (_, idx) = timed(lambda s=searcher, q=q: s.search(q, k), 3)
             if ref is None:
                 ref = idx
             recall = np.mean([len(set(a) & set(b)) / k for a, b in zip(idx, ref)])
@@ -95,7 +97,7 @@ def query_bench(sizes, dim: int = 256, queries: int = 100, k: int = 5):
             idx = DescriptorIndex(db, np.array([f"{i}_0" for i in range(n)]), np.zeros((n, 4)), "EPSG:2154", "x")
             path = os.path.join(tempfile.mkdtemp(), "big.ctindex")
             idx.save(path)
-            t, _ = timed(lambda: DescriptorIndex.load(path), 3)
+            t, _ = timed(lambda p=path: DescriptorIndex.load(p), 3)
             print(f"   loading a {n}-tile index file ({os.path.getsize(path) / 1e6:.0f} MB): {1000 * t:.0f} ms")
         del db
 

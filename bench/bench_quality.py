@@ -13,12 +13,12 @@ REALPAIRS = os.environ.get("CROSSTIME_REALPAIRS", os.path.join(ROOT, "..", "shar
 
 
 def synthetic_sets(pixels: int):
-    from crosstime.core.dataset import build_tile_store, grid_for_orthos
-    from crosstime.core.legend import load_legend
-    from crosstime.core.synthetic import SyntheticConfig, generate_landscape
-    from crosstime.core.tilestore import TileStore
-    from crosstime.core.tileset import TileSet
-    from crosstime.core.vectors import read_vector_file
+    from crosstime.core.geo.legend import load_legend
+    from crosstime.core.geo.vectors import read_vector_file
+    from crosstime.core.samples.synthetic import SyntheticConfig, generate_landscape
+    from crosstime.core.tiles.build import build_tile_store, grid_for_orthos
+    from crosstime.core.tiles.selection import TileSet
+    from crosstime.core.tiles.store import TileStore
     sets = {}
     for role, size, seed in (("train", 4000, 101), ("val", 2400, 102), ("test", 4000, 103)):
         folder = os.path.join(CACHE, f"quality_{role}_{seed}")
@@ -33,9 +33,9 @@ def synthetic_sets(pixels: int):
 
 
 def realpairs_sets(pixels: int, seed: int):
-    from crosstime.core.realpairs import build_realpairs_store
-    from crosstime.core.tilestore import TileStore
-    from crosstime.core.tileset import TileSet
+    from crosstime.core.samples.realpairs import build_realpairs_store
+    from crosstime.core.tiles.selection import TileSet
+    from crosstime.core.tiles.store import TileStore
     if not os.path.isdir(REALPAIRS):
         raise SystemExit(f"real pairs not found at {REALPAIRS}")
     path = os.path.join(CACHE, f"realpairs_{pixels}.ctstore")
@@ -50,8 +50,8 @@ def realpairs_sets(pixels: int, seed: int):
 
 
 def score(net, tiles, legend):
-    from crosstime.core import metrics
-    from crosstime.core.describe import describe_tiles
+    from crosstime.core.evaluation import metrics
+    from crosstime.core.retrieval.describer import describe_tiles
     g = np.arange(len(tiles))
     q = describe_tiles(net, tiles, g, "b", legend)
     d = describe_tiles(net, tiles, g, "a", legend)
@@ -72,11 +72,12 @@ def main():
            f"bench/bench_quality.py --dataset {a.dataset} --recipe {a.recipe} --backbone {a.backbone} "
            f"--weights {a.weights} --minutes {a.minutes:g}")
     import torch
-    from crosstime.core.baselines import BaselineSpec, baseline_rows, best_rows
-    from crosstime.core.modelio import load_model
+
+    from crosstime.core.evaluation.baselines import BaselineSpec, baseline_rows, best_rows
     from crosstime.core.nn.descriptor import DescriptorNet, ModelConfig
+    from crosstime.core.retrieval.model_file import load_model
     from crosstime.core.train import make_trainer
-    from crosstime.core.train.config import recipe
+    from crosstime.core.train.recipes import recipe
     sets, footprint = synthetic_sets(a.pixels) if a.dataset == "synthetic" else realpairs_sets(a.pixels, a.seed)
     legend = sets["train"].stores[0].legend()
     m, t = recipe(a.recipe, backbone=a.backbone, weights=a.weights, tile_pixels=a.pixels, epochs=500,

@@ -2,6 +2,7 @@
 same model and batch, in the same run. The loop's overhead (batch assembly from the tile store, label
 draw, hard-anchor sampling) must stay under 10%."""
 import argparse
+import itertools
 import os
 import tempfile
 import time
@@ -9,6 +10,8 @@ import time
 import numpy as np
 import torch
 from common import header, landscape
+
+from crosstime.core.tiles.dates import NEW, OLD
 
 
 def main():
@@ -19,14 +22,14 @@ def main():
     ap.add_argument("--steps", type=int, default=12)
     a = ap.parse_args()
     header("training loop overhead", "make bench-train  (or: bench/bench_train.py --backbone resnet50 --pixels 256)")
-    from crosstime.core.dataset import build_tile_store, grid_for_orthos
-    from crosstime.core.legend import load_legend
-    from crosstime.core.nn.siamese import bce_loss
-    from crosstime.core.tilestore import TileStore
-    from crosstime.core.tileset import TileSet
-    from crosstime.core.train.config import recipe
-    from crosstime.core.train.siamese import SiameseTrainer
-    from crosstime.core.vectors import read_vector_file
+    from crosstime.core.geo.legend import load_legend
+    from crosstime.core.geo.vectors import read_vector_file
+    from crosstime.core.nn.pair_classifier import bce_loss
+    from crosstime.core.tiles.build import build_tile_store, grid_for_orthos
+    from crosstime.core.tiles.selection import TileSet
+    from crosstime.core.tiles.store import TileStore
+    from crosstime.core.train.recipes import recipe
+    from crosstime.core.train.siamese_trainer import SiameseTrainer
     land = landscape()
     path = os.path.join(os.path.dirname(land.folder), f"store_{a.pixels}.ctstore")
     if not os.path.exists(path):
@@ -40,16 +43,17 @@ def main():
     tr.order = tr.rng.permutation(len(tr.train))
     tr.wrapped.train()
     # the bare loop: the same network, optimizer and batch size, on one batch prepared in advance
-    x1 = tr.to_device(tr.inputs(np.arange(a.pairs), "b"))
-    x2 = tr.to_device(tr.inputs(np.arange(a.pairs), "a"))
+    x1 = tr.to_device(tr.inputs(np.arange(a.pairs), NEW))
+    x2 = tr.to_device(tr.inputs(np.arange(a.pairs), OLD))
     y = torch.tensor([1.0, 0.0] * (a.pairs // 2))
 
     def bare_step():
         tr.backward_step(bce_loss(tr.wrapped(x1, x2), y))
 
-    def loop_step(b=[0]):
-        tr.train_step(0, b[0])
-        b[0] += 1
+    batch_numbers = itertools.count()
+
+    def loop_step():
+        tr.train_step(0, next(batch_numbers))
     for f in (bare_step, loop_step):          # warm up
         f()
     res = {}

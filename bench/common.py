@@ -4,19 +4,20 @@ import sys
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, os.path.join(ROOT, ".pkg"))
+sys.path.insert(0, ROOT)
 CACHE = os.path.join(ROOT, "build", "bench")
 
 
 def landscape(size_m: float = 4000.0, resolution: float = 1.0, seed: int = 42):
     """A synthetic landscape generated once and reused by later benchmark runs."""
-    from crosstime.core.synthetic import SyntheticConfig, generate_landscape
+    from crosstime.core.samples.synthetic import SyntheticConfig, generate_landscape
     folder = os.path.join(CACHE, f"land_{int(size_m)}_{resolution:g}_{seed}")
     cfg = SyntheticConfig(size_m=size_m, resolution=resolution, seed=seed)
     if not os.path.exists(os.path.join(folder, "synthetic.json")):
         generate_landscape(folder, cfg)
-    from crosstime.core.synthetic import SyntheticLandscape
     import json
+
+    from crosstime.core.samples.synthetic import SyntheticLandscape
     d = json.load(open(os.path.join(folder, "synthetic.json")))
     d.pop("note", None)
     return SyntheticLandscape(**d)
@@ -34,6 +35,7 @@ def timed(fn, repeat: int = 3):
 
 def header(title: str, cmd: str) -> None:
     import platform
+
     import torch
     print(f"== {title}")
     print(f"   rerun: {cmd}")

@@ -53,8 +53,8 @@ def start():
     info["index"] = dock.w.indexFile.filePath()
     info["layers_restored"] = bool(dock.layers()["new_ortho"])
     shot("dock.png")
-    from crosstime.core.grid import TileGrid
-    from crosstime.core.index import DescriptorIndex
+    from crosstime.core.geo.grid import TileGrid
+    from crosstime.core.retrieval.index import DescriptorIndex
     idx = DescriptorIndex.load(dock.w.indexFile.filePath())
     grid = TileGrid.from_dict(idx.grid)
     tiles = list(grid.indices())

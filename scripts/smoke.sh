@@ -12,13 +12,13 @@ if [ ! -f "$DEMO/report/crosstime_demo.qgs" ]; then
   DEMO=$PWD/build/smoke-demo
   if [ ! -f "$DEMO/report/crosstime_demo.qgs" ]; then
     echo "smoke: no demo project yet, making a quick one in $DEMO"
-    PYTHONPATH=$PWD/.pkg "$VENV/bin/python" scripts/demo.py --quick --out "$DEMO" > "$PWD/build/smoke-demo.log" 2>&1
+    PYTHONPATH=$PWD "$VENV/bin/python" scripts/demo.py --quick --out "$DEMO" > "$PWD/build/smoke-demo.log" 2>&1
   fi
 fi
 rm -rf "$OUT"
 mkdir -p "$OUT/profiles/default/QGIS"
 printf '[PythonPlugins]\ncrosstime=true\n\n[qgis]\ncheckVersion=false\n' > "$OUT/profiles/default/QGIS/QGIS3.ini"
-export SMOKE_OUT=$OUT QGIS_PLUGINPATH=$PWD/.pkg
+export SMOKE_OUT=$OUT QGIS_PLUGINPATH=$PWD
 unset PYTHONPATH
 # The desktop must use the X server: with QT_QPA_PLATFORM=offscreen (as `make test` sets for headless
 # tests) QGIS 3.22 dies while building its main window (QgsClipboard::hasFormat on null mime data, fixed

@@ -1,0 +1,9 @@
+"""CrossTime QGIS plugin: cross-time orthophoto matching with a multimodal siamese descriptor."""
+import os
+
+
+def classFactory(iface):  # noqa: N802 (QGIS API)
+    from .core.dependencies import use_dev_venv
+    use_dev_venv(os.path.dirname(__file__))
+    from .plugin import CrossTimePlugin
+    return CrossTimePlugin(iface)

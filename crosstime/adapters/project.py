@@ -1,0 +1,119 @@
+"""Write a QGIS project that opens the demo's layers, styled: orthos, vectors in legend colours, matches."""
+from __future__ import annotations
+
+import os
+from typing import Optional
+
+from qgis.core import (
+    QgsCategorizedSymbolRenderer,
+    QgsFillSymbol,
+    QgsLineSymbol,
+    QgsProject,
+    QgsRasterLayer,
+    QgsRendererCategory,
+    QgsSingleSymbolRenderer,
+    QgsVectorLayer,
+)
+
+from ..core.choices import DEFAULT_LEGEND
+from ..core.geo.legend import load_legend
+from ..core.palette import RANK_COLOURS
+from ..core.settings import PROJECT_SCOPE, ProjectKey
+
+
+def _gpkg_layer(path: str, name: str, label: str) -> QgsVectorLayer:
+    layer = QgsVectorLayer(f"{path}|layername={name}", label, "ogr")
+    if not layer.isValid():
+        raise RuntimeError(f"cannot open {name} in {path}")
+    return layer
+
+
+def _legend_style(layer: QgsVectorLayer, legend, source_name: str) -> None:
+    rules = legend.rules_for_layer(source_name)
+    if not rules:
+        return
+    r, g, b = legend.category(rules[-1].category).rgb
+    colour = f"{r},{g},{b}"
+    if layer.geometryType() == 1:   # lines
+        sym = QgsLineSymbol.createSimple({"color": colour, "width": "0.6"})
+    else:
+        sym = QgsFillSymbol.createSimple({"color": colour + ",110", "outline_color": colour, "outline_width": "0.3"})
+    layer.setRenderer(QgsSingleSymbolRenderer(sym))
+
+
+def write_demo_project(summary: dict, path: Optional[str] = None) -> str:
+    """Needs a running QgsApplication. Returns the project path."""
+    path = path or os.path.join(summary["report"], "crosstime_demo.qgs")
+    proj = QgsProject.instance()
+    proj.clear()
+    proj.setFileName(path)
+    legend = load_legend(DEFAULT_LEGEND)
+    data = summary["test_data"]
+    for key, label in ((ProjectKey.OLD_ORTHO.value, "old ortho (synthetic)"),
+                       (ProjectKey.NEW_ORTHO.value, "new ortho (synthetic)")):
+        r = QgsRasterLayer(data[key], label)
+        if not r.isValid():
+            raise RuntimeError(f"cannot open {data[key]}")
+        proj.addMapLayer(r)
+        proj.setCrs(r.crs())
+        proj.writeEntry(PROJECT_SCOPE, key, r.id())
+    from ..core.geo.vectors import list_layers
+    for key, date in ((ProjectKey.OLD_VECTORS.value, "old"), (ProjectKey.NEW_VECTORS.value, "new")):
+        ids = []
+        for name in list_layers(data[key]):
+            layer = _gpkg_layer(data[key], name, f"{date} {name}")
+            _legend_style(layer, legend, name)
+            proj.addMapLayer(layer)
+            proj.layerTreeRoot().findLayer(layer.id()).setItemVisibilityChecked(date == "new")
+            ids.append(layer.id())
+        proj.writeEntry(PROJECT_SCOPE, key, ids)
+    gpkg = summary["matches"]
+    matches = _gpkg_layer(gpkg, "matches", "top-5 matches")
+    cats = []
+    for rank, colour in enumerate(RANK_COLOURS, start=1):
+        cats.append(QgsRendererCategory(rank, QgsFillSymbol.createSimple(
+            {"color": "0,0,0,0", "outline_color": colour, "outline_width": "0.5"}), f"rank {rank}"))
+    matches.setRenderer(QgsCategorizedSymbolRenderer("rank", cats))
+    proj.addMapLayer(matches)
+    proj.layerTreeRoot().findLayer(matches.id()).setItemVisibilityChecked(False)
+    queries = _gpkg_layer(gpkg, "queries", "matched tiles (green: best match is the true one)")
+    queries.setRenderer(QgsCategorizedSymbolRenderer("correct", [
+        QgsRendererCategory(1, QgsFillSymbol.createSimple({"color": "0,0,0,0", "outline_color": "#1b9e77",
+                                                            "outline_width": "0.6"}), "correct"),
+        QgsRendererCategory(0, QgsFillSymbol.createSimple({"color": "228,26,28,60", "outline_color": "#e41a1c",
+                                                            "outline_width": "0.6"}), "wrong")]))
+    proj.addMapLayer(queries)
+    proj.layerTreeRoot().findLayer(queries.id()).setItemVisibilityChecked(False)
+    links = _gpkg_layer(gpkg, "links", "query to best match")
+    links.setRenderer(QgsCategorizedSymbolRenderer("correct", [
+        QgsRendererCategory(0, QgsLineSymbol.createSimple({"color": "#e41a1c", "width": "0.5"}), "wrong match")]))
+    proj.addMapLayer(links)
+    proj.layerTreeRoot().findLayer(links.id()).setItemVisibilityChecked(False)
+    from qgis.core import QgsReferencedRectangle
+    first = proj.mapLayersByName("new ortho (synthetic)")[0]
+    proj.viewSettings().setDefaultViewExtent(QgsReferencedRectangle(first.extent(), first.crs()))
+    proj.writeEntry(PROJECT_SCOPE, ProjectKey.INDEX.value, proj.writePath(summary["index"]))
+    proj.writeEntry(PROJECT_SCOPE, ProjectKey.MODEL.value, proj.writePath(summary["model"]))
+    proj.writeEntryDouble(PROJECT_SCOPE, ProjectKey.TILE_SIZE.value, summary["tile_size"])
+    proj.writeEntry(PROJECT_SCOPE, ProjectKey.PIXELS.value, summary["tile_pixels"])
+    ok = proj.write()
+    if not ok:
+        raise RuntimeError(f"could not write the QGIS project {path}")
+    return path
+
+
+def write_demo_project_standalone(summary: dict) -> str:
+    """The demo's project from a plain Python process: starts (and stops) a headless QgsApplication if none runs."""
+    from qgis.core import QgsApplication
+    app = QgsApplication.instance()
+    own = app is None
+    if own:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        app = QgsApplication([], False)
+        app.initQgis()
+    try:
+        return write_demo_project(summary)
+    finally:
+        if own:
+            QgsProject.instance().clear()
+            app.exitQgis()

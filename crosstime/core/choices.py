@@ -1,0 +1,66 @@
+"""Every option list a user chooses from, with its labels, in one place.
+
+The command line, the Processing algorithms and the dock are built from these lists; nothing here
+imports a heavy package, so the plugin can show them before torch is installed.
+"""
+from __future__ import annotations
+
+from typing import Dict, List, Tuple
+
+# training recipes: key -> label
+RECIPES: Dict[str, str] = {
+    "siamese": "paper: siamese network, |G(x1)-G(x2)| + sigmoid, BCE, hard mining",
+    "infonce": "CrossTime CPU recipe: in-batch InfoNCE both ways, cross-date augmentations",
+    "ntxent": "paper section 5 comparison: NT-Xent contrastive (SimCLR-style)",
+}
+DEFAULT_RECIPE = "siamese"
+
+# backbones offered to users (more can be registered in core.nn.backbones)
+BACKBONES: Tuple[str, ...] = ("resnet50", "resnet34", "resnet18", "resnet101", "efficientnet_lite0")
+WEIGHTS: Dict[str, str] = {
+    "imagenet": "ImageNet (downloaded once when online; EfficientNet-Lite0 ships with its package)",
+    "none": "none (train from scratch)",
+}
+DESCRIPTOR_SIZES: Tuple[int, ...] = (128, 256, 512)
+DEVICES: Tuple[str, ...] = ("auto", "cpu", "cuda")
+SEMANTIC_MODES: Dict[str, str] = {"rgb": "RGB (6 input channels)", "grey": "grey (4 input channels)"}
+MODALITIES: Tuple[str, ...] = ("fusion", "visual", "semantic")
+HEADS: Tuple[str, ...] = ("paper", "pooled")
+AUGMENTATIONS: Tuple[str, ...] = ("none", "paper", "cross-date")
+
+# legend presets: key -> label (the presets themselves live in core.geo.legend)
+LEGEND_PRESETS: Dict[str, str] = {
+    "bdtopo_v3": "IGN BD TOPO v3",
+    "bdtopo_v2": "IGN BD TOPO v2 (2004-era shapefiles)",
+    "osm": "OpenStreetMap tags",
+}
+DEFAULT_LEGEND = "bdtopo_v3"
+
+# untrained baselines: key -> (extractor, pooling, input pixels (0: the tile's own), label)
+BASELINES: Dict[str, Tuple[str, str, int, str]] = {
+    "thumbnail": ("thumbnail", "flat", 0, "16x16 thumbnail"),
+    "efficientnet_lite0_max": ("efficientnet_lite0", "max", 0, "EfficientNet-Lite0 ImageNet + max pool (offline)"),
+    "efficientnet_lite0_gem": ("efficientnet_lite0", "gem", 0, "EfficientNet-Lite0 ImageNet + GeM"),
+    "resnet50_max_512": ("resnet50", "max", 512, "ResNet50 ImageNet + max pool at 512 px (paper Table 3)"),
+    "resnet50_gem_1024": ("resnet50", "gem", 1024, "ResNet50 ImageNet + GeM at 1024 px (paper Table 4)"),
+}
+LIGHT_BASELINES: Tuple[str, ...] = ("thumbnail", "efficientnet_lite0_max", "efficientnet_lite0_gem")
+PAPER_BASELINES: Tuple[str, ...] = ("resnet50_max_512", "resnet50_gem_1024")
+
+# the fields of the bulk-match GeoPackage layers: (name, type) with type in str, int, float
+QUERY_FIELDS: List[Tuple[str, str]] = [
+    ("query_id", "str"), ("best_id", "str"), ("best_score", "float"), ("match_ids", "str"), ("scores", "str"),
+    ("same_id_rank", "int"), ("correct", "int")]
+MATCH_FIELDS: List[Tuple[str, str]] = [("query_id", "str"), ("rank", "int"), ("match_id", "str"), ("score", "float")]
+LINK_FIELDS: List[Tuple[str, str]] = [("query_id", "str"), ("match_id", "str"), ("score", "float"), ("correct", "int")]
+
+
+def keys(options) -> List[str]:
+    return list(options)
+
+
+def labels(options) -> List[str]:
+    """The labels of a key -> label dict (or the keys themselves for a plain tuple)."""
+    if isinstance(options, dict):
+        return [v[-1] if isinstance(v, tuple) else v for v in options.values()]
+    return [str(o) for o in options]

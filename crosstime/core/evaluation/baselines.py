@@ -1,0 +1,228 @@
+"""The untrained descriptors of the paper's Tables 3-4, and a thumbnail, on the same tiles and metric.
+
+Extractors: an ImageNet CNN cut after its last conv block, with global max pooling (the paper's
+ResNet50 baseline) or GeM pooling (Radenović et al.); a 16x16 thumbnail. Each on the visual image,
+the semantic image, their concatenation (mean/std normalised), early conv fusion (the eq. 4 layer,
+untrained) and late fusion (merging the two modalities' answer lists). Normalisations none/L1/L2/
+standardisation and cosine/euclidean distance. Where ImageNet weights cannot be had, the row says so.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Dict, Iterable, List, Optional, Sequence
+
+import numpy as np
+
+from .. import choices
+from ..progress import SILENT, Progress
+from ..similarity import cosine_similarity, l2_normalise, rank_of_truth
+from ..tiles.dates import NEW, OLD
+from . import metrics
+
+NORMALISATIONS = ("none", "l1", "l2", "std")
+DISTANCES = ("cosine", "euclidean")
+MODALITIES = ("visual", "semantic", "early")
+
+
+@dataclass(frozen=True)
+class BaselineSpec:
+    extractor: str = "resnet50"      # thumbnail, or a backbone name (resnet50, resnet101, efficientnet_lite0, ...)
+    pool: str = "max"                # max, gem, avg (CNNs); flat (thumbnail)
+    input_px: int = 512              # the paper: 512 for ResNet50, 1024 for GeM
+    weights: str = "imagenet"
+    thumb: int = 16
+
+    @property
+    def label(self) -> str:
+        if self.extractor == "thumbnail":
+            return f"thumbnail {self.thumb}x{self.thumb}"
+        w = {"imagenet": "ImageNet", "none": "random init"}.get(self.weights, self.weights)
+        return f"{self.extractor} {w} + {self.pool.upper() if self.pool == 'gem' else self.pool} pool @{self.input_px}px"
+
+
+def baseline_spec(key: str) -> BaselineSpec:
+    """The spec of one of the untrained baselines offered to users (``choices.BASELINES``)."""
+    if key not in choices.BASELINES:
+        raise ValueError(f"unknown baseline '{key}' (available: {', '.join(choices.BASELINES)})")
+    extractor, pool, px, _label = choices.BASELINES[key]
+    return BaselineSpec(extractor, pool, px)
+
+
+PAPER_BASELINES = tuple(baseline_spec(k) for k in choices.PAPER_BASELINES)
+LIGHT_BASELINES = tuple(baseline_spec(k) for k in choices.LIGHT_BASELINES)
+
+
+def normalise(q: np.ndarray, d: np.ndarray, how: str):
+    if how == "none":
+        return q, d
+    if how == "l1":
+        f = lambda x: x / np.maximum(np.abs(x).sum(1, keepdims=True), 1e-12)
+        return f(q), f(d)
+    if how == "l2":
+        return l2_normalise(q), l2_normalise(d)
+    if how == "std":
+        both = np.vstack([q, d])
+        mu, sd = both.mean(0), both.std(0) + 1e-6
+        return (q - mu) / sd, (d - mu) / sd
+    raise ValueError(f"unknown normalisation '{how}' ({', '.join(NORMALISATIONS)})")
+
+
+def similarity(q: np.ndarray, d: np.ndarray, distance: str) -> np.ndarray:
+    if distance == "cosine":
+        return cosine_similarity(q, d)
+    if distance == "euclidean":
+        q64, d64 = q.astype(np.float64), d.astype(np.float64)
+        d2 = (q64 ** 2).sum(1)[:, None] + (d64 ** 2).sum(1)[None] - 2 * q64 @ d64.T
+        return -np.sqrt(np.maximum(d2, 0)).astype(np.float32)
+    raise ValueError(f"unknown distance '{distance}' ({', '.join(DISTANCES)})")
+
+
+def late_fusion(sims: Sequence[np.ndarray]) -> np.ndarray:
+    """Merge the answer lists of several modalities: per query, each similarity row is rescaled to
+    [0, 1] and the rescaled scores are added, so each modality weighs the same."""
+    out = np.zeros_like(sims[0], dtype=np.float32)
+    for s in sims:
+        lo, hi = s.min(1, keepdims=True), s.max(1, keepdims=True)
+        out += (s - lo) / np.maximum(hi - lo, 1e-12)
+    return out
+
+
+# extraction --------------------------------------------------------------------------------------
+def _thumbnail(x: np.ndarray, size: int) -> np.ndarray:
+    import torch
+    import torch.nn.functional as F
+    t = F.adaptive_avg_pool2d(torch.from_numpy(x), size)
+    return t.flatten(1).numpy()
+
+
+def modality_input(tiles, gidx, date, legend, modality, semantic_mode) -> np.ndarray:
+    from ..tiles.network_input import read_network_input
+    if modality == "early":
+        return read_network_input(tiles, gidx, date, legend, "fusion", semantic_mode, as_uint8=False)
+    x = read_network_input(tiles, gidx, date, legend, modality, semantic_mode, as_uint8=False)
+    return np.repeat(x, 3, axis=1) if x.shape[1] == 1 else x
+
+
+class CNNExtractor:
+    """An untrained descriptor: [eq. 4 stem for early fusion] -> backbone -> global pooling."""
+
+    def __init__(self, spec: BaselineSpec, modality: str, semantic_mode: str = "rgb", device: str = "cpu"):
+        import torch
+        from torch import nn
+
+        from ..nn.backbones import build_backbone
+        from ..nn.descriptor import IMAGENET_MEAN, IMAGENET_STD
+        from ..nn.pooling import make_pool
+        from ..nn.stem import FusionStem
+        self.backbone = build_backbone(spec.extractor, spec.weights)   # may raise WeightsUnavailable
+        self.stem = FusionStem.for_modality("fusion", semantic_mode) if modality == "early" else nn.Identity()
+        self.pool = make_pool(spec.pool)
+        self.mean = torch.tensor(IMAGENET_MEAN).view(1, 3, 1, 1)
+        self.std = torch.tensor(IMAGENET_STD).view(1, 3, 1, 1)
+        self.spec, self.device = spec, device
+        for m in (self.backbone, self.stem, self.pool):
+            m.eval().to(device)
+        self.backbone.to(memory_format=torch.channels_last)
+
+    def __call__(self, x: np.ndarray) -> np.ndarray:
+        import torch
+
+        from ..retrieval.describer import to_tensor
+        px = self.spec.input_px or x.shape[-1]
+        with torch.inference_mode():
+            t = self.stem(to_tensor(x, px, self.device, False))
+            t = ((t - self.mean.to(t.device)) / self.std.to(t.device)).contiguous(memory_format=torch.channels_last)
+            return self.pool(self.backbone(t)).float().cpu().numpy()
+
+
+def extract(spec: BaselineSpec, tiles, date: str, legend, modality: str, semantic_mode: str = "rgb",
+            batch: int = 16, device: str = "cpu", progress: Progress = SILENT, extractor=None) -> np.ndarray:
+    """Descriptors of every tile of ``tiles`` at ``date`` for one modality (visual, semantic, early)."""
+    if spec.extractor != "thumbnail" and extractor is None:
+        extractor = CNNExtractor(spec, modality, semantic_mode, device)
+    out = []
+    n = len(tiles)
+    for s in range(0, n, batch):
+        gidx = np.arange(s, min(n, s + batch))
+        x = modality_input(tiles, gidx, date, legend, modality, semantic_mode)
+        out.append(_thumbnail(x, spec.thumb) if spec.extractor == "thumbnail" else extractor(x))
+        progress.update(min(n, s + batch) / n)
+    return np.concatenate(out).astype(np.float32) if out else np.zeros((0, 1), np.float32)
+
+
+# the table ----------------------------------------------------------------------------------------
+def score_row(label, modality, fusion, norm, distance, dim, input_px, ranks, n=5, note="") -> dict:
+    """One table row: the settings and map@n, recall@1, recall@5 of ``ranks`` (None: not run)."""
+    r = {"descriptor": label, "modality": modality, "fusion": fusion, "normalisation": norm, "distance": distance,
+         "R": int(dim), "input_px": input_px}
+    r.update(metrics.summary(ranks, n) if ranks is not None else {f"map@{n}": None, "recall@1": None,
+                                                                   "recall@5": None, "queries": 0})
+    r["note"] = note
+    return r
+
+
+def baseline_rows(tiles, legend, specs: Iterable[BaselineSpec] = LIGHT_BASELINES,
+                  normalisations: Sequence[str] = NORMALISATIONS, distances: Sequence[str] = DISTANCES,
+                  semantic_mode: str = "rgb", device: str = "cpu", progress: Progress = SILENT,
+                  n: int = 5, cache: Optional[Dict] = None) -> List[dict]:
+    """Every (extractor x modality/fusion x normalisation x distance) row, scored with map@n, recall@1/5."""
+    from ..nn.backbones import WeightsUnavailable
+    specs = list(specs)
+    rows: List[dict] = []
+    truth = np.arange(len(tiles))
+    for si, spec in enumerate(specs):
+        sp = progress.sub(si / len(specs), (si + 1) / len(specs))
+        px = spec.input_px or tiles.pixels
+        desc = {}
+        try:
+            for mi, mod in enumerate(MODALITIES):
+                key = (spec, mod, semantic_mode)
+                if cache is not None and key in cache:
+                    desc[mod] = cache[key]
+                    continue
+                mp = sp.sub(mi / 3, (mi + 1) / 3)
+                ex = None if spec.extractor == "thumbnail" else CNNExtractor(spec, mod, semantic_mode, device)
+                q = extract(spec, tiles, NEW, legend, mod, semantic_mode, device=device, progress=mp.sub(0, .5),
+                            extractor=ex)
+                d = extract(spec, tiles, OLD, legend, mod, semantic_mode, device=device, progress=mp.sub(.5, 1),
+                            extractor=ex)
+                desc[mod] = (q, d)
+                if cache is not None:
+                    cache[key] = desc[mod]
+        except WeightsUnavailable as exc:
+            rows.append(score_row(spec.label, "-", "-", "-", "-", 0, px, None, n,
+                             note=f"not run: pretrained weights unavailable ({str(exc).split('(')[0].strip()})"))
+            continue
+        for norm in normalisations:
+            for dist in distances:
+                sims = {}
+                for mod in MODALITIES:
+                    q, d = normalise(*desc[mod], norm)
+                    sims[mod] = similarity(q, d, dist)
+                    label = {"visual": ("visual", "none"), "semantic": ("semantic", "none"),
+                             "early": ("visual+semantic", "early conv (eq. 4, untrained)")}[mod]
+                    rows.append(score_row(spec.label, *label, norm, dist, q.shape[1], px,
+                                     rank_of_truth(sims[mod], truth), n))
+                qv, dv = normalise(*desc["visual"], "std")
+                qs, ds = normalise(*desc["semantic"], "std")
+                qc, dc = normalise(np.hstack([qv, qs]), np.hstack([dv, ds]), norm)
+                rows.append(score_row(spec.label, "visual+semantic", "concat (mean/std)", norm, dist, qc.shape[1], px,
+                                 rank_of_truth(similarity(qc, dc, dist), truth), n))
+                rows.append(score_row(spec.label, "visual+semantic", "late (answer lists merged)", norm, dist,
+                                 desc["visual"][0].shape[1], px,
+                                 rank_of_truth(late_fusion([sims["visual"], sims["semantic"]]), truth), n))
+    return rows
+
+
+def best_rows(rows: Sequence[dict], n: int = 5) -> List[dict]:
+    """For each (descriptor, modality, fusion), the row with the best normalisation and distance."""
+    best: Dict[tuple, dict] = {}
+    key = f"map@{n}"
+    for r in rows:
+        k = (r["descriptor"], r["modality"], r["fusion"])
+        if r[key] is None:
+            best.setdefault(k, r)
+            continue
+        if k not in best or best[k][key] is None or r[key] > best[k][key]:
+            best[k] = r
+    return list(best.values())

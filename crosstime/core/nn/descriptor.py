@@ -1,0 +1,99 @@
+"""The descriptor branch G_W: fusion stem -> backbone (no pooling) -> head -> R-dimensional descriptor."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Optional, Tuple
+
+import torch
+from torch import nn
+
+from .backbones import build_backbone
+from .head import ConvHead, PooledFC, SpatialFC
+from .pooling import make_pool
+from .stem import FusionStem
+
+IMAGENET_MEAN = (0.485, 0.456, 0.406)
+IMAGENET_STD = (0.229, 0.224, 0.225)
+
+
+@dataclass
+class ModelConfig:
+    """Everything needed to rebuild a descriptor network; saved with its weights."""
+    backbone: str = "resnet50"
+    weights: str = "imagenet"            # what the backbone started from: imagenet, none, or a file
+    dim: int = 256                       # R
+    modality: str = "fusion"             # fusion (image + semantics), visual, semantic
+    semantic_mode: str = "rgb"           # rgb (6 input channels) or grey (4)
+    head: str = "paper"                  # paper: C1-C3 + fully connected on the map; pooled: GeM + linear
+    head_channels: Tuple[int, ...] = (1024, 512, 256)
+    head_batchnorm: bool = True
+    head_activation: str = "tanh"
+    pool: str = "gem"                    # pooling of the 'pooled' head
+    tile_pixels: int = 256
+    tile_size: Optional[float] = None    # ground units covered by one tile, for information and checks
+    legend: str = "bdtopo_v3"
+    mean: Tuple[float, float, float] = IMAGENET_MEAN
+    std: Tuple[float, float, float] = IMAGENET_STD
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        for k in ("head_channels", "mean", "std"):
+            d[k] = list(d[k])
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict) -> ModelConfig:
+        known = {f for f in cls.__dataclass_fields__}
+        unknown = set(d) - known
+        if unknown:
+            raise ValueError(f"unknown model settings {sorted(unknown)} (made by a newer CrossTime?)")
+        d = dict(d)
+        for k in ("head_channels", "mean", "std"):
+            if k in d:
+                d[k] = tuple(d[k])
+        return cls(**d)
+
+    @property
+    def in_channels(self) -> int:
+        sem = 3 if self.semantic_mode == "rgb" else 1
+        return {"fusion": 3 + sem, "visual": 3, "semantic": sem}[self.modality]
+
+
+class DescriptorNet(nn.Module):
+    """One branch of the siamese network; at inference it alone makes the descriptor."""
+
+    def __init__(self, cfg: ModelConfig, weights: Optional[str] = None):
+        super().__init__()
+        if cfg.tile_pixels % 32:
+            raise ValueError(f"tile pixels must be a multiple of 32 (got {cfg.tile_pixels})")
+        self.cfg = cfg
+        self.stem = FusionStem.for_modality(cfg.modality, cfg.semantic_mode)
+        self.register_buffer("mean", torch.tensor(cfg.mean).view(1, 3, 1, 1), persistent=False)
+        self.register_buffer("std", torch.tensor(cfg.std).view(1, 3, 1, 1), persistent=False)
+        self.backbone = build_backbone(cfg.backbone, cfg.weights if weights is None else weights)
+        c = self.backbone.out_channels
+        if cfg.head == "paper":
+            self.head = ConvHead(c, cfg.head_channels, cfg.head_batchnorm, cfg.head_activation)
+            self.fc = SpatialFC(self.head.out_channels, cfg.tile_pixels // self.backbone.stride, cfg.dim)
+        elif cfg.head == "pooled":
+            # dim 0: the pooled backbone features are the descriptor (as SimCLR uses them)
+            self.head = nn.Identity()
+            self.fc = PooledFC(c, cfg.dim, cfg.pool) if cfg.dim else make_pool(cfg.pool)
+        else:
+            raise ValueError(f"unknown head '{cfg.head}' (paper, pooled)")
+
+    @property
+    def out_dim(self) -> int:
+        return self.cfg.dim or self.backbone.out_channels
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        x = (self.stem(x) - self.mean) / self.std
+        return self.fc(self.head(self.backbone(x)))
+
+    def param_groups(self, lr: float, lr_backbone: float) -> list:
+        """Per-layer learning rates: the pretrained backbone learns slower than the new layers."""
+        backbone = list(self.backbone.parameters())
+        ids = {id(p) for p in backbone}
+        rest = [p for p in self.parameters() if id(p) not in ids]
+        return [{"params": backbone, "lr": lr_backbone, "name": "backbone"},
+                {"params": rest, "lr": lr, "name": "new layers"}]

@@ -1,0 +1,162 @@
+"""What turns tiles into descriptors for an index or a click: a trained model file, or an untrained baseline.
+
+Both carry a fingerprint, so that an index always knows which describer made it and refuses to be
+queried by another one. :func:`describe_tiles` is the batched, gradient-free forward pass they share
+with training's validation.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Optional, Sequence
+
+import numpy as np
+
+from ..progress import SILENT, Progress
+from ..tiles.network_input import read_network_input
+
+
+def resolve_device(device: str = "auto") -> str:
+    import torch
+    if device == "auto":
+        return "cuda" if torch.cuda.is_available() else "cpu"
+    return device
+
+
+def to_tensor(x: np.ndarray, pixels: int, device: str, channels_last: bool = True):
+    """A float batch on ``device``, resized to the network's tile size when the store's differs."""
+    import torch
+    import torch.nn.functional as F
+    t = torch.from_numpy(x)
+    if t.shape[-1] != pixels:
+        t = F.interpolate(t, size=(pixels, pixels), mode="bilinear", align_corners=False,
+                          antialias=t.shape[-1] > pixels)
+    t = t.to(device, non_blocking=True)
+    if channels_last:
+        t = t.contiguous(memory_format=torch.channels_last)
+    return t
+
+
+def u8_to_tensor(x: np.ndarray, pixels: int, device: str):
+    """(B, H, W, C) uint8 -> float (B, C, H, W) in [0, 1] on ``device``, channels_last in memory."""
+    import torch
+    import torch.nn.functional as F
+    t = torch.from_numpy(x).to(device, non_blocking=True).permute(0, 3, 1, 2).float().mul_(1 / 255.0)
+    if t.shape[-1] != pixels:
+        t = F.interpolate(t, size=(pixels, pixels), mode="bilinear", align_corners=False,
+                          antialias=t.shape[-1] > pixels).contiguous(memory_format=torch.channels_last)
+    return t
+
+
+class _Inline:
+    """A stand-in for a one-worker pool that runs the work at once, in the calling thread."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def submit(self, fn, *args):
+        from concurrent.futures import Future
+        f = Future()
+        f.set_result(fn(*args))
+        return f
+
+
+def describe_tiles(net, tiles, gidx: Sequence[int], date: str, legend, batch_size: int = 32,
+                   device: Optional[str] = None, channels_last: bool = True, bf16: bool = False,
+                   progress: Progress = SILENT) -> np.ndarray:
+    """Descriptors (N, R) float32 of tiles ``gidx`` of a TileSource at ``date`` (OLD or NEW)."""
+    import torch
+    cfg = net.cfg
+    device = device or next(net.parameters()).device.type
+    was_training = net.training
+    net.eval()
+    if channels_last:
+        net.to(memory_format=torch.channels_last)
+    gidx = np.asarray(gidx, np.int64)
+    out = None
+    starts = list(range(0, len(gidx), batch_size))
+    prepare = lambda c: read_network_input(tiles, c, date, legend, cfg.modality, cfg.semantic_mode)
+    from concurrent.futures import ThreadPoolExecutor
+    try:
+        # the next batch is read and stacked while the network describes this one (a single batch, as for
+        # a click, needs no second thread)
+        with (ThreadPoolExecutor(max_workers=1) if len(starts) > 1 else _Inline()) as pool, torch.inference_mode(), \
+                torch.autocast(device_type="cuda" if device.startswith("cuda") else "cpu", dtype=torch.bfloat16,
+                               enabled=bf16):
+            pending = pool.submit(prepare, gidx[starts[0]:starts[0] + batch_size]) if starts else None
+            for n, start in enumerate(starts):
+                chunk = gidx[start:start + batch_size]
+                x = pending.result()
+                if n + 1 < len(starts):
+                    pending = pool.submit(prepare, gidx[starts[n + 1]:starts[n + 1] + batch_size])
+                t = u8_to_tensor(x, cfg.tile_pixels, device)
+                y = net(t).float().cpu().numpy()
+                if out is None:
+                    out = np.empty((len(gidx), y.shape[1]), np.float32)
+                out[start:start + len(chunk)] = y
+                progress.update((start + len(chunk)) / len(gidx), f"described {start + len(chunk)}/{len(gidx)}")
+    finally:
+        net.train(was_training)
+    if out is None:
+        out = np.zeros((0, cfg.dim), np.float32)
+    return out
+
+
+class Describer:
+    """Common interface: ``describe(tiles, gidx, date)``, ``fingerprint``, ``config``, ``pixels``."""
+    fingerprint: str = ""
+    config: dict = {}
+    pixels: int = 256
+    label: str = ""
+
+    def describe(self, tiles, gidx: Sequence[int], date: str, progress: Progress = SILENT) -> np.ndarray:
+        raise TypeError("use a ModelDescriber or a BaselineDescriber")
+
+
+class ModelDescriber(Describer):
+    def __init__(self, path: str, legend, device: str = "auto", batch_size: int = 32):
+        from .model_file import load_model, model_label
+        self.device = resolve_device(device)
+        self.net, self.info = load_model(path, self.device)
+        self.fingerprint = self.info.fingerprint
+        self.config = self.info.config
+        self.pixels = self.net.cfg.tile_pixels
+        self.legend = legend
+        self.batch_size = batch_size
+        self.label = model_label(self.info)
+        self.path = path
+
+    def describe(self, tiles, gidx, date, progress: Progress = SILENT) -> np.ndarray:
+        return describe_tiles(self.net, tiles, gidx, date, self.legend, self.batch_size, self.device, progress=progress)
+
+
+class BaselineDescriber(Describer):
+    """An untrained CNN (ImageNet weights; EfficientNet-Lite0 works offline) with global max pooling,
+    on the early-fused input (eq. 4), at the tile's own size."""
+
+    def __init__(self, legend, backbone: str = "efficientnet_lite0", pool: str = "max", semantic_mode: str = "rgb",
+                 pixels: int = 256, modality: str = "early", device: str = "auto", batch_size: int = 16):
+        from ..evaluation.baselines import BaselineSpec, CNNExtractor
+        self.spec = BaselineSpec(backbone, pool, pixels, "imagenet")
+        self.device = resolve_device(device)
+        self.extractor = CNNExtractor(self.spec, modality, semantic_mode, self.device)   # may raise WeightsUnavailable
+        self.legend, self.semantic_mode, self.modality = legend, semantic_mode, modality
+        self.pixels = pixels
+        self.batch_size = batch_size
+        self.config = {"baseline": backbone, "pool": pool, "semantic_mode": semantic_mode, "modality": modality,
+                       "tile_pixels": pixels, "weights": "imagenet"}
+        self.fingerprint = "baseline-" + hashlib.sha256(json.dumps(self.config, sort_keys=True).encode()).hexdigest()[:20]
+        self.label = f"untrained {self.spec.label} ({modality} input)"
+
+    def describe(self, tiles, gidx, date, progress: Progress = SILENT) -> np.ndarray:
+        from ..evaluation.baselines import modality_input
+        gidx = np.asarray(gidx, np.int64)
+        out = []
+        for s in range(0, len(gidx), self.batch_size):
+            chunk = gidx[s:s + self.batch_size]
+            out.append(self.extractor(modality_input(tiles, chunk, date, self.legend, self.modality, self.semantic_mode)))
+            progress.update(min(len(gidx), s + self.batch_size) / max(1, len(gidx)))
+        return np.concatenate(out) if out else np.zeros((0, 1), np.float32)

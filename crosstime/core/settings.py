@@ -1,0 +1,46 @@
+"""The keys the plugin stores in QGIS settings (user defaults) and in the project, with their defaults.
+
+Plain names and values only: the dock reads and writes them through QgsSettings and QgsProject,
+and the demo's project writer uses the same keys, so a project opened later finds its choices.
+"""
+from __future__ import annotations
+
+from enum import Enum
+
+SETTINGS_PREFIX = "crosstime/"      # QgsSettings group
+PROJECT_SCOPE = "CrossTime"         # QgsProject entry scope
+
+
+class Setting(Enum):
+    """User defaults, kept in QGIS settings: (key, default)."""
+    TILE_SIZE = ("tile_size", 1000.0)
+    PIXELS = ("pixels", 256)
+    K = ("k", 5)
+    LEGEND = ("legend", "bdtopo_v3")
+    SEMANTIC = ("semantic", "rgb")
+    MODEL = ("model", "")
+    MAPPING_FILE = ("mapping", "")
+    USE_BASELINE = ("baseline", False)
+
+    @property
+    def key(self) -> str:
+        return SETTINGS_PREFIX + self.value[0]
+
+    @property
+    def default(self):
+        return self.value[1]
+
+
+class ProjectKey(str, Enum):
+    """Per-project choices, kept in the .qgs/.qgz file under PROJECT_SCOPE."""
+    OLD_ORTHO = "old_ortho"          # layer id
+    NEW_ORTHO = "new_ortho"          # layer id
+    OLD_VECTORS = "old_vectors"      # layer ids
+    NEW_VECTORS = "new_vectors"      # layer ids
+    INDEX = "index"                  # path
+    MODEL = "model"                  # path
+    USE_BASELINE = "baseline"
+    LEGEND = "legend"
+    TILE_SIZE = "tile_size"
+    PIXELS = "pixels"
+    K = "k"

@@ -1,0 +1,93 @@
+"""Tiles read straight from the orthos and vector layers, for describing without a tile store."""
+from __future__ import annotations
+
+from typing import Dict, List, Optional, Sequence, Tuple
+
+import numpy as np
+
+from ..geo.grid import TileGrid, tile_id
+from ..geo.legend import Legend
+from ..geo.orthos import OrthoReader
+from ..geo.rasterize import SemanticRasterizer
+from ..geo.vectors import VectorLayerData
+from .source import TileBatch
+
+
+class LayerTiles:
+    """A :class:`~.source.TileSource` over grid cells, read from each date's ortho and drawn from its vectors.
+
+    ``orthos`` and ``vectors`` are given per date (OLD, NEW); a date that is never read may be left out.
+    Readers open on first use; close them with :meth:`close` or a ``with`` block.
+    """
+
+    def __init__(self, grid: TileGrid, orthos: Dict[str, str], vectors: Dict[str, Sequence[VectorLayerData]],
+                 legend: Legend, cells: Optional[Sequence[Tuple[int, int]]] = None, clip: bool = True):
+        self.grid = grid
+        self.pixels = grid.pixels
+        self.orthos = dict(orthos)
+        self.legend = legend
+        self.cells: List[Tuple[int, int]] = list(cells) if cells is not None else list(grid.indices())
+        # vectors are classified, reprojected and buffered once, clipped to the grid unless it is to be re-aimed
+        self.semantics: Dict[str, Optional[SemanticRasterizer]] = {
+            date: SemanticRasterizer(layers, legend, grid.crs, grid.resolution,
+                                     clip_to=grid.bounds() if clip else None) if layers else None
+            for date, layers in vectors.items()}
+        self._readers: Dict[str, OrthoReader] = {}
+
+    def mapping_warnings(self, date: str) -> List[str]:
+        sem = self.semantics.get(date)
+        return sem.report.warnings() if sem is not None else []
+
+    def __len__(self) -> int:
+        return len(self.cells)
+
+    def at(self, cells: Sequence[Tuple[int, int]]) -> LayerTiles:
+        """The same sources over other grid cells (shares the prepared vectors and open readers)."""
+        view = object.__new__(LayerTiles)
+        view.__dict__.update(self.__dict__)
+        view.cells = list(cells)
+        return view
+
+    def reader(self, date: str) -> OrthoReader:
+        if date not in self._readers:
+            self._readers[date] = OrthoReader(self.orthos[date], self.grid)
+        return self._readers[date]
+
+    def close(self) -> None:
+        for r in self._readers.values():
+            r.close()
+        self._readers.clear()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def ids(self) -> List[str]:
+        return [tile_id(i, j) for i, j in self.cells]
+
+    def footprints(self) -> np.ndarray:
+        return np.array([self.grid.footprint(i, j) for i, j in self.cells], np.float64).reshape(-1, 4)
+
+    @property
+    def crs(self) -> str:
+        return self.grid.crs
+
+    def grid_dict(self) -> dict:
+        return self.grid.to_dict()
+
+    def read(self, indices: Sequence[int], date: str) -> TileBatch:
+        p = self.pixels
+        img = np.empty((len(indices), p, p, 3), np.uint8)
+        cod = np.zeros((len(indices), p, p), np.uint8)
+        valid = np.empty(len(indices), np.float32)
+        sem = self.semantics.get(date)
+        rd = self.reader(date)
+        for n, g in enumerate(indices):
+            fp = self.grid.footprint(*self.cells[int(g)])
+            t = rd.read_bounds(fp)
+            img[n], valid[n] = t.rgb, t.valid_fraction
+            if sem is not None:
+                cod[n] = sem.codes(fp, p)
+        return TileBatch(img, cod, valid)

@@ -1,0 +1,98 @@
+"""A selection of tiles from one or more tile stores, seen as one indexable set of (old, new) pairs."""
+from __future__ import annotations
+
+from typing import List, Optional, Sequence, Tuple
+
+import numpy as np
+
+from ..geo.grid import store_tile_id
+from .source import TileBatch
+from .store import TileStore
+
+
+class TileSet:
+    def __init__(self, stores: Sequence[TileStore], selections: Optional[Sequence[np.ndarray]] = None,
+                 min_valid: float = 0.9):
+        self.stores = list(stores)
+        if not self.stores:
+            raise ValueError("no tile store given")
+        if selections is None:
+            selections = [s.usable(min_valid) for s in self.stores]
+        self.sel = [np.asarray(x, np.int64) for x in selections]
+        pix = {s.pixels for s in self.stores}
+        if len(pix) != 1:
+            raise ValueError(f"tile stores of different tile sizes cannot be mixed ({sorted(pix)} px)")
+        self.pixels = pix.pop()
+        self._store_of = np.concatenate([np.full(len(x), k, np.int64) for k, x in enumerate(self.sel)])
+        self._local = np.concatenate(self.sel) if self.sel else np.zeros(0, np.int64)
+
+    def __len__(self) -> int:
+        return len(self._local)
+
+    def locate(self, g: int) -> Tuple[TileStore, int]:
+        return self.stores[self._store_of[g]], int(self._local[g])
+
+    def ids(self) -> List[str]:
+        """Tile ids, prefixed with the store's number when several stores are mixed."""
+        multi = len(self.stores) > 1
+        return [store_tile_id(int(s), str(self.stores[s].ids[i]), multi) for s, i in zip(self._store_of, self._local)]
+
+    def footprints(self) -> np.ndarray:
+        out = np.zeros((len(self), 4))
+        for k, st in enumerate(self.stores):
+            m = self._store_of == k
+            out[m] = st.footprints[self._local[m]]
+        return out
+
+    @property
+    def crs(self) -> Optional[str]:
+        return self.stores[0].crs
+
+    def grid_dict(self) -> Optional[dict]:
+        return self.stores[0].meta.get("grid") if len(self.stores) == 1 else None
+
+    def scenes(self) -> np.ndarray:
+        """A scene label per tile, unique across stores."""
+        offs = np.cumsum([0] + [len(s.scene_names) for s in self.stores])
+        return np.array([offs[s] + self.stores[s].scene[l] for s, l in zip(self._store_of, self._local)], np.int64)
+
+    def read(self, indices: Sequence[int], date: str) -> TileBatch:
+        indices = np.asarray(indices, np.int64)
+        img = np.empty((len(indices), self.pixels, self.pixels, 3), np.uint8)
+        cod = np.empty((len(indices), self.pixels, self.pixels), np.uint8)
+        valid = np.empty(len(indices), np.float32)
+        for s in np.unique(self._store_of[indices]):
+            m = self._store_of[indices] == s
+            loc = self._local[indices[m]]
+            order = np.argsort(loc)          # sorted reads are kinder to memory maps
+            inv = np.empty_like(order)
+            inv[order] = np.arange(len(order))
+            st = self.stores[s]
+            img[m] = st.images(date, loc[order])[inv]
+            cod[m] = st.codes(date, loc[order])[inv]
+            valid[m] = st.valid_fraction(date, loc)
+        return TileBatch(img, cod, valid)
+
+    def subset(self, gidx: Sequence[int]) -> TileSet:
+        gidx = np.asarray(gidx, np.int64)
+        sels = [self._local[gidx[self._store_of[gidx] == k]] for k in range(len(self.stores))]
+        keep = [k for k, s in enumerate(sels) if len(s)]
+        return TileSet([self.stores[k] for k in keep], [sels[k] for k in keep])
+
+    def split_by_scene(self, fractions: Sequence[float], seed: int = 0) -> List[TileSet]:
+        """Split whole scenes (never tiles of one scene across parts) in roughly the given tile fractions."""
+        scenes = self.scenes()
+        uniq = np.unique(scenes)
+        rng = np.random.default_rng(seed)
+        rng.shuffle(uniq)
+        counts = {u: int((scenes == u).sum()) for u in uniq}
+        targets = np.cumsum(fractions) / np.sum(fractions) * len(self)
+        parts: List[List[int]] = [[] for _ in fractions]
+        acc = 0
+        k = 0
+        for u in uniq:
+            while k < len(fractions) - 1 and acc >= targets[k]:
+                k += 1
+            parts[k].append(u)
+            acc += counts[u]
+        return [self.subset(np.nonzero(np.isin(scenes, p))[0]) for p in parts if p]

@@ -1,0 +1,12 @@
+"""Training: the paper's siamese BCE recipe, the NT-Xent comparison, and CrossTime's InfoNCE recipe."""
+
+
+def make_trainer(model_cfg, cfg, *args, **kwargs):
+    """The trainer of ``cfg.recipe`` (siamese, ntxent or infonce)."""
+    if cfg.recipe == "siamese":
+        from .siamese_trainer import SiameseTrainer
+        return SiameseTrainer(model_cfg, cfg, *args, **kwargs)
+    if cfg.recipe in ("ntxent", "infonce"):
+        from .contrastive_trainer import ContrastiveTrainer
+        return ContrastiveTrainer(model_cfg, cfg, *args, **kwargs)
+    raise ValueError(f"unknown recipe '{cfg.recipe}' (siamese, ntxent, infonce)")

@@ -1,0 +1,92 @@
+"""Augmentations of (new, old) input pairs, on tensors (B, C, H, W) whose first 3 channels are the image.
+
+Colour changes touch only the image channels (the semantic raster is a map, it has no season);
+geometric changes move every channel. 'paper' augments each view independently (random rotations
+and colour changes, as for the paper's NT-Xent run); 'cross-date' imitates what changes between two
+dates: one rotation/flip shared by the pair (the place stays the same place), independent colour,
+contrast, blur and grain per date, a grey old date now and then, and a small shift of the old date
+(misregistration).
+"""
+from __future__ import annotations
+
+import torch
+import torch.nn.functional as F
+
+MODES = ("none", "paper", "cross-date")
+
+
+def _rot_flip(x: torch.Tensor, k: torch.Tensor, flip: torch.Tensor) -> torch.Tensor:
+    out = torch.empty_like(x)
+    for i in range(x.shape[0]):
+        y = torch.rot90(x[i], int(k[i]), dims=(1, 2))
+        out[i] = torch.flip(y, dims=(2,)) if bool(flip[i]) else y
+    return out
+
+
+def _colour(x: torch.Tensor, g: torch.Generator, strength: float, p_grey: float, p_blur: float,
+            has_image: bool = True) -> torch.Tensor:
+    if not has_image:
+        return x
+    img = x[:, :3]
+    b = img.shape[0]
+    r = lambda *s: torch.rand(*s, generator=g)
+    bright = 1 + strength * 0.5 * (2 * r(b, 1, 1, 1) - 1)
+    contrast = 1 + strength * 0.6 * (2 * r(b, 1, 1, 1) - 1)
+    sat = 1 + strength * 0.8 * (2 * r(b, 1, 1, 1) - 1)
+    gains = 1 + strength * 0.2 * (2 * r(b, 3, 1, 1) - 1)
+    grey = (img * torch.tensor([0.299, 0.587, 0.114]).view(1, 3, 1, 1)).sum(1, keepdim=True)
+    mean = grey.mean(dim=(2, 3), keepdim=True)
+    img = grey + (img - grey) * sat
+    img = mean + (img - mean) * contrast
+    img = img * bright * gains
+    to_grey = r(b) < p_grey
+    if to_grey.any():
+        gg = (img[to_grey] * torch.tensor([0.299, 0.587, 0.114]).view(1, 3, 1, 1)).sum(1, keepdim=True)
+        img[to_grey] = gg.expand(-1, 3, -1, -1)
+    blur = r(b) < p_blur
+    if blur.any():
+        k = torch.tensor([1.0, 2.0, 1.0])
+        k = (k[:, None] * k[None, :]) / 16
+        w = k.view(1, 1, 3, 3).repeat(3, 1, 1, 1)
+        img[blur] = F.conv2d(F.pad(img[blur], (1, 1, 1, 1), mode="replicate"), w, groups=3)
+    noise = strength * 0.02 * torch.randn(img.shape, generator=g)
+    img = (img + noise).clamp(0, 1)
+    return torch.cat([img, x[:, 3:]], 1)
+
+
+def _shift(x: torch.Tensor, g: torch.Generator, max_shift: int) -> torch.Tensor:
+    b, _, h, w = x.shape
+    d = (torch.rand(b, 2, generator=g) * 2 - 1) * max_shift
+    theta = torch.zeros(b, 2, 3)
+    theta[:, 0, 0] = theta[:, 1, 1] = 1
+    theta[:, 0, 2] = 2 * d[:, 0] / w
+    theta[:, 1, 2] = 2 * d[:, 1] / h
+    grid = F.affine_grid(theta, x.shape, align_corners=False)
+    return F.grid_sample(x, grid, mode="bilinear", padding_mode="reflection", align_corners=False)
+
+
+class PairAugmenter:
+    def __init__(self, mode: str = "none", max_shift: int = 0, strength: float = 1.0, has_image: bool = True):
+        """``has_image``: False for semantic-only inputs, which get no colour changes."""
+        if mode not in MODES:
+            raise ValueError(f"unknown augmentation '{mode}' ({', '.join(MODES)})")
+        self.mode, self.max_shift, self.strength = mode, int(max_shift), float(strength)
+        self.has_image = has_image
+
+    def __call__(self, new: torch.Tensor, old: torch.Tensor, g: torch.Generator):
+        if self.mode == "none":
+            return new, old
+        b = new.shape[0]
+        k1 = torch.randint(0, 4, (b,), generator=g)
+        f1 = torch.rand(b, generator=g) < 0.5
+        if self.mode == "paper":
+            k2 = torch.randint(0, 4, (b,), generator=g)
+            f2 = torch.rand(b, generator=g) < 0.5
+            new = _colour(_rot_flip(new, k1, f1), g, self.strength, 0.0, 0.0, self.has_image)
+            old = _colour(_rot_flip(old, k2, f2), g, self.strength, 0.0, 0.0, self.has_image)
+            return new, old
+        new = _colour(_rot_flip(new, k1, f1), g, self.strength, 0.0, 0.2, self.has_image)
+        old = _colour(_rot_flip(old, k1, f1), g, self.strength, 0.2, 0.4, self.has_image)
+        if self.max_shift > 0:
+            old = _shift(old, g, self.max_shift)
+        return new, old

@@ -1,0 +1,85 @@
+"""Training settings, with the paper's values as defaults, and the named recipes."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields, replace
+from typing import Optional, Tuple
+
+from ..choices import RECIPES
+from ..nn.descriptor import ModelConfig
+
+
+@dataclass
+class TrainConfig:
+    recipe: str = "siamese"
+    epochs: int = 100
+    batch_pairs: int = 12                # pairs per batch (paper: 12 for the siamese net, 26 for NT-Xent)
+    lr: float = 1e-4                     # new layers (stem, head, classifier)
+    lr_backbone: Optional[float] = None  # default: lr / 10 for a pretrained backbone, lr when from scratch
+    weight_decay: float = 0.0
+    # siamese recipe (paper section 4)
+    hard_fraction: float = 0.5           # half of each batch from the hard queries
+    positive_fraction: float = 0.5       # share of positive pairs
+    hard_every: int = 5                  # epochs between two hard-mining passes over the training set
+    hard_threshold: float = 0.5          # a query is hard when its map@5 is below this (true match not 1st or 2nd)
+    hard_negatives: str = "random"       # random (paper) or confusers (the wrong answers ranked above the truth)
+    # contrastive recipes
+    temperature: float = 0.07
+    normalize: bool = True
+    projection_dim: int = 0              # NT-Xent projection head output (0: loss on the descriptor itself)
+    augment: str = "none"                # none, paper, cross-date
+    max_shift: int = 0                   # pixels of random shift of the old date (cross-date augmentation)
+    # common
+    batches_per_epoch: Optional[int] = None   # default: one pass over the training queries
+    val_every: int = 1
+    early_stop: int = 0                  # epochs without validation progress before stopping (0: never)
+    map_n: int = 5
+    seed: int = 0
+    device: str = "auto"
+    channels_last: bool = True
+    bf16: bool = False
+    describe_batch: int = 32
+    max_minutes: Optional[float] = None  # stop after the epoch that crosses this wall-clock budget
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict) -> TrainConfig:
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in d.items() if k in known})
+
+    def backbone_lr(self, pretrained: bool) -> float:
+        if self.lr_backbone is not None:
+            return self.lr_backbone
+        return self.lr / 10 if pretrained else self.lr
+
+
+def recipe(name: str, model: Optional[ModelConfig] = None, **overrides) -> Tuple[ModelConfig, TrainConfig]:
+    """Model and training settings of a named recipe; ``overrides`` go to whichever of the two has the field."""
+    if name not in RECIPES:
+        raise ValueError(f"unknown recipe '{name}' ({', '.join(RECIPES)})")
+    m = model or ModelConfig()
+    if name == "siamese":
+        t = TrainConfig(recipe="siamese")
+    elif name == "ntxent":
+        # paper: ResNet50 + average pooling, batches of 26 pairs, tau = 100 without normalisation,
+        # Adam lr 1e-3 and decay 1e-6, random rotations and colour changes of the pairs
+        m = replace(m, head="pooled", pool="avg", dim=0)
+        t = TrainConfig(recipe="ntxent", batch_pairs=26, lr=1e-3, lr_backbone=1e-3, weight_decay=1e-6,
+                        temperature=100.0, normalize=False, projection_dim=128, augment="paper")
+    else:
+        m = replace(m, head="pooled", pool="gem", dim=m.dim or 256)
+        t = TrainConfig(recipe="infonce", batch_pairs=32, lr=3e-4, temperature=0.07, normalize=True,
+                        augment="cross-date", max_shift=8, epochs=30)
+    mk = {f.name for f in fields(ModelConfig)}
+    tk = {f.name for f in fields(TrainConfig)}
+    for k, v in overrides.items():
+        if v is None:
+            continue
+        if k in tk:
+            t = replace(t, **{k: v})
+        elif k in mk:
+            m = replace(m, **{k: v})
+        else:
+            raise ValueError(f"unknown setting '{k}'")
+    return m, t

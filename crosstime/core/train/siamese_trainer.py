@@ -1,0 +1,115 @@
+"""The paper's recipe: siamese BCE on positive/negative pairs, half random and half hard queries.
+
+Every ``hard_every`` epochs the whole training set is described and ranked; a query is hard when its
+map@5 is below ``hard_threshold`` (0.5: the true old-date tile is neither first nor second). Each batch
+takes half of its anchors from a pass over all training tiles and half at random from the hard ones
+(reused at random when there are too few; random anchors stand in while there are none). A positive
+pair is (new, old) of the same tile; a negative pair is two different tiles of the new date.
+"""
+from __future__ import annotations
+
+import numpy as np
+import torch
+from torch import nn
+
+from ..nn.pair_classifier import SiameseNet, bce_loss
+from ..similarity import cosine_similarity, rank_of_truth
+from ..tiles.dates import NEW, OLD
+from .augment import PairAugmenter
+from .loop import Trainer, batches_for
+
+
+class SiameseTrainer(Trainer):
+    recipe = "siamese"
+
+    def make_extra(self) -> nn.Module:
+        return nn.Linear(self.net.out_dim, 1)
+
+    def make_trainable(self) -> nn.Module:
+        self.hard = np.zeros(0, np.int64)
+        self.confusers = {}
+        self.order = np.zeros(0, np.int64)
+        self.aug = PairAugmenter(self.cfg.augment, self.cfg.max_shift, has_image=self.mcfg.modality != "semantic")
+        return SiameseNet(self.net, self.net.out_dim, self.extra)
+
+    def _anchor_counts(self):
+        n_hard = int(round(self.cfg.batch_pairs * self.cfg.hard_fraction))
+        return self.cfg.batch_pairs - n_hard, n_hard
+
+    def batches_in_epoch(self) -> int:
+        n_rand, _ = self._anchor_counts()
+        return batches_for(len(self.train), n_rand, self.cfg.batches_per_epoch)
+
+    def before_epoch(self, epoch: int) -> None:
+        if self.cfg.hard_fraction > 0 and epoch % max(1, self.cfg.hard_every) == 0:
+            self.mine(self._epoch_progress)
+        self.order = self.rng.permutation(len(self.train))
+
+    def mine(self, progress) -> None:
+        """Rank the training set and keep the queries whose map@N is below the threshold."""
+        q = self.describe(self.train, NEW, progress.sub(0, 0.5))
+        d = self.describe(self.train, OLD, progress.sub(0.5, 1))
+        from ..evaluation import metrics
+        sim = cosine_similarity(q, d)
+        ranks = rank_of_truth(sim, np.arange(len(q)))
+        per_query = metrics.reciprocal_rank_at(ranks, self.cfg.map_n)
+        self.hard = np.nonzero(per_query < self.cfg.hard_threshold)[0]
+        self.train_map = float(per_query.mean())
+        if self.cfg.hard_negatives == "confusers":
+            np.fill_diagonal(sim, -np.inf)
+            top = np.argsort(-sim[self.hard], axis=1)[:, :5]
+            self.confusers = {int(h): t for h, t in zip(self.hard, top)}
+        self.progress.info(f"hard mining: {len(self.hard)} of {len(q)} training queries are hard "
+                           f"(train map@{self.cfg.map_n} {self.train_map:.3f})")
+
+    def epoch_stats(self) -> dict:
+        out = {"hard_queries": int(len(self.hard))}
+        if hasattr(self, "train_map"):
+            out[f"train_map@{self.cfg.map_n}"] = self.train_map
+        return out
+
+    def _anchors(self, batch: int) -> np.ndarray:
+        n_rand, n_hard = self._anchor_counts()
+        start = (batch * n_rand) % max(1, len(self.order))
+        rand = np.take(self.order, np.arange(start, start + n_rand), mode="wrap")
+        if len(self.hard):
+            hard = self.rng.choice(self.hard, size=n_hard, replace=len(self.hard) < n_hard)
+        else:
+            hard = self.rng.integers(0, len(self.train), n_hard)
+        return np.concatenate([rand, hard]).astype(np.int64)
+
+    def _negative(self, i: int) -> int:
+        conf = self.confusers.get(int(i))
+        if conf is not None and len(conf):
+            return int(self.rng.choice(conf))
+        j = int(self.rng.integers(0, len(self.train) - 1))
+        return j + 1 if j >= i else j
+
+    def train_step(self, epoch: int, batch: int) -> float:
+        anchors = self._anchors(batch)
+        b = len(anchors)
+        n_pos = int(round(b * self.cfg.positive_fraction))
+        same = np.zeros(b, np.float32)
+        same[self.rng.permutation(b)[:n_pos]] = 1
+        others = np.array([a if s else self._negative(a) for a, s in zip(anchors, same)], np.int64)
+        x1 = self.inputs(anchors, NEW)
+        pos = same.astype(bool)
+        x2 = torch.empty_like(x1)
+        if pos.any():
+            x2[pos] = self.inputs(others[pos], OLD)
+        if (~pos).any():
+            x2[~pos] = self.inputs(others[~pos], NEW)
+        x1, x2 = self.aug(x1, x2, self.gen)
+        with self.autocast():
+            logits = self.wrapped(self.to_device(x1), self.to_device(x2))
+        return self.backward_step(bce_loss(logits.float(), torch.from_numpy(same).to(logits.device)))
+
+    def recipe_state(self) -> dict:
+        return {"hard": torch.from_numpy(self.hard.astype(np.int64)),
+                "train_map": getattr(self, "train_map", -1.0)}
+
+    def load_recipe_state(self, state: dict) -> None:
+        if "hard" in state:
+            self.hard = state["hard"].numpy().astype(np.int64)
+        if state.get("train_map", -1.0) >= 0:
+            self.train_map = float(state["train_map"])

@@ -1,0 +1,75 @@
+"""The QGIS plugin object: toolbar action, menu entry, dock and Processing provider, all removed on unload."""
+from __future__ import annotations
+
+import os
+
+from qgis.core import Qgis, QgsApplication
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import QAction
+
+from .core import dependencies
+
+MENU = "&CrossTime"
+ICON = os.path.join(os.path.dirname(__file__), "resources", "icon.png")
+
+
+class CrossTimePlugin:
+    def __init__(self, iface):
+        self.iface = iface
+        self.provider = None
+        self.dock = None
+        self.action = None
+        self.toolbar = None
+        self.missing = []
+
+    def initProcessing(self):  # noqa: N802 (QGIS API)
+        from .toolbox.provider import CrossTimeProvider
+        self.provider = CrossTimeProvider()
+        QgsApplication.processingRegistry().addProvider(self.provider)
+
+    def initGui(self):  # noqa: N802 (QGIS API)
+        self.initProcessing()
+        self.missing = dependencies.missing()
+        main = self.iface.mainWindow()
+        self.action = QAction(QIcon(ICON), "CrossTime", main)
+        self.action.setObjectName("CrossTimeAction")
+        self.action.setToolTip("CrossTime: match a place on the new ortho with the old one")
+        self.action.setCheckable(True)
+        self.toolbar = self.iface.addToolBar("CrossTime")
+        self.toolbar.setObjectName("CrossTimeToolbar")
+        self.toolbar.addAction(self.action)
+        self.iface.addPluginToMenu(MENU, self.action)
+        from .ui.dock import CrossTimeDock
+        self.dock = CrossTimeDock(self.iface, self.missing)
+        self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+        self.action.setChecked(True)
+        self.action.toggled.connect(self.dock.setVisible)
+        self.dock.visibilityChanged.connect(self.action.setChecked)
+        if self.missing:
+            self.iface.messageBar().pushMessage("CrossTime", dependencies.missing_message(self.missing), level=Qgis.Warning,
+                                                duration=0)
+
+    def unload(self):
+        if self.dock is not None:
+            try:
+                self.dock.visibilityChanged.disconnect(self.action.setChecked)
+            except TypeError:
+                pass
+            self.dock.shutdown()
+            self.iface.removeDockWidget(self.dock)
+            self.dock.setParent(None)
+            self.dock.deleteLater()
+            self.dock = None
+        if self.action is not None:
+            self.iface.removePluginMenu(MENU, self.action)
+            self.iface.removeToolBarIcon(self.action)
+            self.action.deleteLater()
+            self.action = None
+        if self.toolbar is not None:
+            self.toolbar.setParent(None)
+            self.toolbar.deleteLater()
+            self.toolbar = None
+        if self.provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+            self.provider = None

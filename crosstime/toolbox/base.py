@@ -1,0 +1,166 @@
+"""What every CrossTime algorithm shares: dependency check, feedback as core Progress, clear errors."""
+
+from __future__ import annotations
+
+from typing import List
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterLayer,
+)
+from qgis.PyQt.QtCore import QCoreApplication
+
+from ..core import choices, dependencies
+from ..core.progress import Cancelled, Progress
+
+# one group per step of the pipeline: id -> label
+GROUPS = {"data": "1. Data", "descriptor": "2. Descriptor", "matching": "3. Matching"}
+LEGEND_KEYS = choices.keys(choices.LEGEND_PRESETS)
+SEMANTIC_KEYS = choices.keys(choices.SEMANTIC_MODES)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("CrossTime", text)
+
+
+def progress_of(feedback: QgsProcessingFeedback) -> Progress:
+    f = feedback or QgsProcessingFeedback()
+    return Progress(lambda frac, _m: f.setProgress(100.0 * frac), f.isCanceled, f.pushInfo)
+
+
+class CrossTimeAlgorithm(QgsProcessingAlgorithm):
+    """Base class: translated names, group, help URL, and errors a GIS user understands."""
+
+    NAME = ""
+    LABEL = ""
+    GROUP_ID = ""  # a key of GROUPS
+    HELP = ""
+    LEGEND = "LEGEND"
+    MAPPING_FILE = "MAPPING_FILE"
+    NEEDS = ("torch", "torchvision", "sklearn", "rasterio")
+
+    def name(self) -> str:
+        return self.NAME
+
+    def displayName(self) -> str:
+        return tr(self.LABEL)
+
+    def group(self) -> str:
+        return tr(GROUPS[self.GROUP_ID])
+
+    def groupId(self) -> str:
+        return self.GROUP_ID
+
+    def shortHelpString(self) -> str:
+        return tr(self.HELP)
+
+    def createInstance(self):
+        return type(self)()
+
+    def processAlgorithm(self, parameters, context, feedback):
+        """Checks the dependencies, then calls the subclass's ``work(parameters, context, feedback, progress)``."""
+        missing = dependencies.missing({n: "" for n in self.NEEDS})
+        if missing:
+            raise QgsProcessingException(dependencies.missing_message(missing))
+        try:
+            return self.work(parameters, context, feedback, progress_of(feedback))
+        except QgsProcessingException:
+            raise
+        except Cancelled:
+            raise QgsProcessingException(tr("Cancelled by the user; no output was written.")) from None
+        except OSError as exc:
+            if getattr(exc, "errno", None) == 28:
+                raise QgsProcessingException(
+                    tr(f"The disk is full: {exc}. Free some space or choose another folder; nothing was left half-written.")
+                ) from exc
+            raise QgsProcessingException(f"{type(exc).__name__}: {exc}") from exc
+        except Exception as exc:  # the core's errors already say which input is wrong and what to do
+            raise QgsProcessingException(f"{exc}") from exc
+
+    # parameter helpers -------------------------------------------------------------------------
+    def add_legend_params(self, optional_file: bool = True) -> None:
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.LEGEND,
+                tr("Legend preset for the vector layers"),
+                options=choices.labels(choices.LEGEND_PRESETS),
+                defaultValue=LEGEND_KEYS.index(choices.DEFAULT_LEGEND),
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFile(
+                self.MAPPING_FILE, tr("Mapping file (JSON; overrides the preset)"), extension="json", optional=optional_file
+            )
+        )
+
+    def legend_of(self, parameters, context):
+        from ..core.geo.legend import load_legend
+
+        path = self.parameterAsFile(parameters, self.MAPPING_FILE, context)
+        if path:
+            return load_legend(path)
+        return load_legend(LEGEND_KEYS[self.parameterAsEnum(parameters, self.LEGEND, context)])
+
+    def vectors_of(self, parameters, name: str, context, feedback, area) -> List:
+        """The chosen vector layers' features over the tiled ``area`` (a TileGrid), as plain data."""
+        from qgis.core import QgsCoordinateReferenceSystem, QgsRectangle
+
+        from ..adapters.layers import vector_layers_data
+
+        layers = self.parameterAsLayerList(parameters, name, context) or []
+        data = vector_layers_data(layers, QgsRectangle(*area.bounds()), QgsCoordinateReferenceSystem(area.crs))
+        for d in data:
+            if not d.features:
+                feedback.pushWarning(tr(f"vector layer '{d.name}' has no features in the area"))
+        return data
+
+    def raster_of(self, parameters, name: str, context, role: str) -> str:
+        from ..adapters.layers import LayerError, raster_path
+
+        layer = self.parameterAsRasterLayer(parameters, name, context)
+        try:
+            return raster_path(layer, role)
+        except LayerError as exc:
+            raise QgsProcessingException(str(exc)) from exc
+
+    def projected_crs_of(self, parameters, name: str, context) -> str:
+        """The CRS of a raster layer for the tile grid; a geographic one is refused (tiles are in metres)."""
+        from ..adapters.layers import crs_string
+
+        crs = self.parameterAsRasterLayer(parameters, name, context).crs()
+        if crs.isGeographic():
+            raise QgsProcessingException(
+                tr(
+                    f"the layer '{name}' is in a geographic CRS ({crs.authid()}); reproject "
+                    "it to a projected CRS in metres first (e.g. EPSG:2154 in France)"
+                )
+            )
+        return crs_string(crs)
+
+
+def multiple_vectors(name: str, label: str, optional: bool = True):
+    return QgsProcessingParameterMultipleLayers(name, tr(label), QgsProcessing.TypeVectorAnyGeometry, optional=optional)
+
+
+def raster_param(name: str, label: str, optional: bool = False):
+    return QgsProcessingParameterRasterLayer(name, tr(label), optional=optional)
+
+
+def number(name: str, label: str, default, minimum=None, integer: bool = False, optional: bool = False):
+    p = QgsProcessingParameterNumber(
+        name,
+        tr(label),
+        QgsProcessingParameterNumber.Integer if integer else QgsProcessingParameterNumber.Double,
+        defaultValue=default,
+        optional=optional,
+    )
+    if minimum is not None:
+        p.setMinimum(minimum)
+    return p

@@ -1,0 +1,92 @@
+"""Build tile dataset: both orthos and their vector layers cut on one grid into a tile store."""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterExtent,
+    QgsProcessingParameterFolderDestination,
+)
+
+from .base import CrossTimeAlgorithm, multiple_vectors, number, raster_param, tr
+
+
+class BuildTileDataset(CrossTimeAlgorithm):
+    EXTENT = "EXTENT"
+    NEW_ORTHO = "NEW_ORTHO"
+    NEW_VECTORS = "NEW_VECTORS"
+    OLD_ORTHO = "OLD_ORTHO"
+    OLD_VECTORS = "OLD_VECTORS"
+    OUTPUT = "OUTPUT"
+    PIXELS = "PIXELS"
+    STRIDE = "STRIDE"
+    TILES = "TILES"
+    TILE_SIZE = "TILE_SIZE"
+    USABLE = "USABLE"
+    WARNINGS = "WARNINGS"
+    NAME = "build_tile_dataset"
+    LABEL = "Build tile dataset"
+    GROUP_ID = "data"
+    HELP = (
+        "Cuts the old and the new ortho into tiles on a common grid (over their overlap, in the new ortho's "
+        "projected CRS), rasterizes the vector layers of each date onto the tiles with the chosen legend, "
+        "and writes a tile store (a folder of arrays) that training, indexing and evaluation read fast. "
+        "Tiles with nodata are kept with their valid fraction. Unmapped layers and values are reported."
+    )
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(raster_param(self.OLD_ORTHO, "Old ortho"))
+        self.addParameter(raster_param(self.NEW_ORTHO, "New ortho"))
+        self.addParameter(multiple_vectors(self.OLD_VECTORS, "Vector layers of the old date"))
+        self.addParameter(multiple_vectors(self.NEW_VECTORS, "Vector layers of the new date"))
+        self.add_legend_params()
+        self.addParameter(number(self.TILE_SIZE, "Tile size (ground units, e.g. metres)", 1000.0, minimum=1.0))
+        self.addParameter(number(self.PIXELS, "Tile size in pixels", 256, minimum=32, integer=True))
+        self.addParameter(number(self.STRIDE, "Distance between tiles (0: tile size, no overlap)", 0.0, minimum=0.0))
+        self.addParameter(QgsProcessingParameterExtent(self.EXTENT, tr("Limit to this extent"), optional=True))
+        self.addParameter(QgsProcessingParameterFolderDestination(self.OUTPUT, tr("Tile store (.ctstore folder)")))
+        self.addOutput(QgsProcessingOutputNumber(self.TILES, tr("Tiles")))
+        self.addOutput(QgsProcessingOutputNumber(self.USABLE, tr("Tiles fully covered on both dates")))
+        self.addOutput(QgsProcessingOutputString(self.WARNINGS, tr("Warnings")))
+
+    def work(self, parameters, context, feedback, progress):
+        from ..core import jobs
+
+        old = self.raster_of(parameters, self.OLD_ORTHO, context, "old ortho")
+        new = self.raster_of(parameters, self.NEW_ORTHO, context, "new ortho")
+        crs = self.projected_crs_of(parameters, self.NEW_ORTHO, context)
+        extent = None
+        if parameters.get(self.EXTENT):
+            r = self.parameterAsExtent(parameters, self.EXTENT, context, QgsCoordinateReferenceSystem(crs))
+            extent = (r.xMinimum(), r.yMinimum(), r.xMaximum(), r.yMaximum())
+        tile_size = self.parameterAsDouble(parameters, self.TILE_SIZE, context)
+        pixels = self.parameterAsInt(parameters, self.PIXELS, context)
+        stride = self.parameterAsDouble(parameters, self.STRIDE, context)
+        # only the features over the tiled area are copied out of QGIS
+        area = jobs.grid_for_orthos(old, new, tile_size, pixels, crs, stride, extent)
+        old_v = self.vectors_of(parameters, self.OLD_VECTORS, context, feedback, area)
+        new_v = self.vectors_of(parameters, self.NEW_VECTORS, context, feedback, area)
+        out = self.parameterAsString(parameters, self.OUTPUT, context)
+        if not out.endswith(".ctstore"):
+            out += ".ctstore"
+        store, summary = jobs.build_tile_store(
+            out,
+            old,
+            new,
+            old_v,
+            new_v,
+            self.legend_of(parameters, context),
+            tile_size,
+            pixels,
+            crs,
+            stride,
+            extent,
+            progress,
+        )
+        warnings = summary["old_mapping"].warnings() + summary["new_mapping"].warnings()
+        for w in warnings:
+            feedback.pushWarning(w)
+        feedback.pushInfo(store.summary())
+        return {self.OUTPUT: out, self.TILES: len(store), self.USABLE: summary["usable"], self.WARNINGS: "\n".join(warnings)}

@@ -1,0 +1,103 @@
+"""Build descriptor index: describe every old-date tile with a model (or the untrained baseline)."""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterString,
+)
+
+from .base import CrossTimeAlgorithm, multiple_vectors, number, raster_param, tr
+
+
+class BuildDescriptorIndex(CrossTimeAlgorithm):
+    COUNT = "COUNT"
+    MODEL = "MODEL"
+    NEW_ORTHO = "NEW_ORTHO"
+    OLD_ORTHO = "OLD_ORTHO"
+    OLD_VECTORS = "OLD_VECTORS"
+    OUTPUT = "OUTPUT"
+    PIXELS = "PIXELS"
+    SHARD = "SHARD"
+    TILE_SIZE = "TILE_SIZE"
+    TILE_STORE = "TILE_STORE"
+    NAME = "build_index"
+    LABEL = "Build descriptor index"
+    GROUP_ID = "matching"
+    HELP = (
+        "Describes the old-date tiles and writes an index file (descriptors, tile ids, footprints, CRS, grid and "
+        "the model's fingerprint), atomically. Give either a tile store, or the old ortho (with the new ortho, "
+        "whose overlap sets the grid) and the old vector layers. Without a model, an untrained ImageNet CNN is "
+        "used. 'Shard i/n' describes only the i-th of n parts, for independent jobs; merge the parts with the "
+        "command line (crosstime merge-index)."
+    )
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(
+            QgsProcessingParameterFile(
+                self.MODEL, tr("Model file (empty: untrained baseline)"), extension="ctmodel", optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFile(
+                self.TILE_STORE,
+                tr("Tile store (instead of the layers below)"),
+                behavior=QgsProcessingParameterFile.Folder,
+                optional=True,
+            )
+        )
+        self.addParameter(raster_param(self.OLD_ORTHO, "Old ortho", optional=True))
+        self.addParameter(
+            raster_param(self.NEW_ORTHO, "New ortho (its overlap with the old one sets the grid)", optional=True)
+        )
+        self.addParameter(multiple_vectors(self.OLD_VECTORS, "Vector layers of the old date"))
+        self.add_legend_params()
+        self.addParameter(number(self.TILE_SIZE, "Tile size (ground units)", 1000.0, minimum=1.0))
+        self.addParameter(number(self.PIXELS, "Tile size in pixels", 256, minimum=32, integer=True))
+        self.addParameter(QgsProcessingParameterString(self.SHARD, tr("Shard i/n (empty: everything)"), optional=True))
+        self.addParameter(
+            QgsProcessingParameterFileDestination(self.OUTPUT, tr("Index file"), fileFilter="CrossTime index (*.ctindex)")
+        )
+        self.addOutput(QgsProcessingOutputNumber(self.COUNT, tr("Tiles indexed")))
+
+    def work(self, parameters, context, feedback, progress):
+        from ..core import jobs
+        from ..core.retrieval.index import parse_shard
+
+        model = self.parameterAsFile(parameters, self.MODEL, context) or None
+        shard_text = self.parameterAsString(parameters, self.SHARD, context)
+        shard = parse_shard(shard_text) if shard_text else (0, 1)
+        out = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
+        store_path = self.parameterAsFile(parameters, self.TILE_STORE, context)
+        if store_path:
+            idx = jobs.build_index_from_store(store_path, out, model, shard=shard, progress=progress)
+        else:
+            if not parameters.get(self.OLD_ORTHO) or not parameters.get(self.NEW_ORTHO):
+                raise QgsProcessingException(tr("Give a tile store, or both orthos (old and new)."))
+            old = self.raster_of(parameters, self.OLD_ORTHO, context, "old ortho")
+            new = self.raster_of(parameters, self.NEW_ORTHO, context, "new ortho")
+            crs = self.projected_crs_of(parameters, self.NEW_ORTHO, context)
+            tile_size = self.parameterAsDouble(parameters, self.TILE_SIZE, context)
+            pixels = self.parameterAsInt(parameters, self.PIXELS, context)
+            area = jobs.grid_for_orthos(old, new, tile_size, pixels, crs)
+            layers = self.vectors_of(parameters, self.OLD_VECTORS, context, feedback, area)
+            idx, _grid, warnings = jobs.build_index_from_layers(
+                out,
+                old,
+                new,
+                layers,
+                self.legend_of(parameters, context),
+                tile_size,
+                pixels,
+                model,
+                crs,
+                shard=shard,
+                progress=progress,
+            )
+            for w in warnings:
+                feedback.pushWarning(w)
+        feedback.pushInfo(f"{len(idx)} tiles described by {idx.meta.get('describer', '')}")
+        return {self.OUTPUT: out, self.COUNT: len(idx)}

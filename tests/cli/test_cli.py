@@ -1,0 +1,55 @@
+"""The command line, end to end on a small synthetic landscape: tiles, training, index, match, evaluate."""
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from crosstime.core.geo.vectors import list_layers
+
+
+def _run(root, *args, timeout=900):
+    env = {**os.environ, "PYTHONPATH": root}
+    r = subprocess.run([sys.executable, "-m", "crosstime", *args], env=env, capture_output=True, text=True,
+                       timeout=timeout)
+    assert r.returncode == 0, (r.stdout + r.stderr)[-3000:]
+    return r.stdout
+
+
+@pytest.mark.slow
+def test_command_line_pipeline(root, tmp_path):
+    land = tmp_path / "land"
+    out = json.loads(_run(root, "synth", str(land), "--size", "800", "--resolution", "2", "--seed", "11"))
+    assert os.path.exists(out["old_ortho"])
+    store = str(tmp_path / "s.ctstore")
+    text = _run(root, "build-tiles", "--old-ortho", out["old_ortho"], "--new-ortho", out["new_ortho"],
+                "--old-vectors", out["old_vectors"], "--new-vectors", out["new_vectors"], "--tile-size", "100",
+                "--pixels", "64", "--out", store)
+    assert "64 tiles of 64 px" in text
+    model = str(tmp_path / "m.ctmodel")
+    text = _run(root, "train", store, "--out", model, "--recipe", "infonce", "--backbone", "resnet18", "--weights",
+                "none", "--epochs", "1", "--batch", "8", "--batches-per-epoch", "2", "--log", str(tmp_path / "log.csv"),
+                "--plot", str(tmp_path / "plot.png"))
+    assert "best validation map@5" in text and os.path.exists(tmp_path / "plot.png")
+    index = str(tmp_path / "old.ctindex")
+    text = _run(root, "index", "--model", model, "--old-ortho", out["old_ortho"], "--new-ortho", out["new_ortho"],
+                "--old-vectors", out["old_vectors"], "--tile-size", "100", "--pixels", "64", "--out", index)
+    assert "64 tiles indexed" in text
+    gpkg = str(tmp_path / "matches.gpkg")
+    text = _run(root, "match", "--index", index, "--model", model, "--new-ortho", out["new_ortho"], "--new-vectors",
+                out["new_vectors"], "--out", gpkg)
+    assert "64 tiles matched" in text and "map@5" in text
+    assert set(list_layers(gpkg)) == {"queries", "matches", "links"}
+    # a model that did not build the index is refused with a clear message
+    other = str(tmp_path / "other.ctmodel")
+    _run(root, "train", store, "--out", other, "--recipe", "infonce", "--backbone", "resnet18", "--weights", "none",
+         "--epochs", "1", "--batch", "8", "--batches-per-epoch", "1", "--seed", "5")
+    env = {**os.environ, "PYTHONPATH": root}
+    r = subprocess.run([sys.executable, "-m", "crosstime", "match", "--index", index, "--model", other,
+                        "--new-ortho", out["new_ortho"], "--out", str(tmp_path / "x.gpkg")], env=env,
+                       capture_output=True, text=True, timeout=600)
+    assert r.returncode == 1 and "another model" in r.stderr
+    text = _run(root, "evaluate", store, "--models", model, "--out", str(tmp_path / "eval"))
+    assert "best untrained baseline" in text
+    assert os.path.exists(tmp_path / "eval" / "report.html") and os.path.exists(tmp_path / "eval" / "examples.png")

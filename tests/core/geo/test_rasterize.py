@@ -1,0 +1,59 @@
+"""Rasterization: features in any CRS land on the right pixels of the grid, in draw order, with widths."""
+import numpy as np
+from rasterio.warp import transform_geom
+
+from crosstime.core.geo.legend import load_legend
+from crosstime.core.geo.rasterize import SemanticRasterizer, codes_to_grey, codes_to_rgb
+from crosstime.core.geo.vectors import VectorLayerData, box_polygon
+
+L93 = "EPSG:2154"
+X0, Y0 = 700000.0, 6600000.0      # a 200 m tile: [X0, X0 + 200] x [Y0, Y0 + 200]
+TILE = (X0, Y0, X0 + 200, Y0 + 200)
+
+
+def _in_wgs84(geom):
+    return transform_geom(L93, "EPSG:4326", geom)
+
+
+def test_wgs84_polygon_lands_on_the_right_pixels():
+    legend = load_legend("bdtopo_v3")
+    # a 50 x 50 m building in the north-west quarter, given in lon/lat
+    b = _in_wgs84(box_polygon((X0 + 20, Y0 + 130, X0 + 70, Y0 + 180)))
+    r = SemanticRasterizer([VectorLayerData("BATIMENT", "EPSG:4326", [(b, {"NATURE": "Indifférenciée"})])], legend, L93)
+    codes = r.codes(TILE, 100)                         # 2 m per pixel
+    ys, xs = np.nonzero(codes == legend.category("building").code)
+    assert abs(xs.min() - 10) <= 1 and abs(xs.max() - 34) <= 1          # x 20..70 m -> px 10..35
+    assert abs(ys.min() - 10) <= 1 and abs(ys.max() - 34) <= 1          # y 180..130 m from the top -> rows 10..35
+    assert codes.sum() and (codes[60:, :] == 0).all()
+
+
+def test_draw_order_width_and_points():
+    legend = load_legend("bdtopo_v3")
+    road = {"type": "LineString", "coordinates": [[X0, Y0 + 100], [X0 + 200, Y0 + 100]]}
+    wood = box_polygon(TILE)
+    church = box_polygon((X0 + 90, Y0 + 90, X0 + 110, Y0 + 110))
+    point = {"type": "Point", "coordinates": [X0 + 20, Y0 + 20]}
+    layers = [VectorLayerData("BATIMENT", L93, [(church, {"NATURE": "Eglise"})]),
+              VectorLayerData("TRONCON_DE_ROUTE", L93, [(road, {"LARGEUR_DE_CHAUSSEE": 10.0})]),
+              VectorLayerData("ZONE_DE_VEGETATION", L93, [(wood, {})]),
+              VectorLayerData("CONSTRUCTION_PONCTUELLE", L93, [(point, {"NATURE": "Clocher"})])]
+    codes = SemanticRasterizer(layers, legend, L93, min_width=2.0).codes(TILE, 100)
+    c = {k: legend.category(k).code for k in ("road", "church", "vegetation")}
+    assert codes[50, 10] == c["road"]                 # the road is drawn over the wood
+    assert codes[50, 50] == c["church"]               # the church over the road
+    assert codes[5, 5] == c["vegetation"]
+    road_rows = np.nonzero(codes[:, 10] == c["road"])[0]
+    assert 4 <= len(road_rows) <= 6                   # 10 m wide at 2 m per pixel
+    assert codes[90, 10] == c["church"]               # the bell tower point, buffered
+    rgb, grey = codes_to_rgb(codes, legend), codes_to_grey(codes, legend)
+    assert rgb.shape == (100, 100, 3) and tuple(rgb[50, 10]) == (255, 165, 0)
+    assert grey.shape == (100, 100) and grey[5, 5] > 0
+
+
+def test_unknown_layer_is_reported_not_drawn():
+    legend = load_legend("bdtopo_v3")
+    layers = [VectorLayerData("MYSTERY", L93, [(box_polygon(TILE), {"kind": "?"})]),
+              VectorLayerData("BATIMENT", L93, [])]
+    r = SemanticRasterizer(layers, legend, L93)
+    assert (r.codes(TILE, 32) == 0).all()
+    assert r.report.unmapped_layers == {"MYSTERY": 1} and r.report.empty_layers == ["BATIMENT"]

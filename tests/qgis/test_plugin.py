@@ -1,0 +1,76 @@
+"""The plugin loads, unloads and reloads cleanly, and explains what is missing when torch is absent."""
+import sys
+
+from qgis.core import Qgis, QgsApplication
+from qgis.PyQt.QtCore import QCoreApplication, QEvent
+from qgis.PyQt.QtWidgets import QAction, QDockWidget, QToolBar
+
+
+def _flush():
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    QCoreApplication.processEvents()
+
+
+def _ours(iface):
+    w = iface.mainWindow()
+    found = []
+    for cls in (QDockWidget, QToolBar, QAction):
+        found += [o.objectName() for o in w.findChildren(cls) if o.objectName().startswith("CrossTime")]
+    return found
+
+
+def test_metadata_has_required_fields(root):
+    import configparser
+    import os
+    cp = configparser.ConfigParser()
+    cp.read(os.path.join(root, "crosstime", "metadata.txt"))
+    g = cp["general"]
+    for key in ("name", "qgisMinimumVersion", "description", "about", "version", "author", "email", "repository",
+                "tracker", "homepage", "tags", "category", "icon", "experimental", "hasProcessingProvider"):
+        assert g.get(key), key
+    assert g["name"] == "CrossTime" and g["qgisMinimumVersion"] == "3.22" and g["hasProcessingProvider"] == "yes"
+    assert os.path.exists(os.path.join(root, "crosstime", g["icon"]))
+
+
+def test_load_unload_reload_twice(qgis_iface):
+    import crosstime
+    registry = QgsApplication.processingRegistry()
+    for _ in range(2):
+        plugin = crosstime.classFactory(qgis_iface)
+        plugin.initGui()
+        assert registry.providerById("crosstime") is not None
+        assert {a.name() for a in registry.providerById("crosstime").algorithms()} >= {
+            "build_tile_dataset", "train_descriptor", "build_index", "match_tiles", "evaluate"}
+        assert "CrossTimeDock" in _ours(qgis_iface) and "CrossTimeToolbar" in _ours(qgis_iface)
+        plugin.unload()
+        _flush()
+        assert registry.providerById("crosstime") is None
+        assert _ours(qgis_iface) == []
+        tool = qgis_iface.mapCanvas().mapTool()
+        assert tool is None or "ClickMatchTool" not in type(tool).__name__
+
+
+def test_loads_without_torch_and_says_how_to_install(qgis_iface, monkeypatch):
+    import crosstime
+    for name in ("torch", "torchvision"):
+        monkeypatch.setitem(sys.modules, name, None)      # import torch -> ImportError
+    qgis_iface.messageBar().clear_messages()
+    plugin = crosstime.classFactory(qgis_iface)
+    plugin.initGui()
+    try:
+        msgs = qgis_iface.messageBar().get_messages(Qgis.Warning)
+        assert any("torch" in m and "pip install" in m and "torch==" in m for m in msgs), msgs
+        dock = plugin.dock
+        assert dock.w.missingLabel.isVisibleTo(dock) and "torch" in dock.w.missingLabel.text()
+        assert not dock.w.buildButton.isEnabled() and not dock.w.pickButton.isEnabled()
+        assert QgsApplication.processingRegistry().providerById("crosstime") is not None
+    finally:
+        plugin.unload()
+        _flush()
+
+
+def test_rasterio_uses_the_gdal_of_qgis(qgis_app):
+    """Debian's rasterio (same libgdal as QGIS), never the PyPI wheel with its own GDAL."""
+    import rasterio
+    from osgeo import gdal
+    assert rasterio.__gdal_version__ == gdal.__version__
