@@ -19,17 +19,16 @@ def main():
     ap.add_argument("--pixels", type=int, default=256)
     a = ap.parse_args()
     header("click latency", "make bench-click")
+    from crosstime.core import jobs
     from crosstime.core.geo.grid import TileGrid
     from crosstime.core.geo.legend import load_legend
     from crosstime.core.geo.vectors import read_vector_file
     from crosstime.core.nn.descriptor import DescriptorNet, ModelConfig
-    from crosstime.core.retrieval.click import Matcher
     from crosstime.core.retrieval.describer import ModelDescriber
     from crosstime.core.retrieval.index import DescriptorIndex
     from crosstime.core.retrieval.model_file import save_model
-    from crosstime.core.tiles.build import grid_for_orthos
     land = landscape()
-    grid = grid_for_orthos(land.old_ortho, land.new_ortho, 250.0, a.pixels)
+    grid = jobs.grid_for_orthos(land.old_ortho, land.new_ortho, 250.0, a.pixels)
     tmp = tempfile.mkdtemp()
     model = os.path.join(tmp, "r18.ctmodel")
     save_model(model, DescriptorNet(ModelConfig(backbone="resnet18", weights="none", tile_pixels=a.pixels)))
@@ -46,8 +45,8 @@ def main():
     index = DescriptorIndex(desc, ids, fps, grid.crs, describer.fingerprint, big.to_dict(), describer.config)
     path = os.path.join(tmp, "big.ctindex")
     index.save(path)
-    layers = read_vector_file(land.new_vectors)
-    matcher = Matcher(index, describer, legend, land.new_ortho, layers, old_ortho=land.old_ortho)
+    matcher = jobs.open_matcher(path, model, legend, land.new_ortho, read_vector_file(land.new_vectors),
+                                land.old_ortho, device="cpu")
     t0 = time.perf_counter()
     matcher.prepare()
     prep = time.perf_counter() - t0

@@ -15,13 +15,13 @@ from common import header, landscape, timed
 
 
 def describe_bench(backbone: str, pixels: int, limit: int):
+    from crosstime.core import jobs
     from crosstime.core.geo.legend import load_legend
     from crosstime.core.geo.vectors import read_vector_file
     from crosstime.core.nn.descriptor import DescriptorNet, ModelConfig
     from crosstime.core.retrieval.describer import ModelDescriber
     from crosstime.core.retrieval.index import build_index
     from crosstime.core.retrieval.model_file import save_model
-    from crosstime.core.tiles.build import build_tile_store, grid_for_orthos
     from crosstime.core.tiles.dates import OLD
     from crosstime.core.tiles.network_input import read_network_input
     from crosstime.core.tiles.selection import TileSet
@@ -29,9 +29,8 @@ def describe_bench(backbone: str, pixels: int, limit: int):
     land = landscape()
     path = os.path.join(os.path.dirname(land.folder), f"store_{pixels}.ctstore")
     if not os.path.exists(path):
-        grid = grid_for_orthos(land.old_ortho, land.new_ortho, 250.0, pixels)
-        build_tile_store(path, land.old_ortho, land.new_ortho, read_vector_file(land.old_vectors),
-                         read_vector_file(land.new_vectors), grid, load_legend("bdtopo_v3"))
+        jobs.build_tile_store(path, land.old_ortho, land.new_ortho, read_vector_file(land.old_vectors),
+                              read_vector_file(land.new_vectors), load_legend("bdtopo_v3"), 250.0, pixels)
     store = TileStore(path)
     tiles = TileSet([store]).subset(np.arange(min(limit, len(store))))
     model = os.path.join(tempfile.mkdtemp(), "m.ctmodel")

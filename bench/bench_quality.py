@@ -13,10 +13,10 @@ REALPAIRS = os.environ.get("CROSSTIME_REALPAIRS", os.path.join(ROOT, "..", "shar
 
 
 def synthetic_sets(pixels: int):
+    from crosstime.core import jobs
     from crosstime.core.geo.legend import load_legend
     from crosstime.core.geo.vectors import read_vector_file
     from crosstime.core.samples.synthetic import SyntheticConfig, generate_landscape
-    from crosstime.core.tiles.build import build_tile_store, grid_for_orthos
     from crosstime.core.tiles.selection import TileSet
     from crosstime.core.tiles.store import TileStore
     sets = {}
@@ -25,9 +25,8 @@ def synthetic_sets(pixels: int):
         store = folder + f"_{pixels}.ctstore"
         if not os.path.exists(store):
             land = generate_landscape(folder, SyntheticConfig(size_m=size, resolution=1.5, seed=seed))
-            grid = grid_for_orthos(land.old_ortho, land.new_ortho, 200.0, pixels)
-            build_tile_store(store, land.old_ortho, land.new_ortho, read_vector_file(land.old_vectors),
-                             read_vector_file(land.new_vectors), grid, load_legend("bdtopo_v3"))
+            jobs.build_tile_store(store, land.old_ortho, land.new_ortho, read_vector_file(land.old_vectors),
+                                  read_vector_file(land.new_vectors), load_legend("bdtopo_v3"), 200.0, pixels)
         sets[role] = TileSet([TileStore(store)])
     return sets, "200 m x 200 m (1.56 m/px)"
 

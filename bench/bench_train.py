@@ -22,10 +22,10 @@ def main():
     ap.add_argument("--steps", type=int, default=12)
     a = ap.parse_args()
     header("training loop overhead", "make bench-train  (or: bench/bench_train.py --backbone resnet50 --pixels 256)")
+    from crosstime.core import jobs
     from crosstime.core.geo.legend import load_legend
     from crosstime.core.geo.vectors import read_vector_file
     from crosstime.core.nn.pair_classifier import bce_loss
-    from crosstime.core.tiles.build import build_tile_store, grid_for_orthos
     from crosstime.core.tiles.selection import TileSet
     from crosstime.core.tiles.store import TileStore
     from crosstime.core.train.recipes import recipe
@@ -33,9 +33,8 @@ def main():
     land = landscape()
     path = os.path.join(os.path.dirname(land.folder), f"store_{a.pixels}.ctstore")
     if not os.path.exists(path):
-        grid = grid_for_orthos(land.old_ortho, land.new_ortho, 250.0, a.pixels)
-        build_tile_store(path, land.old_ortho, land.new_ortho, read_vector_file(land.old_vectors),
-                         read_vector_file(land.new_vectors), grid, load_legend("bdtopo_v3"))
+        jobs.build_tile_store(path, land.old_ortho, land.new_ortho, read_vector_file(land.old_vectors),
+                              read_vector_file(land.new_vectors), load_legend("bdtopo_v3"), 250.0, a.pixels)
     store = TileStore(path)
     m, t = recipe("siamese", backbone=a.backbone, weights="none", tile_pixels=a.pixels, batch_pairs=a.pairs, seed=0)
     tr = SiameseTrainer(m, t, TileSet([store]), None, os.path.join(tempfile.mkdtemp(), "m.ctmodel"), store.legend())

@@ -7,30 +7,29 @@ import os
 import zipfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-INCLUDE_DIRS = ("core", "ui", "toolbox", "adapters", "resources")
-INCLUDE_FILES = ("__init__.py", "plugin.py", "metadata.txt", "LICENSE", "README.md", "requirements.txt",
-                 "constraints.txt")
-SKIP_SUFFIXES = (".pyc", ".pyo")
+PLUGIN = os.path.join(ROOT, "crosstime")
+EXTRA_FILES = ("LICENSE",)          # from the repository root into the plugin folder
+SKIP_SUFFIXES = (".pyc", ".pyo", ".ts")
 
 
 def files():
-    for f in INCLUDE_FILES:
-        if os.path.exists(os.path.join(ROOT, f)):
-            yield f
-    for d in INCLUDE_DIRS:
-        for base, dirs, names in os.walk(os.path.join(ROOT, d)):
-            dirs[:] = sorted(x for x in dirs if x != "__pycache__" and not x.startswith("."))
-            for n in sorted(names):
-                if n.endswith(SKIP_SUFFIXES) or n.startswith("."):
-                    continue
-                yield os.path.relpath(os.path.join(base, n), ROOT)
+    """(path on disk, path in the zip): the plugin folder as it is, plus the licence."""
+    for base, dirs, names in os.walk(PLUGIN):
+        dirs[:] = sorted(x for x in dirs if x != "__pycache__" and not x.startswith("."))
+        for n in sorted(names):
+            if n.endswith(SKIP_SUFFIXES) or n.startswith("."):
+                continue
+            full = os.path.join(base, n)
+            yield full, os.path.join("crosstime", os.path.relpath(full, PLUGIN))
+    for f in EXTRA_FILES:
+        yield os.path.join(ROOT, f), os.path.join("crosstime", f)
 
 
 def build(out: str) -> str:
     os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-        for rel in files():
-            z.write(os.path.join(ROOT, rel), os.path.join("crosstime", rel))
+        for path, name in files():
+            z.write(path, name)
     return out
 
 

@@ -12,7 +12,7 @@ if [ ! -f "$DEMO/report/crosstime_demo.qgs" ]; then
   DEMO=$PWD/build/smoke-demo
   if [ ! -f "$DEMO/report/crosstime_demo.qgs" ]; then
     echo "smoke: no demo project yet, making a quick one in $DEMO"
-    PYTHONPATH=$PWD "$VENV/bin/python" scripts/demo.py --quick --out "$DEMO" > "$PWD/build/smoke-demo.log" 2>&1
+    "$VENV/bin/python" -m crosstime demo --quick --out "$DEMO" > "$PWD/build/smoke-demo.log" 2>&1
   fi
 fi
 rm -rf "$OUT"

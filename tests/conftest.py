@@ -49,13 +49,11 @@ def land(tmp_path_factory):
 @pytest.fixture(scope="session")
 def store(land, tmp_path_factory):
     """Its tile store: 100 m tiles of 64 px (144 tiles)."""
+    from crosstime.core import jobs
     from crosstime.core.geo.legend import load_legend
-    from crosstime.core.geo.vectors import read_vector_file
-    from crosstime.core.tiles.build import build_tile_store, grid_for_orthos
-    grid = grid_for_orthos(land.old_ortho, land.new_ortho, 100.0, 64)
-    st, _ = build_tile_store(str(tmp_path_factory.mktemp("stores") / "small.ctstore"), land.old_ortho, land.new_ortho,
-                             read_vector_file(land.old_vectors), read_vector_file(land.new_vectors), grid,
-                             load_legend("bdtopo_v3"))
+    st, _ = jobs.build_tile_store(str(tmp_path_factory.mktemp("stores") / "small.ctstore"), land.old_ortho,
+                                  land.new_ortho, jobs.read_vector_files([land.old_vectors]),
+                                  jobs.read_vector_files([land.new_vectors]), load_legend("bdtopo_v3"), 100.0, 64)
     return st
 
 

@@ -74,10 +74,12 @@ def build_tile_store(out: str, old_ortho: str, new_ortho: str, old_vectors: Sequ
                      crs: Optional[str] = None, stride: float = 0.0, extent: Optional[Bounds] = None,
                      progress: Progress = SILENT):
     """Cut both orthos and their vectors on one grid into a tile store at ``out``; returns (store, summary)."""
-    from .tiles.build import build_tile_store as _build
+    from .tiles.build import write_tile_store
     grid = grid_for_orthos(old_ortho, new_ortho, tile_size, pixels, crs, stride, extent)
     progress.info(f"grid: {grid.summary()}")
-    store, summary = _build(out, old_ortho, new_ortho, old_vectors, new_vectors, grid, legend, progress)
+    progress.update(0.0, "preparing vector layers")
+    with layer_tiles(grid, legend, old_ortho, new_ortho, old_vectors, new_vectors) as tiles:
+        store, summary = write_tile_store(out, tiles, progress)
     summary["grid"] = grid
     return store, summary
 
@@ -144,7 +146,8 @@ def open_matcher(index_path: str, model: Optional[str], legend: Legend, new_orth
     from .retrieval.index import DescriptorIndex
     index = DescriptorIndex.load(index_path)
     describer = describer_for_index(index, model, legend, device, f"the index {os.path.basename(index_path)}")
-    return Matcher(index, describer, legend, new_ortho, new_vectors, old_ortho, old_vectors)
+    return Matcher(index, describer, lambda grid: layer_tiles(grid, legend, old_ortho, new_ortho,
+                                                              old_vectors if old_ortho else (), new_vectors))
 
 
 # 5. match every tile ----------------------------------------------------------------------------

@@ -33,9 +33,6 @@ class Progress:
         if self._is_cancelled is not None and self._is_cancelled():
             raise Cancelled("cancelled by the user")
 
-    def cancelled(self) -> bool:
-        return bool(self._is_cancelled and self._is_cancelled())
-
     def sub(self, start: float, end: float) -> Progress:
         """A Progress for one stage that maps its [0, 1] onto [start, end] of this one."""
         def report(f: float, msg: str) -> None:
@@ -45,10 +42,6 @@ class Progress:
 
 
 SILENT = Progress()
-
-
-def terminal_progress(desc: str = "", total: int = 1000) -> TerminalProgress:
-    return TerminalProgress(desc, total)
 
 
 class TerminalProgress(Progress):

@@ -31,6 +31,10 @@ def test_algorithms_are_documented(provider):
     assert set(algs) == {"build_tile_dataset", "train_descriptor", "build_index", "match_tiles", "evaluate"}
     for a in algs.values():
         assert a.displayName() and a.group() and len(a.shortHelpString()) > 80 and not a.helpUrl()
+    # one group id per group, so that the toolbox shows three groups, not one
+    groups = {a.groupId(): a.group() for a in algs.values()}
+    assert groups == {"data": "1. Data", "descriptor": "2. Descriptor", "matching": "3. Matching"}
+    assert algs["build_tile_dataset"].groupId() == "data" and algs["match_tiles"].groupId() == "matching"
 
 
 @pytest.mark.slow

@@ -16,7 +16,7 @@ def test_readme_qgis_process_example(root, tmp_path):
     text = open(os.path.join(root, "README.md"), encoding="utf-8").read()
     block = re.search(r"Headless, on the synthetic data.*?```bash\n(.*?)```", text, re.S).group(1)
     assert "qgis_process.bin run crosstime:build_tile_dataset" in block and "crosstime:match_tiles" in block
-    script = block.replace("make setup pkg\n", "")          # the test session is already set up
+    script = block.replace("make setup\n", "")          # the test session is already set up
     for path in ("synth", "qp"):
         script = script.replace(f"$PWD/build/{path}", str(tmp_path / path)).replace(f"build/{path}", str(tmp_path / path))
     r = subprocess.run(["bash", "-euo", "pipefail", "-c", script], cwd=root, capture_output=True, text=True,

@@ -17,7 +17,7 @@ from .. import choices
 from ..progress import SILENT, Progress
 from ..similarity import cosine_similarity, l2_normalise, rank_of_truth
 from ..tiles.dates import NEW, OLD
-from . import metrics
+from .tables import score_row
 
 NORMALISATIONS = ("none", "l1", "l2", "std")
 DISTANCES = ("cosine", "euclidean")
@@ -151,16 +151,6 @@ def extract(spec: BaselineSpec, tiles, date: str, legend, modality: str, semanti
 
 
 # the table ----------------------------------------------------------------------------------------
-def score_row(label, modality, fusion, norm, distance, dim, input_px, ranks, n=5, note="") -> dict:
-    """One table row: the settings and map@n, recall@1, recall@5 of ``ranks`` (None: not run)."""
-    r = {"descriptor": label, "modality": modality, "fusion": fusion, "normalisation": norm, "distance": distance,
-         "R": int(dim), "input_px": input_px}
-    r.update(metrics.summary(ranks, n) if ranks is not None else {f"map@{n}": None, "recall@1": None,
-                                                                   "recall@5": None, "queries": 0})
-    r["note"] = note
-    return r
-
-
 def baseline_rows(tiles, legend, specs: Iterable[BaselineSpec] = LIGHT_BASELINES,
                   normalisations: Sequence[str] = NORMALISATIONS, distances: Sequence[str] = DISTANCES,
                   semantic_mode: str = "rgb", device: str = "cpu", progress: Progress = SILENT,

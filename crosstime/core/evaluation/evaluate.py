@@ -4,7 +4,6 @@ JSON, and a figure of example queries with their top-5 answers and the true matc
 """
 from __future__ import annotations
 
-import csv
 import json
 import os
 from dataclasses import dataclass, field
@@ -15,10 +14,8 @@ import numpy as np
 from ..progress import SILENT, Progress
 from ..similarity import cosine_similarity, rank_of_truth
 from ..tiles.dates import NEW, OLD
-from .baselines import LIGHT_BASELINES, BaselineSpec, baseline_rows, best_rows, late_fusion, normalise, score_row
-
-COLUMNS = ("descriptor", "modality", "fusion", "normalisation", "distance", "R", "input_px", "map@5", "recall@1",
-           "recall@5", "queries", "note")
+from .baselines import LIGHT_BASELINES, BaselineSpec, baseline_rows, best_rows, late_fusion, normalise
+from .tables import score_row, write_csv, write_markdown
 
 
 @dataclass
@@ -123,32 +120,6 @@ def evaluate(tiles, legend, out_dir: str, model_paths: Sequence[str] = (),
         example_figure(tiles, legend, q, d, ev.files["figure"], title=label)
     progress.update(1.0, "evaluation written")
     return ev
-
-
-def _fmt(v) -> str:
-    if v is None:
-        return "–"
-    if isinstance(v, float):
-        return f"{v:.3f}"
-    return str(v)
-
-
-def write_markdown(path: str, rows: Sequence[dict], ds: dict) -> None:
-    cols = ("descriptor", "modality", "normalisation", "fusion", "distance", "R", "input_px", "map@5", "recall@1",
-            "recall@5", "note")
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(f"Dataset: {ds['name']}, {ds['queries']} queries (new date) against as many old-date tiles, "
-                f"tiles of {ds['tile_px']} px covering {ds['footprint']}, semantics {ds['semantic_mode']}.\n\n")
-        f.write("| " + " | ".join(cols) + " |\n|" + "|".join("---" for _ in cols) + "|\n")
-        for r in rows:
-            f.write("| " + " | ".join(_fmt(r.get(c)) for c in cols) + " |\n")
-
-
-def write_csv(path: str, rows: Sequence[dict]) -> None:
-    with open(path, "w", newline="", encoding="utf-8") as f:
-        w = csv.DictWriter(f, fieldnames=list(COLUMNS) + ["kind"], extrasaction="ignore")
-        w.writeheader()
-        w.writerows(rows)
 
 
 def example_figure(tiles, legend, q: np.ndarray, d: np.ndarray, path: str, n_examples: int = 4, k: int = 5,

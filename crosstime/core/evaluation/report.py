@@ -32,9 +32,9 @@ def plot_history(history: Sequence[dict], path: str, title: str = "") -> str:
 
 def html_report(md_rows: Sequence[dict], dataset: dict, path: str, figure: str = "",
                 title: str = "CrossTime evaluation") -> str:
-    cols = ("descriptor", "modality", "normalisation", "fusion", "distance", "R", "input_px", "map@5", "recall@1",
-            "recall@5", "note")
-    fmt = lambda v: "–" if v is None else (f"{v:.3f}" if isinstance(v, float) else html.escape(str(v)))
+    from .tables import SHOWN_COLUMNS, cell_text
+    cols = SHOWN_COLUMNS
+    fmt = lambda v: html.escape(cell_text(v))
     rows = "\n".join("<tr>" + "".join(f"<td>{fmt(r.get(c))}</td>" for c in cols) + "</tr>" for r in md_rows)
     img = ""
     if figure and os.path.exists(figure):

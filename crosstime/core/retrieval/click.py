@@ -4,12 +4,10 @@ from __future__ import annotations
 import threading
 import time
 from dataclasses import dataclass, field
-from typing import List, Optional, Sequence, Tuple
+from typing import Callable, List, Optional, Tuple
 
 from ..errors import CrossTimeError
 from ..geo.grid import TileGrid, parse_tile_id, tile_id
-from ..geo.legend import Legend
-from ..geo.vectors import VectorLayerData
 from ..tiles.dates import NEW, OLD
 from ..tiles.from_layers import LayerTiles
 from .index import DescriptorIndex, IndexFileError
@@ -40,22 +38,21 @@ class MatchResult:
 class Matcher:
     """Holds an index, the describer that made it, and the new-date (and optionally old-date) sources; thread-safe."""
 
-    def __init__(self, index: DescriptorIndex, describer, legend: Legend, new_ortho: str,
-                 new_layers: Sequence[VectorLayerData] = (), old_ortho: Optional[str] = None,
-                 old_layers: Sequence[VectorLayerData] = ()):
+    def __init__(self, index: DescriptorIndex, describer, open_tiles: Callable[[TileGrid], LayerTiles]):
+        """``open_tiles(grid)``: the new-date (and, for pictures of the matches, old-date) tiles on the index's grid;
+        called once, on :meth:`prepare` or the first click, since drawing the vectors takes a while."""
         index.check_model(describer.fingerprint, "the index")
         if not index.grid:
             raise IndexFileError("the index has no tile grid (made from an image folder?): it cannot serve clicks")
-        self.index, self.describer, self.legend = index, describer, legend
+        self.index, self.describer = index, describer
         self.grid = TileGrid.from_dict(index.grid)
-        self._orthos = {NEW: new_ortho, **({OLD: old_ortho} if old_ortho else {})}
-        self._vectors = {NEW: list(new_layers), OLD: list(old_layers) if old_ortho else []}
+        self._open_tiles = open_tiles
         self._tiles: Optional[LayerTiles] = None
         self._lock = threading.Lock()
 
     def _layer_tiles(self) -> LayerTiles:
         if self._tiles is None:
-            self._tiles = LayerTiles(self.grid, self._orthos, self._vectors, self.legend)
+            self._tiles = self._open_tiles(self.grid)
         return self._tiles
 
     def prepare(self) -> None:
@@ -82,7 +79,7 @@ class Matcher:
                               [tuple(map(float, self.index.footprints[r])) for r in rows[0]], float(batch.valid[0]))
             if with_images:
                 res.images["query"] = (batch.images[0], batch.codes[0])
-                if OLD in self._orthos:
+                if OLD in self._layer_tiles().orthos:
                     old = self._layer_tiles().at([parse_tile_id(t) for t in res.ids]).read(range(len(res.ids)), OLD)
                     res.images["matches"] = list(zip(old.images, old.codes))
         res.elapsed_ms = (time.perf_counter() - t0) * 1000

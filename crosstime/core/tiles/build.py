@@ -1,13 +1,12 @@
 """Build a tile store from two dated orthos and their vector layers, cut on a common grid."""
 from __future__ import annotations
 
-from typing import Optional, Sequence, Tuple
+from typing import Optional, Tuple
 
 from ..errors import CrossTimeError
 from ..geo.grid import Bounds, TileGrid
-from ..geo.legend import Legend, MappingReport
+from ..geo.legend import MappingReport
 from ..geo.orthos import raster_bounds_in, raster_crs
-from ..geo.vectors import VectorLayerData
 from ..progress import SILENT, Progress
 from .dates import NEW, OLD, date_name
 from .from_layers import LayerTiles
@@ -34,37 +33,34 @@ def grid_for_orthos(old_ortho: str, new_ortho: str, tile_size: float, pixels: in
                                 tile_size, pixels, stride, origin, extent)
 
 
-def build_tile_store(out_path: str, old_ortho: str, new_ortho: str, old_layers: Sequence[VectorLayerData],
-                     new_layers: Sequence[VectorLayerData], grid: TileGrid, legend: Legend,
-                     progress: Progress = SILENT) -> Tuple[TileStore, dict]:
-    """Read and rasterize every tile of ``grid`` for both dates into a new store at ``out_path``.
+def write_tile_store(out_path: str, tiles: LayerTiles, progress: Progress = SILENT) -> Tuple[TileStore, dict]:
+    """Read and draw every tile of ``tiles`` for both dates into a new store at ``out_path``.
 
     Returns the store and a summary: the legend mapping reports of both dates and tile counts.
     """
-    progress.update(0.0, "preparing vector layers")
-    with LayerTiles(grid, {OLD: old_ortho, NEW: new_ortho}, {OLD: old_layers, NEW: new_layers}, legend) as tiles:
-        reports = {date: tiles.semantics[date].report if tiles.semantics[date] else MappingReport()
-                   for date in (OLD, NEW)}
-        for date in (OLD, NEW):
-            for w in reports[date].warnings():
-                progress.info(f"{date_name(date)} date: {w}")
-        meta = {"grid": grid.to_dict(), "crs": grid.crs, "legend": legend.name,
-                "sources": {"old_ortho": str(old_ortho), "new_ortho": str(new_ortho),
-                            "old_layers": [v.name for v in old_layers], "new_layers": [v.name for v in new_layers]},
-                "scenes": ["default"], "tile_ground_size": grid.tile_size,
-                "mapping": {date_name(d): reports[d].to_dict() for d in (OLD, NEW)}}
-        partial = 0
-        n = len(tiles)
-        with TileStoreWriter(out_path, n, grid.pixels, meta) as w:
-            for k, tid in enumerate(tiles.ids()):
-                old, new = tiles.read([k], OLD), tiles.read([k], NEW)
-                if old.valid[0] < 1.0 or new.valid[0] < 1.0:
-                    partial += 1
-                w.put(k, tid, grid.footprint(*tiles.cells[k]), old.images[0],
-                      new.images[0], old.codes[0], new.codes[0], float(old.valid[0]), float(new.valid[0]))
-                if k % 8 == 0 or k == n - 1:
-                    progress.update((k + 1) / n, f"tile {k + 1}/{n}")
-            store = w.commit()
+    grid = tiles.grid
+    reports = {date: tiles.semantics[date].report if tiles.semantics.get(date) else MappingReport()
+               for date in (OLD, NEW)}
+    for date in (OLD, NEW):
+        for w in reports[date].warnings():
+            progress.info(f"{date_name(date)} date: {w}")
+    meta = {"grid": grid.to_dict(), "crs": grid.crs, "legend": tiles.legend.name,
+            "sources": {"old_ortho": str(tiles.orthos[OLD]), "new_ortho": str(tiles.orthos[NEW]),
+                        "old_layers": tiles.layer_names(OLD), "new_layers": tiles.layer_names(NEW)},
+            "scenes": ["default"], "tile_ground_size": grid.tile_size,
+            "mapping": {date_name(d): reports[d].to_dict() for d in (OLD, NEW)}}
+    partial = 0
+    n = len(tiles)
+    with TileStoreWriter(out_path, n, grid.pixels, meta) as w:
+        for k, tid in enumerate(tiles.ids()):
+            old, new = tiles.read([k], OLD), tiles.read([k], NEW)
+            if old.valid[0] < 1.0 or new.valid[0] < 1.0:
+                partial += 1
+            w.put(k, tid, grid.footprint(*tiles.cells[k]), old.images[0], new.images[0], old.codes[0], new.codes[0],
+                  float(old.valid[0]), float(new.valid[0]))
+            if k % 8 == 0 or k == n - 1:
+                progress.update((k + 1) / n, f"tile {k + 1}/{n}")
+        store = w.commit()
     summary = {"tiles": n, "tiles_with_nodata": partial, "usable": int(len(store.usable())),
                "old_mapping": reports[OLD], "new_mapping": reports[NEW]}
     if partial:

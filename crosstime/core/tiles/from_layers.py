@@ -27,12 +27,16 @@ class LayerTiles:
         self.orthos = dict(orthos)
         self.legend = legend
         self.cells: List[Tuple[int, int]] = list(cells) if cells is not None else list(grid.indices())
+        self.layer_names_by_date = {date: [v.name for v in layers] for date, layers in vectors.items()}
         # vectors are classified, reprojected and buffered once, clipped to the grid unless it is to be re-aimed
         self.semantics: Dict[str, Optional[SemanticRasterizer]] = {
             date: SemanticRasterizer(layers, legend, grid.crs, grid.resolution,
                                      clip_to=grid.bounds() if clip else None) if layers else None
             for date, layers in vectors.items()}
         self._readers: Dict[str, OrthoReader] = {}
+
+    def layer_names(self, date: str) -> List[str]:
+        return list(self.layer_names_by_date.get(date, []))
 
     def mapping_warnings(self, date: str) -> List[str]:
         sem = self.semantics.get(date)

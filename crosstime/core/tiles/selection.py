@@ -1,7 +1,7 @@
 """A selection of tiles from one or more tile stores, seen as one indexable set of (old, new) pairs."""
 from __future__ import annotations
 
-from typing import List, Optional, Sequence, Tuple
+from typing import List, Optional, Sequence
 
 import numpy as np
 
@@ -28,9 +28,6 @@ class TileSet:
 
     def __len__(self) -> int:
         return len(self._local)
-
-    def locate(self, g: int) -> Tuple[TileStore, int]:
-        return self.stores[self._store_of[g]], int(self._local[g])
 
     def ids(self) -> List[str]:
         """Tile ids, prefixed with the store's number when several stores are mixed."""

@@ -1,4 +1,4 @@
-"""One call that trains a descriptor from tile stores: used by the command line, Processing and the demo."""
+"""Train a descriptor from tile stores: the splits, the recipe with its overrides, the trainer (called by core.jobs)."""
 from __future__ import annotations
 
 from typing import Optional, Sequence

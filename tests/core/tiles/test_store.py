@@ -5,10 +5,11 @@ import os
 import numpy as np
 import pytest
 
+from crosstime.core import jobs
 from crosstime.core.geo.legend import load_legend
 from crosstime.core.geo.vectors import read_vector_file
 from crosstime.core.progress import Cancelled, Progress
-from crosstime.core.tiles.build import DatasetError, build_tile_store, grid_for_orthos
+from crosstime.core.tiles.build import DatasetError, grid_for_orthos, write_tile_store
 from crosstime.core.tiles.dates import NEW, OLD
 from crosstime.core.tiles.network_input import read_network_input
 from crosstime.core.tiles.selection import TileSet
@@ -43,11 +44,10 @@ def test_tileset_reads_batches(store):
 
 
 def test_cancelled_build_leaves_nothing_and_keeps_previous(land, tmp_path):
-    grid = grid_for_orthos(land.old_ortho, land.new_ortho, 100.0, 32)
     out = str(tmp_path / "s.ctstore")
     legend = load_legend("bdtopo_v3")
     va, vb = read_vector_file(land.old_vectors), read_vector_file(land.new_vectors)
-    first, _ = build_tile_store(out, land.old_ortho, land.new_ortho, va, vb, grid, legend)
+    first, _ = jobs.build_tile_store(out, land.old_ortho, land.new_ortho, va, vb, legend, 100.0, 32)
     created = first.meta["created"]
     calls = {"n": 0}
 
@@ -55,7 +55,8 @@ def test_cancelled_build_leaves_nothing_and_keeps_previous(land, tmp_path):
         calls["n"] += 1
         return calls["n"] > 3
     with pytest.raises(Cancelled):
-        build_tile_store(out, land.old_ortho, land.new_ortho, va, vb, grid, legend, Progress(is_cancelled=cancel_soon))
+        jobs.build_tile_store(out, land.old_ortho, land.new_ortho, va, vb, legend, 100.0, 32,
+                              progress=Progress(is_cancelled=cancel_soon))
     assert TileStore(out).meta["created"] == created
     assert [p for p in os.listdir(tmp_path) if p.startswith(".tmp-")] == []
 
@@ -117,8 +118,9 @@ def test_geotiff_in_lambert93_and_geojson_in_wgs84_meet_on_the_same_pixels(tmp_p
     for l in layers:
         l.name = "BATIMENT"
     grid = grid_for_orthos(str(tmp_path / "old.tif"), str(tmp_path / "new.tif"), 100.0, 100, origin=(x0, y0 - 200))
-    st, summary = build_tile_store(str(tmp_path / "s.ctstore"), str(tmp_path / "old.tif"), str(tmp_path / "new.tif"),
-                                   layers, layers, grid, load_legend("bdtopo_v3"))
+    with jobs.layer_tiles(grid, load_legend("bdtopo_v3"), str(tmp_path / "old.tif"), str(tmp_path / "new.tif"),
+                          layers, layers) as tiles:
+        st, summary = write_tile_store(str(tmp_path / "s.ctstore"), tiles)
     k = st.index_of()[grid.ids()[1]]                      # the north-east tile
     bright = st.image_b[k].mean(-1) > 128
     drawn = st.sem_b[k] == load_legend("bdtopo_v3").category("building").code
