@@ -2,7 +2,7 @@
 import os
 
 
-def classFactory(iface):  # noqa: N802 (QGIS API)
+def classFactory(iface):
     from .core.dependencies import use_dev_venv
     use_dev_venv(os.path.dirname(__file__))
     from .plugin import CrossTimePlugin

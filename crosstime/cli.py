@@ -140,7 +140,7 @@ def _demo_project_writer():
 
 def build_parser() -> argparse.ArgumentParser:
     from .core import choices
-    LEGEND_HELP = f"{', '.join(choices.LEGEND_PRESETS)} or a JSON mapping file"  # noqa: N806
+    legend_help = f"{', '.join(choices.LEGEND_PRESETS)} or a JSON mapping file"
     ap = argparse.ArgumentParser(prog="crosstime", description=__doc__.split("\n")[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
 
@@ -157,7 +157,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--new-ortho", required=True)
     s.add_argument("--old-vectors", nargs="*", default=[])
     s.add_argument("--new-vectors", nargs="*", default=[])
-    s.add_argument("--legend", default=choices.DEFAULT_LEGEND, help=LEGEND_HELP)
+    s.add_argument("--legend", default=choices.DEFAULT_LEGEND, help=legend_help)
     s.add_argument("--tile-size", type=float, default=1000.0)
     s.add_argument("--pixels", type=int, default=256)
     s.add_argument("--stride", type=float, default=0.0)
@@ -212,7 +212,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--old-ortho", default=None)
     s.add_argument("--new-ortho", default=None)
     s.add_argument("--old-vectors", nargs="*", default=[])
-    s.add_argument("--legend", default=choices.DEFAULT_LEGEND, help=LEGEND_HELP)
+    s.add_argument("--legend", default=choices.DEFAULT_LEGEND, help=legend_help)
     s.add_argument("--tile-size", type=float, default=1000.0)
     s.add_argument("--pixels", type=int, default=256)
     s.add_argument("--crs", default=None)
@@ -231,7 +231,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--model", default=None)
     s.add_argument("--new-ortho", required=True)
     s.add_argument("--new-vectors", nargs="*", default=[])
-    s.add_argument("--legend", default=choices.DEFAULT_LEGEND, help=LEGEND_HELP)
+    s.add_argument("--legend", default=choices.DEFAULT_LEGEND, help=legend_help)
     s.add_argument("--k", type=int, default=5)
     s.add_argument("--device", default="auto")
     s.add_argument("--out", required=True)

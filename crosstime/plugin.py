@@ -23,12 +23,12 @@ class CrossTimePlugin:
         self.toolbar = None
         self.missing = []
 
-    def initProcessing(self):  # noqa: N802 (QGIS API)
+    def initProcessing(self):
         from .toolbox.provider import CrossTimeProvider
         self.provider = CrossTimeProvider()
         QgsApplication.processingRegistry().addProvider(self.provider)
 
-    def initGui(self):  # noqa: N802 (QGIS API)
+    def initGui(self):
         self.initProcessing()
         self.missing = dependencies.missing()
         main = self.iface.mainWindow()

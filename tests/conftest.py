@@ -21,7 +21,7 @@ class _NoQgis:
 if os.environ.get("CROSSTIME_WITHOUT_QGIS"):
     sys.meta_path.insert(0, _NoQgis())
 
-import pytest  # noqa: E402
+import pytest
 
 REALPAIRS = os.environ.get("CROSSTIME_REALPAIRS", os.path.join(ROOT, "..", "shared", "data", "realpairs"))
 

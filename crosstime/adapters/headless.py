@@ -12,29 +12,29 @@ class HeadlessIface:
         self.canvas = QgsMapCanvas(self.win)
         self.bar = QgsMessageBar(self.win)
 
-    def mainWindow(self):  # noqa: N802 (QGIS API)
+    def mainWindow(self):
         return self.win
 
-    def mapCanvas(self):  # noqa: N802
+    def mapCanvas(self):
         return self.canvas
 
-    def messageBar(self):  # noqa: N802
+    def messageBar(self):
         return self.bar
 
-    def addToolBar(self, name):  # noqa: N802
+    def addToolBar(self, name):
         return self.win.addToolBar(name)
 
-    def addDockWidget(self, area, dock):  # noqa: N802
+    def addDockWidget(self, area, dock):
         self.win.addDockWidget(area, dock)
 
-    def removeDockWidget(self, dock):  # noqa: N802
+    def removeDockWidget(self, dock):
         self.win.removeDockWidget(dock)
 
-    def addPluginToMenu(self, name, action):  # noqa: N802
+    def addPluginToMenu(self, name, action):
         self.win.menuBar().addAction(action)
 
-    def removePluginMenu(self, name, action):  # noqa: N802
+    def removePluginMenu(self, name, action):
         self.win.menuBar().removeAction(action)
 
-    def removeToolBarIcon(self, action):  # noqa: N802
+    def removeToolBarIcon(self, action):
         """Toolbar actions go with their toolbar."""

@@ -17,13 +17,13 @@ class CrossTimeProvider(QgsProcessingProvider):
     def name(self) -> str:
         return "CrossTime"
 
-    def longName(self) -> str:  # noqa: N802 (QGIS API)
+    def longName(self) -> str:
         return "CrossTime: cross-time orthophoto matching"
 
     def icon(self):
         return QIcon(ICON)
 
-    def loadAlgorithms(self) -> None:  # noqa: N802 (QGIS API)
+    def loadAlgorithms(self) -> None:
         from .build_dataset import BuildTileDataset
         from .build_index import BuildDescriptorIndex
         from .evaluate import EvaluateDescriptors

@@ -16,7 +16,7 @@ from qgis.gui import QgsMapCanvas, QgsMapCanvasItem, QgsRubberBand
 from qgis.PyQt.QtCore import QPointF, QRectF, Qt
 from qgis.PyQt.QtGui import QBrush, QColor, QFont, QPen
 
-from ..core.palette import QUERY_COLOUR, RANK_COLOURS, rank_colour_hex  # noqa: F401 (re-exported)
+from ..core.palette import QUERY_COLOUR, rank_colour_hex
 
 
 def rank_colour(rank: int) -> QColor:
@@ -37,10 +37,10 @@ class RankLabel(QgsMapCanvasItem):
         self.setZValue(100)
         self.updatePosition()
 
-    def updatePosition(self):  # noqa: N802 (QGIS API)
+    def updatePosition(self):
         self.setPos(self.toCanvasCoordinates(self.map_point))
 
-    def boundingRect(self):  # noqa: N802 (Qt API)
+    def boundingRect(self):
         return QRectF(-12, -12, 24, 24)
 
     def paint(self, painter, option=None, widget=None):

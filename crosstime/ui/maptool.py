@@ -15,7 +15,7 @@ class ClickMatchTool(QgsMapToolEmitPoint):
         super().__init__(canvas)
         self.setCursor(QCursor(Qt.CrossCursor))
 
-    def canvasReleaseEvent(self, e):  # noqa: N802 (Qt API)
+    def canvasReleaseEvent(self, e):
         if e.button() == Qt.RightButton:
             self.canvas().unsetMapTool(self)
             return
@@ -23,6 +23,6 @@ class ClickMatchTool(QgsMapToolEmitPoint):
             point = self.toMapCoordinates(e.pos())
             self.picked.emit(point, self.canvas().mapSettings().destinationCrs())
 
-    def keyPressEvent(self, e):  # noqa: N802 (Qt API)
+    def keyPressEvent(self, e):
         if e.key() == Qt.Key_Escape:
             self.canvas().unsetMapTool(self)
