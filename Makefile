@@ -5,32 +5,51 @@ PY := $(VENV)/bin/python
 VERSION := $(shell sed -n 's/^version=//p' crosstime/metadata.txt)
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: setup lint test test-core test-qgis demo zip smoke bench bench-data bench-train bench-index bench-click clean
+.PHONY: setup lint test test-core test-qgis demo zip smoke bench bench-data bench-train bench-index bench-click clean \
+	i18n i18n-update i18n-check
+# the French translation: crosstime/i18n/crosstime_fr.ts (in git) compiled to the .qm the plugin loads (built)
+TS := crosstime/i18n/crosstime_fr.ts
+QM := crosstime/i18n/crosstime_fr.qm
 
 setup:
 	@bash scripts/setup.sh
 
 lint: setup
 	$(PY) -m ruff check crosstime tests bench scripts
+	$(VENV)/bin/vermin --target=3.9- --no-tips --violations --eval-annotations --feature union-types crosstime
+	python3 scripts/i18n.py check
 
 # core and command line: plain pytest, no QGIS needed
 test-core: setup
 	CROSSTIME_WITHOUT_QGIS=1 $(PY) -m pytest -q -p no:pytest_qgis tests/core tests/cli
 
 # the plugin inside QGIS: pytest-qgis, qgis_process.bin, the desktop under Xvfb
-test-qgis: setup
+test-qgis: setup i18n
 	$(PY) -m pytest -q tests/qgis
 
-test: setup
+test: setup i18n
 	$(PY) -m pytest -q tests
+
+# lrelease (Debian: qttools5-dev-tools, installed by make setup) compiles the .ts when it changed
+i18n: $(QM)
+
+$(QM): $(TS)
+	python3 scripts/i18n.py compile
+
+# after changing a user-visible string: its entry in the .ts (then translate it), and the check the tests run
+i18n-update:
+	python3 scripts/i18n.py update
+
+i18n-check:
+	python3 scripts/i18n.py check
 
 demo: setup
 	$(PY) -m crosstime demo --out build/demo
 
-zip:
+zip: i18n
 	@python3 scripts/package.py --out dist/crosstime-$(VERSION).zip
 
-smoke: setup
+smoke: setup i18n
 	bash scripts/smoke.sh
 
 bench: bench-data bench-train bench-index bench-click

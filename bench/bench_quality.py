@@ -1,8 +1,16 @@
-"""Benchmark: quality of a trained descriptor against the same network untrained and the thumbnail
-baselines, on the synthetic default and on ../shared/data/realpairs (scenes split between train,
-validation and test, never a scene's tiles on both sides). Prints a table with backbone, input size,
-epochs and wall time."""
+"""Benchmark: quality of a trained descriptor against the untrained baselines, on the synthetic default and on
+a folder of real pairs (scenes split between train, validation and test, never a scene on two sides).
+
+Per seed: a split (real pairs: by scene), a training run, then every row is scored once on the test tiles:
+the trained model, the same network untrained, and the untrained baselines (thumbnail, EfficientNet-Lite0)
+whose normalisation and distance are chosen on the validation tiles. Prints mean +- sd over the seeds, the
+tile footprint, the training wall time and epochs.
+
+    bench/bench_quality.py --dataset realpairs --recipe infonce --seeds 3 --minutes 15
+    bench/bench_quality.py --table --seeds 3 --minutes 5        # the README's table: both datasets, both recipes
+"""
 import argparse
+import json
 import os
 import time
 
@@ -10,9 +18,11 @@ import numpy as np
 from common import CACHE, ROOT, header
 
 REALPAIRS = os.environ.get("CROSSTIME_REALPAIRS", os.path.join(ROOT, "..", "shared", "data", "realpairs"))
+BASELINES = ("thumbnail", "efficientnet_lite0_max", "efficientnet_lite0_gem")
 
 
-def synthetic_sets(pixels: int):
+def synthetic_sets(pixels: int, seed: int, dense: bool = False):
+    """Three landscapes (train, validation, test) made from seeds; the same for every training seed."""
     from crosstime.core import jobs
     from crosstime.core.geo.legend import load_legend
     from crosstime.core.geo.vectors import read_vector_file
@@ -20,89 +30,179 @@ def synthetic_sets(pixels: int):
     from crosstime.core.tiles.selection import TileSet
     from crosstime.core.tiles.store import TileStore
     sets = {}
-    for role, size, seed in (("train", 4000, 101), ("val", 2400, 102), ("test", 4000, 103)):
-        folder = os.path.join(CACHE, f"quality_{role}_{seed}")
-        store = folder + f"_{pixels}.ctstore"
+    for role, size, land_seed in (("train", 4000, 101), ("val", 2400, 102), ("test", 4000, 103)):
+        folder = os.path.join(CACHE, f"quality_{role}_{land_seed}")
+        stride = 100.0 if (dense and role == "train") else 0.0
+        store = folder + f"_{pixels}{'_dense' if stride else ''}.ctstore"
         if not os.path.exists(store):
-            land = generate_landscape(folder, SyntheticConfig(size_m=size, resolution=1.5, seed=seed))
+            land = generate_landscape(folder, SyntheticConfig(size_m=size, resolution=1.5, seed=land_seed))
             jobs.build_tile_store(store, land.old_ortho, land.new_ortho, read_vector_file(land.old_vectors),
-                                  read_vector_file(land.new_vectors), load_legend("bdtopo_v3"), 200.0, pixels)
+                                  read_vector_file(land.new_vectors), load_legend("bdtopo_v3"), 200.0, pixels,
+                                  stride=stride)
         sets[role] = TileSet([TileStore(store)])
-    return sets, "200 m x 200 m (1.56 m/px)"
+    return sets
 
 
-def realpairs_sets(pixels: int, seed: int):
+def realpairs_sets(pixels: int, seed: int, dense: bool = False):
+    """One tile store of every pair, split by scene (60/20/20 % of the tiles) with ``seed``."""
     from crosstime.core.samples.realpairs import build_realpairs_store
     from crosstime.core.tiles.selection import TileSet
     from crosstime.core.tiles.store import TileStore
     if not os.path.isdir(REALPAIRS):
-        raise SystemExit(f"real pairs not found at {REALPAIRS}")
+        raise SystemExit(f"real pairs not found at {REALPAIRS} (set CROSSTIME_REALPAIRS)")
     path = os.path.join(CACHE, f"realpairs_{pixels}.ctstore")
     if not os.path.exists(path):
         build_realpairs_store(REALPAIRS, path, pixels)
-    st = TileStore(path)
-    tiles = TileSet([st])
-    parts = tiles.split_by_scene([0.6, 0.2, 0.2], seed)
-    gsd = [g for g in st.meta["scene_gsd"].values() if g]
-    return dict(zip(("train", "val", "test"), parts)), \
-        f"{pixels} native px: {min(gsd) * pixels:.0f} to {max(gsd) * pixels:.0f} m (median {np.median(gsd) * pixels:.0f} m)"
+    parts = TileSet([TileStore(path)]).split_by_scene([0.6, 0.2, 0.2], seed)
+    sets = dict(zip(("train", "val", "test"), parts))
+    if dense:
+        # the same training scenes cut every half tile: four times the pairs, never a validation or test scene
+        train_scenes = sorted(set(sets["train"].scene_keys()))
+        dense_path = os.path.join(CACHE, f"realpairs_{pixels}_dense_seed{seed}.ctstore")
+        if not os.path.exists(dense_path):
+            build_realpairs_store(REALPAIRS, dense_path, pixels, pixels // 2, scenes=train_scenes)
+        sets["train"] = TileSet([TileStore(dense_path)])
+    return sets
 
 
-def score(net, tiles, legend):
+def mixed_with_synthetic(sets: dict, pixels: int):
+    """The training tiles plus the synthetic training landscape (the categories' codes are shared by all legends)."""
+    from crosstime.core.tiles.selection import TileSet
+    synthetic = synthetic_sets(pixels, 0)["train"]
+    return TileSet(sets["train"].stores + synthetic.stores, [*sets["train"].sel, *synthetic.sel])
+
+
+def score(net, tiles, legend) -> dict:
     from crosstime.core.evaluation import metrics
     from crosstime.core.retrieval.describer import describe_tiles
+    from crosstime.core.tiles.dates import NEW, OLD
     g = np.arange(len(tiles))
-    q = describe_tiles(net, tiles, g, "b", legend)
-    d = describe_tiles(net, tiles, g, "a", legend)
-    return metrics.evaluate_descriptors(q, d)
+    return metrics.evaluate_descriptors(describe_tiles(net, tiles, g, NEW, legend),
+                                        describe_tiles(net, tiles, g, OLD, legend))
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--dataset", default="synthetic", choices=["synthetic", "realpairs"])
-    ap.add_argument("--recipe", default="infonce", choices=["siamese", "infonce", "ntxent"])
-    ap.add_argument("--backbone", default="resnet18")
-    ap.add_argument("--weights", default="none")
-    ap.add_argument("--pixels", type=int, default=128)
-    ap.add_argument("--minutes", type=float, default=5.0)
-    ap.add_argument("--seed", type=int, default=0)
-    a = ap.parse_args()
-    header(f"descriptor quality on {a.dataset}",
-           f"bench/bench_quality.py --dataset {a.dataset} --recipe {a.recipe} --backbone {a.backbone} "
-           f"--weights {a.weights} --minutes {a.minutes:g}")
+def one_seed(a, seed: int) -> dict:
+    """Every row of one seed, scored on its test tiles."""
     import torch
 
-    from crosstime.core.evaluation.baselines import BaselineSpec, baseline_rows, best_rows
+    from crosstime.core.evaluation.baselines import baseline_rows, baseline_spec
     from crosstime.core.nn.descriptor import DescriptorNet, ModelConfig
     from crosstime.core.retrieval.model_file import load_model
     from crosstime.core.train import make_trainer
     from crosstime.core.train.recipes import recipe
-    sets, footprint = synthetic_sets(a.pixels) if a.dataset == "synthetic" else realpairs_sets(a.pixels, a.seed)
-    legend = sets["train"].stores[0].legend()
-    m, t = recipe(a.recipe, backbone=a.backbone, weights=a.weights, tile_pixels=a.pixels, epochs=500,
-                  max_minutes=a.minutes, seed=a.seed)
-    out = os.path.join(CACHE, f"quality_{a.dataset}_{a.recipe}_{a.backbone}_{a.weights}.ctmodel")
-    t0 = time.time()
-    tr = make_trainer(m, t, sets["train"], sets["val"], out, legend)
-    r = tr.run()
-    wall = time.time() - t0
-    net, _ = load_model(out)
-    trained = score(net, sets["test"], legend)
-    torch.manual_seed(a.seed)
-    untrained = score(DescriptorNet(ModelConfig.from_dict(m.to_dict())).eval(), sets["test"], legend)
-    base = best_rows(baseline_rows(sets["test"], legend, [BaselineSpec("thumbnail", "flat", 0)]))
-    print(f"   train {len(sets['train'])} / validation {len(sets['val'])} / test {len(sets['test'])} tiles; "
-          f"tiles: {footprint}")
-    print(f"   {a.recipe}, {a.backbone} ({a.weights} weights), {a.pixels} px input, {len(r.history)} epochs "
-          f"(best {r.best_epoch}), {wall / 60:.1f} min wall")
-    print("   | descriptor | test map@5 | test recall@1 | test recall@5 |")
+    sets = synthetic_sets(a.pixels, seed, a.dense) if a.dataset == "synthetic" else \
+        realpairs_sets(a.pixels, seed, a.dense)
+    train = mixed_with_synthetic(sets, a.pixels) if a.mix_synthetic else sets["train"]
+    legend = sets["test"].stores[0].legend()
+    overrides = {k: v for k, v in {"backbone": a.backbone, "weights": a.weights, "lr": a.lr,
+                                   "thumbnail": a.thumbnail or None, "flip_average": a.flip_average or None,
+                                   "epochs": a.epochs or 1000, "max_minutes": None if a.epochs else a.minutes,
+                                   "early_stop": a.early_stop or None}.items() if v is not None}
+    m, t = recipe(a.recipe, tile_pixels=a.pixels, seed=seed, **overrides)
+    rows, r, wall, curve = {}, None, 0.0, ""
+    if not a.baselines_only:
+        out = os.path.join(CACHE, f"quality_{a.dataset}_{a.recipe}_seed{seed}.ctmodel")
+        t0 = time.time()
+        r = make_trainer(m, t, train, sets["val"], out, legend).run()
+        wall = time.time() - t0
+        from crosstime.core.evaluation.report import plot_history
+        curve = plot_history(r.history, out.replace(".ctmodel", "_training.png"), f"{a.recipe} on {a.dataset}, seed {seed}")
+        net, _ = load_model(out)
+        rows[f"trained ({a.recipe})"] = score(net, sets["test"], legend)
+    torch.manual_seed(seed)
+    rows["same network untrained"] = score(DescriptorNet(ModelConfig.from_dict(m.to_dict())).eval(), sets["test"], legend)
+    specs = [] if a.no_baselines else [baseline_spec(k) for k in a.baselines]
+    base, _ = baseline_rows(sets["test"], legend, specs, validation=sets["val"]) if specs else ([], [])
+    for b in base:
+        if b["map@5"] is None:
+            continue
+        key = f"{b['descriptor']}, {b['modality']}" + (f" ({b['fusion']})" if b["fusion"] != "none" else "")
+        rows[key] = {"map@5": b["map@5"], "recall@1": b["recall@1"], "recall@5": b["recall@5"],
+                     "setting": f"{b['normalisation']}, {b['distance']}"}
+    history = r.history if r is not None else []
+    start = next((h.get("val_map@5") for h in history if h["epoch"] == 0), None)
+    return {"rows": rows, "wall_min": wall / 60, "epochs": len([h for h in history if h["epoch"] > 0]),
+            "best_epoch": r.best_epoch if r else 0, "val_best": ((r.best_val if r else None) or {}).get("map@5"),
+            "val_untrained": start, "tiles": {k: len(v) for k, v in {**sets, "train": train}.items()}, "curve": curve,
+            "losses": [round(h["loss"], 4) for h in history if h["epoch"] > 0],
+            "footprint": sets["test"].footprint_text()}
+
+
+def report(a, runs) -> dict:
+    names = list(runs[0]["rows"])
+    summary = {}
+    print(f"   tiles: train {runs[0]['tiles']['train']} / validation {runs[0]['tiles']['val']} / test "
+          f"{runs[0]['tiles']['test']} (seed {a.seed0}); test tiles cover {runs[0]['footprint']}")
+    print(f"   {a.recipe}, {a.backbone or 'recipe backbone'} ({a.weights or 'recipe weights'}), {a.pixels} px; per seed: "
+          + "; ".join(f"{r['epochs']} epochs in {r['wall_min']:.1f} min (best {r['best_epoch']}, validation "
+                      f"{r['val_untrained'] if r['val_untrained'] is not None else float('nan'):.3f} -> "
+                      f"{r['val_best'] if r['val_best'] is not None else float('nan'):.3f})" for r in runs))
+    if runs[0]["curve"]:
+        print(f"   training loss per epoch (seed {a.seed0}): {runs[0]['losses']}; curves: "
+              + ", ".join(r["curve"] for r in runs))
+    print(f"   | row (test tiles, {len(runs)} seed(s)) | map@5 mean +- sd | recall@1 | recall@5 |")
     print("   |---|---|---|---|")
-    print(f"   | trained ({a.recipe}) | {trained['map@5']:.3f} | {trained['recall@1']:.3f} | {trained['recall@5']:.3f} |")
-    print(f"   | same network untrained | {untrained['map@5']:.3f} | {untrained['recall@1']:.3f} | "
-          f"{untrained['recall@5']:.3f} |")
-    for b in sorted(base, key=lambda b: -b["map@5"])[:3]:
-        print(f"   | thumbnail 16x16, {b['modality']} ({b['fusion']}, {b['normalisation']}, {b['distance']}) | "
-              f"{b['map@5']:.3f} | {b['recall@1']:.3f} | {b['recall@5']:.3f} |")
+    for n in names:
+        vals = np.array([r["rows"][n]["map@5"] for r in runs if n in r["rows"]])
+        r1 = np.mean([r["rows"][n]["recall@1"] for r in runs if n in r["rows"]])
+        r5 = np.mean([r["rows"][n]["recall@5"] for r in runs if n in r["rows"]])
+        setting = runs[0]["rows"][n].get("setting")
+        label = n + (f" [{setting} chosen on validation]" if setting else "")
+        print(f"   | {label} | {vals.mean():.3f} +- {vals.std():.3f} | {r1:.3f} | {r5:.3f} |")
+        summary[n] = {"map@5_mean": float(vals.mean()), "map@5_sd": float(vals.std()), "recall@1": float(r1),
+                      "recall@5": float(r5)}
+    trained = [n for n in names if n.startswith("trained")]
+    if not trained:
+        return {"summary": summary, "runs": runs}
+    trained = trained[0]
+    best_untrained = max((n for n in names if n != trained), key=lambda n: summary[n]["map@5_mean"])
+    verdict = "above" if summary[trained]["map@5_mean"] > summary[best_untrained]["map@5_mean"] else "NOT above"
+    print(f"   trained mean {summary[trained]['map@5_mean']:.3f} is {verdict} the best untrained row "
+          f"({best_untrained}: {summary[best_untrained]['map@5_mean']:.3f})")
+    return {"summary": summary, "runs": runs}
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--dataset", default="synthetic", choices=["synthetic", "realpairs"])
+    ap.add_argument("--recipe", default="infonce", choices=["siamese", "infonce", "ntxent"])
+    ap.add_argument("--backbone", default=None, help="default: the recipe's")
+    ap.add_argument("--weights", default=None, help="default: the recipe's")
+    ap.add_argument("--lr", type=float, default=None)
+    ap.add_argument("--pixels", type=int, default=128)
+    ap.add_argument("--minutes", type=float, default=5.0, help="training budget per seed (wall clock)")
+    ap.add_argument("--epochs", type=int, default=0, help="a fixed number of epochs instead of a time budget")
+    ap.add_argument("--early-stop", type=int, default=0)
+    ap.add_argument("--seeds", type=int, default=1)
+    ap.add_argument("--seed0", type=int, default=0)
+    ap.add_argument("--thumbnail", type=int, default=0, help="joint descriptor with a CELLSxCELLS thumbnail")
+    ap.add_argument("--flip-average", action="store_true", help="test-time mirror averaging")
+    ap.add_argument("--dense", action="store_true", help="training tiles every half tile")
+    ap.add_argument("--mix-synthetic", action="store_true", help="add the synthetic training landscape")
+    ap.add_argument("--table", action="store_true", help="both datasets and both recipes (the README table)")
+    ap.add_argument("--no-baselines", action="store_true", help="skip the baseline rows (lever screening)")
+    ap.add_argument("--baselines-only", action="store_true", help="no training: the untrained rows only")
+    ap.add_argument("--baselines", nargs="*", default=list(BASELINES), help=f"default: {' '.join(BASELINES)}")
+    ap.add_argument("--json", default=None, help="also write the results here")
+    a = ap.parse_args()
+    levers = " ".join(f"--{k.replace('_', '-')}" + ("" if v is True else f" {v}") for k, v in vars(a).items()
+                      if k in ("backbone", "weights", "lr", "thumbnail", "flip_average", "dense", "mix_synthetic",
+                               "epochs", "early_stop", "no_baselines", "baselines_only") and v)
+    if a.baselines != list(BASELINES):
+        levers = (levers + " --baselines " + " ".join(a.baselines)).strip()
+    plan = [(d, r) for d in ("synthetic", "realpairs") for r in ("infonce", "siamese")] if a.table else \
+        [(a.dataset, a.recipe)]
+    results = {}
+    for dataset, rec in plan:
+        a.dataset, a.recipe = dataset, rec
+        header(f"descriptor quality on {dataset}, recipe {rec}",
+               f"bench/bench_quality.py --dataset {dataset} --recipe {rec} --seeds {a.seeds} --minutes {a.minutes:g}"
+               + (f" {levers}" if levers else ""))
+        runs = [one_seed(a, a.seed0 + s) for s in range(a.seeds)]
+        results[f"{dataset}/{rec}"] = report(a, runs)
+    if a.json:
+        with open(a.json, "w") as f:
+            json.dump(results, f, indent=1, default=float)
 
 
 if __name__ == "__main__":

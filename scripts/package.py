@@ -1,9 +1,11 @@
 """`make zip`: the plugin as a zip that the Plugin Manager's "Install from ZIP" accepts.
 
-One top folder ``crosstime/`` holding the package; no tests, scripts, caches, virtual environment or data.
+One top folder ``crosstime/`` holding the package; no tests, scripts, caches, virtual environment or data. The
+compiled translations (``i18n/*.qm``, built from the ``.ts`` by lrelease) go in; the ``.ts`` sources stay out.
 """
 import argparse
 import os
+import sys
 import zipfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -26,6 +28,11 @@ def files():
 
 
 def build(out: str) -> str:
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import i18n  # scripts/i18n.py, beside this script
+    for ts in sorted(os.listdir(i18n.I18N)):
+        if ts.startswith("crosstime_") and ts.endswith(".ts"):
+            i18n.compile_qm(ts[len("crosstime_"):-len(".ts")])      # when missing or older than the .ts
     os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
         for path, name in files():

@@ -10,16 +10,22 @@ from qgis.PyQt.QtWidgets import QApplication
 from qgis.utils import iface, plugins
 
 OUT = os.environ["SMOKE_OUT"]
+SUFFIX = os.environ.get("SMOKE_SUFFIX", "")          # "_fr": the French run (its profile sets the locale)
 info = {"plugin_loaded": False}
 state = {}
 
 
+def name_of(name):
+    base, ext = os.path.splitext(name)
+    return os.path.join(OUT, f"{base}{SUFFIX}{ext}")
+
+
 def shot(name):
-    QApplication.primaryScreen().grabWindow(0).save(os.path.join(OUT, name))
+    QApplication.primaryScreen().grabWindow(0).save(name_of(name))
 
 
 def finish():
-    with open(os.path.join(OUT, "result.json"), "w") as f:
+    with open(name_of("result.json"), "w") as f:
         json.dump(info, f, indent=1)
     # quit politely; should QGIS block on the way out (a dialog), end the process
     QTimer.singleShot(8000, lambda: os._exit(0))
@@ -50,9 +56,20 @@ def start():
     dock.show()
     dock.raise_()
     info["dock_visible"] = dock.isVisible()
+    from qgis.core import QgsSettings
+    from qgis.PyQt.QtWidgets import QTabWidget
+    info["locale"] = str(QgsSettings().value("locale/userLocale", ""))
+    info["translator"] = getattr(p, "translator", None) is not None
+    tabs = dock.findChildren(QTabWidget)
+    info["tabs"] = [tabs[0].tabText(k) for k in range(tabs[0].count())] if tabs else []
     info["index"] = dock.w.indexFile.filePath()
     info["layers_restored"] = bool(dock.layers()["new_ortho"])
     shot("dock.png")
+    if SUFFIX and tabs:                  # the dock alone, readable: each of its tabs
+        for k, tab in enumerate(("layers", "index", "match")[:tabs[0].count()]):
+            tabs[0].setCurrentIndex(k)
+            dock.widget().grab().save(name_of(f"dock_{tab}.png"))
+        tabs[0].setCurrentIndex(0)
     from crosstime.core.geo.grid import TileGrid
     from crosstime.core.retrieval.index import DescriptorIndex
     idx = DescriptorIndex.load(dock.w.indexFile.filePath())
@@ -98,7 +115,36 @@ def wait():
         r.grow(0.3 * max(r.width(), r.height()))
         iface.mapCanvas().setExtent(r)
         iface.mapCanvas().refresh()
-    QTimer.singleShot(3000, lambda: (shot("matches.png"), finish()))
+    QTimer.singleShot(3000, after_matches)
+
+
+@guard
+def after_matches():
+    shot("matches.png")                  # the map: rank colours, labels inside footprints, query outline on top
+    dock = state["dock"]
+    t = dock.w.resultsTable
+    info["results_rows"] = t.rowCount()
+    info["thumbnails"] = sum(1 for r in range(t.rowCount()) if not t.item(r, 0).icon().isNull())
+    info["leads"] = [t.item(r, 1).text() for r in range(t.rowCount())]
+    info["area_outline"] = dock.highlighter.area_band is not None
+    dock.widget().grab().save(name_of("results.png"))      # the dock alone: list with thumbnails
+    if dock.last_result is not None:
+        dlg = dock.show_compare()
+        state["compare"] = dlg
+        info["compare_legend"] = [c.label for c, _ in dlg.legend_entries] if dlg else []
+        QTimer.singleShot(1500, compare_shot)
+    else:
+        finish()
+
+
+@guard
+def compare_shot():
+    dlg = state.get("compare")
+    if dlg is not None:
+        dlg.grab().save(name_of("compare.png"))
+        shot("compare_screen.png")
+        dlg.close()
+    finish()
 
 
 QTimer.singleShot(5000, start)

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # `make smoke`: the real QGIS desktop on a virtual screen, CrossTime enabled in a fresh profile (no clicks
 # to install it), the synthetic demo project opened, a tile clicked; screenshots under build/smoke/.
+# Then the same in French (a second profile whose QGIS3.ini sets locale/userLocale=fr and
+# locale/overrideFlag=true, as QGIS's Options > General > Locale does): build/smoke/*_fr.png.
 # No PYTHONPATH is set: the plugin finds the repository's .venv by itself, as in a developer install.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,31 +18,45 @@ if [ ! -f "$DEMO/report/crosstime_demo.qgs" ]; then
   fi
 fi
 rm -rf "$OUT"
-mkdir -p "$OUT/profiles/default/QGIS"
+# English (the system's locale here), then French
+mkdir -p "$OUT/profiles/default/QGIS" "$OUT/fr/profiles/default/QGIS"
 printf '[PythonPlugins]\ncrosstime=true\n\n[qgis]\ncheckVersion=false\n' > "$OUT/profiles/default/QGIS/QGIS3.ini"
+printf '[PythonPlugins]\ncrosstime=true\n\n[qgis]\ncheckVersion=false\n\n[locale]\nuserLocale=fr\noverrideFlag=true\n' \
+  > "$OUT/fr/profiles/default/QGIS/QGIS3.ini"
 export SMOKE_OUT=$OUT QGIS_PLUGINPATH=$PWD
 unset PYTHONPATH
 # The desktop must use the X server: with QT_QPA_PLATFORM=offscreen (as `make test` sets for headless
 # tests) QGIS 3.22 dies while building its main window (QgsClipboard::hasFormat on null mime data, fixed
 # upstream in QGIS PR 61600). One more start is allowed if QGIS stops before writing its result.
 unset QT_QPA_PLATFORM
-for attempt in 1 2; do
-  timeout 300 xvfb-run -a -s "-screen 0 1600x1000x24" \
-    qgis --profiles-path "$OUT" --noversioncheck --nologo --project "$DEMO/report/crosstime_demo.qgs" \
-    --code "$PWD/scripts/smoke.py" > "$OUT/qgis.log" 2>&1 || true
-  [ -f "$OUT/result.json" ] && break
-  echo "smoke: QGIS stopped before writing a result (attempt $attempt), see $OUT/qgis.log"
-done
+run_qgis() {   # profiles folder, suffix of the result and screenshots ("" or _fr)
+  for attempt in 1 2; do
+    SMOKE_SUFFIX=$2 timeout 300 xvfb-run -a -s "-screen 0 1600x1000x24" \
+      qgis --profiles-path "$1" --noversioncheck --nologo --project "$DEMO/report/crosstime_demo.qgs" \
+      --code "$PWD/scripts/smoke.py" > "$OUT/qgis$2.log" 2>&1 || true
+    [ -f "$OUT/result$2.json" ] && break
+    echo "smoke: QGIS stopped before writing a result (attempt $attempt), see $OUT/qgis$2.log"
+  done
+}
+run_qgis "$OUT" ""
+run_qgis "$OUT/fr" "_fr"
 /usr/bin/python3 - <<'PY'
 import json, os, sys
 out = os.environ["SMOKE_OUT"]
-path = os.path.join(out, "result.json")
-if not os.path.exists(path):
-    print("smoke: QGIS wrote no result; see", os.path.join(out, "qgis.log"))
-    sys.exit(1)
-r = json.load(open(path))
-print("smoke:", json.dumps(r, indent=1))
-ok = r.get("plugin_loaded") and r.get("dock_visible") and not r.get("missing") and r.get("matched")
-print("smoke: screenshots", os.path.join(out, "dock.png"), os.path.join(out, "matches.png"))
+ok = True
+for suffix in ("", "_fr"):
+    path = os.path.join(out, f"result{suffix}.json")
+    if not os.path.exists(path):
+        print("smoke: QGIS wrote no result; see", os.path.join(out, f"qgis{suffix}.log"))
+        ok = False
+        continue
+    r = json.load(open(path))
+    print(f"smoke{suffix}:", json.dumps(r, indent=1))
+    ok = ok and bool(r.get("plugin_loaded") and r.get("dock_visible") and not r.get("missing") and r.get("matched")
+                     and not r.get("error") and r.get("thumbnails") == r.get("results_rows"))
+    if suffix == "_fr":      # the dock speaks French: its tabs and the status of the click
+        ok = ok and bool(r.get("translator")) and (r.get("tabs") or [""])[0] == "Couches"
+    print("smoke: screenshots", *(os.path.join(out, f"{n}{suffix}.png")
+                                  for n in ("dock", "matches", "results", "compare")))
 sys.exit(0 if ok else 1)
 PY

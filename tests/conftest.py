@@ -75,3 +75,44 @@ def trained_model(store, tmp_path_factory):
     train([store.path], out, val_stores=[store.path], recipe_name="infonce", backbone="resnet18", weights="none",
               epochs=6, batch_pairs=24, tile_pixels=64, seed=0)
     return out
+
+
+def make_wheel(folder, name, version, files, requires=()):
+    """A pure-Python wheel built by hand (zip, METADATA, WHEEL, RECORD with hashes): no network, no setuptools."""
+    import base64
+    import hashlib
+    import zipfile
+    dist = f"{name.replace('-', '_')}-{version}"
+    info = f"{dist}.dist-info"
+    entries = dict(files)
+    entries[f"{info}/METADATA"] = (f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n"
+                                   + "".join(f"Requires-Dist: {r}\n" for r in requires))
+    entries[f"{info}/WHEEL"] = "Wheel-Version: 1.0\nGenerator: crosstime-tests\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
+    record = []
+    for path, text in entries.items():
+        data = text.encode()
+        digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+        record.append(f"{path},sha256={digest},{len(data)}")
+    record.append(f"{info}/RECORD,,")
+    entries[f"{info}/RECORD"] = "\n".join(record) + "\n"
+    path = os.path.join(str(folder), f"{dist}-py3-none-any.whl")
+    with zipfile.ZipFile(path, "w") as z:
+        for p, text in entries.items():
+            z.writestr(p, text)
+    return path
+
+
+@pytest.fixture()
+def local_wheels(tmp_path):
+    """A local wheel folder (for pip --find-links, offline): ctdummy 1.2 (needs ctdummydep and numpy),
+    ctdummydep 0.3, and a fake numpy of the version this Python has, which the installer must keep out of
+    CrossTime's private folder (importing it fails)."""
+    import numpy
+    folder = tmp_path / "wheels"
+    folder.mkdir()
+    make_wheel(folder, "ctdummy", "1.2", {"ctdummy/__init__.py": "from ctdummydep import VALUE\n__version__ = '1.2'\n"},
+               requires=["ctdummydep>=0.2", "numpy"])
+    make_wheel(folder, "ctdummydep", "0.3", {"ctdummydep/__init__.py": "VALUE = 42\n"})
+    make_wheel(folder, "numpy", numpy.__version__.split("+")[0],
+               {"numpy/__init__.py": "raise ImportError('the fake numpy was imported')\n"})
+    return str(folder)

@@ -15,7 +15,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from ..core.choices import DEFAULT_LEGEND
+from ..core.choices import DEFAULT_LEGEND, DESCRIBER_FILE
 from ..core.geo.legend import load_legend
 from ..core.palette import RANK_COLOURS
 from ..core.settings import PROJECT_SCOPE, ProjectKey
@@ -94,6 +94,7 @@ def write_demo_project(summary: dict, path: Optional[str] = None) -> str:
     proj.viewSettings().setDefaultViewExtent(QgsReferencedRectangle(first.extent(), first.crs()))
     proj.writeEntry(PROJECT_SCOPE, ProjectKey.INDEX.value, proj.writePath(summary["index"]))
     proj.writeEntry(PROJECT_SCOPE, ProjectKey.MODEL.value, proj.writePath(summary["model"]))
+    proj.writeEntry(PROJECT_SCOPE, ProjectKey.DESCRIBER.value, DESCRIBER_FILE)      # the demo's trained model
     proj.writeEntryDouble(PROJECT_SCOPE, ProjectKey.TILE_SIZE.value, summary["tile_size"])
     proj.writeEntry(PROJECT_SCOPE, ProjectKey.PIXELS.value, summary["tile_pixels"])
     ok = proj.write()

@@ -13,7 +13,13 @@ RECIPES: Dict[str, str] = {
     "infonce": "CrossTime CPU recipe: in-batch InfoNCE both ways, cross-date augmentations",
     "ntxent": "paper section 5 comparison: NT-Xent contrastive (SimCLR-style)",
 }
-DEFAULT_RECIPE = "siamese"
+# the recommended recipe on an ordinary computer (no GPU); the paper's stays one choice away
+DEFAULT_RECIPE = "infonce"
+DEFAULT_BACKBONE = "resnet18"
+DEFAULT_WEIGHTS = "none"
+
+# what describes tiles in the dock: no training, the model learnt on this region, or a chosen model file
+DESCRIBER_QUICK, DESCRIBER_REGION, DESCRIBER_FILE = "quick", "region", "file"
 
 # backbones offered to users (more can be registered in core.nn.backbones)
 BACKBONES: Tuple[str, ...] = ("resnet50", "resnet34", "resnet18", "resnet101", "efficientnet_lite0")
@@ -26,7 +32,7 @@ DEVICES: Tuple[str, ...] = ("auto", "cpu", "cuda")
 SEMANTIC_MODES: Dict[str, str] = {"rgb": "RGB (6 input channels)", "grey": "grey (4 input channels)"}
 MODALITIES: Tuple[str, ...] = ("fusion", "visual", "semantic")
 HEADS: Tuple[str, ...] = ("paper", "pooled")
-AUGMENTATIONS: Tuple[str, ...] = ("none", "paper", "cross-date")
+AUGMENTATIONS: Tuple[str, ...] = ("none", "paper", "cross-date", "archive")
 
 # legend presets: key -> label (the presets themselves live in core.geo.legend)
 LEGEND_PRESETS: Dict[str, str] = {

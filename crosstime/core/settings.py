@@ -20,7 +20,7 @@ class Setting(Enum):
     SEMANTIC = ("semantic", "rgb")
     MODEL = ("model", "")
     MAPPING_FILE = ("mapping", "")
-    USE_BASELINE = ("baseline", False)
+    DESCRIBER = ("describer", "quick")      # choices.DESCRIBER_QUICK, _REGION (learnt on this region) or _FILE
 
     @property
     def key(self) -> str:
@@ -39,7 +39,7 @@ class ProjectKey(str, Enum):
     NEW_VECTORS = "new_vectors"      # layer ids
     INDEX = "index"                  # path
     MODEL = "model"                  # path
-    USE_BASELINE = "baseline"
+    DESCRIBER = "describer"
     LEGEND = "legend"
     TILE_SIZE = "tile_size"
     PIXELS = "pixels"

@@ -19,9 +19,10 @@ from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core import choices, dependencies
 from ..core.progress import Cancelled, Progress
+from ..ui.translation import choice_labels, missing_message
 
-# one group per step of the pipeline: id -> label
-GROUPS = {"data": "1. Data", "descriptor": "2. Descriptor", "matching": "3. Matching"}
+# one group per step of the pipeline: id -> label (in the user's language: group_label)
+GROUPS = {"data": "1. Data", "descriptor": "2. Descriptor", "matching": "3. Matching", "archive": "4. Archive"}
 LEGEND_KEYS = choices.keys(choices.LEGEND_PRESETS)
 SEMANTIC_KEYS = choices.keys(choices.SEMANTIC_MODES)
 
@@ -30,18 +31,23 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("CrossTime", text)
 
 
+def group_label(group_id: str) -> str:
+    return {"data": tr("1. Data"), "descriptor": tr("2. Descriptor"), "matching": tr("3. Matching"),
+            "archive": tr("4. Archive")}[group_id]
+
+
 def progress_of(feedback: QgsProcessingFeedback) -> Progress:
     f = feedback or QgsProcessingFeedback()
     return Progress(lambda frac, _m: f.setProgress(100.0 * frac), f.isCanceled, f.pushInfo)
 
 
 class CrossTimeAlgorithm(QgsProcessingAlgorithm):
-    """Base class: translated names, group, help URL, and errors a GIS user understands."""
+    """Base class: translated names, group, help URL, and errors a GIS user understands.
+
+    Each algorithm gives its ``displayName()`` and ``shortHelpString()`` as ``tr("literal")``."""
 
     NAME = ""
-    LABEL = ""
     GROUP_ID = ""  # a key of GROUPS
-    HELP = ""
     LEGEND = "LEGEND"
     MAPPING_FILE = "MAPPING_FILE"
     NEEDS = ("torch", "torchvision", "sklearn", "rasterio")
@@ -49,26 +55,27 @@ class CrossTimeAlgorithm(QgsProcessingAlgorithm):
     def name(self) -> str:
         return self.NAME
 
-    def displayName(self) -> str:
-        return tr(self.LABEL)
-
     def group(self) -> str:
-        return tr(GROUPS[self.GROUP_ID])
+        return group_label(self.GROUP_ID)
 
     def groupId(self) -> str:
         return self.GROUP_ID
 
-    def shortHelpString(self) -> str:
-        return tr(self.HELP)
-
     def createInstance(self):
         return type(self)()
 
+    def needs(self, parameters, context) -> tuple:
+        """The import names this run needs: an ONNX model describes tiles without torch."""
+        model = parameters.get("MODEL") if isinstance(parameters, dict) else None
+        if isinstance(model, str) and model.lower().endswith(".onnx"):
+            return ("onnxruntime", "rasterio")
+        return self.NEEDS
+
     def processAlgorithm(self, parameters, context, feedback):
         """Checks the dependencies, then calls the subclass's ``work(parameters, context, feedback, progress)``."""
-        missing = dependencies.missing({n: "" for n in self.NEEDS})
+        missing = dependencies.missing({n: "" for n in self.needs(parameters, context)})
         if missing:
-            raise QgsProcessingException(dependencies.missing_message(missing))
+            raise QgsProcessingException(missing_message(missing))
         try:
             return self.work(parameters, context, feedback, progress_of(feedback))
         except QgsProcessingException:
@@ -78,7 +85,8 @@ class CrossTimeAlgorithm(QgsProcessingAlgorithm):
         except OSError as exc:
             if getattr(exc, "errno", None) == 28:
                 raise QgsProcessingException(
-                    tr(f"The disk is full: {exc}. Free some space or choose another folder; nothing was left half-written.")
+                    tr("The disk is full: {}. Free some space or choose another folder; nothing was left "
+                       "half-written.").format(exc)
                 ) from exc
             raise QgsProcessingException(f"{type(exc).__name__}: {exc}") from exc
         except Exception as exc:  # the core's errors already say which input is wrong and what to do
@@ -90,7 +98,7 @@ class CrossTimeAlgorithm(QgsProcessingAlgorithm):
             QgsProcessingParameterEnum(
                 self.LEGEND,
                 tr("Legend preset for the vector layers"),
-                options=choices.labels(choices.LEGEND_PRESETS),
+                options=choice_labels("LEGEND_PRESETS"),
                 defaultValue=LEGEND_KEYS.index(choices.DEFAULT_LEGEND),
             )
         )
@@ -118,7 +126,7 @@ class CrossTimeAlgorithm(QgsProcessingAlgorithm):
         data = vector_layers_data(layers, QgsRectangle(*area.bounds()), QgsCoordinateReferenceSystem(area.crs))
         for d in data:
             if not d.features:
-                feedback.pushWarning(tr(f"vector layer '{d.name}' has no features in the area"))
+                feedback.pushWarning(tr("vector layer '{}' has no features in the area").format(d.name))
         return data
 
     def raster_of(self, parameters, name: str, context, role: str) -> str:
@@ -138,25 +146,26 @@ class CrossTimeAlgorithm(QgsProcessingAlgorithm):
         if crs.isGeographic():
             raise QgsProcessingException(
                 tr(
-                    f"the layer '{name}' is in a geographic CRS ({crs.authid()}); reproject "
+                    "the layer '{}' is in a geographic CRS ({}); reproject "
                     "it to a projected CRS in metres first (e.g. EPSG:2154 in France)"
-                )
+                ).format(name, crs.authid())
             )
         return crs_string(crs)
 
 
+# the helpers below take their label already translated: tr("literal") at the call
 def multiple_vectors(name: str, label: str, optional: bool = True):
-    return QgsProcessingParameterMultipleLayers(name, tr(label), QgsProcessing.TypeVectorAnyGeometry, optional=optional)
+    return QgsProcessingParameterMultipleLayers(name, label, QgsProcessing.TypeVectorAnyGeometry, optional=optional)
 
 
 def raster_param(name: str, label: str, optional: bool = False):
-    return QgsProcessingParameterRasterLayer(name, tr(label), optional=optional)
+    return QgsProcessingParameterRasterLayer(name, label, optional=optional)
 
 
 def number(name: str, label: str, default, minimum=None, integer: bool = False, optional: bool = False):
     p = QgsProcessingParameterNumber(
         name,
-        tr(label),
+        label,
         QgsProcessingParameterNumber.Integer if integer else QgsProcessingParameterNumber.Double,
         defaultValue=default,
         optional=optional,

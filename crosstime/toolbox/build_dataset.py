@@ -10,6 +10,7 @@ from qgis.core import (
     QgsProcessingParameterFolderDestination,
 )
 
+from ..ui.translation import mapping_warnings
 from .base import CrossTimeAlgorithm, multiple_vectors, number, raster_param, tr
 
 
@@ -27,24 +28,28 @@ class BuildTileDataset(CrossTimeAlgorithm):
     USABLE = "USABLE"
     WARNINGS = "WARNINGS"
     NAME = "build_tile_dataset"
-    LABEL = "Build tile dataset"
     GROUP_ID = "data"
-    HELP = (
-        "Cuts the old and the new ortho into tiles on a common grid (over their overlap, in the new ortho's "
-        "projected CRS), rasterizes the vector layers of each date onto the tiles with the chosen legend, "
-        "and writes a tile store (a folder of arrays) that training, indexing and evaluation read fast. "
-        "Tiles with nodata are kept with their valid fraction. Unmapped layers and values are reported."
-    )
+
+    def displayName(self) -> str:
+        return tr("Build tile dataset")
+
+    def shortHelpString(self) -> str:
+        return tr(
+            "Cuts the old and the new ortho into tiles on a common grid (over their overlap, in the new ortho's "
+            "projected CRS), rasterizes the vector layers of each date onto the tiles with the chosen legend, "
+            "and writes a tile store (a folder of arrays) that training, indexing and evaluation read fast. "
+            "Tiles with nodata are kept with their valid fraction. Unmapped layers and values are reported."
+        )
 
     def initAlgorithm(self, config=None):
-        self.addParameter(raster_param(self.OLD_ORTHO, "Old ortho"))
-        self.addParameter(raster_param(self.NEW_ORTHO, "New ortho"))
-        self.addParameter(multiple_vectors(self.OLD_VECTORS, "Vector layers of the old date"))
-        self.addParameter(multiple_vectors(self.NEW_VECTORS, "Vector layers of the new date"))
+        self.addParameter(raster_param(self.OLD_ORTHO, tr("Old ortho")))
+        self.addParameter(raster_param(self.NEW_ORTHO, tr("New ortho")))
+        self.addParameter(multiple_vectors(self.OLD_VECTORS, tr("Vector layers of the old date")))
+        self.addParameter(multiple_vectors(self.NEW_VECTORS, tr("Vector layers of the new date")))
         self.add_legend_params()
-        self.addParameter(number(self.TILE_SIZE, "Tile size (ground units, e.g. metres)", 1000.0, minimum=1.0))
-        self.addParameter(number(self.PIXELS, "Tile size in pixels", 256, minimum=32, integer=True))
-        self.addParameter(number(self.STRIDE, "Distance between tiles (0: tile size, no overlap)", 0.0, minimum=0.0))
+        self.addParameter(number(self.TILE_SIZE, tr("Tile size (ground units, e.g. metres)"), 1000.0, minimum=1.0))
+        self.addParameter(number(self.PIXELS, tr("Tile size in pixels"), 256, minimum=32, integer=True))
+        self.addParameter(number(self.STRIDE, tr("Distance between tiles (0: tile size, no overlap)"), 0.0, minimum=0.0))
         self.addParameter(QgsProcessingParameterExtent(self.EXTENT, tr("Limit to this extent"), optional=True))
         self.addParameter(QgsProcessingParameterFolderDestination(self.OUTPUT, tr("Tile store (.ctstore folder)")))
         self.addOutput(QgsProcessingOutputNumber(self.TILES, tr("Tiles")))
@@ -54,8 +59,8 @@ class BuildTileDataset(CrossTimeAlgorithm):
     def work(self, parameters, context, feedback, progress):
         from ..core import jobs
 
-        old = self.raster_of(parameters, self.OLD_ORTHO, context, "old ortho")
-        new = self.raster_of(parameters, self.NEW_ORTHO, context, "new ortho")
+        old = self.raster_of(parameters, self.OLD_ORTHO, context, tr("old ortho"))
+        new = self.raster_of(parameters, self.NEW_ORTHO, context, tr("new ortho"))
         crs = self.projected_crs_of(parameters, self.NEW_ORTHO, context)
         extent = None
         if parameters.get(self.EXTENT):
@@ -85,7 +90,7 @@ class BuildTileDataset(CrossTimeAlgorithm):
             extent,
             progress,
         )
-        warnings = summary["old_mapping"].warnings() + summary["new_mapping"].warnings()
+        warnings = mapping_warnings(summary["old_mapping"]) + mapping_warnings(summary["new_mapping"])
         for w in warnings:
             feedback.pushWarning(w)
         feedback.pushInfo(store.summary())

@@ -25,20 +25,25 @@ class BuildDescriptorIndex(CrossTimeAlgorithm):
     TILE_SIZE = "TILE_SIZE"
     TILE_STORE = "TILE_STORE"
     NAME = "build_index"
-    LABEL = "Build descriptor index"
     GROUP_ID = "matching"
-    HELP = (
-        "Describes the old-date tiles and writes an index file (descriptors, tile ids, footprints, CRS, grid and "
-        "the model's fingerprint), atomically. Give either a tile store, or the old ortho (with the new ortho, "
-        "whose overlap sets the grid) and the old vector layers. Without a model, an untrained ImageNet CNN is "
-        "used. 'Shard i/n' describes only the i-th of n parts, for independent jobs; merge the parts with the "
-        "command line (crosstime merge-index)."
-    )
+
+    def displayName(self) -> str:
+        return tr("Build descriptor index")
+
+    def shortHelpString(self) -> str:
+        return tr(
+            "Describes the old-date tiles and writes an index file (descriptors, tile ids, footprints, CRS, grid and "
+            "the model's fingerprint), atomically. Give either a tile store, or the old ortho (with the new ortho, "
+            "whose overlap sets the grid) and the old vector layers. Without a model, an untrained ImageNet CNN is "
+            "used. 'Shard i/n' describes only the i-th of n parts, for independent jobs; merge the parts with the "
+            "command line (crosstime merge-index)."
+        )
 
     def initAlgorithm(self, config=None):
         self.addParameter(
             QgsProcessingParameterFile(
-                self.MODEL, tr("Model file (empty: untrained baseline)"), extension="ctmodel", optional=True
+                self.MODEL, tr("Model file (empty: untrained baseline)"), optional=True,
+                fileFilter=tr("CrossTime model (*.ctmodel *.onnx)"),
             )
         )
         self.addParameter(
@@ -49,17 +54,18 @@ class BuildDescriptorIndex(CrossTimeAlgorithm):
                 optional=True,
             )
         )
-        self.addParameter(raster_param(self.OLD_ORTHO, "Old ortho", optional=True))
+        self.addParameter(raster_param(self.OLD_ORTHO, tr("Old ortho"), optional=True))
         self.addParameter(
-            raster_param(self.NEW_ORTHO, "New ortho (its overlap with the old one sets the grid)", optional=True)
+            raster_param(self.NEW_ORTHO, tr("New ortho (its overlap with the old one sets the grid)"), optional=True)
         )
-        self.addParameter(multiple_vectors(self.OLD_VECTORS, "Vector layers of the old date"))
+        self.addParameter(multiple_vectors(self.OLD_VECTORS, tr("Vector layers of the old date")))
         self.add_legend_params()
-        self.addParameter(number(self.TILE_SIZE, "Tile size (ground units)", 1000.0, minimum=1.0))
-        self.addParameter(number(self.PIXELS, "Tile size in pixels", 256, minimum=32, integer=True))
+        self.addParameter(number(self.TILE_SIZE, tr("Tile size (ground units)"), 1000.0, minimum=1.0))
+        self.addParameter(number(self.PIXELS, tr("Tile size in pixels"), 256, minimum=32, integer=True))
         self.addParameter(QgsProcessingParameterString(self.SHARD, tr("Shard i/n (empty: everything)"), optional=True))
         self.addParameter(
-            QgsProcessingParameterFileDestination(self.OUTPUT, tr("Index file"), fileFilter="CrossTime index (*.ctindex)")
+            QgsProcessingParameterFileDestination(self.OUTPUT, tr("Index file"),
+                                                  fileFilter=tr("CrossTime index (*.ctindex)"))
         )
         self.addOutput(QgsProcessingOutputNumber(self.COUNT, tr("Tiles indexed")))
 
@@ -77,8 +83,8 @@ class BuildDescriptorIndex(CrossTimeAlgorithm):
         else:
             if not parameters.get(self.OLD_ORTHO) or not parameters.get(self.NEW_ORTHO):
                 raise QgsProcessingException(tr("Give a tile store, or both orthos (old and new)."))
-            old = self.raster_of(parameters, self.OLD_ORTHO, context, "old ortho")
-            new = self.raster_of(parameters, self.NEW_ORTHO, context, "new ortho")
+            old = self.raster_of(parameters, self.OLD_ORTHO, context, tr("old ortho"))
+            new = self.raster_of(parameters, self.NEW_ORTHO, context, tr("new ortho"))
             crs = self.projected_crs_of(parameters, self.NEW_ORTHO, context)
             tile_size = self.parameterAsDouble(parameters, self.TILE_SIZE, context)
             pixels = self.parameterAsInt(parameters, self.PIXELS, context)
@@ -99,5 +105,5 @@ class BuildDescriptorIndex(CrossTimeAlgorithm):
             )
             for w in warnings:
                 feedback.pushWarning(w)
-        feedback.pushInfo(f"{len(idx)} tiles described by {idx.meta.get('describer', '')}")
+        feedback.pushInfo(tr("{} tiles described by {}").format(len(idx), idx.meta.get("describer", "")))
         return {self.OUTPUT: out, self.COUNT: len(idx)}

@@ -15,6 +15,7 @@ from qgis.core import (
 )
 
 from ..core import choices
+from ..ui.translation import choice_labels
 from .base import SEMANTIC_KEYS, CrossTimeAlgorithm, tr
 
 BASELINES = choices.keys(choices.BASELINES)
@@ -30,17 +31,24 @@ class EvaluateDescriptors(CrossTimeAlgorithm):
     OUTPUT_HTML = "OUTPUT_HTML"
     SEMANTIC = "SEMANTIC"
     TILE_STORE = "TILE_STORE"
+    VAL_STORE = "VAL_STORE"
     NAME = "evaluate"
-    LABEL = "Evaluate descriptors"
     GROUP_ID = "descriptor"
-    HELP = (
-        "Scores trained models and the untrained baselines of the paper (ImageNet CNN with max or GeM pooling, "
-        "a thumbnail; each on the visual image, the semantic image, their concatenation, early conv fusion and "
-        "late fusion; every normalisation and distance) on the same tiles, with map@5, recall@1 and recall@5. "
-        "Each new-date tile queries all old-date tiles; its true match is the same tile. Writes an HTML report "
-        "(table in the paper's shape and a figure of example queries) and CSV files. Baselines whose ImageNet "
-        "weights cannot be had on this machine are listed as not run."
-    )
+
+    def displayName(self) -> str:
+        return tr("Evaluate descriptors")
+
+    def shortHelpString(self) -> str:
+        return tr(
+            "Scores trained models and the untrained baselines of the paper (ImageNet CNN with max or GeM pooling, "
+            "a thumbnail; each on the visual image, the semantic image, their concatenation, early conv fusion and "
+            "late fusion) on the same tiles, with map@5, recall@1 and recall@5. Each baseline's normalisation and "
+            "distance are chosen on the validation tile store when one is given (never on the tiles scored), else fixed "
+            "a priori. Rows that cannot apply (semantic rows on tiles without vector data) say n/a. "
+            "Each new-date tile queries all old-date tiles; its true match is the same tile. Writes an HTML report "
+            "(table in the paper's shape and a figure of example queries) and CSV files. Baselines whose ImageNet "
+            "weights cannot be had on this machine are listed as not run."
+        )
 
     def initAlgorithm(self, config=None):
         self.addParameter(
@@ -53,6 +61,14 @@ class EvaluateDescriptors(CrossTimeAlgorithm):
         self.addParameter(
             QgsProcessingParameterString(self.MORE_STORES, tr("More tile stores (paths separated by ;)"), optional=True)
         )
+        self.addParameter(
+            QgsProcessingParameterFile(
+                self.VAL_STORE,
+                tr("Validation tile store (chooses each baseline's normalisation and distance)"),
+                behavior=QgsProcessingParameterFile.Folder,
+                optional=True,
+            )
+        )
         self.addParameter(QgsProcessingParameterFile(self.MODEL, tr("Model file"), extension="ctmodel", optional=True))
         self.addParameter(
             QgsProcessingParameterString(self.MORE_MODELS, tr("More model files (paths separated by ;)"), optional=True)
@@ -61,7 +77,7 @@ class EvaluateDescriptors(CrossTimeAlgorithm):
             QgsProcessingParameterEnum(
                 self.BASELINES,
                 tr("Baselines"),
-                options=choices.labels(choices.BASELINES),
+                options=choice_labels("BASELINES"),
                 allowMultiple=True,
                 defaultValue=[BASELINES.index(k) for k in choices.LIGHT_BASELINES[:2]],
                 optional=True,
@@ -71,7 +87,7 @@ class EvaluateDescriptors(CrossTimeAlgorithm):
             QgsProcessingParameterEnum(
                 self.SEMANTIC,
                 tr("Semantic image of the baselines"),
-                options=choices.labels(choices.SEMANTIC_MODES),
+                options=choice_labels("SEMANTIC_MODES"),
                 defaultValue=0,
             )
         )
@@ -105,13 +121,15 @@ class EvaluateDescriptors(CrossTimeAlgorithm):
                 SEMANTIC_KEYS[self.parameterAsEnum(parameters, self.SEMANTIC, context)],
                 os.path.basename(stores[0]),
                 html=html_path,
+                validation_stores=[v for v in [self.parameterAsFile(parameters, self.VAL_STORE, context)] if v],
                 progress=progress,
             )
             out = {self.OUTPUT_HTML: html_path}
             csv_path = self.parameterAsFileOutput(parameters, self.OUTPUT_CSV, context)
             if csv_path:
                 shutil.copyfile(ev.files["csv"], csv_path)
-                shutil.copyfile(ev.files["csv_all"], os.path.splitext(csv_path)[0] + "_all_baselines.csv")
+                if "csv_validation" in ev.files:
+                    shutil.copyfile(ev.files["csv_validation"], os.path.splitext(csv_path)[0] + "_validation.csv")
                 out[self.OUTPUT_CSV] = csv_path
         finally:
             shutil.rmtree(work, ignore_errors=True)

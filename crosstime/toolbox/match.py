@@ -43,26 +43,31 @@ class MatchTiles(CrossTimeAlgorithm):
     NEW_VECTORS = "NEW_VECTORS"
     OUTPUT = "OUTPUT"
     NAME = "match_tiles"
-    LABEL = "Match tiles"
     GROUP_ID = "matching"
-    HELP = (
-        "Describes every tile of the new ortho on the index's grid and finds its k best old-date tiles. Writes "
-        "the query footprints with the best match id, the k match ids and scores, and the rank of the old tile "
-        "that has the query's own id (the true match when both orthos are co-registered), plus an optional line "
-        "layer from each query to its best match. The model must be the one that built the index."
-    )
+
+    def displayName(self) -> str:
+        return tr("Match tiles")
+
+    def shortHelpString(self) -> str:
+        return tr(
+            "Describes every tile of the new ortho on the index's grid and finds its k best old-date tiles. Writes "
+            "the query footprints with the best match id, the k match ids and scores, and the rank of the old tile "
+            "that has the query's own id (the true match when both orthos are co-registered), plus an optional line "
+            "layer from each query to its best match. The model must be the one that built the index."
+        )
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFile(self.INDEX, tr("Index of the old date"), extension="ctindex"))
         self.addParameter(
             QgsProcessingParameterFile(
-                self.MODEL, tr("Model file (empty: untrained baseline)"), extension="ctmodel", optional=True
+                self.MODEL, tr("Model file (empty: untrained baseline)"), optional=True,
+                fileFilter=tr("CrossTime model (*.ctmodel *.onnx)"),
             )
         )
-        self.addParameter(raster_param(self.NEW_ORTHO, "New ortho"))
-        self.addParameter(multiple_vectors(self.NEW_VECTORS, "Vector layers of the new date"))
+        self.addParameter(raster_param(self.NEW_ORTHO, tr("New ortho")))
+        self.addParameter(multiple_vectors(self.NEW_VECTORS, tr("Vector layers of the new date")))
         self.add_legend_params()
-        self.addParameter(number(self.K, "Matches per tile (k)", 5, minimum=1, integer=True))
+        self.addParameter(number(self.K, tr("Matches per tile (k)"), 5, minimum=1, integer=True))
         self.addParameter(
             QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Matched tiles"), QgsProcessing.TypeVectorPolygon)
         )
@@ -91,7 +96,7 @@ class MatchTiles(CrossTimeAlgorithm):
                 tr("This index has no tile grid (built from an image folder); it cannot be matched against an ortho.")
             )
         area = TileGrid.from_dict(grid_dict)
-        new = self.raster_of(parameters, self.NEW_ORTHO, context, "new ortho")
+        new = self.raster_of(parameters, self.NEW_ORTHO, context, tr("new ortho"))
         layers = self.vectors_of(parameters, self.NEW_VECTORS, context, feedback, area)
         bm, warnings = jobs.match_all_tiles(
             index_path,
@@ -118,7 +123,8 @@ class MatchTiles(CrossTimeAlgorithm):
                 self._write(lsink, links, LINK_FIELDS)
                 out[self.LINES] = ldest
         if s:
-            feedback.pushInfo(f"against the same-id truth: map@5 {s['map@5']:.3f}, recall@1 {s['recall@1']:.3f}")
+            feedback.pushInfo(tr("against the same-id truth: map@5 {:.3f}, recall@1 {:.3f}").format(
+                s["map@5"], s["recall@1"]))
         return out
 
     @staticmethod

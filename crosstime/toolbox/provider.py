@@ -7,6 +7,8 @@ import os
 from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
+from .base import tr
+
 ICON = os.path.join(os.path.dirname(os.path.dirname(__file__)), "resources", "icon.png")
 
 
@@ -18,7 +20,7 @@ class CrossTimeProvider(QgsProcessingProvider):
         return "CrossTime"
 
     def longName(self) -> str:
-        return "CrossTime: cross-time orthophoto matching"
+        return tr("CrossTime: cross-time orthophoto matching")
 
     def icon(self):
         return QIcon(ICON)
@@ -27,8 +29,11 @@ class CrossTimeProvider(QgsProcessingProvider):
         from .build_dataset import BuildTileDataset
         from .build_index import BuildDescriptorIndex
         from .evaluate import EvaluateDescriptors
+        from .index_archive import BuildModernIndex, IndexArchive
+        from .locate_archive import LocateArchivePhotos
         from .match import MatchTiles
         from .train import TrainDescriptor
 
-        for alg in (BuildTileDataset(), TrainDescriptor(), BuildDescriptorIndex(), MatchTiles(), EvaluateDescriptors()):
+        for alg in (BuildTileDataset(), TrainDescriptor(), BuildDescriptorIndex(), MatchTiles(), EvaluateDescriptors(),
+                    BuildModernIndex(), IndexArchive(), LocateArchivePhotos()):
             self.addAlgorithm(alg)

@@ -1,7 +1,8 @@
-"""Footprints on the canvas: rubber bands in rank colours with rank labels, and the query outline."""
+"""Footprints on the canvas: rubber bands in rank colours with rank labels inside each footprint, the query
+outline above everything, and the indexed area as a light outline while the click tool is active."""
 from __future__ import annotations
 
-from typing import List, Sequence, Tuple
+from typing import List, Optional, Sequence, Tuple
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -14,9 +15,12 @@ from qgis.core import (
 )
 from qgis.gui import QgsMapCanvas, QgsMapCanvasItem, QgsRubberBand
 from qgis.PyQt.QtCore import QPointF, QRectF, Qt
-from qgis.PyQt.QtGui import QBrush, QColor, QFont, QPen
+from qgis.PyQt.QtGui import QBrush, QColor, QFont, QPainter, QPen
 
-from ..core.palette import QUERY_COLOUR, rank_colour_hex
+from ..core.palette import AREA_COLOUR, QUERY_CASING, QUERY_COLOUR, rank_colour_hex, rank_text_hex
+
+POLYGON = QgsWkbTypes.GeometryType.PolygonGeometry
+Z_AREA, Z_MATCH, Z_LABEL, Z_QUERY = 5, 10, 20, 30       # the query outline is drawn above everything
 
 
 def rank_colour(rank: int) -> QColor:
@@ -28,32 +32,44 @@ def footprint_geometry(fp: Sequence[float]) -> QgsGeometry:
 
 
 class RankLabel(QgsMapCanvasItem):
-    """A rank number in a coloured disc, kept at a map position when the canvas moves."""
+    """A rank number in a coloured disc, inside its footprint (near the top-left corner, or at the centre when
+    the footprint is small on screen), kept there when the canvas moves."""
+    RADIUS = 11
 
-    def __init__(self, canvas: QgsMapCanvas, point: QgsPointXY, text: str, colour: QColor):
+    def __init__(self, canvas: QgsMapCanvas, rect: QgsRectangle, text: str, colour: QColor, text_colour: QColor):
         super().__init__(canvas)
-        self.text, self.colour = text, colour
-        self.map_point = point
-        self.setZValue(100)
+        self.text, self.colour, self.text_colour = text, colour, text_colour
+        self.rect = QgsRectangle(rect)
+        self.setZValue(Z_LABEL)
         self.updatePosition()
 
+    def anchor(self) -> QPointF:
+        """Where the disc's centre goes, in canvas pixels."""
+        tl = self.toCanvasCoordinates(QgsPointXY(self.rect.xMinimum(), self.rect.yMaximum()))
+        br = self.toCanvasCoordinates(QgsPointXY(self.rect.xMaximum(), self.rect.yMinimum()))
+        inset = self.RADIUS + 5
+        cx, cy = (tl.x() + br.x()) / 2, (tl.y() + br.y()) / 2
+        return QPointF(min(tl.x() + inset, cx), min(tl.y() + inset, cy))
+
     def updatePosition(self):
-        self.setPos(self.toCanvasCoordinates(self.map_point))
+        self.setPos(self.anchor())
 
     def boundingRect(self):
-        return QRectF(-12, -12, 24, 24)
+        r = self.RADIUS + 2
+        return QRectF(-r, -r, 2 * r, 2 * r)
 
     def paint(self, painter, option=None, widget=None):
-        painter.setRenderHint(painter.Antialiasing)
-        painter.setPen(QPen(QColor("white"), 2))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor(QUERY_CASING), 2))
         painter.setBrush(QBrush(self.colour))
-        painter.drawEllipse(QPointF(0, 0), 11, 11)
+        painter.drawEllipse(QPointF(0, 0), self.RADIUS, self.RADIUS)
         f = QFont()
         f.setBold(True)
         f.setPointSize(9)
         painter.setFont(f)
-        painter.setPen(QPen(QColor("black")))
-        painter.drawText(QRectF(-11, -11, 22, 22), Qt.AlignCenter, self.text)
+        painter.setPen(QPen(self.text_colour))
+        r = self.RADIUS
+        painter.drawText(QRectF(-r, -r, 2 * r, 2 * r), Qt.AlignmentFlag.AlignCenter, self.text)
 
 
 class Highlighter:
@@ -63,7 +79,13 @@ class Highlighter:
         self.canvas = canvas
         self.bands: List[QgsRubberBand] = []
         self.labels: List[RankLabel] = []
-        self.query_band = None
+        self.query_bands: List[QgsRubberBand] = []
+        self.area_band: Optional[QgsRubberBand] = None
+
+    @property
+    def query_band(self) -> Optional[QgsRubberBand]:
+        """The query's dashed outline (its dark casing lies just under it)."""
+        return self.query_bands[-1] if self.query_bands else None
 
     def _to_canvas(self, geom: QgsGeometry, crs: QgsCoordinateReferenceSystem) -> QgsGeometry:
         dest = self.canvas.mapSettings().destinationCrs()
@@ -72,30 +94,46 @@ class Highlighter:
             g.transform(QgsCoordinateTransform(crs, dest, QgsProject.instance()))
         return g
 
+    def _band(self, geom: QgsGeometry, stroke: QColor, fill: QColor, width: int, z: float,
+              style=Qt.PenStyle.SolidLine) -> QgsRubberBand:
+        band = QgsRubberBand(self.canvas, POLYGON)
+        band.setStrokeColor(stroke)
+        band.setFillColor(fill)
+        band.setWidth(width)
+        band.setLineStyle(style)
+        band.setToGeometry(geom, None)
+        band.setZValue(z)
+        return band
+
     def show(self, query_fp: Sequence[float], footprints: Sequence[Sequence[float]], crs_text: str) -> None:
         self.clear()
         crs = QgsCoordinateReferenceSystem(crs_text)
-        q = QgsRubberBand(self.canvas, QgsWkbTypes.PolygonGeometry)
-        q.setStrokeColor(QColor(QUERY_COLOUR))
-        q.setFillColor(QColor(0, 0, 0, 0))
-        q.setWidth(3)
-        q.setLineStyle(Qt.DashLine)
-        q.setToGeometry(self._to_canvas(footprint_geometry(query_fp), crs), None)
-        self.query_band = q
         for rank, fp in enumerate(footprints, start=1):
             colour = rank_colour(rank)
-            band = QgsRubberBand(self.canvas, QgsWkbTypes.PolygonGeometry)
-            band.setStrokeColor(colour)
             fill = QColor(colour)
-            fill.setAlpha(60)
-            band.setFillColor(fill)
-            band.setWidth(3 if rank == 1 else 2)
+            fill.setAlpha(50)
             g = self._to_canvas(footprint_geometry(fp), crs)
-            band.setToGeometry(g, None)
-            self.bands.append(band)
-            bb = g.boundingBox()
-            self.labels.append(RankLabel(self.canvas, QgsPointXY(bb.xMinimum(), bb.yMaximum()), str(rank), colour))
+            # rank 1 above rank 2 and so on, where footprints overlap
+            self.bands.append(self._band(g, colour, fill, 3 if rank == 1 else 2, Z_MATCH + 1.0 / rank))
+            self.labels.append(RankLabel(self.canvas, g.boundingBox(), str(rank), colour, QColor(rank_text_hex(rank))))
+        q = self._to_canvas(footprint_geometry(query_fp), crs)
+        none = QColor(0, 0, 0, 0)
+        self.query_bands = [self._band(q, QColor(QUERY_CASING), none, 6, Z_QUERY),
+                            self._band(q, QColor(QUERY_COLOUR), none, 3, Z_QUERY + 1, Qt.PenStyle.DashLine)]
         self.canvas.refresh()
+
+    def show_area(self, bounds: Sequence[float], crs_text: str) -> None:
+        """The indexed area as a light outline (where a click can be answered)."""
+        self.hide_area()
+        g = self._to_canvas(footprint_geometry(bounds), QgsCoordinateReferenceSystem(crs_text))
+        colour = QColor(AREA_COLOUR)
+        colour.setAlpha(200)
+        self.area_band = self._band(g, colour, QColor(0, 0, 0, 0), 2, Z_AREA, Qt.PenStyle.DotLine)
+
+    def hide_area(self) -> None:
+        if self.area_band is not None:
+            self.canvas.scene().removeItem(self.area_band)
+            self.area_band = None
 
     def geometries(self) -> List[QgsGeometry]:
         """The match footprints as drawn (canvas CRS), rank order."""
@@ -103,10 +141,14 @@ class Highlighter:
 
     def clear(self) -> None:
         scene = self.canvas.scene()
-        for item in self.bands + self.labels + ([self.query_band] if self.query_band else []):
+        for item in self.bands + self.labels + self.query_bands:
             scene.removeItem(item)
-        self.bands, self.labels, self.query_band = [], [], None
+        self.bands, self.labels, self.query_bands = [], [], []
         self.canvas.refresh()
+
+    def clear_all(self) -> None:
+        self.clear()
+        self.hide_area()
 
     def flash(self, fp: Sequence[float], crs_text: str) -> Tuple[float, float]:
         crs = QgsCoordinateReferenceSystem(crs_text)

@@ -13,16 +13,16 @@ class ClickMatchTool(QgsMapToolEmitPoint):
 
     def __init__(self, canvas: QgsMapCanvas):
         super().__init__(canvas)
-        self.setCursor(QCursor(Qt.CrossCursor))
+        self.setCursor(QCursor(Qt.CursorShape.CrossCursor))
 
     def canvasReleaseEvent(self, e):
-        if e.button() == Qt.RightButton:
+        if e.button() == Qt.MouseButton.RightButton:
             self.canvas().unsetMapTool(self)
             return
-        if e.button() == Qt.LeftButton:
+        if e.button() == Qt.MouseButton.LeftButton:
             point = self.toMapCoordinates(e.pos())
             self.picked.emit(point, self.canvas().mapSettings().destinationCrs())
 
     def keyPressEvent(self, e):
-        if e.key() == Qt.Key_Escape:
+        if e.key() == Qt.Key.Key_Escape:
             self.canvas().unsetMapTool(self)

@@ -1,5 +1,8 @@
 """Background work in a QgsTask: the core function gets a Progress wired to the task's progress and
-cancel flag; ``finished`` runs on the main thread and is the only place that touches widgets or layers."""
+cancel flag; ``finished`` runs on the main thread and is the only place that touches widgets or layers.
+
+A cancelled task ends quietly: ``run()`` returns True and the task reports "cancelled" to its caller, which
+says so in the plugin's own words (QGIS would otherwise add its "Task failed" notice)."""
 from __future__ import annotations
 
 import traceback
@@ -15,36 +18,56 @@ LOG_TAG = "CrossTime"
 class CoreTask(QgsTask):
     def __init__(self, description: str, fn: Callable[[Progress], Any],
                  on_done: Callable[[str, Any, Optional[BaseException]], None], can_cancel: bool = True):
-        flags = QgsTask.CanCancel if can_cancel else QgsTask.Flags()
+        flags = QgsTask.Flag.CanCancel if can_cancel else QgsTask.Flags()
         super().__init__(description, flags)
         self.fn, self.on_done = fn, on_done
         self.result: Any = None
         self.error: Optional[BaseException] = None
+        self.cancelled = False
+        self._stop = False
         self.details = ""
         self.messages = []
 
+    def stop(self) -> None:
+        """Ask the work to stop at its next check. Unlike ``cancel()`` on a task still queued, which QGIS marks
+        "terminated" (and reports as failed), the task then completes normally and reports "cancelled"."""
+        self._stop = True
+
+    def stopping(self) -> bool:
+        return self._stop or self.isCanceled()
+
     def run(self) -> bool:
-        progress = Progress(lambda f, _m: self.setProgress(100.0 * f), self.isCanceled, self.messages.append)
+        progress = Progress(lambda f, _m: self.setProgress(100.0 * f), self.stopping, self.messages.append)
         try:
             self.result = self.fn(progress)
-            return not self.isCanceled()
+            self.cancelled = self.stopping()
+            return True
         except Cancelled:
-            return False
+            self.cancelled = True
+            return True                      # not a failure: the caller says "cancelled" itself
         except Exception as exc:  # reported in finished(), on the main thread
+            if self.stopping():              # an error caused by stopping half-way is a cancel
+                self.cancelled = True
+                return True
             self.error = exc
             self.details = traceback.format_exc()
             return False
 
     def finished(self, ok: bool) -> None:
         for m in self.messages:
-            QgsMessageLog.logMessage(m, LOG_TAG, Qgis.Info)
+            QgsMessageLog.logMessage(m, LOG_TAG, Qgis.MessageLevel.Info)
         if self.error is not None:
-            QgsMessageLog.logMessage(self.details, LOG_TAG, Qgis.Critical)
-        status = "ok" if ok else ("error" if self.error is not None else "cancelled")
+            QgsMessageLog.logMessage(self.details, LOG_TAG, Qgis.MessageLevel.Critical)
+        if self.cancelled:
+            status = "cancelled"
+        elif ok and self.error is None:
+            status = "ok"
+        else:
+            status = "error" if self.error is not None else "cancelled"
         try:
             self.on_done(status, self.result, self.error)
         except Exception:  # an exception escaping a Qt virtual would abort QGIS: log it instead
-            QgsMessageLog.logMessage(traceback.format_exc(), LOG_TAG, Qgis.Critical)
+            QgsMessageLog.logMessage(traceback.format_exc(), LOG_TAG, Qgis.MessageLevel.Critical)
 
 
 def start(task: QgsTask) -> None:

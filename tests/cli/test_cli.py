@@ -52,4 +52,4 @@ def test_command_line_pipeline(root, tmp_path):
     assert r.returncode == 1 and "another model" in r.stderr
     text = _run(root, "evaluate", store, "--models", model, "--out", str(tmp_path / "eval"))
     assert "best untrained baseline" in text
-    assert os.path.exists(tmp_path / "eval" / "report.html") and os.path.exists(tmp_path / "eval" / "examples.png")
+    assert os.path.exists(tmp_path / "eval" / "report.html") and os.path.exists(tmp_path / "eval" / "examples_1.png")

@@ -63,3 +63,21 @@ def test_an_index_refuses_another_describer(store, tiny_model, trained_model, le
         jobs.describer_for_index(DescriptorIndex.load(path), trained_model, legend, "cpu")
     with pytest.raises(CrossTimeError):
         jobs.open_tile_set([])
+
+
+@pytest.mark.slow
+def test_learn_this_region_keeps_the_model_beside_the_project_and_indexes(store, land, legend, tmp_path):
+    folder = str(tmp_path / "project" / "crosstime")
+    index_path = str(tmp_path / "project" / "old.ctindex")
+    grid = store.grid
+    lines = []
+    from crosstime.core.progress import Progress
+    model, result, index = jobs.learn_region(folder, grid, land.old_ortho, land.new_ortho,
+                                             jobs.read_vector_files([land.old_vectors]),
+                                             jobs.read_vector_files([land.new_vectors]), legend, minutes=0.05,
+                                             index_out=index_path, progress=Progress(log=lines.append))
+    assert model == os.path.join(folder, jobs.REGION_MODEL) and os.path.exists(model)
+    assert os.path.exists(os.path.join(folder, "region_training.csv")) and len(index) == len(grid)
+    assert DescriptorIndex.load(index_path).model_fingerprint == jobs.describer_for(model, legend).fingerprint
+    assert any("every half tile" in line or "stride" in line or "learning this region" in line for line in lines)
+    assert result.history[0]["epoch"] == 0 and len(result.history) >= 2     # the untrained score, then training

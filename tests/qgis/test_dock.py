@@ -62,9 +62,10 @@ def dock(qgis_iface, project, trained_model, tmp_path):
     d._set_checked(w.newVectorsCombo, [l.id() for l in project["new"]])
     w.tileSizeSpin.setValue(100.0)
     w.pixelsSpin.setValue(64)
-    w.modelRadio.setChecked(True)
+    w.describerCombo.setCurrentIndex(w.describerCombo.findData("file"))
     w.modelFile.setFilePath(trained_model)
     w.indexFile.setFilePath(str(tmp_path / "old.ctindex"))
+    w.saveIndexFile.setFilePath(str(tmp_path / "old.ctindex"))
     yield d
     wait_for(lambda: not d._tasks and d._build_task is None)
     d.shutdown()
@@ -78,9 +79,15 @@ def build(d):
     return task
 
 
+def prepare(d):
+    d.prepare_matcher()
+    wait_for(lambda: d._prep_task is None)
+    assert d._matcher is not None, d.w.statusLabel.text()
+
+
 def test_combos_fill_from_the_project(dock, project):
     w = dock.w
-    assert w.oldOrthoCombo.count() == 2 and w.newOrthoCombo.currentLayer() == project["new_ortho"]
+    assert w.oldOrthoCombo.count() == 3 and w.newOrthoCombo.currentLayer() == project["new_ortho"]   # and "(none)"
     assert w.oldVectorsCombo.count() == len(project["old"]) + len(project["new"])
     assert len(dock.layers()["new_vectors"]) == len(project["new"])
     extra = QgsVectorLayer("Point?crs=EPSG:2154&field=kind:string", "mystery points", "memory")
@@ -128,14 +135,39 @@ def test_build_index_then_click_lights_up_the_matches(dock, land, qgis_iface, st
         fx0, fy0, fx1, fy1 = grid.footprint_of(tid)
         assert rect.xMinimum() == pytest.approx(fx0) and rect.yMaximum() == pytest.approx(fy1)
     assert len(dock.highlighter.labels) == len(res.ids)
+    # legible: the query outline above every match band, each rank label inside its own footprint
+    assert min(b.zValue() for b in dock.highlighter.query_bands) > max(b.zValue() for b in dock.highlighter.bands)
+    assert max(b.zValue() for b in dock.highlighter.labels) < dock.highlighter.query_band.zValue()
+    for label, g in zip(dock.highlighter.labels, dock.highlighter.geometries()):
+        p = label.anchor()
+        bb = g.boundingBox()
+        tl = canvas.getCoordinateTransform().transform(QgsPointXY(bb.xMinimum(), bb.yMaximum()))
+        br = canvas.getCoordinateTransform().transform(QgsPointXY(bb.xMaximum(), bb.yMinimum()))
+        assert tl.x() < p.x() < br.x() and tl.y() < p.y() < br.y()
+    # scores that separate: each row's lead over the next, the raw cosine in the tooltip; thumbnails
+    t = dock.w.resultsTable
+    assert t.item(0, 1).text().startswith("+") or t.item(0, 1).text() == "tie"
+    assert f"{res.scores[0]:.4f}" in t.item(0, 1).toolTip()
+    assert res.margins[0] == pytest.approx(res.scores[0] - res.scores[1])
+    assert res.margins[-1] is not None                 # one more answer was asked for than shown
+    assert all(not t.item(r, 0).icon().isNull() for r in range(t.rowCount()))
+    assert dock.w.queryLabel.isVisible() or not dock.isVisible()
+    assert dock.w.queryLabel.pixmap() is not None and not dock.w.queryLabel.pixmap().isNull()
     assert dock.w.resultsTable.rowCount() == len(res.ids) and dock.w.resultsTable.item(0, 2).text() == res.ids[0]
     # the answer is the core's answer: the true old tile first
     assert res.ids[0] == res.query_id
     # keep it as a layer, compare it, pan to a row
     layer = dock.add_results_layer()
     assert layer.featureCount() == len(res.ids) + 1 and layer.crs().authid() == "EPSG:2154"
+    fmt = layer.labeling().settings().format()
+    assert layer.labelsEnabled() and fmt.buffer().enabled() and fmt.buffer().size() > 0
     dlg = dock.show_compare()
     assert len(dlg.cells) == 2 * (len(res.ids) + 1)
+    from crosstime.core.geo.legend import load_legend
+    shown = {c.key for c, _ in dlg.legend_entries}
+    codes = [c for _, c in res.images["matches"]] + [res.images["query"][1]]
+    drawn = {c.key for c in load_legend("bdtopo_v3").categories if any((cod == c.code).any() for cod in codes)}
+    assert shown == drawn and shown                     # a colour legend of exactly what the semantic row shows
     assert any(cod.any() for _, cod in res.images["matches"])     # old-date semantics drawn too
     dlg.close()
     dock.w.resultsTable.selectRow(2)
@@ -155,6 +187,7 @@ def test_clicks_in_another_crs_and_stale_answers(dock, land, qgis_iface):
     to_wgs = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:2154"), wgs, QgsProject.instance())
     tiles = list(grid.indices())
     first, second = tiles[10], tiles[100]
+    prepare(dock)
     pts = []
     for i, j in (first, second):
         x0, y0, x1, y1 = grid.footprint(i, j)
@@ -203,8 +236,9 @@ def test_index_of_another_model_is_refused_at_click(dock, tiny_model, land):
     build(dock)
     dock.w.modelFile.setFilePath(tiny_model)
     x0, y0, x1, y1 = land.bounds
-    assert dock.match_point(QgsPointXY((x0 + x1) / 2, (y0 + y1) / 2), QgsCoordinateReferenceSystem("EPSG:2154")) is None
-    assert "another model" in dock.w.statusLabel.text()
+    dock.match_point(QgsPointXY((x0 + x1) / 2, (y0 + y1) / 2), QgsCoordinateReferenceSystem("EPSG:2154"))
+    wait_for(lambda: dock._prep_task is None)          # the model and the index are loaded in the background
+    assert "another model" in dock.w.statusLabel.text() and dock.last_result is None
 
 
 def test_choices_persist_in_settings_and_project(dock, qgis_iface, project, tmp_path):
@@ -224,3 +258,109 @@ def test_choices_persist_in_settings_and_project(dock, qgis_iface, project, tmp_
     assert dock.w.indexFile.filePath() == str(tmp_path / "old.ctindex")
     assert dock.w.newOrthoCombo.currentLayer().name() == "new ortho"
     assert len(dock.layers()["old_vectors"]) == len(project["old"])
+
+
+def test_removed_ortho_empties_its_combo_and_invalidates_the_matcher(dock, project, qgis_iface):
+    build(dock)
+    prepare(dock)
+    QgsProject.instance().removeMapLayer(project["new_ortho"].id())
+    QCoreApplication.processEvents()
+    assert dock.w.newOrthoCombo.currentLayer() is None                  # "(none)", not the old ortho
+    assert dock._matcher is None and "removed" in dock.w.statusLabel.text()
+    assert dock.match_point(QgsPointXY(0, 0), QgsCoordinateReferenceSystem("EPSG:2154")) is None
+    assert "choose the new ortho" in dock.w.statusLabel.text()
+
+
+def test_the_same_layer_for_both_dates_is_refused(dock, project):
+    dock.w.newOrthoCombo.setLayer(project["old_ortho"])
+    assert dock.build_index() is None and "same layer" in dock.w.statusLabel.text()
+    assert dock.prepare_matcher() is None and "same layer" in dock.w.statusLabel.text()
+
+
+def test_cancel_is_silent_and_says_so_itself(dock):
+    from qgis.core import QgsTask
+    statuses = []
+    task = dock.build_index()
+    task.statusChanged.connect(statuses.append)
+    dock.cancel_build()                                       # the Cancel button
+    wait_for(lambda: dock._build_task is None)
+    assert "cancelled" in dock.w.statusLabel.text()
+    assert QgsTask.TaskStatus.Terminated not in statuses      # QGIS shows "Task failed" for terminated tasks
+
+
+def test_every_control_has_a_tooltip_and_the_dock_fits_300_px(dock):
+    from qgis.gui import QgsFileWidget
+    from qgis.PyQt.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QAbstractSpinBox,
+        QComboBox,
+        QProgressBar,
+        QTabBar,
+        QTabWidget,
+        QWidget,
+    )
+    kinds = (QAbstractButton, QComboBox, QAbstractSpinBox, QgsFileWidget, QAbstractItemView, QProgressBar, QTabWidget)
+    controls = [c for c in dock.widget().findChildren(QWidget) if isinstance(c, kinds) and c.objectName()
+                and not c.objectName().startswith("qt_") and c.parent() is not None
+                and not isinstance(c.parent(), (QgsFileWidget, QComboBox, QAbstractSpinBox, QTabBar))]
+    missing = [c.objectName() for c in controls if not c.toolTip()]
+    assert len(controls) >= 20 and not missing, missing
+    assert dock.widget().minimumSizeHint().width() <= 300
+    assert dock.w.indexFile.storageMode() == QgsFileWidget.StorageMode.GetFile
+    assert dock.w.saveIndexFile.storageMode() == QgsFileWidget.StorageMode.SaveFile
+
+
+def test_legend_preview_is_honest_without_layers(dock):
+    dock._set_checked(dock.w.oldVectorsCombo, [])
+    dock._set_checked(dock.w.newVectorsCombo, [])
+    warnings = dock.preview_legend()
+    assert len(warnings) == 2 and "every chosen layer maps" not in dock.w.statusLabel.text()
+    from qgis.PyQt.QtWidgets import QHeaderView
+    assert dock.w.legendTree.header().sectionResizeMode(1) == QHeaderView.ResizeMode.ResizeToContents
+
+
+def test_project_paths_are_relative_when_the_project_says_so(dock, tmp_path):
+    proj = QgsProject.instance()
+    proj.writeEntryBool("Paths", "/Absolute", False)
+    path = str(tmp_path / "rel.qgs")
+    proj.write(path)
+    from crosstime.core.settings import PROJECT_SCOPE, ProjectKey
+    stored = proj.readEntry(PROJECT_SCOPE, ProjectKey.INDEX.value, "")[0]
+    assert stored.startswith("./") and not os.path.isabs(stored)
+    dock.w.indexFile.setFilePath("")
+    proj.read(path)
+    assert dock.w.indexFile.filePath() == str(tmp_path / "old.ctindex")
+
+
+def test_quick_describer_answers_before_any_training(dock, land):
+    """The plain list of describers; Quick needs no model (a thumbnail per tile) and finds places far above chance."""
+    w = dock.w
+    assert [w.describerCombo.itemData(k) for k in range(w.describerCombo.count())] == ["quick", "region", "file"]
+    w.describerCombo.setCurrentIndex(w.describerCombo.findData("quick"))
+    assert not w.modelFile.isEnabled() and dock.model_choice() == "quick"
+    build(dock)
+    idx = DescriptorIndex.load(dock.w.indexFile.filePath())
+    assert idx.model_config.get("baseline") == "thumbnail" and len(idx) == 144
+    prepare(dock)
+    hits = 0
+    for k in range(0, 144, 12):
+        x0, y0, x1, y1 = idx.footprints[k]
+        res = dock._matcher.match((x0 + x1) / 2, (y0 + y1) / 2, 5)
+        hits += res.query_id in res.ids
+    assert hits >= 2, hits          # chance: 12 clicks x 5 / 144 tiles = 0.4 true matches in the top 5
+    # a model learnt on this region is looked for beside the project, and its absence is said
+    w.describerCombo.setCurrentIndex(w.describerCombo.findData("region"))
+    with pytest.raises(ValueError, match="Learn this region"):
+        dock.model_choice()
+    assert dock.region_model_path().endswith(os.path.join("crosstime", "region.ctmodel"))
+
+
+def test_missing_packages_banner_links_to_the_installer_and_quick_mode_still_works(dock):
+    dock.show_missing(["torch", "torchvision"])
+    w = dock.w
+    assert w.missingLabel.isVisibleTo(dock) and 'href="dependencies"' in w.missingLabel.text()
+    assert w.buildButton.isEnabled() and w.pickButton.isEnabled() and not w.learnButton.isEnabled()
+    assert w.describerCombo.currentData() == "quick"
+    dock.show_missing(["rasterio"])
+    assert not w.buildButton.isEnabled()

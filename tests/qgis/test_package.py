@@ -38,6 +38,8 @@ def test_zip_installs_and_starts_in_a_fresh_profile(root, tmp_path):
     names = zipfile.ZipFile(z).namelist()
     assert all(n.startswith("crosstime/") for n in names)
     assert "crosstime/metadata.txt" in names and "crosstime/__init__.py" in names and "crosstime/ui/dock.ui" in names
+    # the compiled French translation goes in (built by lrelease when missing), its .ts source does not
+    assert "crosstime/i18n/crosstime_fr.qm" in names and not [n for n in names if n.endswith(".ts")]
     assert not [n for n in names if "/tests/" in n or "__pycache__" in n or ".venv" in n or n.endswith(".pyc")]
     plugins = tmp_path / "profiles" / "default" / "python" / "plugins"
     plugins.mkdir(parents=True)

@@ -28,12 +28,14 @@ def _layers(path):
 
 def test_algorithms_are_documented(provider):
     algs = {a.name(): a for a in provider.algorithms()}
-    assert set(algs) == {"build_tile_dataset", "train_descriptor", "build_index", "match_tiles", "evaluate"}
+    assert set(algs) == {"build_tile_dataset", "train_descriptor", "build_index", "match_tiles", "evaluate",
+                         "build_modern_index", "index_archive", "locate_archive"}
     for a in algs.values():
         assert a.displayName() and a.group() and len(a.shortHelpString()) > 80 and not a.helpUrl()
-    # one group id per group, so that the toolbox shows three groups, not one
+    # one group id per group, so that the toolbox shows four groups, not one
     groups = {a.groupId(): a.group() for a in algs.values()}
-    assert groups == {"data": "1. Data", "descriptor": "2. Descriptor", "matching": "3. Matching"}
+    assert groups == {"data": "1. Data", "descriptor": "2. Descriptor", "matching": "3. Matching",
+                      "archive": "4. Archive"}
     assert algs["build_tile_dataset"].groupId() == "data" and algs["match_tiles"].groupId() == "matching"
 
 
@@ -55,7 +57,8 @@ def test_every_algorithm_end_to_end(provider, land, tmp_path):
     net, info = load_model(res["OUTPUT_MODEL"])
     assert info.config["backbone"] == "resnet18" and info.meta["recipe"] == "infonce"
     rows = list(csv.DictReader(open(res["OUTPUT_LOG"])))
-    assert len(rows) == 2 and {"epoch", "loss", "val_map@5"} <= set(rows[0])
+    # the untrained network (epoch 0), then every epoch
+    assert [r["epoch"] for r in rows] == ["0", "1", "2"] and {"epoch", "loss", "val_map@5"} <= set(rows[0])
     assert os.path.getsize(res["OUTPUT_PLOT"]) > 5000 and 0 <= res["BEST_MAP5"] <= 1
 
     index = str(tmp_path / "old.ctindex")
@@ -125,3 +128,11 @@ def test_qgis_process_headless(land, tmp_path, root):
     assert "TILES:\t36" in r.stdout
     st = TileStore(out)
     assert len(st) == 36 and np.asarray(st.sem_b).any()
+
+
+def test_train_warns_when_its_model_would_be_temporary(tmp_path):
+    import tempfile
+
+    from crosstime.toolbox.train import is_temporary
+    assert is_temporary(os.path.join(tempfile.gettempdir(), "processing_x", "model.ctmodel"))
+    assert not is_temporary(os.path.join(os.path.expanduser("~"), "projects", "region", "model.ctmodel"))

@@ -9,7 +9,7 @@ standardisation and cosine/euclidean distance. Where ImageNet weights cannot be 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Dict, Iterable, List, Optional, Sequence
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 import numpy as np
 
@@ -19,7 +19,9 @@ from ..similarity import cosine_similarity, l2_normalise, rank_of_truth
 from ..tiles.dates import NEW, OLD
 from .tables import score_row
 
-NORMALISATIONS = ("none", "l1", "l2", "std")
+# none; l1 / l2: unit length; std: standardised per dimension over the whole set; tile: each descriptor minus its
+# own mean, over its own standard deviation (cancels a brightness and contrast change between the dates)
+NORMALISATIONS = ("none", "l1", "l2", "std", "tile")
 DISTANCES = ("cosine", "euclidean")
 MODALITIES = ("visual", "semantic", "early")
 
@@ -34,10 +36,20 @@ class BaselineSpec:
 
     @property
     def label(self) -> str:
+        return self.label_at(self.input_px)
+
+    def label_at(self, pixels: int) -> str:
+        """The label with the input size really used (``input_px`` 0 means the tile's own size)."""
         if self.extractor == "thumbnail":
             return f"thumbnail {self.thumb}x{self.thumb}"
         w = {"imagenet": "ImageNet", "none": "random init"}.get(self.weights, self.weights)
-        return f"{self.extractor} {w} + {self.pool.upper() if self.pool == 'gem' else self.pool} pool @{self.input_px}px"
+        size = f" @{pixels}px" if pixels else " at the tile's size"
+        return f"{self.extractor} {w} + {self.pool.upper() if self.pool == 'gem' else self.pool} pool{size}"
+
+    @property
+    def a_priori_setting(self) -> Tuple[str, str]:
+        """(normalisation, distance) used when no validation tiles are given to choose them."""
+        return ("tile", "cosine") if self.extractor == "thumbnail" else ("l2", "cosine")
 
 
 def baseline_spec(key: str) -> BaselineSpec:
@@ -64,7 +76,15 @@ def normalise(q: np.ndarray, d: np.ndarray, how: str):
         both = np.vstack([q, d])
         mu, sd = both.mean(0), both.std(0) + 1e-6
         return (q - mu) / sd, (d - mu) / sd
+    if how == "tile":
+        return per_tile_standardised(q), per_tile_standardised(d)
     raise ValueError(f"unknown normalisation '{how}' ({', '.join(NORMALISATIONS)})")
+
+
+def per_tile_standardised(x: np.ndarray) -> np.ndarray:
+    """Each row minus its own mean, over its own standard deviation."""
+    x = np.asarray(x, np.float32)
+    return (x - x.mean(1, keepdims=True)) / (x.std(1, keepdims=True) + 1e-6)
 
 
 def similarity(q: np.ndarray, d: np.ndarray, distance: str) -> np.ndarray:
@@ -151,68 +171,128 @@ def extract(spec: BaselineSpec, tiles, date: str, legend, modality: str, semanti
 
 
 # the table ----------------------------------------------------------------------------------------
-def baseline_rows(tiles, legend, specs: Iterable[BaselineSpec] = LIGHT_BASELINES,
-                  normalisations: Sequence[str] = NORMALISATIONS, distances: Sequence[str] = DISTANCES,
-                  semantic_mode: str = "rgb", device: str = "cpu", progress: Progress = SILENT,
-                  n: int = 5, cache: Optional[Dict] = None) -> List[dict]:
-    """Every (extractor x modality/fusion x normalisation x distance) row, scored with map@n, recall@1/5."""
-    from ..nn.backbones import WeightsUnavailable
-    specs = list(specs)
-    rows: List[dict] = []
-    truth = np.arange(len(tiles))
-    for si, spec in enumerate(specs):
-        sp = progress.sub(si / len(specs), (si + 1) / len(specs))
-        px = spec.input_px or tiles.pixels
-        desc = {}
-        try:
-            for mi, mod in enumerate(MODALITIES):
-                key = (spec, mod, semantic_mode)
-                if cache is not None and key in cache:
-                    desc[mod] = cache[key]
-                    continue
-                mp = sp.sub(mi / 3, (mi + 1) / 3)
-                ex = None if spec.extractor == "thumbnail" else CNNExtractor(spec, mod, semantic_mode, device)
-                q = extract(spec, tiles, NEW, legend, mod, semantic_mode, device=device, progress=mp.sub(0, .5),
-                            extractor=ex)
-                d = extract(spec, tiles, OLD, legend, mod, semantic_mode, device=device, progress=mp.sub(.5, 1),
-                            extractor=ex)
-                desc[mod] = (q, d)
-                if cache is not None:
-                    cache[key] = desc[mod]
-        except WeightsUnavailable as exc:
-            rows.append(score_row(spec.label, "-", "-", "-", "-", 0, px, None, n,
-                             note=f"not run: pretrained weights unavailable ({str(exc).split('(')[0].strip()})"))
+# (modality, fusion) of each row an extractor gets
+VARIANTS = (("visual", "none"), ("semantic", "none"), ("visual+semantic", "early conv (eq. 4, untrained)"),
+            ("visual+semantic", "concat (mean/std)"), ("visual+semantic", "late (answer lists merged)"))
+NO_SEMANTICS = "n/a: these tiles have no vector data (semantic raster empty on both dates)"
+
+
+def has_semantics(tiles, batch: int = 256) -> bool:
+    """Whether any tile of ``tiles`` has a drawn category on either date."""
+    for s in range(0, len(tiles), batch):
+        idx = np.arange(s, min(len(tiles), s + batch))
+        if any(tiles.read(idx, date).codes.any() for date in (NEW, OLD)):
+            return True
+    return False
+
+
+def baseline_descriptors(spec: BaselineSpec, tiles, legend, semantic_mode: str = "rgb", device: str = "cpu",
+                         progress: Progress = SILENT, cache: Optional[Dict] = None,
+                         modalities: Sequence[str] = MODALITIES) -> Dict[str, tuple]:
+    """(new-date, old-date) descriptors of ``tiles`` per modality; raises WeightsUnavailable."""
+    desc = {}
+    for mi, mod in enumerate(modalities):
+        key = (spec, mod, semantic_mode, id(tiles))
+        if cache is not None and key in cache:
+            desc[mod] = cache[key]
             continue
-        for norm in normalisations:
-            for dist in distances:
-                sims = {}
-                for mod in MODALITIES:
-                    q, d = normalise(*desc[mod], norm)
-                    sims[mod] = similarity(q, d, dist)
-                    label = {"visual": ("visual", "none"), "semantic": ("semantic", "none"),
-                             "early": ("visual+semantic", "early conv (eq. 4, untrained)")}[mod]
-                    rows.append(score_row(spec.label, *label, norm, dist, q.shape[1], px,
-                                     rank_of_truth(sims[mod], truth), n))
-                qv, dv = normalise(*desc["visual"], "std")
-                qs, ds = normalise(*desc["semantic"], "std")
-                qc, dc = normalise(np.hstack([qv, qs]), np.hstack([dv, ds]), norm)
-                rows.append(score_row(spec.label, "visual+semantic", "concat (mean/std)", norm, dist, qc.shape[1], px,
-                                 rank_of_truth(similarity(qc, dc, dist), truth), n))
-                rows.append(score_row(spec.label, "visual+semantic", "late (answer lists merged)", norm, dist,
-                                 desc["visual"][0].shape[1], px,
-                                 rank_of_truth(late_fusion([sims["visual"], sims["semantic"]]), truth), n))
+        mp = progress.sub(mi / len(modalities), (mi + 1) / len(modalities))
+        ex = None if spec.extractor == "thumbnail" else CNNExtractor(spec, mod, semantic_mode, device)
+        q = extract(spec, tiles, NEW, legend, mod, semantic_mode, device=device, progress=mp.sub(0, .5), extractor=ex)
+        d = extract(spec, tiles, OLD, legend, mod, semantic_mode, device=device, progress=mp.sub(.5, 1), extractor=ex)
+        desc[mod] = (q, d)
+        if cache is not None:
+            cache[key] = desc[mod]
+    return desc
+
+
+def variant_similarities(desc: Dict[str, tuple], norm: str, distance: str) -> Dict[tuple, tuple]:
+    """(similarity matrix, descriptor size) of every VARIANTS entry the descriptors allow (the visual one only
+    when ``desc`` has no semantic modality) under one normalisation and distance."""
+    out = {}
+    sims = {}
+    for mod, variant in zip(MODALITIES, VARIANTS[:3]):
+        if mod not in desc:
+            continue
+        q, d = normalise(*desc[mod], norm)
+        sims[mod] = similarity(q, d, distance)
+        out[variant] = (sims[mod], q.shape[1])
+    if "semantic" not in desc:
+        return out
+    qv, dv = normalise(*desc["visual"], "std")
+    qs, ds = normalise(*desc["semantic"], "std")
+    qc, dc = normalise(np.hstack([qv, qs]), np.hstack([dv, ds]), norm)
+    out[VARIANTS[3]] = (similarity(qc, dc, distance), qc.shape[1])
+    out[VARIANTS[4]] = (late_fusion([sims["visual"], sims["semantic"]]), desc["visual"][0].shape[1])
+    return out
+
+
+def all_setting_rows(spec: BaselineSpec, desc: Dict[str, tuple], px: int, semantics: bool,
+                     normalisations: Sequence[str] = NORMALISATIONS, distances: Sequence[str] = DISTANCES,
+                     n: int = 5) -> List[dict]:
+    """One row per variant x normalisation x distance (what validation tiles choose from)."""
+    rows = []
+    truth = np.arange(len(desc["visual"][0]))
+    for norm in normalisations:
+        for dist in distances:
+            for (mod, fusion), (sim, dim) in variant_similarities(desc, norm, dist).items():
+                if mod != "visual" and not semantics:
+                    continue
+                rows.append(score_row(spec.label_at(px), mod, fusion, norm, dist, dim, px, rank_of_truth(sim, truth), n))
     return rows
 
 
-def best_rows(rows: Sequence[dict], n: int = 5) -> List[dict]:
-    """For each (descriptor, modality, fusion), the row with the best normalisation and distance."""
-    best: Dict[tuple, dict] = {}
-    key = f"map@{n}"
-    for r in rows:
-        k = (r["descriptor"], r["modality"], r["fusion"])
-        if r[key] is None:
-            best.setdefault(k, r)
+def baseline_rows(tiles, legend, specs: Iterable[BaselineSpec] = LIGHT_BASELINES, semantic_mode: str = "rgb",
+                  device: str = "cpu", progress: Progress = SILENT, n: int = 5, cache: Optional[Dict] = None,
+                  validation=None) -> Tuple[List[dict], List[dict]]:
+    """One row per extractor and variant on ``tiles``, each scored once with map@n, recall@1/5.
+
+    The normalisation and distance of each row are chosen on ``validation`` tiles (a disjoint set) when
+    given, else fixed a priori (per-tile standardisation for the thumbnail, L2 for CNNs): the test tiles
+    never choose their own settings. Returns (test rows, every validation row scored while choosing).
+    """
+    from ..nn.backbones import WeightsUnavailable
+    specs = list(specs)
+    rows: List[dict] = []
+    chosen_on: List[dict] = []
+    truth = np.arange(len(tiles))
+    semantics = has_semantics(tiles)
+    for si, spec in enumerate(specs):
+        sp = progress.sub(si / len(specs), (si + 1) / len(specs))
+        px = spec.input_px or tiles.pixels
+        label = spec.label_at(px)
+        try:
+            # without vector data the semantic modalities cannot apply: not worth describing
+            mods = MODALITIES if semantics else ("visual",)
+            desc = baseline_descriptors(spec, tiles, legend, semantic_mode, device, sp.sub(0, .7 if validation else 1),
+                                        cache, mods)
+            val_desc = baseline_descriptors(spec, validation, legend, semantic_mode, device, sp.sub(.7, 1), cache,
+                                            mods) if validation is not None else None
+        except WeightsUnavailable as exc:
+            rows.append(score_row(label, "-", "-", "-", "-", 0, px, None, n,
+                                  note=f"not run: pretrained weights unavailable ({str(exc).split('(')[0].strip()})"))
             continue
-        if k not in best or best[k][key] is None or r[key] > best[k][key]:
-            best[k] = r
-    return list(best.values())
+        settings = {v: spec.a_priori_setting for v in VARIANTS}
+        how = "fixed a priori"
+        if val_desc is not None:
+            val_rows = all_setting_rows(spec, val_desc, px, semantics, n=n)
+            chosen_on += val_rows
+            for v in VARIANTS:
+                best = max((r for r in val_rows if (r["modality"], r["fusion"]) == v), default=None,
+                           key=lambda r: r[f"map@{n}"])
+                if best is not None:
+                    settings[v] = (best["normalisation"], best["distance"])
+            how = "chosen on the validation tiles"
+        by_setting = {}
+        for v in VARIANTS:
+            mod, fusion = v
+            norm, dist = settings[v]
+            if mod != "visual" and not semantics:
+                rows.append(score_row(label, mod, fusion, "-", "-", 0, px, None, n, note=NO_SEMANTICS))
+                continue
+            if (norm, dist) not in by_setting:
+                by_setting[(norm, dist)] = variant_similarities(desc, norm, dist)
+            sim, dim = by_setting[(norm, dist)][v]
+            rows.append(score_row(label, mod, fusion, norm, dist, dim, px, rank_of_truth(sim, truth), n,
+                                  note=f"normalisation and distance {how}"))
+    return rows, chosen_on

@@ -14,7 +14,7 @@ import numpy as np
 from ..progress import SILENT, Progress
 from ..similarity import cosine_similarity, rank_of_truth
 from ..tiles.dates import NEW, OLD
-from .baselines import LIGHT_BASELINES, BaselineSpec, baseline_rows, best_rows, late_fusion, normalise
+from .baselines import LIGHT_BASELINES, BaselineSpec, baseline_rows, late_fusion, normalise
 from .tables import score_row, write_csv, write_markdown
 
 
@@ -24,6 +24,7 @@ class Evaluation:
     dataset: dict
     files: dict = field(default_factory=dict)
     model_descriptors: dict = field(default_factory=dict)   # label -> (queries, database) descriptors
+    by_source: dict = field(default_factory=dict)            # source -> Evaluation of its tiles alone
 
     def headline(self) -> List[str]:
         out = []
@@ -45,6 +46,7 @@ def model_rows(model_paths: Sequence[str], tiles, legend, device: str = "cpu", p
     from ..retrieval.describer import describe_tiles
     from ..retrieval.model_file import load_model, model_label
     rows, descs = [], {}
+    untrained_done = set()
     truth = np.arange(len(tiles))
     gidx = np.arange(len(tiles))
     for k, path in enumerate(model_paths):
@@ -52,6 +54,8 @@ def model_rows(model_paths: Sequence[str], tiles, legend, device: str = "cpu", p
         net, info = load_model(path, device)
         cfg = net.cfg
         label = f"{os.path.basename(path)} ({info.meta.get('recipe', 'trained')}, {cfg.backbone})"
+        for w in model_fit_warnings(info, legend.name, tiles):
+            progress.info(f"{os.path.basename(path)}: {w}")
         q = describe_tiles(net, tiles, gidx, NEW, legend, device=device, progress=mp.sub(0, .3))
         d = describe_tiles(net, tiles, gidx, OLD, legend, device=device, progress=mp.sub(.3, .6))
         descs[label] = (q, d)
@@ -63,11 +67,14 @@ def model_rows(model_paths: Sequence[str], tiles, legend, device: str = "cpu", p
                      "note": model_label(info)})
         if thumb is not None:
             tq, td = thumb
-            ts = cosine_similarity(*normalise(tq, td, "std"))
+            ts = cosine_similarity(*normalise(tq, td, "tile"))
             rows.append({**score_row(label + " + thumbnail", mod, "late (trained + thumbnail)", "none", "cosine",
                                net.out_dim, cfg.tile_pixels, rank_of_truth(late_fusion([sim, ts]), truth), n),
                          "kind": "trained", "note": "late fusion of the trained descriptor and the 16x16 thumbnail"})
-        if with_untrained:
+        architecture = json.dumps({k: v for k, v in info.config.items() if k not in ("tile_size", "legend")},
+                                  sort_keys=True)
+        if with_untrained and architecture not in untrained_done:
+            untrained_done.add(architecture)
             init = ModelConfig.from_dict(info.config)
             try:
                 import torch
@@ -89,45 +96,67 @@ def model_rows(model_paths: Sequence[str], tiles, legend, device: str = "cpu", p
 def evaluate(tiles, legend, out_dir: str, model_paths: Sequence[str] = (),
              baselines: Sequence[BaselineSpec] = LIGHT_BASELINES, dataset_name: str = "dataset",
              semantic_mode: str = "rgb", device: str = "cpu", figure: bool = True,
-             progress: Progress = SILENT, footprint: Optional[str] = None) -> Evaluation:
-    """Score models and baselines on ``tiles`` (a TileSet whose new date queries its old date)."""
+             progress: Progress = SILENT, footprint: Optional[str] = None, validation=None) -> Evaluation:
+    """Score models and baselines on ``tiles`` (a TileSet whose new date queries its old date).
+
+    ``validation``: disjoint tiles on which each baseline's normalisation and distance are chosen; without
+    them the settings are fixed a priori. The test tiles are scored once per row.
+    """
     from .baselines import extract
     os.makedirs(out_dir, exist_ok=True)
     thumb_spec = BaselineSpec("thumbnail", "flat", 0)
     thumb = (extract(thumb_spec, tiles, NEW, legend, "visual"), extract(thumb_spec, tiles, OLD, legend, "visual"))
     rows, descs = model_rows(model_paths, tiles, legend, device, progress.sub(0, 0.5), thumb=thumb) if model_paths \
         else ([], {})
-    base = baseline_rows(tiles, legend, baselines, semantic_mode=semantic_mode, device=device,
-                         progress=progress.sub(0.5, 0.95))
+    base, chosen_on = baseline_rows(tiles, legend, baselines, semantic_mode=semantic_mode, device=device,
+                                    progress=progress.sub(0.5, 0.95), validation=validation)
     for r in base:
         r["kind"] = "baseline"
-    shown = rows + sorted(best_rows(base), key=lambda r: (r["descriptor"], r["modality"], r["fusion"]))
+    shown = rows + base
     ds = {"name": dataset_name, "queries": len(tiles), "tile_px": tiles.pixels,
-          "footprint": footprint or "unknown", "semantic_mode": semantic_mode}
+          "footprint": footprint or "unknown", "semantic_mode": semantic_mode,
+          "baseline_settings": f"chosen on {len(validation)} validation tiles" if validation is not None
+          else "fixed a priori (per-tile standardisation + cosine for the thumbnail, L2 + cosine for CNNs)"}
     ev = Evaluation(shown, ds, model_descriptors=descs)
     ev.files["markdown"] = os.path.join(out_dir, "results.md")
     ev.files["csv"] = os.path.join(out_dir, "results.csv")
-    ev.files["csv_all"] = os.path.join(out_dir, "baselines_all.csv")
     ev.files["json"] = os.path.join(out_dir, "results.json")
     write_markdown(ev.files["markdown"], shown, ds)
     write_csv(ev.files["csv"], shown)
-    write_csv(ev.files["csv_all"], base)
+    if chosen_on:
+        ev.files["csv_validation"] = os.path.join(out_dir, "baselines_validation.csv")
+        write_csv(ev.files["csv_validation"], chosen_on)
     with open(ev.files["json"], "w", encoding="utf-8") as f:
-        json.dump({"dataset": ds, "rows": shown, "all_baseline_rows": base}, f, indent=1)
-    if figure and descs:
-        label, (q, d) = next(iter(descs.items()))
-        ev.files["figure"] = os.path.join(out_dir, "examples.png")
-        example_figure(tiles, legend, q, d, ev.files["figure"], title=label)
+        json.dump({"dataset": ds, "rows": shown, "validation_rows": chosen_on}, f, indent=1)
+    if figure:
+        for k, (label, (q, d)) in enumerate(descs.items()):
+            ev.files[f"figure_{k}"] = example_figure(tiles, legend, q, d, os.path.join(out_dir, f"examples_{k + 1}.png"),
+                                                     title=f"{label}: example queries and their top answers")
+        if descs:
+            ev.files["figure"] = ev.files["figure_0"]
     progress.update(1.0, "evaluation written")
     return ev
+
+
+def model_fit_warnings(info, legend_name: str, tiles) -> List[str]:
+    """What differs between the tiles a model was trained on and the tiles it is applied to."""
+    out = []
+    trained_legend = info.config.get("legend")
+    if trained_legend and legend_name and trained_legend != legend_name:
+        out.append(f"trained with the legend '{trained_legend}', applied to tiles drawn with '{legend_name}'")
+    trained_size = info.config.get("tile_size") or info.meta.get("tile_ground_size")
+    grid = tiles.grid_dict() if hasattr(tiles, "grid_dict") else None
+    size = (grid or {}).get("tile_size")
+    if trained_size and size and abs(float(trained_size) - float(size)) > 0.05 * float(size):
+        out.append(f"trained on tiles of {float(trained_size):g} m, applied to tiles of {float(size):g} m")
+    return out
 
 
 def example_figure(tiles, legend, q: np.ndarray, d: np.ndarray, path: str, n_examples: int = 4, k: int = 5,
                    title: str = "") -> str:
     """Queries (new date) with their top-k old-date answers; the true match framed in blue (paper Fig. 4)."""
-    import matplotlib
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
     sim = cosine_similarity(q, d)
     ranks = rank_of_truth(sim, np.arange(len(q)))
     good = np.nonzero(ranks == 1)[0]
@@ -136,7 +165,9 @@ def example_figure(tiles, legend, q: np.ndarray, d: np.ndarray, path: str, n_exa
     pick = list(rng.choice(good, min(len(good), n_examples // 2), replace=False)) if len(good) else []
     pick += list(rng.choice(bad, min(len(bad), n_examples - len(pick)), replace=False)) if len(bad) else []
     pick = pick[:n_examples] or [0]
-    fig, axes = plt.subplots(len(pick), k + 1, figsize=(2.1 * (k + 1), 2.3 * len(pick)), squeeze=False)
+    fig = Figure(figsize=(2.1 * (k + 1), 2.3 * len(pick)))
+    FigureCanvasAgg(fig)
+    axes = fig.subplots(len(pick), k + 1, squeeze=False)
     ids = tiles.ids()
     for r, qi in enumerate(pick):
         img = tiles.read([qi], NEW).images
@@ -162,5 +193,4 @@ def example_figure(tiles, legend, q: np.ndarray, d: np.ndarray, path: str, n_exa
     fig.suptitle(title or "example queries and their top answers (true match in blue)", fontsize=9)
     fig.tight_layout()
     fig.savefig(path, dpi=90)
-    plt.close(fig)
     return path

@@ -31,7 +31,7 @@ def score_row(label: str, modality: str, fusion: str, norm: str, distance: str, 
 
 def cell_text(v) -> str:
     if v is None:
-        return "–"
+        return "n/a"
     if isinstance(v, float):
         return f"{v:.3f}"
     return str(v)
@@ -40,7 +40,8 @@ def cell_text(v) -> str:
 def write_markdown(path: str, rows: Sequence[dict], ds: dict) -> None:
     with open(path, "w", encoding="utf-8") as f:
         f.write(f"Dataset: {ds['name']}, {ds['queries']} queries (new date) against as many old-date tiles, "
-                f"tiles of {ds['tile_px']} px covering {ds['footprint']}, semantics {ds['semantic_mode']}.\n\n")
+                f"tiles of {ds['tile_px']} px covering {ds['footprint']}, semantics {ds['semantic_mode']}; "
+                f"baseline normalisation and distance {ds.get('baseline_settings', 'fixed a priori')}.\n\n")
         f.write("| " + " | ".join(SHOWN_COLUMNS) + " |\n|" + "|".join("---" for _ in SHOWN_COLUMNS) + "|\n")
         for r in rows:
             f.write("| " + " | ".join(cell_text(r.get(c)) for c in SHOWN_COLUMNS) + " |\n")

@@ -128,11 +128,20 @@ class MappingReport:
     # layer -> "FIELD=value" counts
     unmapped_values: Dict[str, Counter] = dc_field(default_factory=lambda: defaultdict(Counter))
     empty_layers: List[str] = dc_field(default_factory=list)
+    # layer -> [(feature, reason)]: geometries that could not be read, reprojected or drawn, skipped
+    bad_features: Dict[str, List[Tuple[str, str]]] = dc_field(default_factory=lambda: defaultdict(list))
 
     def warnings(self) -> List[str]:
         out = []
         for name in self.empty_layers:
             out.append(f"layer '{name}' has no features")
+        for name, bad in self.bad_features.items():
+            if not bad:
+                continue
+            shown = "; ".join(f"{label}: {reason}" for label, reason in bad[:5])
+            more = f"; and {len(bad) - 5} more" if len(bad) > 5 else ""
+            out.append(f"layer '{name}': {len(bad)} feature(s) with a broken geometry skipped, not drawn ({shown}"
+                       f"{more}); repair them (QGIS: Vector > Geometry Tools > Fix Geometries) to draw them")
         for name, n in self.unmapped_layers.items():
             out.append(f"layer '{name}' ({n} features) matches no category of the legend and is not drawn")
         for name, c in self.unmapped_values.items():
@@ -145,7 +154,9 @@ class MappingReport:
         return {"mapped": {k: dict(v) for k, v in self.mapped.items()},
                 "unmapped_layers": dict(self.unmapped_layers),
                 "unmapped_values": {k: dict(v) for k, v in self.unmapped_values.items()},
-                "empty_layers": list(self.empty_layers)}
+                "empty_layers": list(self.empty_layers),
+                "bad_features": {k: [{"feature": f, "reason": r} for f, r in v[:100]] for k, v in self.bad_features.items()},
+                "bad_feature_counts": {k: len(v) for k, v in self.bad_features.items()}}
 
 
 @dataclass

@@ -8,7 +8,7 @@ the tile and burns them. The result is a raster of category codes (0 = backgroun
 from __future__ import annotations
 
 import json
-from typing import List, Optional, Sequence
+from typing import List, Optional, Sequence, Tuple
 
 import numpy as np
 
@@ -20,8 +20,74 @@ _LINES = {"LineString", "MultiLineString"}
 _POINTS = {"Point", "MultiPoint"}
 
 
+class _BadFeature(Exception):
+    """A feature whose geometry cannot be drawn; the message says why."""
+
+
+# attributes that identify a feature to its owner, in the order they are looked for
+_ID_FIELDS = ("fid", "id", "cleabs", "id_bdtopo", "osm_id", "objectid", "gid")
+
+
+def feature_label(props: dict, index: int) -> str:
+    """'feature 12' (its position in the layer, from 1), with its identifier when it has one."""
+    low = {str(k).lower(): v for k, v in props.items()}
+    for key in _ID_FIELDS:
+        if low.get(key) not in (None, ""):
+            return f"feature {index + 1} ({key}={low[key]})"
+    return f"feature {index + 1}"
+
+
+def _structure_problem(geom: dict) -> Optional[str]:
+    """What makes a GeoJSON-like geometry unreadable, found before GDAL (which would only say 'error')."""
+    gtype = geom.get("type") if isinstance(geom, dict) else None
+    coords = geom.get("coordinates") if isinstance(geom, dict) else None
+    if gtype == "GeometryCollection":
+        return None
+    if gtype not in ("Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon"):
+        return f"unknown geometry type {gtype!r}"
+    if not isinstance(coords, (list, tuple)):
+        return "no coordinates"
+    polygons = [coords] if gtype == "Polygon" else coords if gtype == "MultiPolygon" else []
+    for poly in polygons:
+        for r, ring in enumerate(poly if isinstance(poly, (list, tuple)) else []):
+            if not isinstance(ring, (list, tuple)) or not ring:
+                return f"ring {r + 1} has no points"
+            if list(ring[0]) != list(ring[-1]):
+                return f"ring {r + 1} is not closed (its last point is not its first)"
+            if len(ring) < 4:
+                return f"ring {r + 1} has fewer than 4 points"
+    lines = [coords] if gtype == "LineString" else coords if gtype == "MultiLineString" else []
+    for line in lines:
+        if not isinstance(line, (list, tuple)) or len(line) < 2:
+            return "a line with fewer than 2 points"
+    return None
+
+
+class _QuietGdal:
+    """GDAL errors become exceptions (reported per feature) instead of lines on stderr; unclosed rings are
+    refused rather than accepted with a warning."""
+
+    def __enter__(self):
+        from osgeo import gdal, ogr
+        ogr.UseExceptions()
+        gdal.PushErrorHandler("CPLQuietErrorHandler")
+        self._ring = gdal.GetThreadLocalConfigOption("OGR_GEOMETRY_ACCEPT_UNCLOSED_RING", None)
+        gdal.SetThreadLocalConfigOption("OGR_GEOMETRY_ACCEPT_UNCLOSED_RING", "NO")
+        return self
+
+    def __exit__(self, *exc):
+        from osgeo import gdal
+        gdal.SetThreadLocalConfigOption("OGR_GEOMETRY_ACCEPT_UNCLOSED_RING", self._ring)
+        gdal.PopErrorHandler()
+        return False
+
+
 class SemanticRasterizer:
-    """Classified, reprojected and buffered features of one date, ready to draw on any tile."""
+    """Classified, reprojected and buffered features of one date, ready to draw on any tile.
+
+    A feature whose geometry cannot be read, reprojected, buffered or drawn is skipped and reported in
+    ``report.bad_features`` (layer, feature, reason); it never stops the job.
+    """
 
     def __init__(self, layers: Sequence[VectorLayerData], legend: Legend, crs: str,
                  min_width: float = 0.0, clip_to: Optional[Bounds] = None):
@@ -33,19 +99,22 @@ class SemanticRasterizer:
         codes: List[int] = []
         orders: List[int] = []
         boxes: List[tuple] = []
-        for layer in layers:
-            self._prepare_layer(layer, legend, crs, min_width, clip_to, geoms, codes, orders, boxes)
+        origins: List[Tuple[str, str]] = []
+        with _QuietGdal():
+            for layer in layers:
+                self._prepare_layer(layer, legend, crs, min_width, clip_to, geoms, codes, orders, boxes, origins)
         order = np.argsort(np.asarray(orders, np.int64), kind="stable")
         self._geoms = [geoms[k] for k in order]
+        self._origins = [origins[k] for k in order]
         self._codes = np.asarray(codes, np.uint8)[order] if codes else np.zeros(0, np.uint8)
         self._boxes = np.asarray(boxes, np.float64).reshape(-1, 4)[order]
+        self._drawable = np.ones(len(self._geoms), bool)
 
     def __len__(self) -> int:
         return len(self._geoms)
 
-    def _prepare_layer(self, layer, legend, crs, min_width, clip_to, geoms, codes, orders, boxes) -> None:
+    def _prepare_layer(self, layer, legend, crs, min_width, clip_to, geoms, codes, orders, boxes, origins) -> None:
         from osgeo import ogr, osr
-        ogr.UseExceptions()
         rules = legend.rules_for_layer(layer.name)
         if not layer.features:
             self.report.empty_layers.append(layer.name)
@@ -62,32 +131,26 @@ class SemanticRasterizer:
         clip = None
         if clip_to is not None:
             clip = ogr.CreateGeometryFromJson(json.dumps(box_polygon(clip_to)))
-        for geom, props in layer.features:
+        for n, (geom, props) in enumerate(layer.features):
             hit = legend.classify(layer.name, props, rules)
             if hit is None:
                 self.report.unmapped_values[layer.name][value_text(props, rules)] += 1
                 continue
             cat, width = hit
             try:
-                g = ogr.CreateGeometryFromJson(json.dumps(geom))
-            except RuntimeError:
+                done = _prepare_feature(geom, ct, clip, max(width or cat.default_width, min_width))
+            except Exception as exc:     # GDAL/GEOS errors come as RuntimeError, malformed data as others
+                reason = str(exc).strip() or "GDAL cannot read this geometry"
+                self.report.bad_features[layer.name].append((feature_label(props, n), reason))
                 continue
-            if g is None or g.IsEmpty():
+            if done is None:
                 continue
-            if ct is not None:
-                g.Transform(ct)
-            gtype = geom.get("type", "")
-            if gtype in _LINES or gtype in _POINTS:
-                w = max(width or cat.default_width, min_width)
-                g = g.Buffer(w / 2.0, 4)
-            if clip is not None:
-                if not g.Intersects(clip):
-                    continue
-            xmin, xmax, ymin, ymax = g.GetEnvelope()
-            geoms.append(json.loads(g.ExportToJson()))
+            g, box = done
+            geoms.append(g)
             codes.append(cat.code)
             orders.append(cat.order)
-            boxes.append((xmin, ymin, xmax, ymax))
+            boxes.append(box)
+            origins.append((layer.name, feature_label(props, n)))
             self.report.mapped[layer.name][cat.key] += 1
 
     def codes(self, bounds: Bounds, pixels: int) -> np.ndarray:
@@ -102,15 +165,73 @@ class SemanticRasterizer:
         if not len(self._geoms):
             return out
         if bounds is None:
-            sel = np.arange(len(self._geoms))
+            sel = np.nonzero(self._drawable)[0]
         else:
             b = self._boxes
-            sel = np.nonzero((b[:, 0] < bounds[2]) & (b[:, 2] > bounds[0])
+            sel = np.nonzero(self._drawable & (b[:, 0] < bounds[2]) & (b[:, 2] > bounds[0])
                              & (b[:, 1] < bounds[3]) & (b[:, 3] > bounds[1]))[0]
-        if sel.size:
-            shapes = ((self._geoms[k], int(self._codes[k])) for k in sel)
-            rasterize(shapes, out=out, transform=transform, fill=0, dtype=np.uint8)
+        if not sel.size:
+            return out
+        before = out.copy()
+        try:
+            rasterize(((self._geoms[k], int(self._codes[k])) for k in sel), out=out, transform=transform, fill=0,
+                      dtype=np.uint8)
+        except Exception:
+            # one shape rasterio refuses spoils the whole call: draw one by one, in the same order, and set
+            # the culprits aside for good
+            out[...] = before
+            for k in sel:
+                try:
+                    rasterize([(self._geoms[k], int(self._codes[k]))], out=out, transform=transform, fill=0,
+                              dtype=np.uint8)
+                except Exception as exc:
+                    self._drawable[k] = False
+                    layer, label = self._origins[k]
+                    self.report.bad_features[layer].append((label, f"cannot be drawn: {str(exc).strip()}"))
         return out
+
+
+def _first_sentence(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return text.split(". ")[0].split(", but ")[0] or type(exc).__name__
+
+
+def _prepare_feature(geom: dict, ct, clip, width: float) -> Optional[Tuple[dict, tuple]]:
+    """(GeoJSON geometry in the grid CRS, buffered to ``width`` if a line or point; its bounding box), None when
+    empty or outside ``clip``. Raises when the geometry cannot be used."""
+    from osgeo import ogr
+    problem = _structure_problem(geom)
+    if problem:
+        raise _BadFeature(problem)
+    g = ogr.CreateGeometryFromJson(json.dumps(geom))
+    if g is None:
+        raise _BadFeature("GDAL cannot read this geometry")
+    if g.IsEmpty():
+        return None
+    if ct is not None:
+        try:
+            g.Transform(ct)
+        except RuntimeError as exc:
+            raise _BadFeature(f"cannot be reprojected to the grid's CRS, coordinates outside the layer CRS's area? "
+                              f"({_first_sentence(exc)})") from None
+    try:
+        if geom.get("type", "") in _LINES or geom.get("type", "") in _POINTS:
+            g = g.Buffer(width / 2.0, 4)
+        if clip is not None and not g.Intersects(clip):
+            return None
+    except RuntimeError as exc:
+        raise _BadFeature(f"GEOS cannot use this geometry ({_first_sentence(exc)})") from None
+    xmin, xmax, ymin, ymax = g.GetEnvelope()
+    if not np.all(np.isfinite([xmin, xmax, ymin, ymax])):
+        raise _BadFeature("coordinates that are not finite numbers (after reprojection)")
+    text = g.ExportToJson()
+    if not text:
+        raise _BadFeature("coordinates that are not numbers (NaN or infinite)")
+    from rasterio.features import is_valid_geom
+    out = json.loads(text)
+    if not is_valid_geom(out):
+        raise _BadFeature("not a geometry rasterio can draw")
+    return out, (xmin, ymin, xmax, ymax)
 
 
 def codes_to_rgb(codes: np.ndarray, legend: Legend) -> np.ndarray:

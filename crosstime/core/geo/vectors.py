@@ -7,9 +7,14 @@ from __future__ import annotations
 
 import json
 import os
+import sys
+import tempfile
+import traceback
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Iterable, List, Optional, Sequence, Tuple
 
+from ..atomic import disk_full_error, is_disk_full, make_ordinary, remove_stale_temporaries, temp_prefix
 from ..errors import CrossTimeError
 
 Feature = Tuple[dict, dict]   # (GeoJSON geometry, attributes)
@@ -91,35 +96,114 @@ def read_vector_file(path: str, layers: Optional[Sequence[str]] = None) -> List[
     return out
 
 
+@dataclass
+class LayerToWrite:
+    """One layer of a GeoPackage to write. ``fields``: (name, type) with type in {"str", "int", "float"},
+    inferred from the first feature when None."""
+    name: str
+    crs: str
+    features: Sequence[Feature]
+    fields: Optional[Sequence[Tuple[str, str]]] = None
+    geometry_type: str = "Unknown"
+
+
 def write_geopackage(path: str, layer: str, crs: str, features: Sequence[Feature],
                      fields: Optional[Sequence[Tuple[str, str]]] = None, geometry_type: str = "Unknown",
                      overwrite_file: bool = False) -> None:
-    """Write features to a GeoPackage layer (created or replaced).
+    """Write features to a GeoPackage layer: a new file replacing ``path`` whole when ``overwrite_file``
+    (see :func:`write_geopackage_layers`), else a layer added to (or replaced in) the file in place."""
+    spec = LayerToWrite(layer, crs, features, fields, geometry_type)
+    if overwrite_file or not os.path.exists(path):
+        write_geopackage_layers(path, [spec])
+        return
+    ogr, _ = _ogr()
+    try:
+        ds = ogr.GetDriverByName("GPKG").Open(path, 1)
+    except RuntimeError as exc:
+        raise VectorError(f"{path}: cannot open the GeoPackage for writing ({exc})") from exc
+    try:
+        _write_layer(ds, spec)
+    except Exception as exc:
+        if is_disk_full(exc):
+            raise disk_full_error(path) from exc
+        raise VectorError(f"{path}: cannot write the layer '{layer}' ({exc})") from exc
+    finally:
+        ds = None
 
-    ``fields``: (name, type) with type in {"str", "int", "float"}; inferred from the first feature when absent.
-    """
+
+def write_geopackage_layers(path: str, layers: Sequence[LayerToWrite]) -> str:
+    """Write a whole GeoPackage (every layer) to a temporary file beside ``path``, then rename it into place:
+    the previous file stays complete until the new one is, whatever happens (full disk, kill, GDAL error)."""
+    ogr, _ = _ogr()
+    parent = os.path.dirname(os.path.abspath(path)) or "."
+    os.makedirs(parent, exist_ok=True)
+    remove_stale_temporaries(path, ".gpkg")
+    fd, tmp = tempfile.mkstemp(prefix=temp_prefix(path), suffix=".gpkg", dir=parent)
+    os.close(fd)
+    os.remove(tmp)                      # GDAL creates the file itself; the unique name is what was wanted
+    ds = None
+    try:
+        ds = ogr.GetDriverByName("GPKG").CreateDataSource(tmp)
+        if ds is None:
+            raise VectorError(f"{path}: cannot write a GeoPackage in {parent}")
+        for spec in layers:
+            _write_layer(ds, spec)
+        ds.FlushCache()
+        ds = None                       # closes the file: SQLite finishes writing here
+        with open(tmp, "rb+") as f:
+            os.fsync(f.fileno())
+        make_ordinary(tmp)
+        os.replace(tmp, path)
+    except BaseException as exc:
+        with _quiet_gdal_teardown():
+            ds = None
+            # the failed layer's frame still holds the dataset: close it now, quietly, not whenever the
+            # traceback is dropped (GDAL would then print an 'Exception ignored' from its destructor)
+            traceback.clear_frames(exc.__traceback__)
+        for side in ("", "-wal", "-shm", "-journal"):
+            if os.path.exists(tmp + side):
+                os.remove(tmp + side)
+        if isinstance(exc, Exception) and is_disk_full(exc):
+            raise disk_full_error(path) from exc
+        if isinstance(exc, RuntimeError) and not isinstance(exc, VectorError):
+            raise VectorError(f"{path}: GDAL could not write the GeoPackage ({exc}); the previous file, if any, is "
+                              "unchanged") from exc
+        raise
+    return path
+
+
+@contextmanager
+def _quiet_gdal_teardown():
+    """Closing a dataset whose writing failed makes GDAL report further errors; they add nothing to the first."""
+    from osgeo import gdal
+    hook = sys.unraisablehook
+    sys.unraisablehook = lambda unraisable: None
+    gdal.PushErrorHandler("CPLQuietErrorHandler")
+    try:
+        yield
+    finally:
+        gdal.PopErrorHandler()
+        sys.unraisablehook = hook
+
+
+def _write_layer(ds, spec: LayerToWrite) -> None:
     ogr, osr = _ogr()
-    drv = ogr.GetDriverByName("GPKG")
-    if overwrite_file and os.path.exists(path):
-        os.remove(path)
-    ds = drv.Open(path, 1) if os.path.exists(path) else drv.CreateDataSource(path)
-    if ds is None:
-        raise VectorError(f"{path}: cannot write a GeoPackage there")
-    if ds.GetLayerByName(layer) is not None:
-        ds.DeleteLayer(layer)
+    if ds.GetLayerByName(spec.name) is not None:
+        ds.DeleteLayer(spec.name)
     srs = osr.SpatialReference()
-    srs.SetFromUserInput(crs)
+    srs.SetFromUserInput(spec.crs)
     gtypes = {"Unknown": ogr.wkbUnknown, "Polygon": ogr.wkbPolygon, "MultiPolygon": ogr.wkbMultiPolygon,
               "LineString": ogr.wkbLineString, "MultiLineString": ogr.wkbMultiLineString, "Point": ogr.wkbPoint}
-    lyr = ds.CreateLayer(layer, srs, gtypes[geometry_type])
+    lyr = ds.CreateLayer(spec.name, srs, gtypes[spec.geometry_type])
+    fields = spec.fields
     if fields is None:
-        fields = _infer_fields(features[0][1] if features else {})
+        fields = _infer_fields(spec.features[0][1] if spec.features else {})
     otypes = {"str": ogr.OFTString, "int": ogr.OFTInteger64, "float": ogr.OFTReal}
     for name, t in fields:
         lyr.CreateField(ogr.FieldDefn(name, otypes[t]))
     names = [n for n, _ in fields]
     lyr.StartTransaction()
-    for geom, props in features:
+    for geom, props in spec.features:
         f = ogr.Feature(lyr.GetLayerDefn())
         f.SetGeometry(ogr.CreateGeometryFromJson(json.dumps(geom)))
         for n in names:
@@ -128,7 +212,6 @@ def write_geopackage(path: str, layer: str, crs: str, features: Sequence[Feature
                 f.SetField(n, v)
         lyr.CreateFeature(f)
     lyr.CommitTransaction()
-    ds = None
 
 
 def _infer_fields(props: dict) -> List[Tuple[str, str]]:

@@ -5,6 +5,7 @@ from dataclasses import asdict, dataclass
 from typing import Optional, Tuple
 
 import torch
+import torch.nn.functional as F
 from torch import nn
 
 from .backbones import build_backbone
@@ -34,6 +35,10 @@ class ModelConfig:
     legend: str = "bdtopo_v3"
     mean: Tuple[float, float, float] = IMAGENET_MEAN
     std: Tuple[float, float, float] = IMAGENET_STD
+    # joint descriptor: the learnt part and a per-tile standardised thumbnail of the image (side in cells, 0: none),
+    # each of unit length, weighted by a learnt mixing angle; cosine then adds both similarities
+    thumbnail: int = 0
+    flip_average: bool = False           # describe each tile and its mirror image, and add the two (test time)
 
     def to_dict(self) -> dict:
         d = asdict(self)
@@ -82,13 +87,32 @@ class DescriptorNet(nn.Module):
         else:
             raise ValueError(f"unknown head '{cfg.head}' (paper, pooled)")
 
+        if cfg.thumbnail and cfg.modality == "semantic":
+            raise ValueError("a thumbnail branch needs the image: choose the visual or fusion modality")
+        # the mixing angle starts at 45 degrees: both parts weigh the same until training says otherwise
+        self.mix = nn.Parameter(torch.tensor(0.7854)) if cfg.thumbnail else None
+
     @property
-    def out_dim(self) -> int:
+    def learnt_dim(self) -> int:
         return self.cfg.dim or self.backbone.out_channels
 
+    @property
+    def out_dim(self) -> int:
+        return self.learnt_dim + 3 * self.cfg.thumbnail ** 2
+
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        x = (self.stem(x) - self.mean) / self.std
-        return self.fc(self.head(self.backbone(x)))
+        if self.cfg.flip_average and not self.training:
+            return self.describe(x) + self.describe(torch.flip(x, dims=(-1,)))
+        return self.describe(x)
+
+    def describe(self, x: torch.Tensor) -> torch.Tensor:
+        z = self.fc(self.head(self.backbone((self.stem(x) - self.mean) / self.std)))
+        if not self.cfg.thumbnail:
+            return z
+        t = F.adaptive_avg_pool2d(x[:, :3].float(), self.cfg.thumbnail).flatten(1)
+        t = (t - t.mean(1, keepdim=True)) / (t.std(1, keepdim=True) + 1e-6)
+        return torch.cat([F.normalize(z.float(), dim=1) * torch.cos(self.mix),
+                          F.normalize(t, dim=1) * torch.sin(self.mix)], 1)
 
     def param_groups(self, lr: float, lr_backbone: float) -> list:
         """Per-layer learning rates: the pretrained backbone learns slower than the new layers."""

@@ -7,10 +7,15 @@ from typing import List, Optional
 import numpy as np
 
 from ..choices import LINK_FIELDS, MATCH_FIELDS, QUERY_FIELDS
+from ..errors import CrossTimeError
+from ..geo.tile_reader import source_label
 from ..progress import SILENT, Progress
-from ..similarity import l2_normalise, rank_of_truth
 from ..tiles.dates import NEW
 from .index import DescriptorIndex
+
+
+class BlankOrthoError(CrossTimeError, ValueError):
+    """The new ortho has no data on any tile of the index's grid."""
 
 
 @dataclass
@@ -21,6 +26,7 @@ class BatchMatches:
     scores: np.ndarray                # (Q, k)
     index: DescriptorIndex
     same_id_rank: np.ndarray          # (Q,) rank of the old tile with the query's own id (0: not in the index)
+    blank: int = 0                    # new-date tiles left out: not a single valid pixel
 
     def match_ids(self) -> np.ndarray:
         return self.index.ids[self.rows]
@@ -32,23 +38,53 @@ class BatchMatches:
         return summary(r, n) if len(r) else {}
 
 
+class _RecordValid:
+    """A tile source that notes the valid fraction of every tile the describer reads, so that blank tiles
+    are found without reading anything twice."""
+
+    def __init__(self, tiles, date: str):
+        self._tiles, self._date = tiles, date
+        self.valid = np.full(len(tiles), np.nan, np.float32)
+
+    def __getattr__(self, name):
+        return getattr(self._tiles, name)
+
+    def __len__(self) -> int:
+        return len(self._tiles)
+
+    def read(self, indices, date):
+        batch = self._tiles.read(indices, date)
+        if date == self._date:
+            self.valid[np.asarray(indices, np.int64)] = batch.valid
+        return batch
+
+
 def match_tiles(describer, index: DescriptorIndex, tiles, k: int = 5, batch: int = 256,
                 progress: Progress = SILENT) -> BatchMatches:
-    """Describe the new-date tiles of ``tiles`` and find their k best old-date tiles."""
+    """Describe the new-date tiles of ``tiles`` and find their k best old-date tiles.
+
+    Tiles without a single valid pixel at the new date (outside the new ortho, or all nodata) are left out of
+    the answer and counted in ``BatchMatches.blank``; when no tile has data, :class:`BlankOrthoError`.
+    """
     index.check_model(describer.fingerprint, "the index")
+    index.check_k(k)
     n = len(tiles)
-    q = describer.describe(tiles, np.arange(n), NEW, progress.sub(0, 0.8))
+    seen = _RecordValid(tiles, NEW)
+    q = describer.describe(seen, np.arange(n), NEW, progress.sub(0, 0.8))
+    keep = np.nonzero(~(seen.valid <= 0.0))[0]             # NaN (not read) is kept: only proven blanks go
+    source = getattr(tiles, "orthos", {}).get(NEW)
+    where = source_label(source) if source else "the new-date tiles"
+    if n and not len(keep):
+        raise BlankOrthoError(f"{where}: none of the {n} tiles of the index's grid has a valid pixel in this ortho "
+                              "(it lies outside the indexed area, or is all nodata); give the new ortho of the "
+                              "indexed area")
+    all_ids = [str(t) for t in tiles.ids()]
+    ids = [all_ids[i] for i in keep]
+    footprints = np.asarray(tiles.footprints()).reshape(-1, 4)[keep]
+    q = q[keep]
     scores, rows = index.query(q, k)
-    ids = [str(t) for t in tiles.ids()]
-    pos = index.lookup(ids)
-    same = np.zeros(n, np.int64)
-    known = np.nonzero(pos >= 0)[0]
-    qn = l2_normalise(q)
-    for s in range(0, len(known), batch):
-        rows_here = known[s:s + batch]
-        same[rows_here] = rank_of_truth(qn[rows_here] @ index.normed.T, pos[rows_here])
-        progress.update(0.8 + 0.2 * min(len(known), s + batch) / max(1, len(known)))
-    return BatchMatches(ids, np.asarray(tiles.footprints()), rows, scores, index, same)
+    same = index.rank_of(q, index.lookup(ids), progress=progress.sub(0.8, 1.0))
+    return BatchMatches(ids, footprints, rows, scores, index, same, blank=n - len(keep))
 
 
 def _centre(fp):
@@ -81,11 +117,12 @@ def match_features(bm: BatchMatches):
 
 
 def write_matches_gpkg(path: str, bm: BatchMatches, crs: Optional[str] = None) -> str:
-    """Layers 'queries' (footprints with best match, ranks, scores), 'matches' (top-k footprints), 'links'."""
-    from ..geo.vectors import write_geopackage
+    """Layers 'queries' (footprints with best match, ranks, scores), 'matches' (top-k footprints), 'links'.
+
+    The three layers go into a new file that replaces ``path`` only once complete."""
+    from ..geo.vectors import LayerToWrite, write_geopackage_layers
     crs = crs or bm.index.crs
     q, m, l = match_features(bm)
-    write_geopackage(path, "queries", crs, q, QUERY_FIELDS, "Polygon", overwrite_file=True)
-    write_geopackage(path, "matches", crs, m, MATCH_FIELDS, "Polygon")
-    write_geopackage(path, "links", crs, l, LINK_FIELDS, "LineString")
-    return path
+    return write_geopackage_layers(path, [LayerToWrite("queries", crs, q, QUERY_FIELDS, "Polygon"),
+                                          LayerToWrite("matches", crs, m, MATCH_FIELDS, "Polygon"),
+                                          LayerToWrite("links", crs, l, LINK_FIELDS, "LineString")])

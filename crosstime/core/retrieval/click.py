@@ -66,6 +66,7 @@ class Matcher:
     def match(self, x: float, y: float, k: int = 5, request: int = 0, with_images: bool = False) -> MatchResult:
         """Match the tile under (x, y), given in the grid's CRS."""
         t0 = time.perf_counter()
+        self.index.check_k(k)
         ij = self.grid.tile_at(x, y)
         if ij is None:
             raise MatchError("the point lies outside the tiled area of the index")

@@ -101,7 +101,7 @@ def describe_tiles(net, tiles, gidx: Sequence[int], date: str, legend, batch_siz
     finally:
         net.train(was_training)
     if out is None:
-        out = np.zeros((0, cfg.dim), np.float32)
+        out = np.zeros((0, net.out_dim), np.float32)
     return out
 
 
@@ -160,3 +160,39 @@ class BaselineDescriber(Describer):
             out.append(self.extractor(modality_input(tiles, chunk, date, self.legend, self.modality, self.semantic_mode)))
             progress.update(min(len(gidx), s + self.batch_size) / max(1, len(gidx)))
         return np.concatenate(out) if out else np.zeros((0, 1), np.float32)
+
+
+THUMBNAIL_CELLS = 16
+
+
+class ThumbnailDescriber(Describer):
+    """The quick mode, before any training: each tile's image as a small thumbnail, minus its own mean and over its
+    own standard deviation (which cancels a brightness and contrast change between the dates). Needs numpy only."""
+
+    def __init__(self, pixels: int = 256, cells: int = THUMBNAIL_CELLS, batch_size: int = 64):
+        self.pixels, self.cells, self.batch_size = pixels, cells, batch_size
+        self.config = {"baseline": "thumbnail", "cells": cells, "tile_pixels": pixels, "normalisation": "tile"}
+        self.fingerprint = "thumbnail-" + hashlib.sha256(json.dumps(self.config, sort_keys=True).encode()).hexdigest()[:20]
+        self.label = f"quick: {cells}x{cells} thumbnail, standardised per tile (no training)"
+
+    def describe(self, tiles, gidx, date, progress: Progress = SILENT) -> np.ndarray:
+        gidx = np.asarray(gidx, np.int64)
+        out = np.zeros((len(gidx), 3 * self.cells ** 2), np.float32)
+        for s in range(0, len(gidx), self.batch_size):
+            chunk = gidx[s:s + self.batch_size]
+            out[s:s + len(chunk)] = thumbnails(tiles.read(chunk, date).images, self.cells)
+            progress.update(min(len(gidx), s + self.batch_size) / max(1, len(gidx)))
+        return out
+
+
+
+def thumbnails(images: np.ndarray, cells: int = THUMBNAIL_CELLS) -> np.ndarray:
+    """(B, P, P, 3) uint8 -> (B, cells * cells * 3): block means, each row standardised on its own."""
+    b, p = images.shape[0], images.shape[1]
+    edges = np.linspace(0, p, cells + 1).round().astype(int)
+    x = images.astype(np.float32)
+    # block means along rows then columns (np.add.reduceat handles sides that cells do not divide)
+    x = np.add.reduceat(x, edges[:-1], axis=1) / np.diff(edges)[None, :, None, None]
+    x = np.add.reduceat(x, edges[:-1], axis=2) / np.diff(edges)[None, None, :, None]
+    x = x.reshape(b, -1)
+    return (x - x.mean(1, keepdims=True)) / (x.std(1, keepdims=True) + 1e-6)

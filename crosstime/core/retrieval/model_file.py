@@ -10,6 +10,7 @@ import hashlib
 import json
 import os
 import platform
+import re
 import time
 from dataclasses import dataclass
 from typing import Optional, Tuple
@@ -73,6 +74,37 @@ def save_model(path: str, net, meta: Optional[dict] = None) -> str:
     return fp
 
 
+def safe_torch_load(path: str):
+    """torch.load of plain data only (never runs code), without PyTorch's warnings about the file's pickle
+    protocol: a refusal is reported by the caller, in its own words."""
+    import warnings
+
+    import torch
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", category=UserWarning, module=r"torch\.")
+        return torch.load(path, map_location="cpu", weights_only=True)
+
+
+def unsafe_content(exc: BaseException) -> str:
+    """What a refused file tried to load, in a few words (never PyTorch's advice on how to force it)."""
+    m = re.search(r"(?:Unsupported global: |unsupported )GLOBAL ([\w.]+)", str(exc))
+    if m:
+        return f"it asks to run or build the Python object '{m.group(1)}'"
+    m = re.search(r"Unsupported operand (\S+)", str(exc))
+    if m:
+        return f"it holds a pickle instruction ({m.group(1)}) that plain data never needs"
+    return "it holds Python objects or code, not plain data"
+
+
+def load_failure(exc: BaseException) -> str:
+    """``exc`` of a failed torch.load in one line, without any advice to load the file unsafely."""
+    text = " ".join(str(exc).split())
+    cut = re.search(r"weights.only|trust the source", text, re.IGNORECASE)
+    if cut:
+        text = text[:cut.start()].rstrip(" .,;:(")
+    return f"{type(exc).__name__}: {text[:300]}" if text else type(exc).__name__
+
+
 def _plain(obj):
     """Only JSON-like data goes into a model file's metadata."""
     return json.loads(json.dumps(obj, default=str))
@@ -81,17 +113,17 @@ def _plain(obj):
 def read_model_file(path: str, verify: bool = True) -> Tuple[ModelFile, dict]:
     """(header, state_dict), refusing anything that is not a safe, intact CrossTime model file."""
     import pickle
-
-    import torch
     if not os.path.exists(path):
         raise ModelFileError(f"model file not found: {path}")
     try:
-        payload = torch.load(path, map_location="cpu", weights_only=True)
+        payload = safe_torch_load(path)
     except pickle.UnpicklingError as exc:
-        raise ModelFileError(f"{path}: refused to load: the file holds objects or code that a model file never "
-                             f"needs (it may be malicious, or not a CrossTime model). Details: {str(exc)[:300]}") from exc
+        raise ModelFileError(f"{path}: refused, not loaded: {unsafe_content(exc)}; a CrossTime model file never holds such "
+                             "things. The file may be malicious: do not open it by other means, and use a model file "
+                             "trained or exported by CrossTime") from None
     except Exception as exc:
-        raise ModelFileError(f"{path}: not a readable model file ({type(exc).__name__}: {str(exc)[:300]})") from exc
+        raise ModelFileError(f"{path}: not a readable model file ({load_failure(exc)}); it may be damaged or "
+                             "incomplete: train or copy it again") from None
     if not isinstance(payload, dict) or payload.get("format") != FORMAT:
         raise ModelFileError(f"{path}: not a CrossTime model file (a plain PyTorch checkpoint? "
                              "Train with CrossTime or export a model with its configuration)")
@@ -131,3 +163,12 @@ def model_label(info: ModelFile) -> str:
     if best is not None:
         parts.append(f"validation map@5 {best:.3f}")
     return ", ".join(parts)
+
+
+def update_model_meta(path: str, **updates) -> None:
+    """Rewrite a model file's metadata (e.g. the whole training history), keeping its weights and fingerprint."""
+    import torch
+    info, sd = read_model_file(path)
+    payload = {"format": FORMAT, "version": VERSION, "config": info.config, "meta": _plain({**info.meta, **updates}),
+               "fingerprint": info.fingerprint, "state_dict": sd}
+    atomic_write(path, lambda f: torch.save(payload, f), ".ctmodel")

@@ -15,6 +15,7 @@ from typing import List, Optional, Sequence
 
 import numpy as np
 
+from ..errors import CrossTimeError
 from ..geo.legend import Legend, Rule
 from ..progress import SILENT, Progress
 from ..tiles.dates import NEW, OLD
@@ -100,9 +101,16 @@ def build_realpairs_store(root: str, out_path: str, tile_px: int = 128, stride_p
                           progress: Progress = SILENT) -> TileStore:
     """Cut every scene (or the listed ``source/scene`` keys) into tiles of ``tile_px`` native pixels."""
     stride_px = stride_px or tile_px
+    if not os.path.isdir(root):
+        raise CrossTimeError(f"{root}: no such folder of image pairs")
     found = [s for s in find_scenes(root, sources) if not scenes or s.key in scenes]
     if not found:
-        raise FileNotFoundError(f"no image pairs (a.*, b.* per scene folder) under {root}")
+        present = sorted({s.source for s in find_scenes(root)})
+        if sources and present:
+            raise CrossTimeError(f"no image pairs of the source(s) {', '.join(sources)} under {root}; the sources "
+                                 f"there are: {', '.join(present)}")
+        raise CrossTimeError(f"no image pairs under {root} (expected <source>/<scene>/a.* and b.* in each scene "
+                             "folder, as PNG, TIFF or JPEG)")
     plan = []
     for s in found:
         import rasterio
@@ -114,6 +122,9 @@ def build_realpairs_store(root: str, out_path: str, tile_px: int = 128, stride_p
         for r in range(0, h - tile_px + 1, stride_px):
             for c in range(0, w - tile_px + 1, stride_px):
                 plan.append((s, r, c))
+    if not plan:
+        raise CrossTimeError(f"{root}: every image pair is smaller than a tile of {tile_px} px; choose a smaller "
+                             "tile size (--tile-px)")
     meta = {"grid": None, "crs": None, "legend": BUILDINGS_LEGEND.name, "scenes": [s.key for s in found],
             "scene_gsd": {s.key: s.gsd for s in found}, "source_root": os.path.abspath(root),
             "tile_px": tile_px, "stride_px": stride_px,

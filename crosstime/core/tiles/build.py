@@ -52,6 +52,8 @@ def write_tile_store(out_path: str, tiles: LayerTiles, progress: Progress = SILE
     partial = 0
     n = len(tiles)
     with TileStoreWriter(out_path, n, grid.pixels, meta) as w:
+        for note in w.notes:
+            progress.info(note)
         for k, tid in enumerate(tiles.ids()):
             old, new = tiles.read([k], OLD), tiles.read([k], NEW)
             if old.valid[0] < 1.0 or new.valid[0] < 1.0:

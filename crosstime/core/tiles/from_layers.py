@@ -7,8 +7,8 @@ import numpy as np
 
 from ..geo.grid import TileGrid, tile_id
 from ..geo.legend import Legend
-from ..geo.orthos import OrthoReader
 from ..geo.rasterize import SemanticRasterizer
+from ..geo.tile_reader import OrthoSource, TileReader, open_tile_reader
 from ..geo.vectors import VectorLayerData
 from .source import TileBatch
 
@@ -17,10 +17,11 @@ class LayerTiles:
     """A :class:`~.source.TileSource` over grid cells, read from each date's ortho and drawn from its vectors.
 
     ``orthos`` and ``vectors`` are given per date (OLD, NEW); a date that is never read may be left out.
+    An ortho is a file path or a reader factory (``grid -> TileReader``, see :mod:`..geo.tile_reader`).
     Readers open on first use; close them with :meth:`close` or a ``with`` block.
     """
 
-    def __init__(self, grid: TileGrid, orthos: Dict[str, str], vectors: Dict[str, Sequence[VectorLayerData]],
+    def __init__(self, grid: TileGrid, orthos: Dict[str, OrthoSource], vectors: Dict[str, Sequence[VectorLayerData]],
                  legend: Legend, cells: Optional[Sequence[Tuple[int, int]]] = None, clip: bool = True):
         self.grid = grid
         self.pixels = grid.pixels
@@ -33,7 +34,7 @@ class LayerTiles:
             date: SemanticRasterizer(layers, legend, grid.crs, grid.resolution,
                                      clip_to=grid.bounds() if clip else None) if layers else None
             for date, layers in vectors.items()}
-        self._readers: Dict[str, OrthoReader] = {}
+        self._readers: Dict[str, TileReader] = {}
 
     def layer_names(self, date: str) -> List[str]:
         return list(self.layer_names_by_date.get(date, []))
@@ -52,9 +53,9 @@ class LayerTiles:
         view.cells = list(cells)
         return view
 
-    def reader(self, date: str) -> OrthoReader:
+    def reader(self, date: str) -> TileReader:
         if date not in self._readers:
-            self._readers[date] = OrthoReader(self.orthos[date], self.grid)
+            self._readers[date] = open_tile_reader(self.orthos[date], self.grid)
         return self._readers[date]
 
     def close(self) -> None:

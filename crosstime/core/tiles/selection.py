@@ -7,7 +7,7 @@ import numpy as np
 
 from ..geo.grid import store_tile_id
 from .source import TileBatch
-from .store import TileStore
+from .store import TileStore, ground_size_text
 
 
 class TileSet:
@@ -47,6 +47,27 @@ class TileSet:
 
     def grid_dict(self) -> Optional[dict]:
         return self.stores[0].meta.get("grid") if len(self.stores) == 1 else None
+
+    def scene_keys(self) -> List[str]:
+        """The name of each tile's scene (``source/scene`` for real pairs, ``default`` for an ortho pair)."""
+        return [self.stores[s].scene_names[self.stores[s].scene[i]] for s, i in zip(self._store_of, self._local)]
+
+    def by_source(self) -> dict:
+        """Sub-selections per source (the part of the scene name before '/'), when there are several."""
+        sources = np.array([k.split("/")[0] if "/" in k else "default" for k in self.scene_keys()])
+        names = sorted(set(sources))
+        return {n: self.subset(np.nonzero(sources == n)[0]) for n in names} if len(names) > 1 else {}
+
+    def ground_sizes(self) -> np.ndarray:
+        """Each tile's side on the ground in metres (NaN where unknown)."""
+        out = np.full(len(self), np.nan)
+        for k, st in enumerate(self.stores):
+            m = self._store_of == k
+            out[m] = st.tile_ground_sizes()[self._local[m]]
+        return out
+
+    def footprint_text(self) -> str:
+        return ground_size_text(self.ground_sizes())
 
     def scenes(self) -> np.ndarray:
         """A scene label per tile, unique across stores."""

@@ -16,6 +16,18 @@ from typing import Dict, List, Optional, Sequence
 
 import numpy as np
 
+from ..atomic import (
+    check_writable,
+    disk_full_error,
+    fsync_tree,
+    interrupted_replacement,
+    is_disk_full,
+    make_ordinary,
+    recover_folder,
+    remove_stale_temporaries,
+    replace_folder,
+    temp_prefix,
+)
 from ..errors import CrossTimeError
 from ..geo.grid import TileGrid
 from ..geo.legend import CATEGORIES, Legend
@@ -37,21 +49,26 @@ class TileStoreWriter:
     def __init__(self, path: str, count: int, pixels: int, meta: dict):
         self.path = os.path.abspath(path)
         parent = os.path.dirname(self.path) or "."
-        os.makedirs(parent, exist_ok=True)
         self.count, self.pixels = int(count), int(pixels)
-        need = count * pixels * pixels * 8 + 1024 * 1024
-        free = shutil.disk_usage(parent).free
-        if need > free:
-            raise OSError(28, f"not enough disk space for the tile store: {need / 1e9:.2f} GB needed, "
-                              f"{free / 1e9:.2f} GB free in {parent}")
-        self._tmp = tempfile.mkdtemp(prefix=".tmp-", suffix=".ctstore", dir=parent)
+        # a previous writer killed mid-replacement left the old store aside, or temporaries: tidy up first
+        self.notes = recover_folder(self.path)
+        remove_stale_temporaries(self.path, ".ctstore")
+        check_writable(self.path, count * pixels * pixels * 8 + 1024 * 1024)
+        os.makedirs(parent, exist_ok=True)
+        self._tmp = tempfile.mkdtemp(prefix=temp_prefix(self.path), suffix=".ctstore", dir=parent)
         self.meta = dict(meta)
         shp_img, shp_sem = (count, pixels, pixels, 3), (count, pixels, pixels)
         mm = np.lib.format.open_memmap
-        self.image_a = mm(os.path.join(self._tmp, "image_a.npy"), "w+", np.uint8, shp_img)
-        self.image_b = mm(os.path.join(self._tmp, "image_b.npy"), "w+", np.uint8, shp_img)
-        self.sem_a = mm(os.path.join(self._tmp, "sem_a.npy"), "w+", np.uint8, shp_sem)
-        self.sem_b = mm(os.path.join(self._tmp, "sem_b.npy"), "w+", np.uint8, shp_sem)
+        try:
+            self.image_a = mm(os.path.join(self._tmp, "image_a.npy"), "w+", np.uint8, shp_img)
+            self.image_b = mm(os.path.join(self._tmp, "image_b.npy"), "w+", np.uint8, shp_img)
+            self.sem_a = mm(os.path.join(self._tmp, "sem_a.npy"), "w+", np.uint8, shp_sem)
+            self.sem_b = mm(os.path.join(self._tmp, "sem_b.npy"), "w+", np.uint8, shp_sem)
+        except BaseException as exc:
+            self.abort()
+            if isinstance(exc, Exception) and is_disk_full(exc):
+                raise disk_full_error(self.path) from exc
+            raise
         self.ids: List[str] = [""] * count
         self.scene = np.zeros(count, np.int32)
         self.footprints = np.zeros((count, 4), np.float64)
@@ -67,21 +84,26 @@ class TileStoreWriter:
         self.scene[k] = scene
 
     def commit(self) -> TileStore:
-        for arr in (self.image_a, self.image_b, self.sem_a, self.sem_b):
-            arr.flush()
-        del self.image_a, self.image_b, self.sem_a, self.sem_b
-        np.save(os.path.join(self._tmp, "ids.npy"), np.asarray(self.ids, dtype=str))
-        np.save(os.path.join(self._tmp, "scene.npy"), self.scene)
-        np.save(os.path.join(self._tmp, "footprints.npy"), self.footprints)
-        np.save(os.path.join(self._tmp, "valid.npy"), self.valid)
-        meta = {"format": FORMAT, "version": VERSION, "count": self.count, "pixels": self.pixels,
-                "created": time.strftime("%Y-%m-%dT%H:%M:%S"), **self.meta}
-        with open(os.path.join(self._tmp, "meta.json"), "w", encoding="utf-8") as f:
-            json.dump(meta, f, indent=1, ensure_ascii=False)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(self._tmp, 0o777 & ~umask)       # mkdtemp made it private; a store is an ordinary folder
-        _replace_dir(self._tmp, self.path)
+        try:
+            for arr in (self.image_a, self.image_b, self.sem_a, self.sem_b):
+                arr.flush()
+            del self.image_a, self.image_b, self.sem_a, self.sem_b
+            np.save(os.path.join(self._tmp, "ids.npy"), np.asarray(self.ids, dtype=str))
+            np.save(os.path.join(self._tmp, "scene.npy"), self.scene)
+            np.save(os.path.join(self._tmp, "footprints.npy"), self.footprints)
+            np.save(os.path.join(self._tmp, "valid.npy"), self.valid)
+            meta = {"format": FORMAT, "version": VERSION, "count": self.count, "pixels": self.pixels,
+                    "created": time.strftime("%Y-%m-%dT%H:%M:%S"), **self.meta}
+            with open(os.path.join(self._tmp, "meta.json"), "w", encoding="utf-8") as f:
+                json.dump(meta, f, indent=1, ensure_ascii=False)
+            # the new store is on the disk before the old one leaves its path
+            fsync_tree(self._tmp)
+            make_ordinary(self._tmp)
+            replace_folder(self._tmp, self.path)
+        except Exception as exc:
+            if is_disk_full(exc):
+                raise disk_full_error(self.path) from exc
+            raise
         return TileStore(self.path)
 
     def abort(self) -> None:
@@ -98,16 +120,6 @@ class TileStoreWriter:
             self.abort()
 
 
-def _replace_dir(tmp: str, final: str) -> None:
-    if os.path.exists(final):
-        old = final + ".old-" + str(os.getpid())
-        os.replace(final, old)
-        os.replace(tmp, final)
-        shutil.rmtree(old, ignore_errors=True)
-    else:
-        os.replace(tmp, final)
-
-
 class TileStore:
     """Read side of a store. Arrays are memory-mapped; nothing is loaded until indexed."""
 
@@ -118,6 +130,11 @@ class TileStore:
             with open(meta_path, encoding="utf-8") as f:
                 self.meta = json.load(f)
         except FileNotFoundError:
+            aside = None if os.path.exists(self.path) else interrupted_replacement(self.path)
+            if aside:
+                raise TileStoreError(f"{path}: missing: a replacement of this store was interrupted and the previous "
+                                     f"store is in {aside}; rename it back to {os.path.basename(self.path)} (the next "
+                                     "build of this store does it by itself)") from None
             raise TileStoreError(f"{path}: not a CrossTime tile store (no meta.json)") from None
         except (OSError, json.JSONDecodeError) as exc:
             raise TileStoreError(f"{path}: damaged tile store ({exc})") from exc
@@ -186,15 +203,34 @@ class TileStore:
     def index_of(self) -> Dict[str, int]:
         return {str(t): k for k, t in enumerate(self.ids)}
 
-    def summary(self) -> str:
-        tile = ""
+    def tile_ground_sizes(self) -> np.ndarray:
+        """Each tile's side on the ground in metres (NaN where unknown): the grid's, or per scene for real pairs."""
         g = self.grid
         if g is not None:
-            tile = f", tiles of {g.tile_size:g} x {g.tile_size:g} ground units"
-        elif self.meta.get("tile_ground_size"):
-            tile = f", tiles of about {self.meta['tile_ground_size']:.0f} m"
-        return (f"{len(self)} tiles of {self.pixels} px{tile}, {len(self.usable())} usable on both dates, "
-                f"{len(self.scene_names)} scene(s)")
+            return np.full(len(self), float(g.tile_size))
+        gsd = self.meta.get("scene_gsd") or {}
+        px = self.meta.get("tile_px") or self.pixels
+        per_scene = np.array([float(gsd[n]) * px if gsd.get(n) else np.nan for n in self.scene_names])
+        return per_scene[self.scene] if len(per_scene) else np.full(len(self), np.nan)
+
+    def summary(self) -> str:
+        return (f"{len(self)} tiles of {self.pixels} px covering {ground_size_text(self.tile_ground_sizes())}, "
+                f"{len(self.usable())} usable on both dates, {len(self.scene_names)} scene(s)")
+
+
+def ground_size_text(sizes: np.ndarray) -> str:
+    """'200 m', '26-1280 m (median 300 m)' or 'unknown ground size' for tiles of these sides."""
+    known = np.asarray(sizes, float)
+    known = known[np.isfinite(known)]
+    if not len(known):
+        return "an unknown ground size"
+    lo, hi = known.min(), known.max()
+    if hi - lo <= 0.01 * hi:
+        return f"{hi:g} m"
+    text = f"{lo:.0f}-{hi:.0f} m (median {np.median(known):.0f} m)"
+    if len(known) < len(sizes):
+        text += f", unknown for {len(sizes) - len(known)} tiles"
+    return text
 
 
 def open_stores(paths: Sequence[str]) -> List[TileStore]:

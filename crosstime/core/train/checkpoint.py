@@ -6,9 +6,14 @@ from typing import Optional
 
 import torch
 
-from ..atomic import atomic_write
+from ..atomic import atomic_write, remove_stale_temporaries
+from ..errors import CrossTimeError
 
 NAME = "last.ckpt"
+
+
+class CheckpointError(CrossTimeError, RuntimeError):
+    """A checkpoint that cannot be resumed from: damaged, from another version, or unsafe."""
 
 
 def save_checkpoint(folder: str, state: dict) -> str:
@@ -16,13 +21,22 @@ def save_checkpoint(folder: str, state: dict) -> str:
 
 
 def load_checkpoint(folder: Optional[str]) -> Optional[dict]:
+    """The last checkpoint of ``folder`` (None when there is none). Temporaries of killed runs are removed."""
     if not folder:
         return None
     path = os.path.join(folder, NAME)
+    remove_stale_temporaries(path, ".ckpt")
     if not os.path.exists(path):
         return None
+    import pickle
+
+    from ..retrieval.model_file import load_failure, safe_torch_load, unsafe_content
     try:
-        return torch.load(path, map_location="cpu", weights_only=True)
+        return safe_torch_load(path)
+    except pickle.UnpicklingError as exc:
+        raise CheckpointError(f"{path}: refused, not loaded: {unsafe_content(exc)}; a CrossTime checkpoint never "
+                              "holds such things. The file may be malicious: delete it (training then starts "
+                              "over) and check who could write to that folder") from None
     except Exception as exc:
-        raise RuntimeError(f"{path}: cannot resume from this checkpoint ({type(exc).__name__}: {exc}); "
-                           "delete it to start over") from exc
+        raise CheckpointError(f"{path}: cannot resume from this checkpoint ({load_failure(exc)}); delete it to "
+                              "start over") from None

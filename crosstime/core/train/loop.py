@@ -24,7 +24,7 @@ from ..geo.legend import Legend
 from ..nn.descriptor import DescriptorNet, ModelConfig
 from ..progress import SILENT, Progress
 from ..retrieval.describer import describe_tiles, resolve_device, to_tensor
-from ..retrieval.model_file import fingerprint, save_model
+from ..retrieval.model_file import fingerprint, save_model, update_model_meta
 from ..similarity import cosine_similarity, rank_of_truth
 from ..tiles.dates import NEW, OLD
 from ..tiles.network_input import read_network_input
@@ -199,6 +199,12 @@ class Trainer(abc.ABC):
         stopped = "finished"
         main = self.rank == 0
         epochs = cfg.epochs
+        if self.val is not None and not self.history:
+            # the same network before any step: the score training has to beat
+            start = metrics.summary(self.rank_tiles(self.val, self.progress.sub(0, 0.01)), cfg.map_n)
+            self.history.append({"epoch": 0, "loss": float("nan"), "train_s": 0.0,
+                                 **{f"val_{k}": v for k, v in start.items() if k != "queries"}})
+            self.progress.info(f"before training: validation map@{cfg.map_n} {start[f'map@{cfg.map_n}']:.3f}")
         for epoch in range(self.start_epoch, epochs):
             ep_t = time.time()
             prog = self._epoch_span(epoch, t0)
@@ -207,10 +213,17 @@ class Trainer(abc.ABC):
             self.before_epoch(epoch)
             n = self.batches_in_epoch()
             losses = []
+            said = time.time()
             for b in range(n):
                 self.progress.check()
                 losses.append(self.train_step(epoch, b))
                 prog.update(0.15 + 0.75 * (b + 1) / n, f"epoch {epoch + 1}/{epochs}, loss {np.mean(losses):.4f}")
+                if main and (time.time() - said > 30 or (epoch == self.start_epoch and b == 0)):
+                    # a line well within the first epoch, then every half minute: a slow run shows itself early
+                    rate = (b + 1) * cfg.batch_pairs / max(1e-9, time.time() - ep_t)
+                    self.progress.info(f"epoch {epoch + 1}/{epochs}: batch {b + 1}/{n}, {rate:.1f} pairs/s, "
+                                       f"loss {np.mean(losses):.4f}")
+                    said = time.time()
             distributed.sync_buffers(self.wrapped)
             row = {"epoch": epoch + 1, "loss": float(np.mean(losses)) if losses else float("nan"),
                    "train_s": round(time.time() - ep_t, 2)}
@@ -242,6 +255,10 @@ class Trainer(abc.ABC):
                 break
         if main and not os.path.exists(self.out_model):
             self._save_model(max(0, len(self.history) - 1), None)
+        if main:
+            # the model file holds the best epoch's weights, and the history of every epoch
+            update_model_meta(self.out_model, history=self.history, stopped=stopped)
+            self._warn_if_not_better(stopped)
         sd = {k: v.detach().cpu() for k, v in self.net.state_dict().items()}
         fp = fingerprint(self.mcfg.to_dict(), sd)
         self.progress.info(f"rank {self.rank}: weights fingerprint {fp}")
@@ -251,6 +268,18 @@ class Trainer(abc.ABC):
 
     def epoch_stats(self) -> dict:
         return {}
+
+    def _warn_if_not_better(self, stopped: str) -> None:
+        key = f"val_map@{self.cfg.map_n}"
+        start = next((h.get(key) for h in self.history if h.get("epoch") == 0), None)
+        if start is None or self.best["val"] is None:
+            return
+        best = self.best["map"]
+        if best <= start:
+            self.progress.info(
+                f"warning: the trained model (validation map@{self.cfg.map_n} {best:.3f}) does not beat the same network "
+                f"untrained ({start:.3f}) after {len([h for h in self.history if h['epoch'] > 0])} epoch(s) "
+                f"({stopped}): train longer (more epochs or a larger time budget), or check the training data")
 
     def _epoch_span(self, epoch: int, t0: float) -> Progress:
         """This epoch's share of the whole run; with a time budget, the elapsed share of it when larger."""

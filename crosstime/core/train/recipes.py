@@ -21,7 +21,7 @@ class TrainConfig:
     positive_fraction: float = 0.5       # share of positive pairs
     hard_every: int = 5                  # epochs between two hard-mining passes over the training set
     hard_threshold: float = 0.5          # a query is hard when its map@5 is below this (true match not 1st or 2nd)
-    hard_negatives: str = "random"       # random (paper) or confusers (the wrong answers ranked above the truth)
+    hard_negatives: str = "confusers"    # confusers (the old tiles ranked above the truth) or random
     # contrastive recipes
     temperature: float = 0.07
     normalize: bool = True
@@ -68,6 +68,8 @@ def recipe(name: str, model: Optional[ModelConfig] = None, **overrides) -> Tuple
         t = TrainConfig(recipe="ntxent", batch_pairs=26, lr=1e-3, lr_backbone=1e-3, weight_decay=1e-6,
                         temperature=100.0, normalize=False, projection_dim=128, augment="paper")
     else:
+        if model is None:       # CrossTime's CPU recipe: a light backbone learnt from scratch
+            m = replace(m, backbone="resnet18", weights="none")
         m = replace(m, head="pooled", pool="gem", dim=m.dim or 256)
         t = TrainConfig(recipe="infonce", batch_pairs=32, lr=3e-4, temperature=0.07, normalize=True,
                         augment="cross-date", max_shift=8, epochs=30)

@@ -5,6 +5,8 @@ from typing import Optional, Sequence
 
 import numpy as np
 
+from ..choices import DEFAULT_RECIPE, RECIPES
+from ..errors import CrossTimeError
 from ..progress import SILENT, Progress
 from ..tiles.selection import TileSet
 from ..tiles.store import open_stores
@@ -32,12 +34,15 @@ def split_for_validation(tiles: TileSet, val_fraction: float, seed: int = 0):
     return spatial_split(tiles, val_fraction)
 
 
-def train(train_stores: Sequence[str], out_model: str, val_stores: Sequence[str] = (), recipe_name: str = "siamese",
+def train(train_stores: Sequence[str], out_model: str, val_stores: Sequence[str] = (), recipe_name: str = DEFAULT_RECIPE,
           val_fraction: float = 0.2, checkpoint_dir: Optional[str] = None, log_csv: Optional[str] = None,
           progress: Progress = SILENT, min_valid: float = 0.9, **overrides):
     """Train ``recipe_name`` on the stores; returns the TrainResult. ``overrides``: any model or training setting."""
     stores = open_stores(train_stores)
     tiles = TileSet(stores, min_valid=min_valid)
+    if len(tiles) < 2:
+        raise CrossTimeError(f"{', '.join(train_stores)}: only {len(tiles)} usable training tile(s); training needs at "
+                             "least 2 (choose smaller tiles or a larger area)")
     if val_stores:
         val = TileSet(open_stores(val_stores), min_valid=min_valid)
     elif val_fraction > 0:
@@ -45,8 +50,11 @@ def train(train_stores: Sequence[str], out_model: str, val_stores: Sequence[str]
     else:
         val = None
     if len(tiles) < 2:
-        raise ValueError(f"only {len(tiles)} usable training tile(s): training needs at least 2 (choose smaller tiles "
-                         "or a larger area)")
+        raise CrossTimeError(f"{', '.join(train_stores)}: only {len(tiles)} usable training tile(s); training needs at "
+                             "least 2 (choose smaller tiles or a larger area)")
+    if val is not None and len(val) == 0:
+        raise CrossTimeError(f"{', '.join(val_stores) or 'the validation part of the training stores'}: no usable "
+                             "validation tile")
     first = stores[0]
     grid = first.grid
     overrides.setdefault("tile_pixels", first.pixels - first.pixels % 32 or 32)
@@ -54,8 +62,10 @@ def train(train_stores: Sequence[str], out_model: str, val_stores: Sequence[str]
     if grid is not None:
         overrides.setdefault("tile_size", grid.tile_size)
     mcfg, tcfg = recipe(recipe_name, **overrides)
-    progress.info(f"training '{recipe_name}' on {len(tiles)} tiles, validating on {len(val) if val else 0}; "
-                  f"{mcfg.backbone} ({mcfg.weights}), R={mcfg.dim or 'pooled'}, {mcfg.tile_pixels} px")
+    progress.info(f"recipe {recipe_name} ({RECIPES[recipe_name]}), backbone {mcfg.backbone}, weights {mcfg.weights}, "
+                  f"R={mcfg.dim or 'pooled'}, {mcfg.tile_pixels} px input; up to {tcfg.epochs} epochs"
+                  + (f" or {tcfg.max_minutes:g} min" if tcfg.max_minutes else "")
+                  + f"; {len(tiles)} training tiles, {len(val) if val else 0} validation tiles")
     meta = {"stores": list(train_stores), "validation_stores": list(val_stores),
             "tile_ground_size": grid.tile_size if grid is not None else first.meta.get("tile_ground_size"),
             "ground_resolution": grid.resolution if grid is not None else None,

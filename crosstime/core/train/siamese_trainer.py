@@ -4,7 +4,10 @@ Every ``hard_every`` epochs the whole training set is described and ranked; a qu
 map@5 is below ``hard_threshold`` (0.5: the true old-date tile is neither first nor second). Each batch
 takes half of its anchors from a pass over all training tiles and half at random from the hard ones
 (reused at random when there are too few; random anchors stand in while there are none). A positive
-pair is (new, old) of the same tile; a negative pair is two different tiles of the new date.
+pair is (new, old) of the same tile; a negative pair is a new tile against an old tile of another place
+(never two tiles of one date: "the dates differ" would then predict the label and nothing about place
+would be learnt). Hard anchors take their negatives among the old tiles the mining pass ranked above
+their true match (``hard_negatives='confusers'``), the others at random.
 """
 from __future__ import annotations
 
@@ -56,9 +59,9 @@ class SiameseTrainer(Trainer):
         self.hard = np.nonzero(per_query < self.cfg.hard_threshold)[0]
         self.train_map = float(per_query.mean())
         if self.cfg.hard_negatives == "confusers":
-            np.fill_diagonal(sim, -np.inf)
-            top = np.argsort(-sim[self.hard], axis=1)[:, :5]
-            self.confusers = {int(h): t for h, t in zip(self.hard, top)}
+            # the old tiles ranked above the true match: the mistakes this query makes now
+            truth = sim[np.arange(len(q)), np.arange(len(q))]
+            self.confusers = {int(h): np.nonzero(sim[h] > truth[h])[0] for h in self.hard}
         self.progress.info(f"hard mining: {len(self.hard)} of {len(q)} training queries are hard "
                            f"(train map@{self.cfg.map_n} {self.train_map:.3f})")
 
@@ -93,12 +96,7 @@ class SiameseTrainer(Trainer):
         same[self.rng.permutation(b)[:n_pos]] = 1
         others = np.array([a if s else self._negative(a) for a, s in zip(anchors, same)], np.int64)
         x1 = self.inputs(anchors, NEW)
-        pos = same.astype(bool)
-        x2 = torch.empty_like(x1)
-        if pos.any():
-            x2[pos] = self.inputs(others[pos], OLD)
-        if (~pos).any():
-            x2[~pos] = self.inputs(others[~pos], NEW)
+        x2 = self.inputs(others, OLD)       # positives and negatives alike: the other date
         x1, x2 = self.aug(x1, x2, self.gen)
         with self.autocast():
             logits = self.wrapped(self.to_device(x1), self.to_device(x2))
@@ -106,10 +104,13 @@ class SiameseTrainer(Trainer):
 
     def recipe_state(self) -> dict:
         return {"hard": torch.from_numpy(self.hard.astype(np.int64)),
-                "train_map": getattr(self, "train_map", -1.0)}
+                "train_map": getattr(self, "train_map", -1.0),
+                "confusers": {str(k): torch.from_numpy(v.astype(np.int64)) for k, v in self.confusers.items()}}
 
     def load_recipe_state(self, state: dict) -> None:
         if "hard" in state:
             self.hard = state["hard"].numpy().astype(np.int64)
         if state.get("train_map", -1.0) >= 0:
             self.train_map = float(state["train_map"])
+        if "confusers" in state:
+            self.confusers = {int(k): v.numpy().astype(np.int64) for k, v in state["confusers"].items()}

@@ -194,3 +194,28 @@ def test_pretrained_weights_sources(tmp_path):
     torch.save({"something": torch.zeros(3)}, tmp_path / "wrong.pth")
     with pytest.raises(WeightsUnavailable, match="do not fit"):
         build_backbone("resnet18", str(tmp_path / "wrong.pth"))
+
+
+def test_joint_thumbnail_descriptor_and_mirror_averaging(tmp_path):
+    cfg = ModelConfig(backbone="resnet18", weights="none", tile_pixels=64, dim=32, head="pooled", thumbnail=4,
+                      modality="visual")
+    net = DescriptorNet(cfg).eval()
+    x = torch.rand(3, 3, 64, 64)
+    with torch.no_grad():
+        z = net(x)
+        assert z.shape == (3, 32 + 3 * 16) and net.out_dim == 32 + 48
+        assert torch.allclose(z.norm(dim=1), torch.ones(3), atol=1e-5)      # two unit parts at cos/sin of one angle
+        # the thumbnail part ignores a brightness and contrast change of the tile
+        t1, t2 = net(x)[:, 32:], net(x * 0.5 + 0.2)[:, 32:]
+        assert torch.allclose(t1, t2, atol=1e-4)
+    assert net.mix.requires_grad
+    path = str(tmp_path / "joint.ctmodel")
+    save_model(path, net)
+    again, info = load_model(path)
+    assert info.config["thumbnail"] == 4
+    with torch.no_grad():
+        assert torch.allclose(again(x), z, atol=1e-5)
+    flipped = DescriptorNet(ModelConfig(**{**cfg.__dict__, "flip_average": True})).eval()
+    flipped.load_state_dict(net.state_dict())
+    with torch.no_grad():
+        assert torch.allclose(flipped(x), flipped(torch.flip(x, dims=(-1,))), atol=1e-4)

@@ -2,6 +2,7 @@
 import numpy as np
 import pytest
 
+from crosstime.core.errors import CrossTimeError
 from crosstime.core.samples.realpairs import build_realpairs_store, building_codes, find_scenes, read_rgb
 from crosstime.core.tiles.selection import TileSet
 
@@ -44,5 +45,5 @@ def test_xbd_buildings_fall_on_the_buildings(realpairs_root):
 
 
 def test_missing_folder_is_a_clear_error(tmp_path):
-    with pytest.raises(FileNotFoundError, match="no image pairs"):
+    with pytest.raises(CrossTimeError, match="no image pairs"):
         build_realpairs_store(str(tmp_path), str(tmp_path / "x.ctstore"))

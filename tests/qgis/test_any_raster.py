@@ -1,0 +1,162 @@
+"""Orthos that are not files: an XYZ layer of local file:// tiles and a GDAL WMS/TMS description file, read
+through QGIS (adapters/raster_reader.py), offline; the dock builds an index on the XYZ layer and answers a click."""
+import os
+import time
+
+import numpy as np
+import pytest
+from qgis.core import QgsCoordinateReferenceSystem, QgsPointXY, QgsProject, QgsRasterLayer, QgsVectorLayer
+from qgis.PyQt.QtCore import QCoreApplication
+
+from crosstime.core.geo.vectors import list_layers
+
+R = 20037508.342789244          # half the Web Mercator world, metres
+ZOOM = 16                       # about 1.7 m per pixel at the synthetic landscape's latitude
+
+
+def write_xyz_tiles(src_path, folder, z=ZOOM):
+    """Web Mercator PNG tiles (with alpha: transparent outside the source) of a GeoTIFF, as {z}/{x}/{y}.png."""
+    import rasterio
+    from rasterio.transform import from_bounds
+    from rasterio.warp import Resampling, reproject, transform_bounds
+    size = 2 * R / 2 ** z
+    with rasterio.open(src_path) as src:
+        x0, y0, x1, y1 = transform_bounds(src.crs, "EPSG:3857", *src.bounds)
+        rgb, ones = src.read([1, 2, 3]), np.full((src.height, src.width), 255, np.uint8)
+        for tx in range(int((x0 + R) // size), int((x1 + R) // size) + 1):
+            for ty in range(int((R - y1) // size), int((R - y0) // size) + 1):
+                dst_t = from_bounds(-R + tx * size, R - (ty + 1) * size, -R + (tx + 1) * size, R - ty * size, 256, 256)
+                out = np.zeros((4, 256, 256), np.uint8)
+                reproject(rgb, out[:3], src_transform=src.transform, src_crs=src.crs, dst_transform=dst_t,
+                          dst_crs="EPSG:3857", resampling=Resampling.bilinear)
+                reproject(ones, out[3], src_transform=src.transform, src_crs=src.crs, dst_transform=dst_t,
+                          dst_crs="EPSG:3857", resampling=Resampling.nearest, dst_nodata=0)
+                os.makedirs(f"{folder}/{z}/{tx}", exist_ok=True)
+                with rasterio.open(f"{folder}/{z}/{tx}/{ty}.png", "w", driver="PNG", width=256, height=256, count=4,
+                                   dtype="uint8") as d:
+                    d.write(out)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def old_tiles(land, tmp_path_factory):
+    return write_xyz_tiles(land.old_ortho, str(tmp_path_factory.mktemp("xyz")))
+
+
+def xyz_layer(folder, name="old ortho (XYZ)"):
+    uri = f"type=xyz&url=file://{folder}/{{z}}/{{x}}/{{y}}.png&zmin={ZOOM}&zmax={ZOOM}"
+    layer = QgsRasterLayer(uri, name, "wms")
+    assert layer.isValid()
+    return layer
+
+
+def grid_of(land, tile=100.0, px=64):
+    from crosstime.core.geo.grid import TileGrid
+    return TileGrid.for_overlap(land.bounds, land.bounds, "EPSG:2154", tile, px)
+
+
+def compare_with_file(reader, land, grid):
+    from crosstime.core.geo.orthos import OrthoReader
+    diffs = []
+    with OrthoReader(land.old_ortho, grid) as ref:
+        for ij in list(grid.indices())[::17]:
+            a, b = reader.read(*ij), ref.read(*ij)
+            assert a.valid_fraction > 0.99
+            diffs.append(np.abs(a.rgb.astype(int) - b.rgb).mean())
+    return float(np.mean(diffs))
+
+
+def test_an_xyz_layer_of_file_tiles_reads_like_the_file(land, old_tiles, qgis_iface):
+    from crosstime.adapters.layers import ortho_source
+    layer = xyz_layer(old_tiles)
+    factory = ortho_source(layer, "old ortho")
+    assert callable(factory)                                  # not a file: read through QGIS
+    grid = grid_of(land)
+    reader = factory(grid)
+    assert compare_with_file(reader, land, grid) < 6          # resampled twice (tiles, then the grid), same image
+    # outside the tiles: transparent, hence invalid, never black "data"
+    edge = reader.read_bounds((land.bounds[0] - 50, land.bounds[1], land.bounds[0] + 50, land.bounds[1] + 100))
+    assert 0.3 < edge.valid_fraction < 0.7 and not edge.rgb[~edge.valid].any()
+    reader.close()
+
+
+def test_a_gdal_tms_description_file(land, old_tiles, tmp_path, qgis_iface):
+    from crosstime.adapters.layers import ortho_source
+    xml = tmp_path / "tms.xml"
+    xml.write_text(f"""<GDAL_WMS>
+  <Service name="TMS"><ServerUrl>file://{old_tiles}/${{z}}/${{x}}/${{y}}.png</ServerUrl></Service>
+  <DataWindow><UpperLeftX>-{R}</UpperLeftX><UpperLeftY>{R}</UpperLeftY><LowerRightX>{R}</LowerRightX>
+    <LowerRightY>-{R}</LowerRightY><TileLevel>{ZOOM}</TileLevel><TileCountX>1</TileCountX><TileCountY>1</TileCountY>
+    <YOrigin>top</YOrigin></DataWindow>
+  <Projection>EPSG:3857</Projection><BlockSizeX>256</BlockSizeX><BlockSizeY>256</BlockSizeY><BandsCount>4</BandsCount>
+  <ZeroBlockHttpCodes>204,404</ZeroBlockHttpCodes><ZeroBlockOnServerException>true</ZeroBlockOnServerException>
+  <Cache><Path>{tmp_path / "cache"}</Path></Cache>
+</GDAL_WMS>""")
+    layer = QgsRasterLayer(str(xml), "old ortho (TMS)", "gdal")
+    assert layer.isValid()
+    factory = ortho_source(layer, "old ortho")
+    assert callable(factory)                                  # a web service description: not read with rasterio
+    grid = grid_of(land)
+    assert compare_with_file(factory(grid), land, grid) < 6
+
+
+def wait_for(pred, timeout=300):
+    t0 = time.time()
+    while not pred():
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+        assert time.time() - t0 < timeout, "timed out"
+    QCoreApplication.processEvents()
+
+
+def test_the_dock_builds_and_matches_with_an_xyz_old_ortho(land, old_tiles, trained_model, qgis_iface, tmp_path):
+    from crosstime.core.geo.grid import TileGrid
+    from crosstime.core.retrieval.index import DescriptorIndex
+    from crosstime.ui.dock import CrossTimeDock
+    proj = QgsProject.instance()
+    proj.clear()
+    old, new = xyz_layer(old_tiles), QgsRasterLayer(land.new_ortho, "new ortho")
+    proj.addMapLayers([old, new])
+    vec = {}
+    for key, path in (("old", land.old_vectors), ("new", land.new_vectors)):
+        vec[key] = [QgsVectorLayer(f"{path}|layername={n}", f"{key} {n}", "ogr") for n in list_layers(path)]
+        proj.addMapLayers(vec[key])
+    d = CrossTimeDock(qgis_iface)
+    try:
+        w = d.w
+        w.oldOrthoCombo.setLayer(old)
+        w.newOrthoCombo.setLayer(new)
+        d._set_checked(w.oldVectorsCombo, [l.id() for l in vec["old"]])
+        d._set_checked(w.newVectorsCombo, [l.id() for l in vec["new"]])
+        w.tileSizeSpin.setValue(100.0)
+        w.pixelsSpin.setValue(64)
+        w.describerCombo.setCurrentIndex(w.describerCombo.findData("file"))
+        w.modelFile.setFilePath(trained_model)
+        w.saveIndexFile.setFilePath(str(tmp_path / "xyz.ctindex"))
+        assert d.build_index() is not None, w.statusLabel.text()
+        wait_for(lambda: d._build_task is None)
+        assert "index of 144 tiles" in w.statusLabel.text(), w.statusLabel.text()
+        idx = DescriptorIndex.load(str(tmp_path / "xyz.ctindex"))
+        grid = TileGrid.from_dict(idx.grid)
+        i, j = list(grid.indices())[len(grid) // 2 + 6]
+        x0, y0, x1, y1 = grid.footprint(i, j)
+        d.match_point(QgsPointXY((x0 + x1) / 2, (y0 + y1) / 2), QgsCoordinateReferenceSystem("EPSG:2154"))
+        wait_for(lambda: d.last_result is not None)           # the click waited for the matcher, then answered
+        res = d.last_result
+        assert res.query_id == f"{i}_{j}" and len(res.ids) == w.kSpin.value()
+        assert len(res.images["matches"]) == len(res.ids)     # old-date pictures read through the XYZ layer too
+        assert all(img.any() for img, _ in res.images["matches"])
+        # the XYZ layer's index describes the same tiles as one built from the file behind it
+        from crosstime.core import jobs
+        from crosstime.core.geo.legend import load_legend
+        ref, _, _ = jobs.build_index_from_layers(str(tmp_path / "file.ctindex"), land.old_ortho, land.new_ortho,
+                                                 jobs.read_vector_files([land.old_vectors]), load_legend("bdtopo_v3"),
+                                                 100.0, 64, trained_model, grid=grid)
+        assert list(ref.ids) == list(idx.ids)
+        sim = np.asarray(idx.descriptors) @ np.asarray(ref.descriptors).T
+        assert np.mean(np.argmax(sim, axis=1) == np.arange(len(idx))) > 0.9
+    finally:
+        wait_for(lambda: not d._tasks and d._build_task is None)
+        d.shutdown()
+        d.deleteLater()
+        proj.clear()

@@ -1,0 +1,209 @@
+"""French and English: every tr() string has a finished French translation, the .qm builds and loads, and with
+the locale set to fr the plugin, the dock and the Processing algorithms speak French."""
+import importlib.util
+import os
+
+import pytest
+from qgis.core import QgsApplication, QgsSettings
+from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+from qgis.PyQt.QtWidgets import QAbstractButton, QComboBox, QGroupBox, QLabel, QTableWidget, QTabWidget, QTreeWidget
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def _i18n_script():
+    spec = importlib.util.spec_from_file_location("crosstime_i18n_script", os.path.join(ROOT, "scripts", "i18n.py"))
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+i18n = _i18n_script()
+
+
+@pytest.fixture
+def french():
+    """The French translator installed as the plugin installs it for the locale "fr"; removed afterwards."""
+    from crosstime.ui.translation import install_translator, remove_translator
+    i18n.compile_qm("fr")
+    t = install_translator("fr")
+    assert t is not None, "crosstime_fr.qm did not load"
+    yield t
+    remove_translator(t)
+
+
+def _english_with_french():
+    """English sources whose French differs (the words that must not be seen in a French UI): text -> French."""
+    entries = i18n.read_ts(i18n.ts_path("fr"))
+    return {src: e.translation for (ctx, src), e in entries.items()
+            if e.finished and e.translation.strip() != src.strip()}
+
+
+# the translation file --------------------------------------------------------------------------------------------
+def test_every_tr_string_has_a_finished_french_translation():
+    problems = i18n.check("fr")
+    assert not problems, "\n".join(problems[:40]) + "\n(python3 scripts/i18n.py update, translate, then check)"
+
+
+def test_the_check_fails_on_a_missing_or_broken_translation(tmp_path):
+    key = ("CrossTime", "the layer '{}' has {:d} features")
+    assert i18n.problems_of(key, None)                                   # not in the .ts
+    assert i18n.problems_of(key, i18n.Entry("", "unfinished"))
+    assert i18n.problems_of(key, i18n.Entry("la couche « {} »", "unfinished"))   # unfinished
+    assert i18n.problems_of(key, i18n.Entry("la couche « {} » a {} entités", ""))  # a field's spec lost
+    assert not i18n.problems_of(key, i18n.Entry("la couche « {0} » a {1:d} entités", ""))
+    assert i18n.problems_of(("CrossTime", "<b>#{}</b>"), i18n.Entry("n° {}", ""))   # a tag lost
+    src = tmp_path / "mod.py"
+    src.write_text('def f(x):\n    a = tr(f"text {x}")\n    b = tr("layer " + x)\n    return tr("fine {}").format(x)\n')
+    found, problems = i18n.extract_python(str(src))
+    assert [k[1] for k, _ in found] == ["fine {}"] and len(problems) == 2
+
+
+def test_choice_and_category_labels_are_translated_key_by_key():
+    """core/ cannot call tr(): ui/translation.py holds a literal tr() per key of every translated choice list and
+    of the legend's categories; with no translator they are the core's English labels."""
+    from crosstime.core import choices
+    from crosstime.core.geo.legend import CATEGORIES
+    from crosstime.ui import translation
+    for name in translation.TRANSLATED_CHOICES:
+        table = translation._tables()[name]
+        assert list(table) == choices.keys(getattr(choices, name)), name
+        assert translation.choice_labels(name) == choices.labels(getattr(choices, name)), name
+    assert translation.category_labels() == {c.key: c.label for c in CATEGORIES}
+
+
+def test_mapping_warnings_are_the_core_sentences_in_english():
+    from collections import Counter
+
+    from crosstime.core.geo.legend import MappingReport
+    from crosstime.ui.translation import mapping_warnings
+    rep = MappingReport()
+    rep.empty_layers.append("ROUTE")
+    rep.bad_features["BATIMENT"] = [(f"fid {k}", "self-intersection") for k in range(7)]
+    rep.unmapped_layers["ZONE"] = 12
+    rep.unmapped_values["BATIMENT"] = Counter({"NATURE=Silo": 3, "NATURE=Serre": 1})
+    assert mapping_warnings(rep) == rep.warnings()
+
+
+def test_qm_is_built_from_the_ts_and_loads():
+    qm = i18n.compile_qm("fr")
+    assert os.path.getmtime(qm) >= os.path.getmtime(i18n.ts_path("fr"))
+    t = QTranslator()
+    assert t.load(qm)
+    assert t.translate("CrossTime", "Build tile dataset") == "Construire un jeu de tuiles"
+    assert t.translate("CrossTimeDockBase", "Layers") == "Couches"
+
+
+# the plugin in French ---------------------------------------------------------------------------------------------
+def test_algorithm_in_french(french):
+    from crosstime.toolbox.build_dataset import BuildTileDataset
+    from crosstime.toolbox.provider import CrossTimeProvider
+    from crosstime.toolbox.train import TrainDescriptor
+    alg = BuildTileDataset()
+    alg.initAlgorithm()
+    assert alg.displayName() == "Construire un jeu de tuiles"
+    assert alg.group() == "1. Données" and alg.groupId() == "data"
+    assert alg.shortHelpString().startswith("Découpe l'ortho ancienne et l'ortho récente en tuiles")
+    assert alg.parameterDefinition("OLD_ORTHO").description() == "Ortho ancienne"
+    assert alg.parameterDefinition("TILE_SIZE").description() == "Taille des tuiles (unités terrain, par exemple en mètres)"
+    assert alg.parameterDefinition("LEGEND").options()[1] == "IGN BD TOPO v2 (shapefiles de l'époque 2004)"
+    train = TrainDescriptor()
+    train.initAlgorithm()
+    assert train.parameterDefinition("SEMANTIC").options() == ["RVB (6 canaux d'entrée)",
+                                                                "niveaux de gris (4 canaux d'entrée)"]
+    assert CrossTimeProvider().longName().startswith("CrossTime : appariement")
+
+
+def test_algorithm_in_french_through_the_registry(french, qgis_processing):
+    from crosstime.toolbox.provider import CrossTimeProvider
+    p = CrossTimeProvider()
+    registry = QgsApplication.processingRegistry()
+    registry.addProvider(p)
+    try:
+        alg = registry.createAlgorithmById("crosstime:build_tile_dataset")
+        assert alg.displayName() == "Construire un jeu de tuiles"
+        assert alg.parameterDefinition("NEW_VECTORS").description() == "Couches vecteur de la date récente"
+    finally:
+        registry.removeProvider(p)
+
+
+def _visible_texts(widget):
+    texts = []
+    for w in widget.findChildren(QLabel):
+        texts += [w.text(), w.toolTip()]
+    for w in widget.findChildren(QAbstractButton):
+        texts += [w.text(), w.toolTip()]
+    for w in widget.findChildren(QGroupBox):
+        texts.append(w.title())
+    for w in widget.findChildren(QTabWidget):
+        texts += [w.tabText(i) for i in range(w.count())]
+    for w in widget.findChildren(QComboBox):
+        texts += [w.itemText(i) for i in range(w.count())] + [w.toolTip()]
+    for w in widget.findChildren(QTableWidget):
+        texts += [w.horizontalHeaderItem(i).text() for i in range(w.columnCount()) if w.horizontalHeaderItem(i)]
+    for w in widget.findChildren(QTreeWidget):
+        texts += [w.headerItem().text(i) for i in range(w.columnCount())]
+    return [t for t in texts if t and t.strip()]
+
+
+def test_dock_in_french(french, qgis_iface):
+    from crosstime.ui.dock import CrossTimeDock
+    d = CrossTimeDock(qgis_iface)
+    try:
+        w = d.w
+        tabs = d.findChildren(QTabWidget)[0]
+        assert [tabs.tabText(i) for i in range(tabs.count())][:3] == ["Couches", "Index", "Appariement"]
+        assert w.buildButton.text() == "Indexer l'ortho ancienne"
+        assert w.pickButton.text() == "Cliquer sur un lieu de la carte"
+        assert [w.describerCombo.itemText(i) for i in range(w.describerCombo.count())] == [
+            "Rapide (sans entraînement)", "Appris sur cette région", "Fichier de modèle…"]
+        assert w.legendCombo.itemText(2) == "Attributs OpenStreetMap (tags)"
+        assert w.semanticCombo.itemText(1) == "niveaux de gris (4 canaux d'entrée)"
+        # no widget of the dock shows an English text that has a French translation
+        english = _english_with_french()
+        left = sorted({t for t in _visible_texts(d) if t in english})
+        assert not left, left
+    finally:
+        d.shutdown()
+        d.deleteLater()
+
+
+def test_dependencies_dialog_in_french(french, qgis_iface):
+    from crosstime.ui.dependencies_dialog import DependenciesDialog
+    dlg = DependenciesDialog(qgis_iface)
+    try:
+        assert dlg.windowTitle() == "Dépendances de CrossTime"
+        assert dlg.installButton.text() == "Installer" and dlg.copyButton.text() == "Copier le diagnostic"
+        english = _english_with_french()
+        assert not sorted({t for t in _visible_texts(dlg) if t in english})
+    finally:
+        dlg.deleteLater()
+
+
+def test_plugin_loads_the_translator_of_the_qgis_locale_and_removes_it(qgis_iface):
+    import crosstime
+    s = QgsSettings()
+    before = s.value("locale/userLocale", None)
+    s.setValue("locale/userLocale", "fr_FR")
+    try:
+        plugin = crosstime.classFactory(qgis_iface)
+        assert plugin.translator is not None
+        plugin.initGui()
+        try:
+            assert plugin.deps_action.text() == "Dépendances…"
+            assert plugin.action.toolTip().startswith("CrossTime : retrouver")
+            algs = {a.name(): a for a in QgsApplication.processingRegistry().providerById("crosstime").algorithms()}
+            assert algs["match_tiles"].displayName() == "Apparier les tuiles"
+        finally:
+            plugin.unload()
+        assert plugin.translator is None
+        assert QCoreApplication.translate("CrossTime", "Match tiles") == "Match tiles"
+        # English (or any language without a .qm) installs nothing
+        s.setValue("locale/userLocale", "en_US")
+        plugin = crosstime.classFactory(qgis_iface)
+        assert plugin.translator is None
+    finally:
+        if before is None:
+            s.remove("locale/userLocale")
+        else:
+            s.setValue("locale/userLocale", before)
