@@ -478,14 +478,21 @@ class CrossTimeDock(QDockWidget):
             empty = [r.display_name for r, l in zip(readers, layers) if not l.features]
             return {"path": path, "count": len(idx), "warnings": warnings, "grid": grid_out.summary(), "empty": empty}
 
-        task = CoreTask(tr("CrossTime: index {} old-date tiles").format(len(grid)), work, self._index_done)
+        return self._start_build(tr("CrossTime: index {} old-date tiles").format(len(grid)), work, self._index_done,
+                                 tr("building the index: {}").format(grid.summary()))
+
+    def _start_build(self, title: str, work, on_done, status: str) -> CoreTask:
+        """Run ``work`` in the background as the dock's one build task (progress bar, Cancel button)."""
+        w = self.w
+        task = CoreTask(title, work, on_done)
         task.progressChanged.connect(lambda v: w.progressBar.setValue(int(v)))
         self._build_task = task
         self._tasks.add(task)
         w.buildButton.setEnabled(False)
+        w.learnButton.setEnabled(False)
         w.cancelButton.setEnabled(True)
         w.progressBar.setValue(0)
-        self.status(tr("building the index: {}").format(grid.summary()))
+        self.status(status)
         start(task)
         return task
 
@@ -527,21 +534,11 @@ class CrossTimeDock(QDockWidget):
             return {"path": index_path, "count": len(index), "warnings": [], "grid": grid.summary(), "empty": [],
                     "model": model, "best": best, "start": start, "epochs": result.best_epoch}
 
-        task = CoreTask(tr("CrossTime: learn this region ({} min)").format(minutes), work, self._learnt)
-        task.progressChanged.connect(lambda v: w.progressBar.setValue(int(v)))
-        self._build_task = task
-        self._tasks.add(task)
-        w.buildButton.setEnabled(False)
-        w.learnButton.setEnabled(False)
-        w.cancelButton.setEnabled(True)
-        w.progressBar.setValue(0)
-        self.status(tr("learning this region for up to {} min, then indexing; the model goes to {}").format(
-            minutes, folder))
-        start(task)
-        return task
+        return self._start_build(tr("CrossTime: learn this region ({} min)").format(minutes), work, self._learnt,
+                                 tr("learning this region for up to {} min, then indexing; the model goes to {}").format(
+                                     minutes, folder))
 
     def _learnt(self, status: str, result, error) -> None:
-        self.w.learnButton.setEnabled(not self.missing)
         if status == "ok":
             self._select_data(self.w.describerCombo, DESCRIBER_REGION)
         self._index_done(status, result, error)
@@ -561,6 +558,7 @@ class CrossTimeDock(QDockWidget):
         self._tasks.discard(self._build_task)
         self._build_task = None
         w.buildButton.setEnabled(not self.essential_missing)
+        w.learnButton.setEnabled(not self.missing)
         w.cancelButton.setEnabled(False)
         if status == "ok":
             w.progressBar.setValue(100)

@@ -364,3 +364,11 @@ def test_missing_packages_banner_links_to_the_installer_and_quick_mode_still_wor
     assert w.describerCombo.currentData() == "quick"
     dock.show_missing(["rasterio"])
     assert not w.buildButton.isEnabled()
+
+
+def test_a_build_holds_both_build_buttons_until_it_ends(dock):
+    w = dock.w
+    task = dock.build_index()
+    assert task is not None and not w.buildButton.isEnabled() and not w.learnButton.isEnabled()
+    wait_for(lambda: dock._build_task is None)
+    assert w.buildButton.isEnabled() and w.learnButton.isEnabled()
