@@ -439,29 +439,39 @@ class CrossTimeDock(QDockWidget):
         old_b = layer_bounds_in(old_layer, grid_crs, within=new_b)
         return jobs.grid_for_bounds(old_b, new_b, grid_crs, w.tileSizeSpin.value(), w.pixelsSpin.value())
 
-    def build_index(self) -> Optional[CoreTask]:
-        """Read the old vectors and describe every tile of the old ortho in a background task; the index file is
-        written atomically."""
+    def _build_inputs(self, dates, with_model: bool) -> Optional[dict]:
+        """The orthos, legend, grid (and model) chosen in the dock, and readers of the vector layers of ``dates``
+        over the grid (read later, in the task); None, with the reason in the status line, when a choice is wrong."""
         from ..adapters.layers import ortho_source, vector_layer_readers
-        from ..core import jobs
         from ..core.errors import CrossTimeError
-        if self._build_task is not None:
-            self.status(tr("an index is already being built"), "warning")
-            return None
         self.save_settings()
-        w = self.w
         lay = self.layers()
         try:
             old_layer, new_layer = self.orthos()
             old, new = ortho_source(old_layer, tr("old ortho")), ortho_source(new_layer, tr("new ortho"))
             legend = self.legend()
-            model = self.model_choice()
+            model = self.model_choice() if with_model else None
             grid = self._grid(old_layer, new_layer, old, new)
-            readers = vector_layer_readers(lay["old_vectors"], QgsRectangle(*grid.bounds()),
-                                           QgsCoordinateReferenceSystem(grid.crs), legend)
+            area, crs = QgsRectangle(*grid.bounds()), QgsCoordinateReferenceSystem(grid.crs)
+            readers = {d: vector_layer_readers(lay[f"{d}_vectors"], area, crs, legend) for d in dates}
         except (CrossTimeError, ValueError, OSError) as exc:
             self.status(str(exc), "error")
             return None
+        return {"old": old, "new": new, "legend": legend, "grid": grid, "model": model, "readers": readers}
+
+    def build_index(self) -> Optional[CoreTask]:
+        """Read the old vectors and describe every tile of the old ortho in a background task; the index file is
+        written atomically."""
+        from ..core import jobs
+        if self._build_task is not None:
+            self.status(tr("an index is already being built"), "warning")
+            return None
+        w = self.w
+        chosen = self._build_inputs(("old",), with_model=True)
+        if chosen is None:
+            return None
+        old, new, legend, grid, model = chosen["old"], chosen["new"], chosen["legend"], chosen["grid"], chosen["model"]
+        readers = chosen["readers"]["old"]
         path = w.saveIndexFile.filePath() or self.default_index_path()
         w.saveIndexFile.setFilePath(path)
         semantic = w.semanticCombo.currentData()
@@ -499,26 +509,15 @@ class CrossTimeDock(QDockWidget):
     def learn_region(self) -> Optional[CoreTask]:
         """Train a descriptor on the chosen layers (CrossTime's CPU recipe, time budget), keep it beside the
         project, then build the index with it: all in one background task."""
-        from ..adapters.layers import ortho_source, vector_layer_readers
         from ..core import jobs
-        from ..core.errors import CrossTimeError
         if self._build_task is not None:
             self.status(tr("an index is already being built or a model learnt"), "warning")
             return None
-        self.save_settings()
         w = self.w
-        lay = self.layers()
-        try:
-            old_layer, new_layer = self.orthos()
-            old, new = ortho_source(old_layer, tr("old ortho")), ortho_source(new_layer, tr("new ortho"))
-            legend = self.legend()
-            grid = self._grid(old_layer, new_layer, old, new)
-            area, crs = QgsRectangle(*grid.bounds()), QgsCoordinateReferenceSystem(grid.crs)
-            readers = {"old": vector_layer_readers(lay["old_vectors"], area, crs, legend),
-                       "new": vector_layer_readers(lay["new_vectors"], area, crs, legend)}
-        except (CrossTimeError, ValueError, OSError) as exc:
-            self.status(str(exc), "error")
+        chosen = self._build_inputs(("old", "new"), with_model=False)
+        if chosen is None:
             return None
+        old, new, legend, grid, readers = chosen["old"], chosen["new"], chosen["legend"], chosen["grid"], chosen["readers"]
         folder = self.region_folder()
         index_path = w.saveIndexFile.filePath() or self.default_index_path()
         w.saveIndexFile.setFilePath(index_path)
