@@ -102,6 +102,34 @@ def make_wheel(folder, name, version, files, requires=()):
     return path
 
 
+def wheel_from_installed(folder, name):
+    """The wheel of a distribution installed in this Python, rebuilt from the files its RECORD lists (binary
+    packages included, with their own platform tag): a real package for pip --find-links, offline."""
+    import base64
+    import hashlib
+    import importlib.metadata
+    import zipfile
+    dist = importlib.metadata.distribution(name)
+    info = next(str(f).split("/")[0] for f in dist.files if str(f).split("/")[0].endswith(".dist-info"))
+    tags = [ln.split(":", 1)[1].strip() for ln in dist.read_text("WHEEL").splitlines() if ln.startswith("Tag:")]
+    base = dist.locate_file("")
+    tag = "-".join(".".join(dict.fromkeys(t.split("-")[k] for t in tags)) for k in range(3))   # py2.py3-none-any
+    record, out = [], os.path.join(str(folder), f"{info[:-len('.dist-info')]}-{tag}.whl")
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for f in dist.files:
+            rel = str(f)
+            if rel.startswith("..") or "__pycache__" in rel or rel.endswith("RECORD") or \
+                    rel.split("/")[-1] in ("INSTALLER", "REQUESTED", "direct_url.json"):
+                continue
+            data = open(os.path.join(str(base), rel), "rb").read()
+            digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+            record.append(f"{rel},sha256={digest},{len(data)}")
+            z.writestr(rel, data)
+        record.append(f"{info}/RECORD,,")
+        z.writestr(f"{info}/RECORD", "\n".join(record) + "\n")
+    return out
+
+
 @pytest.fixture()
 def local_wheels(tmp_path):
     """A local wheel folder (for pip --find-links, offline): ctdummy 1.2 (needs ctdummydep and numpy),
@@ -116,3 +144,11 @@ def local_wheels(tmp_path):
     make_wheel(folder, "numpy", numpy.__version__.split("+")[0],
                {"numpy/__init__.py": "raise ImportError('the fake numpy was imported')\n"})
     return str(folder)
+
+
+@pytest.fixture()
+def onnxruntime_wheels(local_wheels):
+    """The local wheel folder plus onnxruntime and what it needs, rebuilt from this Python's own copies."""
+    for name in ("onnxruntime", "flatbuffers", "packaging", "protobuf"):
+        wheel_from_installed(local_wheels, name)
+    return local_wheels

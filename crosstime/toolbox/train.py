@@ -57,7 +57,8 @@ class TrainDescriptor(CrossTimeAlgorithm):
             "cross-entropy on pairs, half random and half hard (hard = map@5 below 0.5, recomputed every few epochs). "
             "The best epoch by validation map@5 is kept in the model file. Without a validation store, the eastern "
             "fifth of the training area (or a fifth of the scenes) is held out. A training log (CSV) and a plot of loss "
-            "and map@5 per epoch are written. Training on a CPU is slow: choose ResNet18 and a time budget."
+            "and map@5 per epoch are written. On a CPU, keep the default CPU recipe (InfoNCE, EfficientNet-Lite0 from its "
+            "ImageNet weights joined with a thumbnail of the image) and a time budget."
         )
 
     def initAlgorithm(self, config=None):

@@ -36,8 +36,17 @@ class CoreTask(QgsTask):
     def stopping(self) -> bool:
         return self._stop or self.isCanceled()
 
+    def _report(self, fraction: float, _message: str) -> None:
+        # every setProgress is a signal queued to the GUI thread: a job that reports per feature or per tile would
+        # flood its event queue (and starve its timers), so only steps of 0.5 % go out
+        step = int(fraction * 200)
+        if step != self._last_step:
+            self._last_step = step
+            self.setProgress(100.0 * fraction)
+
     def run(self) -> bool:
-        progress = Progress(lambda f, _m: self.setProgress(100.0 * f), self.stopping, self.messages.append)
+        self._last_step = -1
+        progress = Progress(self._report, self.stopping, self.messages.append)
         try:
             self.result = self.fn(progress)
             self.cancelled = self.stopping()

@@ -42,7 +42,9 @@ def test_the_cpu_recipe_is_the_default_everywhere():
     assert a.recipe == choices.DEFAULT_RECIPE == "infonce"
     from crosstime.core.train.recipes import recipe
     m, t = recipe(a.recipe)
-    assert (m.backbone, m.weights) == (choices.DEFAULT_BACKBONE, choices.DEFAULT_WEIGHTS) == ("resnet18", "none")
+    assert (m.backbone, m.weights, m.thumbnail) == (choices.DEFAULT_BACKBONE, choices.DEFAULT_WEIGHTS,
+                                                    choices.DEFAULT_THUMBNAIL) == ("efficientnet_lite0", "imagenet", 16)
+    assert recipe(a.recipe, modality="semantic")[0].thumbnail == 0          # a thumbnail needs the image
     m, _ = recipe("siamese")
     assert (m.backbone, m.weights) == ("resnet50", "imagenet")          # the paper's recipe is unchanged
 
@@ -64,7 +66,8 @@ def test_training_says_what_it_runs_reports_early_and_keeps_every_epoch(store, t
     out = str(tmp_path / "m.ctmodel")
     r = jobs.train_descriptor([store.path], out, [store.path], progress=Progress(log=lines.append), epochs=2,
                               batch_pairs=8, batches_per_epoch=2, tile_pixels=64, seed=0)
-    assert lines[0].startswith("recipe infonce") and "backbone resnet18" in lines[0] and "weights none" in lines[0]
+    assert lines[0].startswith("recipe infonce") and "backbone efficientnet_lite0" in lines[0]
+    assert "weights imagenet" in lines[0]
     assert any(line.startswith("before training: validation map@5") for line in lines)
     assert any(line.startswith("epoch 1/2: batch 1/2") and "pairs/s" in line for line in lines)
     info, _ = read_model_file(out)

@@ -372,3 +372,27 @@ def test_a_build_holds_both_build_buttons_until_it_ends(dock):
     assert task is not None and not w.buildButton.isEnabled() and not w.learnButton.isEnabled()
     wait_for(lambda: dock._build_task is None)
     assert w.buildButton.isEnabled() and w.learnButton.isEnabled()
+
+
+@pytest.mark.slow
+def test_learn_this_region_trains_keeps_the_model_beside_the_project_then_answers(dock, land, tmp_path):
+    """The Learn button, like a user: a time budget, a model kept beside the project, the index built with it."""
+    from crosstime.core import jobs
+    proj = QgsProject.instance()
+    proj.setFileName(str(tmp_path / "region.qgz"))
+    assert proj.write()
+    w = dock.w
+    w.learnMinutesSpin.setValue(w.learnMinutesSpin.minimum())
+    w.learnButton.click()
+    assert dock._build_task is not None and not w.learnButton.isEnabled() and w.cancelButton.isEnabled()
+    wait_for(lambda: dock._build_task is None, timeout=900)
+    model = os.path.join(str(tmp_path), "crosstime", "region.ctmodel")
+    assert dock.region_model_path() == model and os.path.exists(model), w.statusLabel.text()
+    assert w.describerCombo.currentData() == "region" and "validation map@5" in w.statusLabel.text()
+    assert w.learnButton.isEnabled() and w.buildButton.isEnabled()
+    idx = DescriptorIndex.load(w.indexFile.filePath())
+    assert len(idx) == 144 and idx.model_fingerprint == jobs.describer_for(model, dock.legend()).fingerprint
+    prepare(dock)
+    x0, y0, x1, y1 = idx.footprints[30]
+    res = dock._matcher.match((x0 + x1) / 2, (y0 + y1) / 2, 5)
+    assert res.query_id == idx.ids[30] and len(res.ids) == 5

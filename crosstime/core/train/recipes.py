@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Optional, Tuple
 
-from ..choices import RECIPES
+from ..choices import DEFAULT_BACKBONE, DEFAULT_THUMBNAIL, DEFAULT_WEIGHTS, RECIPES
 from ..nn.descriptor import ModelConfig
 
 
@@ -68,8 +68,8 @@ def recipe(name: str, model: Optional[ModelConfig] = None, **overrides) -> Tuple
         t = TrainConfig(recipe="ntxent", batch_pairs=26, lr=1e-3, lr_backbone=1e-3, weight_decay=1e-6,
                         temperature=100.0, normalize=False, projection_dim=128, augment="paper")
     else:
-        if model is None:       # CrossTime's CPU recipe: a light backbone learnt from scratch
-            m = replace(m, backbone="resnet18", weights="none")
+        if model is None:       # CrossTime's CPU recipe: a light pretrained backbone plus the image's thumbnail
+            m = replace(m, backbone=DEFAULT_BACKBONE, weights=DEFAULT_WEIGHTS, thumbnail=DEFAULT_THUMBNAIL)
         m = replace(m, head="pooled", pool="gem", dim=m.dim or 256)
         t = TrainConfig(recipe="infonce", batch_pairs=32, lr=3e-4, temperature=0.07, normalize=True,
                         augment="cross-date", max_shift=8, epochs=30)
@@ -84,4 +84,6 @@ def recipe(name: str, model: Optional[ModelConfig] = None, **overrides) -> Tuple
             m = replace(m, **{k: v})
         else:
             raise ValueError(f"unknown setting '{k}'")
+    if m.modality == "semantic" and overrides.get("thumbnail") is None:
+        m = replace(m, thumbnail=0)         # a thumbnail needs the image
     return m, t
