@@ -162,7 +162,7 @@ def test_contrastive_recipes_take_real_steps(store, tmp_path):
         tr.before_epoch(0)
         losses = [tr.train_step(0, b) for b in range(3)]
         assert all(np.isfinite(losses))
-    assert tr.net.out_dim == (m.dim or 512)
+    assert m.thumbnail == 16 and tr.net.out_dim == m.dim + 3 * 16 ** 2     # the learnt part and the thumbnail
 
 
 def test_pretrained_weights_sources(tmp_path):
