@@ -120,6 +120,7 @@ def main():
           + ", ".join(f"{k} {v:,.0f}/s" for k, v in rates.items())
           + f"; same features and attributes: {'yes' if same else 'NO'}")
 
+    del data, strip       # what QGIS holds during a build is the layer, not two Python copies of it
     iface = HeadlessIface()
     dock = CrossTimeDock(iface)
     w = dock.w

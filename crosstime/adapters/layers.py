@@ -5,7 +5,6 @@ reading features is done by :class:`VectorLayerReader` objects whose ``read()`` 
 """
 from __future__ import annotations
 
-import json
 import os
 from typing import Iterable, List, Optional, Sequence, Tuple
 
@@ -21,7 +20,7 @@ from qgis.core import (
 )
 
 from ..core.errors import CrossTimeError
-from ..core.geo.vectors import VectorLayerData
+from ..core.geo.vectors import VectorLayerData, geometry_from_json
 
 # GDAL drivers whose "file" is a description of a web service: read through QGIS, not rasterio
 WEB_DRIVERS = {"WMS", "WMTS", "PLMosaic", "EEDAI", "DAAS", "OGCAPI", "NGW"}
@@ -250,7 +249,7 @@ class VectorLayerReader:
         all_fields = [defn.GetFieldDefn(k).GetName() for k in range(defn.GetFieldCount())]
         lyr.SetIgnoredFields([n for n in all_fields if n not in keep] + ["OGR_STYLE"])
         idx = [(n, defn.GetFieldIndex(n)) for n in all_fields if n in keep]
-        loads = json.loads
+        loads = geometry_from_json
         feats = []
         for k, f in enumerate(lyr):
             g = f.GetGeometryRef()
@@ -268,7 +267,7 @@ class VectorLayerReader:
             req.setFilterRect(QgsRectangle(*self.extent))
         idx = [(n, self._all_names.index(n)) for n in self.fields]
         req.setSubsetOfAttributes([i for _, i in idx])
-        loads = json.loads
+        loads = geometry_from_json
         feats = []
         for k, f in enumerate(self._source.getFeatures(req)):
             g = f.geometry()

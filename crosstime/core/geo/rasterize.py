@@ -14,7 +14,7 @@ import numpy as np
 
 from .grid import Bounds
 from .legend import Legend, MappingReport, value_text
-from .vectors import VectorLayerData, box_polygon
+from .vectors import VectorLayerData, box_polygon, geometry_from_json
 
 _LINES = {"LineString", "MultiLineString"}
 _POINTS = {"Point", "MultiPoint"}
@@ -104,7 +104,9 @@ class SemanticRasterizer:
             for layer in layers:
                 self._prepare_layer(layer, legend, crs, min_width, clip_to, geoms, codes, orders, boxes, origins)
         order = np.argsort(np.asarray(orders, np.int64), kind="stable")
-        self._geoms = [geoms[k] for k in order]
+        # (type, coordinates) tuples, made a GeoJSON mapping only when drawn: tuples of numbers leave the cycle
+        # collector's watch, dicts stay (see geometry_from_json)
+        self._geoms = [(geoms[k]["type"], geoms[k].get("coordinates", geoms[k].get("geometries"))) for k in order]
         self._origins = [origins[k] for k in order]
         self._codes = np.asarray(codes, np.uint8)[order] if codes else np.zeros(0, np.uint8)
         self._boxes = np.asarray(boxes, np.float64).reshape(-1, 4)[order]
@@ -112,6 +114,10 @@ class SemanticRasterizer:
 
     def __len__(self) -> int:
         return len(self._geoms)
+
+    def _mapping(self, k: int) -> dict:
+        kind, parts = self._geoms[k]
+        return {"type": kind, "geometries" if kind == "GeometryCollection" else "coordinates": parts}
 
     def _prepare_layer(self, layer, legend, crs, min_width, clip_to, geoms, codes, orders, boxes, origins) -> None:
         from osgeo import ogr, osr
@@ -174,7 +180,7 @@ class SemanticRasterizer:
             return out
         before = out.copy()
         try:
-            rasterize(((self._geoms[k], int(self._codes[k])) for k in sel), out=out, transform=transform, fill=0,
+            rasterize(((self._mapping(k), int(self._codes[k])) for k in sel), out=out, transform=transform, fill=0,
                       dtype=np.uint8)
         except Exception:
             # one shape rasterio refuses spoils the whole call: draw one by one, in the same order, and set
@@ -182,7 +188,7 @@ class SemanticRasterizer:
             out[...] = before
             for k in sel:
                 try:
-                    rasterize([(self._geoms[k], int(self._codes[k]))], out=out, transform=transform, fill=0,
+                    rasterize([(self._mapping(k), int(self._codes[k]))], out=out, transform=transform, fill=0,
                               dtype=np.uint8)
                 except Exception as exc:
                     self._drawable[k] = False
@@ -228,7 +234,7 @@ def _prepare_feature(geom: dict, ct, clip, width: float) -> Optional[Tuple[dict,
     if not text:
         raise _BadFeature("coordinates that are not numbers (NaN or infinite)")
     from rasterio.features import is_valid_geom
-    out = json.loads(text)
+    out = geometry_from_json(text)
     if not is_valid_geom(out):
         raise _BadFeature("not a geometry rasterio can draw")
     return out, (xmin, ymin, xmax, ymax)

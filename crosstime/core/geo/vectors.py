@@ -19,6 +19,24 @@ from ..errors import CrossTimeError
 
 Feature = Tuple[dict, dict]   # (GeoJSON geometry, attributes)
 
+def geometry_from_json(text: str) -> dict:
+    """A GeoJSON geometry whose coordinates are tuples, not lists.
+
+    A layer of 10^5 features read as lists is millions of objects that Python's cycle collector walks in full,
+    now and then, holding the GIL for a second or more: QGIS's GUI thread then freezes while a background task
+    reads a layer. Tuples of numbers (and the dicts holding them) are soon untracked by the collector.
+    """
+    geom = json.loads(text)
+    if "coordinates" in geom:
+        geom["coordinates"] = _as_tuples(geom["coordinates"])
+    elif "geometries" in geom:
+        geom["geometries"] = tuple(geometry_from_json(json.dumps(g)) for g in geom["geometries"])
+    return geom
+
+
+def _as_tuples(x):
+    return tuple([_as_tuples(v) for v in x]) if isinstance(x, list) else x
+
 
 class VectorError(CrossTimeError, RuntimeError):
     """A vector source cannot be read."""
@@ -88,7 +106,7 @@ def read_vector_file(path: str, layers: Optional[Sequence[str]] = None) -> List[
             if g is None or g.IsEmpty():
                 continue
             props = {k: f.GetField(k) for k in fields}
-            feats.append((json.loads(g.ExportToJson()), props))
+            feats.append((geometry_from_json(g.ExportToJson()), props))
         layer_name = name
         if len(names) == 1 and path.lower().endswith(".shp"):
             layer_name = os.path.splitext(os.path.basename(path))[0]

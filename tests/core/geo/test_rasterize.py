@@ -57,3 +57,19 @@ def test_unknown_layer_is_reported_not_drawn():
     r = SemanticRasterizer(layers, legend, L93)
     assert (r.codes(TILE, 32) == 0).all()
     assert r.report.unmapped_layers == {"MYSTERY": 1} and r.report.empty_layers == ["BATIMENT"]
+
+
+def test_geometries_read_leave_the_cycle_collectors_watch():
+    """Coordinates become tuples (the collector stops walking them), and nothing else changes."""
+    import gc
+    import json
+
+    from crosstime.core.geo.vectors import geometry_from_json
+    poly = {"type": "Polygon", "coordinates": [[[0, 0], [4, 0], [4, 4], [0, 0]]]}
+    g = geometry_from_json(json.dumps(poly))
+    assert g["type"] == "Polygon" and json.loads(json.dumps(g)) == poly
+    for _ in range(4):              # a collection untracks one level of nesting (the depth of a multipolygon: 4)
+        gc.collect()
+    assert not gc.is_tracked(g["coordinates"]) and not gc.is_tracked(g["coordinates"][0][0])
+    coll = geometry_from_json(json.dumps({"type": "GeometryCollection", "geometries": [poly]}))
+    assert coll["geometries"][0]["coordinates"] == g["coordinates"]
