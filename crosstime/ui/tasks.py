@@ -28,7 +28,8 @@ def _collector_spares_what_exists():
 
     A task that reads 10^5 features makes the collector run full passes over every object of the session (QGIS,
     PyTorch: several 10^5), each holding the GIL, so QGIS's GUI thread froze for 0.2-1 s at a time. Frozen objects
-    are still freed when no longer used; cycles among them wait until the last task ends (``gc.unfreeze``).
+    are still freed when no longer used; cycles among them wait until the last task ends (``gc.unfreeze``). Each
+    progress step freezes again what the task has built since, so no full pass walks a layer's features twice.
     """
     global _running
     with _running_lock:
@@ -72,6 +73,7 @@ class CoreTask(QgsTask):
         if step != self._last_step:
             self._last_step = step
             self.setProgress(100.0 * fraction)
+            gc.freeze()      # what the task has built so far is spared too (see _collector_spares_what_exists)
 
     def run(self) -> bool:
         self._last_step = -1

@@ -82,6 +82,9 @@ class _QuietGdal:
         return False
 
 
+DRAW_RUN = 256          # shapes per rasterize call
+
+
 class SemanticRasterizer:
     """Classified, reprojected and buffered features of one date, ready to draw on any tile.
 
@@ -180,8 +183,11 @@ class SemanticRasterizer:
             return out
         before = out.copy()
         try:
-            rasterize(((self._mapping(k), int(self._codes[k])) for k in sel), out=out, transform=transform, fill=0,
-                      dtype=np.uint8)
+            # in runs of a few hundred shapes, in order: one call holds the GIL throughout (QGIS's GUI thread
+            # would wait for a tile of thousands of buildings)
+            for s in range(0, sel.size, DRAW_RUN):
+                rasterize(((self._mapping(k), int(self._codes[k])) for k in sel[s:s + DRAW_RUN]), out=out,
+                          transform=transform, fill=0, dtype=np.uint8)
         except Exception:
             # one shape rasterio refuses spoils the whole call: draw one by one, in the same order, and set
             # the culprits aside for good
