@@ -38,6 +38,7 @@ class ModelConfig:
     # joint descriptor: the learnt part and a per-tile standardised thumbnail of the image (side in cells, 0: none),
     # each of unit length, weighted by a learnt mixing angle; cosine then adds both similarities
     thumbnail: int = 0
+    thumbnail_semantic: bool = False     # with fusion: a thumbnail of the rasterized map too, standardised on its own
     flip_average: bool = False           # describe each tile and its mirror image, and add the two (test time)
 
     def to_dict(self) -> dict:
@@ -97,8 +98,16 @@ class DescriptorNet(nn.Module):
         return self.cfg.dim or self.backbone.out_channels
 
     @property
+    def thumbnail_channels(self) -> int:
+        """Input channels the thumbnail covers: the image's, and the map's with ``thumbnail_semantic``."""
+        if not self.cfg.thumbnail:
+            return 0
+        semantic = self.cfg.in_channels - 3 if self.cfg.thumbnail_semantic and self.cfg.modality == "fusion" else 0
+        return 3 + semantic
+
+    @property
     def out_dim(self) -> int:
-        return self.learnt_dim + 3 * self.cfg.thumbnail ** 2
+        return self.learnt_dim + self.thumbnail_channels * self.cfg.thumbnail ** 2
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         if self.cfg.flip_average and not self.training:
@@ -109,10 +118,17 @@ class DescriptorNet(nn.Module):
         z = self.fc(self.head(self.backbone((self.stem(x) - self.mean) / self.std)))
         if not self.cfg.thumbnail:
             return z
-        t = F.adaptive_avg_pool2d(x[:, :3].float(), self.cfg.thumbnail).flatten(1)
+        parts = [F.normalize(z.float(), dim=1) * torch.cos(self.mix), self._thumbnail(x[:, :3]) * torch.sin(self.mix)]
+        if self.thumbnail_channels > 3:
+            # the map's own part: a map that is empty or uniform on a tile (image-only data) adds zeros, nothing else
+            parts.append(self._thumbnail(x[:, 3:]) * torch.sin(self.mix))
+        return torch.cat(parts, 1)
+
+    def _thumbnail(self, x: torch.Tensor) -> torch.Tensor:
+        """Block means of ``x``, standardised per tile, of unit length (zeros when the tile is uniform)."""
+        t = F.adaptive_avg_pool2d(x.float(), self.cfg.thumbnail).flatten(1)
         t = (t - t.mean(1, keepdim=True)) / (t.std(1, keepdim=True) + 1e-6)
-        return torch.cat([F.normalize(z.float(), dim=1) * torch.cos(self.mix),
-                          F.normalize(t, dim=1) * torch.sin(self.mix)], 1)
+        return F.normalize(t, dim=1)
 
     def param_groups(self, lr: float, lr_backbone: float) -> list:
         """Per-layer learning rates: the pretrained backbone learns slower than the new layers."""

@@ -219,3 +219,21 @@ def test_joint_thumbnail_descriptor_and_mirror_averaging(tmp_path):
     flipped.load_state_dict(net.state_dict())
     with torch.no_grad():
         assert torch.allclose(flipped(x), flipped(torch.flip(x, dims=(-1,))), atol=1e-4)
+
+
+def test_the_thumbnail_of_the_map_adds_nothing_where_the_map_is_uniform():
+    """With fusion, the map gets its own standardised thumbnail; on image-only data (a uniform map) it is zeros, so
+    the descriptor's cosine is that of the image-only joint descriptor."""
+    common = dict(backbone="resnet18", weights="none", tile_pixels=64, dim=16, head="pooled", thumbnail=4)
+    torch.manual_seed(0)
+    both = DescriptorNet(ModelConfig(**common, thumbnail_semantic=True)).eval()
+    image_only = DescriptorNet(ModelConfig(**common)).eval()
+    image_only.load_state_dict(both.state_dict())
+    assert both.out_dim == 16 + 6 * 16 and image_only.out_dim == 16 + 3 * 16
+    x = torch.rand(2, 6, 64, 64)
+    with torch.no_grad():
+        a, b = both(x), image_only(x)
+        assert torch.allclose(a[:, :b.shape[1]], b, atol=1e-6) and a[:, b.shape[1]:].abs().sum() > 1
+        x[:, 3:] = 0.25                                  # no vector layer: a uniform map
+        a, b = both(x), image_only(x)
+        assert torch.allclose(a[:, :b.shape[1]], b, atol=1e-6) and torch.all(a[:, b.shape[1]:] == 0)

@@ -46,7 +46,8 @@ def _random_model(path, **cfg):
     {},                                                              # the tiny trained model: paper head
     {"head": "pooled", "dim": 32, "thumbnail": 4, "flip_average": True},
     {"head": "paper", "dim": 32, "head_channels": (32, 16, 16), "flip_average": True, "tile_pixels": 32},
-    {"backbone": "efficientnet_lite0", "weights": "imagenet", "head": "pooled", "dim": 32, "thumbnail": 16},
+    {"backbone": "efficientnet_lite0", "weights": "imagenet", "head": "pooled", "dim": 32, "thumbnail": 16,
+     "thumbnail_semantic": True},
 ], ids=["paper-head", "pooled-thumbnail-flip", "paper-flip-resized", "cpu-recipe"])
 def test_onnx_gives_the_descriptors_of_torch(cfg, store, tiny_model, legend, tmp_path):
     from crosstime.core.retrieval.describer import ModelDescriber
