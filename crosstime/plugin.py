@@ -4,19 +4,15 @@ from __future__ import annotations
 import os
 
 from qgis.core import Qgis, QgsApplication
-from qgis.PyQt.QtCore import QCoreApplication, Qt
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
 from .core import dependencies
-from .ui.translation import install_translator, remove_translator
+from .ui.translation import install_translator, remove_translator, tr
 
 MENU = "&CrossTime"
 ICON = os.path.join(os.path.dirname(__file__), "resources", "icon.png")
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("CrossTime", text)
 
 
 class CrossTimePlugin:

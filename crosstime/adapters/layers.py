@@ -21,6 +21,7 @@ from qgis.core import (
 
 from ..core.errors import CrossTimeError
 from ..core.geo.vectors import VectorLayerData, geometry_from_json
+from ..ui.translation import tr as _tr
 
 # GDAL drivers whose "file" is a description of a web service: read through QGIS, not rasterio
 WEB_DRIVERS = {"WMS", "WMTS", "PLMosaic", "EEDAI", "DAAS", "OGCAPI", "NGW"}
@@ -47,11 +48,6 @@ def raster_path(layer: Optional[QgsRasterLayer], role: str = "ortho") -> str:
     if not os.path.exists(path) and not path.startswith("/vsi"):
         raise LayerError(_tr("the file of the {} layer '{}' is missing: {}").format(role, layer.name(), path))
     return path
-
-
-def _tr(text: str) -> str:
-    from qgis.PyQt.QtCore import QCoreApplication
-    return QCoreApplication.translate("CrossTime", text)
 
 
 def _gdal_file(layer: QgsRasterLayer) -> Optional[str]:

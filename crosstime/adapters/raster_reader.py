@@ -23,11 +23,7 @@ from qgis.core import (
 )
 
 from ..core.geo.orthos import ImageryError, TileRead
-
-
-def tr(text: str) -> str:
-    from qgis.PyQt.QtCore import QCoreApplication
-    return QCoreApplication.translate("CrossTime", text)
+from ..ui.translation import tr
 
 
 class RasterLayerReaderFactory:

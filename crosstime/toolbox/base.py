@@ -15,20 +15,15 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core import choices, dependencies
 from ..core.progress import Cancelled, Progress
-from ..ui.translation import choice_labels, missing_message
+from ..ui.translation import choice_labels, missing_message, tr
 
 # one group per step of the pipeline: id -> label (in the user's language: group_label)
 GROUPS = {"data": "1. Data", "descriptor": "2. Descriptor", "matching": "3. Matching", "archive": "4. Archive"}
 LEGEND_KEYS = choices.keys(choices.LEGEND_PRESETS)
 SEMANTIC_KEYS = choices.keys(choices.SEMANTIC_MODES)
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("CrossTime", text)
 
 
 def group_label(group_id: str) -> str:

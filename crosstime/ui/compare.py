@@ -3,16 +3,12 @@ colour legend of the semantic row."""
 from __future__ import annotations
 
 import numpy as np
-from qgis.PyQt.QtCore import QCoreApplication, Qt
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor, QImage, QPixmap
 from qgis.PyQt.QtWidgets import QDialog, QGridLayout, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ..core.geo.rasterize import codes_to_rgb
-from .translation import category_label
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("CrossTime", text)
+from .translation import category_label, tr
 
 
 def to_pixmap(rgb: np.ndarray, size: int = 160) -> QPixmap:

@@ -10,7 +10,7 @@ import sys
 from typing import List, Optional, Sequence
 
 from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsTask
-from qgis.PyQt.QtCore import QCoreApplication, Qt, pyqtSignal
+from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtGui import QFont
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
@@ -31,13 +31,10 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core import dependencies, installer
 from ..core.progress import Progress
+from .translation import tr
 
 LOG_TAG = "CrossTime"
 COLUMNS = ("package", "needed", "wanted", "found", "state")
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("CrossTime", text)
 
 
 def purpose(name: str) -> str:

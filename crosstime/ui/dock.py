@@ -22,7 +22,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 from qgis.PyQt import uic
-from qgis.PyQt.QtCore import QCoreApplication, QSize, Qt
+from qgis.PyQt.QtCore import QSize, Qt
 from qgis.PyQt.QtGui import QColor, QIcon
 from qgis.PyQt.QtWidgets import QComboBox, QDockWidget, QHeaderView, QTableWidgetItem, QTreeWidgetItem, QWidget
 
@@ -31,7 +31,7 @@ from ..core.settings import PROJECT_SCOPE, ProjectKey, Setting
 from .highlight import Highlighter, rank_colour
 from .maptool import ClickMatchTool
 from .tasks import CoreTask, start
-from .translation import category_label, choice_labels, mapping_warnings, missing_message
+from .translation import category_label, choice_labels, mapping_warnings, missing_message, tr
 
 UI_FILE = os.path.join(os.path.dirname(__file__), "dock.ui")
 THUMB = 44                     # pixels of the thumbnails in the results list
@@ -39,10 +39,6 @@ TIE = 0.0005                   # cosine margins below this are shown as ties
 
 
 DESCRIBER_QUICK, DESCRIBER_REGION, DESCRIBER_FILE = choices.DESCRIBER_QUICK, choices.DESCRIBER_REGION, choices.DESCRIBER_FILE
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("CrossTime", text)
 
 
 def margins(scores, next_score=None):

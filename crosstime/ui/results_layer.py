@@ -16,15 +16,12 @@ from qgis.core import (
     QgsVectorLayer,
     QgsVectorLayerSimpleLabeling,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QVariant
+from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtGui import QColor, QFont
 
 from ..core.palette import QUERY_CASING, QUERY_COLOUR, rank_colour_hex
 from .highlight import footprint_geometry
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("CrossTime", text)
+from .translation import tr
 
 
 def label_settings() -> QgsPalLayerSettings:

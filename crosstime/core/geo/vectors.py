@@ -26,11 +26,14 @@ def geometry_from_json(text: str) -> dict:
     now and then, holding the GIL for a second or more: QGIS's GUI thread then freezes while a background task
     reads a layer. Tuples of numbers (and the dicts holding them) are soon untracked by the collector.
     """
-    geom = json.loads(text)
+    return _with_tuples(json.loads(text))
+
+
+def _with_tuples(geom: dict) -> dict:
     if "coordinates" in geom:
         geom["coordinates"] = _as_tuples(geom["coordinates"])
     elif "geometries" in geom:
-        geom["geometries"] = tuple(geometry_from_json(json.dumps(g)) for g in geom["geometries"])
+        geom["geometries"] = tuple(_with_tuples(g) for g in geom["geometries"])
     return geom
 
 
