@@ -268,6 +268,7 @@ def build_index_from_layers(out: str, old_ortho: OrthoSource, new_ortho: OrthoSo
                           {"old_ortho": source_label(old_ortho), "new_ortho": source_label(new_ortho),
                            "legend": legend.name})
         warnings = tiles.mapping_warnings(OLD)          # after drawing: it may have found broken geometries
+        tiles.release_vectors()
     progress.check()
     idx.save(out)
     return idx, grid, warnings

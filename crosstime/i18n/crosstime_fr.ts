@@ -4,28 +4,28 @@
 <context>
     <name>CrossTime</name>
     <message>
-        <location filename="../plugin.py" line="45"/>
+        <location filename="../plugin.py" line="41"/>
         <source>CrossTime: match a place on the new ortho with the old one</source>
         <translation>CrossTime : retrouver sur l'ortho ancienne un lieu de l'ortho récente</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="51"/>
+        <location filename="../plugin.py" line="47"/>
         <source>Dependencies…</source>
         <translation>Dépendances…</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="53"/>
+        <location filename="../plugin.py" line="49"/>
         <source>What CrossTime needs, what is installed; install or remove its packages</source>
         <translation>Ce dont CrossTime a besoin, ce qui est installé ; installer ou supprimer ses paquets</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="65"/>
+        <location filename="../plugin.py" line="61"/>
         <source>CrossTime needs {0}, not found in the Python that QGIS uses. Install them from the menu Plugins &gt; CrossTime &gt; Dependencies… (they go to a private folder of your QGIS profile).</source>
         <translation>CrossTime a besoin de {0}, introuvable(s) dans le Python utilisé par QGIS. Installez-les depuis le menu Extensions &gt; CrossTime &gt; Dépendances… (ils vont dans un dossier privé de votre profil QGIS).</translation>
     </message>
     <message>
         <location filename="../adapters/layers.py" line="39"/>
-        <location filename="../adapters/layers.py" line="80"/>
+        <location filename="../adapters/layers.py" line="75"/>
         <source>choose the {} (a raster layer)</source>
         <translation>choisissez une couche raster comme {}</translation>
     </message>
@@ -41,117 +41,117 @@
     </message>
     <message>
         <location filename="../adapters/layers.py" line="49"/>
-        <location filename="../adapters/layers.py" line="90"/>
+        <location filename="../adapters/layers.py" line="85"/>
         <source>the file of the {} layer '{}' is missing: {}</source>
         <translation>le fichier de la couche « {1} » choisie comme {0} est introuvable : {2}</translation>
     </message>
     <message>
-        <location filename="../adapters/layers.py" line="82"/>
+        <location filename="../adapters/layers.py" line="77"/>
         <source>the {} layer '{}' is not valid (missing file or unreachable service?)</source>
         <translation>la couche « {1} » choisie comme {0} n'est pas valide (fichier manquant ou service injoignable ?)</translation>
     </message>
     <message>
-        <location filename="../adapters/layers.py" line="110"/>
+        <location filename="../adapters/layers.py" line="105"/>
         <source>the layer '{}' does not cover the other ortho</source>
         <translation>la couche « {} » ne recouvre pas l'autre ortho</translation>
     </message>
     <message>
-        <location filename="../adapters/layers.py" line="114"/>
+        <location filename="../adapters/layers.py" line="109"/>
         <source>the extent of the layer '{}' cannot be expressed in {} ({})</source>
         <translation>l'emprise de la couche « {} » ne peut pas être exprimée dans {} ({})</translation>
     </message>
     <message>
-        <location filename="../adapters/layers.py" line="179"/>
+        <location filename="../adapters/layers.py" line="174"/>
         <source>not a vector layer</source>
         <translation>ce n'est pas une couche vecteur</translation>
     </message>
     <message>
-        <location filename="../adapters/layers.py" line="181"/>
+        <location filename="../adapters/layers.py" line="176"/>
         <source>the vector layer '{}' is not valid (missing file?)</source>
         <translation>la couche vecteur « {} » n'est pas valide (fichier manquant ?)</translation>
     </message>
     <message>
-        <location filename="../adapters/layers.py" line="237"/>
+        <location filename="../adapters/layers.py" line="232"/>
         <source>the vector layer '{}' cannot be read from {}</source>
         <translation>la couche vecteur « {} » ne peut pas être lue depuis {}</translation>
     </message>
     <message>
-        <location filename="../adapters/layers.py" line="243"/>
+        <location filename="../adapters/layers.py" line="238"/>
         <source>the vector layer '{}' is not in {}</source>
         <translation>la couche vecteur « {} » ne se trouve pas dans {}</translation>
     </message>
     <message>
-        <location filename="../adapters/raster_reader.py" line="39"/>
+        <location filename="../adapters/raster_reader.py" line="35"/>
         <source>the raster layer '{}' cannot be read (not valid)</source>
         <translation>la couche raster « {} » ne peut pas être lue (non valide)</translation>
     </message>
     <message>
-        <location filename="../adapters/raster_reader.py" line="48"/>
+        <location filename="../adapters/raster_reader.py" line="44"/>
         <source>the raster layer '{}' has no renderer: QGIS cannot draw it</source>
         <translation>la couche raster « {} » n'a pas de moteur de rendu : QGIS ne peut pas la dessiner</translation>
     </message>
     <message>
-        <location filename="../adapters/raster_reader.py" line="71"/>
+        <location filename="../adapters/raster_reader.py" line="67"/>
         <source>{}: QGIS cannot read this layer's data</source>
         <translation>{} : QGIS ne peut pas lire les données de cette couche</translation>
     </message>
     <message>
-        <location filename="../adapters/raster_reader.py" line="76"/>
+        <location filename="../adapters/raster_reader.py" line="72"/>
         <source>{}: the grid CRS {} is not known to QGIS</source>
         <translation>{} : le SCR de la grille, {}, est inconnu de QGIS</translation>
     </message>
     <message>
-        <location filename="../adapters/raster_reader.py" line="91"/>
+        <location filename="../adapters/raster_reader.py" line="87"/>
         <source>{}: QGIS rendered this layer as {}, not as colours</source>
         <translation>{} : QGIS a rendu cette couche en {}, et non en couleurs</translation>
     </message>
     <message>
-        <location filename="../toolbox/base.py" line="35"/>
+        <location filename="../toolbox/base.py" line="30"/>
         <source>1. Data</source>
         <translation>1. Données</translation>
     </message>
     <message>
-        <location filename="../toolbox/base.py" line="35"/>
+        <location filename="../toolbox/base.py" line="30"/>
         <source>2. Descriptor</source>
         <translation>2. Descripteur</translation>
     </message>
     <message>
-        <location filename="../toolbox/base.py" line="35"/>
+        <location filename="../toolbox/base.py" line="30"/>
         <source>3. Matching</source>
         <translation>3. Appariement</translation>
     </message>
     <message>
-        <location filename="../toolbox/base.py" line="36"/>
+        <location filename="../toolbox/base.py" line="31"/>
         <source>4. Archive</source>
         <translation>4. Archives</translation>
     </message>
     <message>
-        <location filename="../toolbox/base.py" line="84"/>
+        <location filename="../toolbox/base.py" line="79"/>
         <source>Cancelled by the user; no output was written.</source>
         <translation>Annulé par l'utilisateur ; aucune sortie n'a été écrite.</translation>
     </message>
     <message>
-        <location filename="../toolbox/base.py" line="88"/>
+        <location filename="../toolbox/base.py" line="83"/>
         <source>The disk is full: {}. Free some space or choose another folder; nothing was left half-written.</source>
         <translation>Le disque est plein : {}. Libérez de la place ou choisissez un autre dossier ; aucun fichier n'est resté à moitié écrit.</translation>
     </message>
     <message>
-        <location filename="../toolbox/base.py" line="100"/>
+        <location filename="../toolbox/base.py" line="95"/>
         <source>Legend preset for the vector layers</source>
         <translation>Légende prédéfinie des couches vecteur</translation>
     </message>
     <message>
-        <location filename="../toolbox/base.py" line="107"/>
+        <location filename="../toolbox/base.py" line="102"/>
         <source>Mapping file (JSON; overrides the preset)</source>
         <translation>Fichier de correspondance (JSON ; remplace la légende prédéfinie)</translation>
     </message>
     <message>
-        <location filename="../toolbox/base.py" line="129"/>
+        <location filename="../toolbox/base.py" line="124"/>
         <source>vector layer '{}' has no features in the area</source>
         <translation>la couche vecteur « {} » n'a aucune entité dans la zone</translation>
     </message>
     <message>
-        <location filename="../toolbox/base.py" line="148"/>
+        <location filename="../toolbox/base.py" line="143"/>
         <source>the layer '{}' is in a geographic CRS ({}); reproject it to a projected CRS in metres first (e.g. EPSG:2154 in France)</source>
         <translation>la couche « {} » est dans un SCR géographique ({}) ; reprojetez-la d'abord dans un SCR projeté en mètres (par exemple EPSG:2154 en France)</translation>
     </message>
@@ -233,10 +233,9 @@
     <message>
         <location filename="../toolbox/build_dataset.py" line="62"/>
         <location filename="../toolbox/build_index.py" line="86"/>
-        <location filename="../ui/dock.py" line="194"/>
-        <location filename="../ui/dock.py" line="456"/>
-        <location filename="../ui/dock.py" line="506"/>
-        <location filename="../ui/dock.py" line="626"/>
+        <location filename="../ui/dock.py" line="190"/>
+        <location filename="../ui/dock.py" line="461"/>
+        <location filename="../ui/dock.py" line="637"/>
         <source>old ortho</source>
         <translation>ortho ancienne</translation>
     </message>
@@ -244,10 +243,9 @@
         <location filename="../toolbox/build_dataset.py" line="63"/>
         <location filename="../toolbox/build_index.py" line="87"/>
         <location filename="../toolbox/match.py" line="99"/>
-        <location filename="../ui/dock.py" line="194"/>
-        <location filename="../ui/dock.py" line="456"/>
-        <location filename="../ui/dock.py" line="506"/>
-        <location filename="../ui/dock.py" line="625"/>
+        <location filename="../ui/dock.py" line="190"/>
+        <location filename="../ui/dock.py" line="461"/>
+        <location filename="../ui/dock.py" line="636"/>
         <source>new ortho</source>
         <translation>ortho récente</translation>
     </message>
@@ -348,7 +346,7 @@
     </message>
     <message>
         <location filename="../toolbox/evaluate.py" line="72"/>
-        <location filename="../toolbox/train.py" line="137"/>
+        <location filename="../toolbox/train.py" line="138"/>
         <source>Model file</source>
         <translation>Fichier de modèle</translation>
     </message>
@@ -609,422 +607,422 @@
         <translation>Entraîne le descripteur multimodal sur des jeux de tuiles. La recette de l'article : un réseau siamois dont chaque branche est tronc de fusion (éq. 4) + backbone + C1-C3 + couche entièrement connectée vers R dimensions, entraîné par entropie croisée binaire sur des paires, moitié aléatoires et moitié difficiles (difficile = map@5 inférieur à 0,5, recalculé toutes les quelques époques). La meilleure époque selon le map@5 de validation est conservée dans le fichier de modèle. Sans jeu de validation, le cinquième est de la zone d'entraînement (ou un cinquième des scènes) est mis de côté. Un journal d'entraînement (CSV) et un graphique de la perte et du map@5 par époque sont écrits. Sur un CPU, gardez la recette CPU par défaut (InfoNCE, EfficientNet-Lite0 partant de ses poids ImageNet, joint à une vignette de l'image) et un budget de temps.</translation>
     </message>
     <message>
-        <location filename="../toolbox/train.py" line="66"/>
+        <location filename="../toolbox/train.py" line="67"/>
         <source>Training tile store (.ctstore folder)</source>
         <translation>Jeu de tuiles d'entraînement (dossier .ctstore)</translation>
     </message>
     <message>
-        <location filename="../toolbox/train.py" line="71"/>
+        <location filename="../toolbox/train.py" line="72"/>
         <source>More training stores (paths separated by ;)</source>
         <translation>Autres jeux d'entraînement (chemins séparés par ;)</translation>
     </message>
     <message>
-        <location filename="../toolbox/train.py" line="77"/>
+        <location filename="../toolbox/train.py" line="78"/>
         <source>Validation tile store (optional)</source>
         <translation>Jeu de tuiles de validation (facultatif)</translation>
     </message>
     <message>
-        <location filename="../toolbox/train.py" line="85"/>
+        <location filename="../toolbox/train.py" line="86"/>
         <source>Recipe</source>
         <translation>Recette</translation>
     </message>
     <message>
-        <location filename="../toolbox/train.py" line="92"/>
+        <location filename="../toolbox/train.py" line="93"/>
         <source>Backbone</source>
         <translation>Backbone (réseau de base)</translation>
     </message>
     <message>
-        <location filename="../toolbox/train.py" line="98"/>
+        <location filename="../toolbox/train.py" line="99"/>
         <source>Pretrained weights</source>
         <translation>Poids pré-entraînés</translation>
     </message>
     <message>
-        <location filename="../toolbox/train.py" line="104"/>
+        <location filename="../toolbox/train.py" line="105"/>
         <source>Local weights file (overrides the choice above)</source>
         <translation>Fichier de poids local (remplace le choix ci-dessus)</translation>
     </message>
     <message>
-        <location filename="../toolbox/train.py" line="110"/>
+        <location filename="../toolbox/train.py" line="111"/>
         <source>Descriptor size R</source>
         <translation>Taille du descripteur R</translation>
     </message>
     <message>
-        <location filename="../toolbox/train.py" line="117"/>
+        <location filename="../toolbox/train.py" line="118"/>
         <source>Semantic image</source>
         <translation>Image sémantique</translation>
     </message>
     <message>
-        <location filename="../toolbox/train.py" line="120"/>
+        <location filename="../toolbox/train.py" line="121"/>
         <source>Epochs (0: the recipe's)</source>
         <translation>Époques (0 : celles de la recette)</translation>
     </message>
     <message>
-        <location filename="../toolbox/train.py" line="121"/>
+        <location filename="../toolbox/train.py" line="122"/>
         <source>Learning rate of the new layers (0: the recipe's)</source>
         <translation>Taux d'apprentissage des nouvelles couches (0 : celui de la recette)</translation>
     </message>
     <message>
-        <location filename="../toolbox/train.py" line="124"/>
+        <location filename="../toolbox/train.py" line="125"/>
         <source>Learning rate of the backbone (0: a tenth of the above when pretrained)</source>
         <translation>Taux d'apprentissage du backbone (0 : un dixième du précédent s'il est pré-entraîné)</translation>
     </message>
     <message>
-        <location filename="../toolbox/train.py" line="128"/>
+        <location filename="../toolbox/train.py" line="129"/>
         <source>Pairs per batch (0: the recipe's)</source>
         <translation>Paires par lot (0 : celles de la recette)</translation>
     </message>
     <message>
-        <location filename="../toolbox/train.py" line="129"/>
+        <location filename="../toolbox/train.py" line="130"/>
         <source>Epochs between hard-mining passes</source>
         <translation>Époques entre deux recherches d'exemples difficiles</translation>
     </message>
     <message>
-        <location filename="../toolbox/train.py" line="130"/>
+        <location filename="../toolbox/train.py" line="131"/>
         <source>Random seed</source>
         <translation>Graine aléatoire</translation>
     </message>
     <message>
-        <location filename="../toolbox/train.py" line="132"/>
+        <location filename="../toolbox/train.py" line="133"/>
         <source>Device</source>
         <translation>Périphérique de calcul</translation>
     </message>
     <message>
-        <location filename="../toolbox/train.py" line="134"/>
+        <location filename="../toolbox/train.py" line="135"/>
         <source>Time budget in minutes (0: none)</source>
         <translation>Budget de temps en minutes (0 : aucun)</translation>
     </message>
     <message>
-        <location filename="../toolbox/train.py" line="137"/>
+        <location filename="../toolbox/train.py" line="138"/>
         <source>CrossTime model (*.ctmodel)</source>
         <translation>Modèle CrossTime (*.ctmodel)</translation>
     </message>
     <message>
-        <location filename="../toolbox/train.py" line="142"/>
+        <location filename="../toolbox/train.py" line="143"/>
         <source>Training log</source>
         <translation>Journal d'entraînement</translation>
     </message>
     <message>
-        <location filename="../toolbox/train.py" line="147"/>
+        <location filename="../toolbox/train.py" line="148"/>
         <source>Training plot</source>
         <translation>Graphique d'entraînement</translation>
     </message>
     <message>
-        <location filename="../toolbox/train.py" line="152"/>
+        <location filename="../toolbox/train.py" line="153"/>
         <source>Also export to ONNX (describes tiles without PyTorch)</source>
         <translation>Exporter aussi en ONNX (décrit les tuiles sans PyTorch)</translation>
     </message>
     <message>
-        <location filename="../toolbox/train.py" line="153"/>
+        <location filename="../toolbox/train.py" line="154"/>
         <source>ONNX model (*.onnx)</source>
         <translation>Modèle ONNX (*.onnx)</translation>
     </message>
     <message>
-        <location filename="../toolbox/train.py" line="156"/>
+        <location filename="../toolbox/train.py" line="157"/>
         <source>Best validation map@5</source>
         <translation>Meilleur map@5 de validation</translation>
     </message>
     <message>
-        <location filename="../toolbox/train.py" line="157"/>
+        <location filename="../toolbox/train.py" line="158"/>
         <source>Best epoch</source>
         <translation>Meilleure époque</translation>
     </message>
     <message>
-        <location filename="../toolbox/train.py" line="167"/>
+        <location filename="../toolbox/train.py" line="168"/>
         <source>The model is written to a temporary file ({}) that disappears when QGIS closes; choose a file beside your project to keep it.</source>
         <translation>Le modèle est écrit dans un fichier temporaire ({}) qui disparaîtra à la fermeture de QGIS ; choisissez un fichier à côté de votre projet pour le conserver.</translation>
     </message>
     <message>
-        <location filename="../toolbox/train.py" line="201"/>
+        <location filename="../toolbox/train.py" line="202"/>
         <source>ONNX model: {0} (largest difference from PyTorch {1})</source>
         <translation>Modèle ONNX : {0} (plus grand écart avec PyTorch : {1})</translation>
     </message>
     <message>
-        <location filename="../toolbox/train.py" line="203"/>
+        <location filename="../toolbox/train.py" line="204"/>
         <source>finished</source>
         <translation>terminé</translation>
     </message>
     <message>
-        <location filename="../toolbox/train.py" line="203"/>
+        <location filename="../toolbox/train.py" line="204"/>
         <source>early stop</source>
         <translation>arrêt anticipé</translation>
     </message>
     <message>
-        <location filename="../toolbox/train.py" line="203"/>
+        <location filename="../toolbox/train.py" line="204"/>
         <source>time budget</source>
         <translation>budget de temps atteint</translation>
     </message>
     <message>
-        <location filename="../toolbox/train.py" line="204"/>
+        <location filename="../toolbox/train.py" line="205"/>
         <source>best validation map@5 {:.3f} at epoch {}; {} after {:.1f} min</source>
         <translation>meilleur map@5 de validation {:.3f} à l'époque {} ; {} après {:.1f} min</translation>
     </message>
     <message>
-        <location filename="../ui/compare.py" line="45"/>
+        <location filename="../ui/compare.py" line="41"/>
         <source>CrossTime: tile {} and its best old-date matches</source>
         <translation>CrossTime : la tuile {} et ses meilleures correspondances de la date ancienne</translation>
     </message>
     <message>
-        <location filename="../ui/compare.py" line="51"/>
+        <location filename="../ui/compare.py" line="47"/>
         <source>&lt;b&gt;query (new date)&lt;/b&gt;&lt;br&gt;{}</source>
         <translation>&lt;b&gt;requête (date récente)&lt;/b&gt;&lt;br&gt;{}</translation>
     </message>
     <message>
-        <location filename="../ui/compare.py" line="58"/>
+        <location filename="../ui/compare.py" line="54"/>
         <source>&lt;b&gt;#{}&lt;/b&gt; {}</source>
         <translation>&lt;b&gt;n° {}&lt;/b&gt; {}</translation>
     </message>
     <message>
-        <location filename="../ui/compare.py" line="60"/>
+        <location filename="../ui/compare.py" line="56"/>
         <source>+{:.3f} over #{}</source>
         <translation>+{:.3f} sur le n° {}</translation>
     </message>
     <message>
-        <location filename="../ui/compare.py" line="62"/>
-        <location filename="../ui/dock.py" line="769"/>
+        <location filename="../ui/compare.py" line="58"/>
+        <location filename="../ui/dock.py" line="780"/>
         <source>cosine similarity {:.4f}</source>
         <translation>similarité cosinus {:.4f}</translation>
     </message>
     <message>
-        <location filename="../ui/compare.py" line="66"/>
+        <location filename="../ui/compare.py" line="62"/>
         <source>image</source>
         <translation>image</translation>
     </message>
     <message>
-        <location filename="../ui/compare.py" line="67"/>
+        <location filename="../ui/compare.py" line="63"/>
         <source>semantics</source>
         <translation>sémantique</translation>
     </message>
     <message>
-        <location filename="../ui/compare.py" line="78"/>
+        <location filename="../ui/compare.py" line="74"/>
         <source>&lt;b&gt;Semantic colours:&lt;/b&gt;</source>
         <translation>&lt;b&gt;Couleurs sémantiques :&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/compare.py" line="80"/>
+        <location filename="../ui/compare.py" line="76"/>
         <source>no vector feature in these tiles</source>
         <translation>aucune entité vecteur dans ces tuiles</translation>
     </message>
     <message>
-        <location filename="../ui/dependencies_dialog.py" line="46"/>
+        <location filename="../ui/dependencies_dialog.py" line="43"/>
         <source>arrays (QGIS's own)</source>
         <translation>tableaux (fourni avec QGIS)</translation>
     </message>
     <message>
-        <location filename="../ui/dependencies_dialog.py" line="47"/>
+        <location filename="../ui/dependencies_dialog.py" line="44"/>
         <source>reading the orthos</source>
         <translation>lecture des orthos</translation>
     </message>
     <message>
-        <location filename="../ui/dependencies_dialog.py" line="48"/>
+        <location filename="../ui/dependencies_dialog.py" line="45"/>
         <source>training, and describing tiles with a model file</source>
         <translation>entraînement, et description des tuiles avec un fichier de modèle</translation>
     </message>
     <message>
-        <location filename="../ui/dependencies_dialog.py" line="49"/>
+        <location filename="../ui/dependencies_dialog.py" line="46"/>
         <source>ResNet backbones</source>
         <translation>backbones ResNet</translation>
     </message>
     <message>
-        <location filename="../ui/dependencies_dialog.py" line="50"/>
+        <location filename="../ui/dependencies_dialog.py" line="47"/>
         <source>search and evaluation</source>
         <translation>recherche et évaluation</translation>
     </message>
     <message>
-        <location filename="../ui/dependencies_dialog.py" line="51"/>
+        <location filename="../ui/dependencies_dialog.py" line="48"/>
         <source>describing tiles with an exported ONNX model, without PyTorch</source>
         <translation>description des tuiles avec un modèle exporté en ONNX, sans PyTorch</translation>
     </message>
     <message>
-        <location filename="../ui/dependencies_dialog.py" line="52"/>
+        <location filename="../ui/dependencies_dialog.py" line="49"/>
         <source>exporting a model to ONNX</source>
         <translation>export d'un modèle en ONNX</translation>
     </message>
     <message>
-        <location filename="../ui/dependencies_dialog.py" line="53"/>
+        <location filename="../ui/dependencies_dialog.py" line="50"/>
         <source>faster search in large indexes</source>
         <translation>recherche plus rapide dans les grands index</translation>
     </message>
     <message>
-        <location filename="../ui/dependencies_dialog.py" line="54"/>
+        <location filename="../ui/dependencies_dialog.py" line="51"/>
         <source>EfficientNet-Lite0 backbone</source>
         <translation>backbone EfficientNet-Lite0</translation>
     </message>
     <message>
-        <location filename="../ui/dependencies_dialog.py" line="55"/>
+        <location filename="../ui/dependencies_dialog.py" line="52"/>
         <source>EfficientNet-Lite0 ImageNet weights (work offline)</source>
         <translation>poids ImageNet d'EfficientNet-Lite0 (fonctionnent hors ligne)</translation>
     </message>
     <message>
-        <location filename="../ui/dependencies_dialog.py" line="56"/>
+        <location filename="../ui/dependencies_dialog.py" line="53"/>
         <source>progress bars on the command line</source>
         <translation>barres de progression en ligne de commande</translation>
     </message>
     <message>
-        <location filename="../ui/dependencies_dialog.py" line="64"/>
+        <location filename="../ui/dependencies_dialog.py" line="61"/>
         <source>installed (CrossTime folder)</source>
         <translation>installé (dossier de CrossTime)</translation>
     </message>
     <message>
-        <location filename="../ui/dependencies_dialog.py" line="64"/>
+        <location filename="../ui/dependencies_dialog.py" line="61"/>
         <source>installed</source>
         <translation>installé</translation>
     </message>
     <message>
-        <location filename="../ui/dependencies_dialog.py" line="66"/>
+        <location filename="../ui/dependencies_dialog.py" line="63"/>
         <source>missing</source>
         <translation>manquant</translation>
     </message>
     <message>
-        <location filename="../ui/dependencies_dialog.py" line="68"/>
+        <location filename="../ui/dependencies_dialog.py" line="65"/>
         <source>version outside the range</source>
         <translation>version hors de la plage</translation>
     </message>
     <message>
-        <location filename="../ui/dependencies_dialog.py" line="69"/>
+        <location filename="../ui/dependencies_dialog.py" line="66"/>
         <source>does not import: {0}</source>
         <translation>ne s'importe pas : {0}</translation>
     </message>
     <message>
-        <location filename="../ui/dependencies_dialog.py" line="82"/>
+        <location filename="../ui/dependencies_dialog.py" line="79"/>
         <source>CrossTime: installing dependencies</source>
         <translation>CrossTime : installation des dépendances</translation>
     </message>
     <message>
-        <location filename="../ui/dependencies_dialog.py" line="121"/>
-        <location filename="../ui/dependencies_dialog.py" line="272"/>
-        <location filename="../ui/dependencies_dialog.py" line="280"/>
-        <location filename="../ui/dependencies_dialog.py" line="325"/>
+        <location filename="../ui/dependencies_dialog.py" line="118"/>
+        <location filename="../ui/dependencies_dialog.py" line="269"/>
+        <location filename="../ui/dependencies_dialog.py" line="277"/>
+        <location filename="../ui/dependencies_dialog.py" line="322"/>
         <source>CrossTime dependencies</source>
         <translation>Dépendances de CrossTime</translation>
     </message>
     <message>
-        <location filename="../ui/dependencies_dialog.py" line="128"/>
+        <location filename="../ui/dependencies_dialog.py" line="125"/>
         <source>CrossTime installs what it needs with pip into a folder of its own inside your QGIS profile, for this version of Python only; nothing else on this computer changes. Remove deletes that folder.</source>
         <translation>CrossTime installe ce dont il a besoin avec pip dans un dossier qui lui est propre, à l'intérieur de votre profil QGIS, pour cette version de Python uniquement ; rien d'autre ne change sur cet ordinateur. Supprimer efface ce dossier.</translation>
     </message>
     <message>
-        <location filename="../ui/dependencies_dialog.py" line="140"/>
+        <location filename="../ui/dependencies_dialog.py" line="137"/>
         <source>Package</source>
         <translation>Paquet</translation>
     </message>
     <message>
-        <location filename="../ui/dependencies_dialog.py" line="140"/>
+        <location filename="../ui/dependencies_dialog.py" line="137"/>
         <source>Needed</source>
         <translation>Besoin</translation>
     </message>
     <message>
-        <location filename="../ui/dependencies_dialog.py" line="140"/>
+        <location filename="../ui/dependencies_dialog.py" line="137"/>
         <source>Version wanted</source>
         <translation>Version voulue</translation>
     </message>
     <message>
-        <location filename="../ui/dependencies_dialog.py" line="140"/>
+        <location filename="../ui/dependencies_dialog.py" line="137"/>
         <source>Version found</source>
         <translation>Version trouvée</translation>
     </message>
     <message>
-        <location filename="../ui/dependencies_dialog.py" line="141"/>
+        <location filename="../ui/dependencies_dialog.py" line="138"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../ui/dependencies_dialog.py" line="148"/>
+        <location filename="../ui/dependencies_dialog.py" line="145"/>
         <source>Tick the optional packages to install with the required ones.</source>
         <translation>Cochez les paquets facultatifs à installer avec les paquets requis.</translation>
     </message>
     <message>
-        <location filename="../ui/dependencies_dialog.py" line="157"/>
+        <location filename="../ui/dependencies_dialog.py" line="154"/>
         <source>PyTorch build:</source>
         <translation>Version de PyTorch :</translation>
     </message>
     <message>
-        <location filename="../ui/dependencies_dialog.py" line="160"/>
+        <location filename="../ui/dependencies_dialog.py" line="157"/>
         <source>CPU (smaller download, works everywhere)</source>
         <translation>CPU (téléchargement plus léger, fonctionne partout)</translation>
     </message>
     <message>
-        <location filename="../ui/dependencies_dialog.py" line="161"/>
+        <location filename="../ui/dependencies_dialog.py" line="158"/>
         <source>CUDA (NVIDIA graphics card, large download)</source>
         <translation>CUDA (carte graphique NVIDIA, gros téléchargement)</translation>
     </message>
     <message>
-        <location filename="../ui/dependencies_dialog.py" line="176"/>
+        <location filename="../ui/dependencies_dialog.py" line="173"/>
         <source>pip's messages appear here during an install.</source>
         <translation>Les messages de pip s'affichent ici pendant une installation.</translation>
     </message>
     <message>
-        <location filename="../ui/dependencies_dialog.py" line="180"/>
+        <location filename="../ui/dependencies_dialog.py" line="177"/>
         <source>Install</source>
         <translation>Installer</translation>
     </message>
     <message>
-        <location filename="../ui/dependencies_dialog.py" line="182"/>
+        <location filename="../ui/dependencies_dialog.py" line="179"/>
         <source>Cancel install</source>
         <translation>Annuler l'installation</translation>
     </message>
     <message>
-        <location filename="../ui/dependencies_dialog.py" line="184"/>
+        <location filename="../ui/dependencies_dialog.py" line="181"/>
         <source>Remove</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../ui/dependencies_dialog.py" line="186"/>
+        <location filename="../ui/dependencies_dialog.py" line="183"/>
         <source>Copy diagnostics</source>
         <translation>Copier le diagnostic</translation>
     </message>
     <message>
-        <location filename="../ui/dependencies_dialog.py" line="188"/>
+        <location filename="../ui/dependencies_dialog.py" line="185"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../ui/dependencies_dialog.py" line="213"/>
+        <location filename="../ui/dependencies_dialog.py" line="210"/>
         <source>required</source>
         <translation>requis</translation>
     </message>
     <message>
-        <location filename="../ui/dependencies_dialog.py" line="213"/>
+        <location filename="../ui/dependencies_dialog.py" line="210"/>
         <source>optional</source>
         <translation>facultatif</translation>
     </message>
     <message>
-        <location filename="../ui/dependencies_dialog.py" line="216"/>
-        <location filename="../ui/dock.py" line="410"/>
+        <location filename="../ui/dependencies_dialog.py" line="213"/>
+        <location filename="../ui/dock.py" line="406"/>
         <source>{0}: {1}</source>
         <translation>{0} : {1}</translation>
     </message>
     <message>
-        <location filename="../ui/dependencies_dialog.py" line="223"/>
+        <location filename="../ui/dependencies_dialog.py" line="220"/>
         <source>(unknown: no QGIS profile)</source>
         <translation>(inconnu : pas de profil QGIS)</translation>
     </message>
     <message>
-        <location filename="../ui/dependencies_dialog.py" line="225"/>
+        <location filename="../ui/dependencies_dialog.py" line="222"/>
         <source>CrossTime's folder: {0}</source>
         <translation>Dossier de CrossTime : {0}</translation>
     </message>
     <message>
-        <location filename="../ui/dependencies_dialog.py" line="225"/>
+        <location filename="../ui/dependencies_dialog.py" line="222"/>
         <source>(empty)</source>
         <translation>(vide)</translation>
     </message>
     <message>
-        <location filename="../ui/dependencies_dialog.py" line="230"/>
+        <location filename="../ui/dependencies_dialog.py" line="227"/>
         <source>rasterio is built on GDAL {0} while QGIS uses GDAL {1}: formats or projections may differ between CrossTime and QGIS.</source>
         <translation>rasterio est construit sur GDAL {0} alors que QGIS utilise GDAL {1} : les formats ou les projections peuvent différer entre CrossTime et QGIS.</translation>
     </message>
     <message>
-        <location filename="../ui/dependencies_dialog.py" line="234"/>
+        <location filename="../ui/dependencies_dialog.py" line="231"/>
         <source>rasterio is missing: Install takes it from PyPI, with a GDAL of its own that may differ from QGIS's. Where your system offers a rasterio built on QGIS's GDAL (python3-rasterio on Debian and Ubuntu, the OSGeo4W package on Windows), prefer it.</source>
         <translation>rasterio est manquant : Installer le prend sur PyPI, avec son propre GDAL, qui peut différer de celui de QGIS. Si votre système propose un rasterio construit sur le GDAL de QGIS (python3-rasterio sous Debian et Ubuntu, le paquet OSGeo4W sous Windows), préférez-le.</translation>
     </message>
     <message>
-        <location filename="../ui/dependencies_dialog.py" line="273"/>
+        <location filename="../ui/dependencies_dialog.py" line="270"/>
         <source>Everything required is installed; tick optional packages to add them.</source>
         <translation>Tout ce qui est requis est installé ; cochez des paquets facultatifs pour les ajouter.</translation>
     </message>
     <message>
-        <location filename="../ui/dependencies_dialog.py" line="277"/>
+        <location filename="../ui/dependencies_dialog.py" line="274"/>
         <source>Install these packages with pip into
 {0}?
 
@@ -1039,315 +1037,320 @@ PyTorch build: {2}. The download can take several minutes (PyTorch alone is hund
 Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (PyTorch seul pèse des centaines de mégaoctets). L'ancien contenu de ce dossier est remplacé.</translation>
     </message>
     <message>
-        <location filename="../ui/dependencies_dialog.py" line="298"/>
+        <location filename="../ui/dependencies_dialog.py" line="295"/>
         <source>Install cancelled: CrossTime's folder is as it was.</source>
         <translation>Installation annulée : le dossier de CrossTime est resté tel quel.</translation>
     </message>
     <message>
-        <location filename="../ui/dependencies_dialog.py" line="301"/>
+        <location filename="../ui/dependencies_dialog.py" line="298"/>
         <source>Install failed: {0}</source>
         <translation>Échec de l'installation : {0}</translation>
     </message>
     <message>
-        <location filename="../ui/dependencies_dialog.py" line="308"/>
+        <location filename="../ui/dependencies_dialog.py" line="305"/>
         <source>Installed. Restart QGIS to use the new packages (the old ones are in use).</source>
         <translation>Installé. Redémarrez QGIS pour utiliser les nouveaux paquets (les anciens sont en cours d'utilisation).</translation>
     </message>
     <message>
-        <location filename="../ui/dependencies_dialog.py" line="311"/>
+        <location filename="../ui/dependencies_dialog.py" line="308"/>
         <source>Installed. Restart QGIS if CrossTime had already loaded an older version of these packages.</source>
         <translation>Installé. Redémarrez QGIS si CrossTime avait déjà chargé une version plus ancienne de ces paquets.</translation>
     </message>
     <message>
-        <location filename="../ui/dependencies_dialog.py" line="314"/>
+        <location filename="../ui/dependencies_dialog.py" line="311"/>
         <source>Kept QGIS's own: {0}</source>
         <translation>Paquets de QGIS conservés : {0}</translation>
     </message>
     <message>
-        <location filename="../ui/dependencies_dialog.py" line="326"/>
+        <location filename="../ui/dependencies_dialog.py" line="323"/>
         <source>Delete CrossTime's folder of packages?
 {0}</source>
         <translation>Supprimer le dossier de paquets de CrossTime ?
 {0}</translation>
     </message>
     <message>
-        <location filename="../ui/dependencies_dialog.py" line="329"/>
+        <location filename="../ui/dependencies_dialog.py" line="326"/>
         <source>CrossTime's folder was deleted.</source>
         <translation>Le dossier de CrossTime a été supprimé.</translation>
     </message>
     <message>
-        <location filename="../ui/dependencies_dialog.py" line="330"/>
+        <location filename="../ui/dependencies_dialog.py" line="327"/>
         <source>Its files are in use: the folder will be deleted at the next start of QGIS.</source>
         <translation>Ses fichiers sont en cours d'utilisation : le dossier sera supprimé au prochain démarrage de QGIS.</translation>
     </message>
     <message>
-        <location filename="../ui/dependencies_dialog.py" line="342"/>
+        <location filename="../ui/dependencies_dialog.py" line="339"/>
         <source>Diagnostics copied to the clipboard.</source>
         <translation>Diagnostic copié dans le presse-papiers.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="57"/>
+        <location filename="../ui/dock.py" line="53"/>
         <source>tie</source>
         <translation>ex æquo</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="108"/>
+        <location filename="../ui/dock.py" line="104"/>
         <source>Install the missing packages…</source>
         <translation>Installer les paquets manquants…</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="131"/>
+        <location filename="../ui/dock.py" line="127"/>
         <source>Mapping file…</source>
         <translation>Fichier de correspondance…</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="135"/>
+        <location filename="../ui/dock.py" line="131"/>
         <source>Quick (no training)</source>
         <translation>Rapide (sans entraînement)</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="135"/>
+        <location filename="../ui/dock.py" line="131"/>
         <source>Learnt on this region</source>
         <translation>Appris sur cette région</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="136"/>
+        <location filename="../ui/dock.py" line="132"/>
         <source>Model file…</source>
         <translation>Fichier de modèle…</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="196"/>
+        <location filename="../ui/dock.py" line="192"/>
         <source>the {} layer '{}' was removed from the project: choose another one</source>
         <translation>la couche « {1} » ({0}) a été retirée du projet : choisissez-en une autre</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="238"/>
+        <location filename="../ui/dock.py" line="234"/>
         <source>choose the new ortho (Layers tab)</source>
         <translation>choisissez l'ortho récente (onglet Couches)</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="240"/>
+        <location filename="../ui/dock.py" line="236"/>
         <source>choose the old ortho (Layers tab)</source>
         <translation>choisissez l'ortho ancienne (onglet Couches)</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="242"/>
+        <location filename="../ui/dock.py" line="238"/>
         <source>the old and the new ortho are the same layer '{}': choose the older orthophoto as the old ortho and the recent one as the new ortho</source>
         <translation>l'ortho ancienne et l'ortho récente sont la même couche « {} » : choisissez la plus ancienne orthophotographie comme ortho ancienne et la plus récente comme ortho récente</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="252"/>
+        <location filename="../ui/dock.py" line="248"/>
         <source>choose a mapping file, or one of the legend presets</source>
         <translation>choisissez un fichier de correspondance, ou une des légendes prédéfinies</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="265"/>
+        <location filename="../ui/dock.py" line="261"/>
         <source>no model learnt on this region yet ({}): press Learn this region, or choose Quick</source>
         <translation>aucun modèle n'a encore été appris sur cette région ({}) : cliquez sur Apprendre cette région, ou choisissez Rapide</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="270"/>
+        <location filename="../ui/dock.py" line="266"/>
         <source>choose a trained model file (.ctmodel or .onnx), or the Quick describer</source>
         <translation>choisissez un fichier de modèle entraîné (.ctmodel ou .onnx), ou le descripteur Rapide</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="385"/>
+        <location filename="../ui/dock.py" line="381"/>
         <source>old date</source>
         <translation>date ancienne</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="385"/>
+        <location filename="../ui/dock.py" line="381"/>
         <source>new date</source>
         <translation>date récente</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="389"/>
+        <location filename="../ui/dock.py" line="385"/>
         <source>no vector layer chosen: the semantic image stays empty</source>
         <translation>aucune couche vecteur choisie : l'image sémantique reste vide</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="390"/>
+        <location filename="../ui/dock.py" line="386"/>
         <source>{}: no vector layer chosen, nothing is drawn on its tiles</source>
         <translation>{} : aucune couche vecteur choisie, rien n'est dessiné sur ses tuiles</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="407"/>
+        <location filename="../ui/dock.py" line="403"/>
         <source>maps to no category: not drawn</source>
         <translation>ne correspond à aucune catégorie : non dessiné</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="409"/>
+        <location filename="../ui/dock.py" line="405"/>
         <source>unmapped {}</source>
         <translation>sans correspondance : {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="415"/>
+        <location filename="../ui/dock.py" line="411"/>
         <source>legend '{}': every chosen layer maps onto the categories</source>
         <translation>légende « {} » : chaque couche choisie correspond aux catégories</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="436"/>
+        <location filename="../ui/dock.py" line="432"/>
         <source>the new ortho '{}' is in a geographic CRS (degrees): tiles need a projected CRS in metres; reproject it or use a projected layer as the new ortho</source>
         <translation>l'ortho récente « {} » est dans un SCR géographique (degrés) : les tuiles demandent un SCR projeté en mètres ; reprojetez-la ou choisissez une couche projetée comme ortho récente</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="449"/>
+        <location filename="../ui/dock.py" line="438"/>
+        <source>the two orthos do not overlap: '{}' and '{}' cover separate areas; choose the two dates of one place</source>
+        <translation>les deux orthos ne se recouvrent pas : « {} » et « {} » couvrent des zones distinctes ; choisissez les deux dates d'un même lieu</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.py" line="477"/>
         <source>an index is already being built</source>
         <translation>un index est déjà en cours de construction</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="470"/>
+        <location filename="../ui/dock.py" line="492"/>
         <source>reading the old-date vector layers</source>
         <translation>lecture des couches vecteur de la date ancienne</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="481"/>
-        <source>CrossTime: index {} old-date tiles</source>
-        <translation>CrossTime : indexation de {} tuiles de la date ancienne</translation>
+        <location filename="../ui/dock.py" line="503"/>
+        <source>CrossTime: index the old-date tiles</source>
+        <translation>CrossTime : indexer les tuiles de la date ancienne</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="488"/>
-        <source>building the index: {}</source>
-        <translation>construction de l'index : {}</translation>
+        <location filename="../ui/dock.py" line="504"/>
+        <source>building the index of the old-date tiles...</source>
+        <translation>construction de l'index des tuiles de la date ancienne...</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="499"/>
+        <location filename="../ui/dock.py" line="526"/>
         <source>an index is already being built or a model learnt</source>
         <translation>un index est déjà en cours de construction, ou un modèle en cours d'apprentissage</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="521"/>
+        <location filename="../ui/dock.py" line="541"/>
         <source>reading the vector layers</source>
         <translation>lecture des couches vecteur</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="530"/>
+        <location filename="../ui/dock.py" line="550"/>
         <source>CrossTime: learn this region ({} min)</source>
         <translation>CrossTime : apprentissage de cette région ({} min)</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="538"/>
+        <location filename="../ui/dock.py" line="551"/>
         <source>learning this region for up to {} min, then indexing; the model goes to {}</source>
         <translation>apprentissage de cette région pendant {} min au plus, puis indexation ; le modèle est enregistré dans {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="550"/>
+        <location filename="../ui/dock.py" line="560"/>
         <source>model learnt on this region ({}): validation map@5 {:.3f} (untrained {:.3f}); index of {} tiles written to {}</source>
         <translation>modèle appris sur cette région ({}) : map@5 de validation {:.3f} (non entraîné : {:.3f}) ; index de {} tuiles écrit dans {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="568"/>
+        <location filename="../ui/dock.py" line="579"/>
         <source>old vector layer '{}' has no features in the tiled area</source>
         <translation>la couche vecteur ancienne « {} » n'a aucune entité dans la zone découpée en tuiles</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="572"/>
+        <location filename="../ui/dock.py" line="583"/>
         <source>index of {} tiles written to {} ({})</source>
         <translation>index de {} tuiles écrit dans {} ({})</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="579"/>
+        <location filename="../ui/dock.py" line="590"/>
         <source>index build cancelled; the previous index file, if any, is unchanged</source>
         <translation>construction de l'index annulée ; le fichier d'index précédent, s'il existe, est inchangé</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="581"/>
+        <location filename="../ui/dock.py" line="592"/>
         <source>the index could not be built: {}</source>
         <translation>l'index n'a pas pu être construit : {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="615"/>
+        <location filename="../ui/dock.py" line="626"/>
         <source>build the index of the old date first (Index tab), or choose an existing index file</source>
         <translation>construisez d'abord l'index de la date ancienne (onglet Index), ou choisissez un fichier d'index existant</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="660"/>
+        <location filename="../ui/dock.py" line="671"/>
         <source>CrossTime: prepare the matcher</source>
         <translation>CrossTime : préparation de l'appariement</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="664"/>
+        <location filename="../ui/dock.py" line="675"/>
         <source>preparing the matcher (reading the vector layers, loading the model and the index)…</source>
         <translation>préparation de l'appariement (lecture des couches vecteur, chargement du modèle et de l'index)…</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="677"/>
+        <location filename="../ui/dock.py" line="688"/>
         <source>the matcher could not be prepared: {}</source>
         <translation>l'appariement n'a pas pu être préparé : {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="678"/>
+        <location filename="../ui/dock.py" line="689"/>
         <source>preparing the matcher was cancelled</source>
         <translation>la préparation de l'appariement a été annulée</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="687"/>
+        <location filename="../ui/dock.py" line="698"/>
         <source>the index was cut into tiles of {:g} m / {} px, not the {:g} m / {} px set here: the index's grid is used</source>
         <translation>l'index a été découpé en tuiles de {:g} m / {} px, et non de {:g} m / {} px comme réglé ici : la grille de l'index est utilisée</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="691"/>
+        <location filename="../ui/dock.py" line="702"/>
         <source>ready: click a place on the new ortho</source>
         <translation>prêt : cliquez sur un lieu de l'ortho récente</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="717"/>
+        <location filename="../ui/dock.py" line="728"/>
         <source>preparing the matcher (reading the vector layers, loading the model and the index)…; your click will be answered next</source>
         <translation>préparation de l'appariement (lecture des couches vecteur, chargement du modèle et de l'index)… ; votre clic sera traité ensuite</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="725"/>
+        <location filename="../ui/dock.py" line="736"/>
         <source>this point lies outside the tiled area of the index (dotted outline)</source>
         <translation>ce point est hors de la zone découpée en tuiles de l'index (contour pointillé)</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="731"/>
+        <location filename="../ui/dock.py" line="742"/>
         <source>CrossTime: match a click</source>
         <translation>CrossTime : appariement d'un clic</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="735"/>
+        <location filename="../ui/dock.py" line="746"/>
         <source>matching…</source>
         <translation>appariement…</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="745"/>
+        <location filename="../ui/dock.py" line="756"/>
         <source>the click could not be matched: {}</source>
         <translation>le clic n'a pas pu être apparié : {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="771"/>
+        <location filename="../ui/dock.py" line="782"/>
         <source>{:.4f} above rank {}</source>
         <translation>{:.4f} de plus que le rang {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="782"/>
+        <location filename="../ui/dock.py" line="793"/>
         <source>the clicked tile {} (new date)</source>
         <translation>la tuile cliquée {} (date récente)</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="788"/>
+        <location filename="../ui/dock.py" line="799"/>
         <source> (warning: {:.0f}% of the query tile is nodata)</source>
         <translation> (attention : {:.0f} % de la tuile requête est sans données)</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="790"/>
+        <location filename="../ui/dock.py" line="801"/>
         <source>tile {}: best match {}, {} ahead of the next (cosine {:.3f}), {:.0f} ms{}</source>
         <translation>tuile {} : meilleure correspondance {}, {} devant la suivante (cosinus {:.3f}), {:.0f} ms{}</translation>
     </message>
     <message>
-        <location filename="../ui/results_layer.py" line="34"/>
-        <location filename="../ui/results_layer.py" line="90"/>
+        <location filename="../ui/results_layer.py" line="31"/>
+        <location filename="../ui/results_layer.py" line="87"/>
         <source>query</source>
         <translation>requête</translation>
     </message>
     <message>
-        <location filename="../ui/results_layer.py" line="57"/>
+        <location filename="../ui/results_layer.py" line="54"/>
         <source>CrossTime matches of {}</source>
         <translation>Correspondances CrossTime de {}</translation>
     </message>
     <message>
-        <location filename="../ui/results_layer.py" line="89"/>
+        <location filename="../ui/results_layer.py" line="86"/>
         <source>rank {}</source>
         <translation>rang {}</translation>
     </message>
@@ -1515,6 +1518,14 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <location filename="../ui/translation.py" line="155"/>
         <source>layer '{}': {} features with values that map to no category are not drawn: {}</source>
         <translation>couche « {} » : {} entités dont les valeurs ne correspondent à aucune catégorie ne sont pas dessinées : {}</translation>
+    </message>
+    <message>
+        <source>CrossTime: index {} old-date tiles</source>
+        <translation type="vanished">CrossTime : indexation de {} tuiles de la date ancienne</translation>
+    </message>
+    <message>
+        <source>building the index: {}</source>
+        <translation type="vanished">construction de l'index : {}</translation>
     </message>
 </context>
 <context>

@@ -419,21 +419,35 @@ class CrossTimeDock(QDockWidget):
         base = proj or (folder if folder and os.path.isdir(folder) else os.path.expanduser("~"))
         return os.path.join(base, "crosstime_old.ctindex")
 
-    def _grid(self, old_layer, new_layer, old, new):
-        """The tile grid over both orthos (files: their headers; other layers: their extents in QGIS)."""
+    def _grid_maker(self, old_layer, new_layer, old, new):
+        """The area to read vectors over (QGIS extents, cheap) and a function making the tile grid over both orthos
+        (files: their headers; other layers: their extents), to call in the task: it imports rasterio and reads
+        headers, which would stall the GUI thread."""
         from ..adapters.layers import crs_string, layer_bounds_in
-        from ..core import jobs
         w = self.w
         crs = new_layer.crs()
         grid_crs = crs_string(crs) if not crs.isGeographic() else None
-        if isinstance(old, str) and isinstance(new, str):
-            return jobs.grid_for_orthos(old, new, w.tileSizeSpin.value(), w.pixelsSpin.value(), crs=grid_crs)
-        if grid_crs is None:
+        tile_size, pixels = w.tileSizeSpin.value(), w.pixelsSpin.value()
+        if grid_crs is None and not (isinstance(old, str) and isinstance(new, str)):
             raise ValueError(tr("the new ortho '{}' is in a geographic CRS (degrees): tiles need a projected CRS in "
                                 "metres; reproject it or use a projected layer as the new ortho").format(new_layer.name()))
-        new_b = layer_bounds_in(new_layer, grid_crs)
-        old_b = layer_bounds_in(old_layer, grid_crs, within=new_b)
-        return jobs.grid_for_bounds(old_b, new_b, grid_crs, w.tileSizeSpin.value(), w.pixelsSpin.value())
+        area_crs = grid_crs or crs_string(crs)
+        new_b = layer_bounds_in(new_layer, area_crs)
+        old_b = layer_bounds_in(old_layer, area_crs, within=new_b)
+        if min(new_b[2], old_b[2]) <= max(new_b[0], old_b[0]) or min(new_b[3], old_b[3]) <= max(new_b[1], old_b[1]):
+            raise ValueError(tr("the two orthos do not overlap: '{}' and '{}' cover separate areas; choose the two "
+                                "dates of one place").format(old_layer.name(), new_layer.name()))
+        # the grid snaps to a global origin, so it may reach up to one tile beyond the overlap
+        pad = tile_size if grid_crs else 0.0
+        area = (max(new_b[0], old_b[0]) - pad, max(new_b[1], old_b[1]) - pad,
+                min(new_b[2], old_b[2]) + pad, min(new_b[3], old_b[3]) + pad)
+
+        def make_grid():
+            from ..core import jobs
+            if isinstance(old, str) and isinstance(new, str):
+                return jobs.grid_for_orthos(old, new, tile_size, pixels, crs=grid_crs)
+            return jobs.grid_for_bounds(old_b, new_b, grid_crs, tile_size, pixels)
+        return area, area_crs, make_grid
 
     def _build_inputs(self, dates, with_model: bool) -> Optional[dict]:
         """The orthos, legend, grid (and model) chosen in the dock, and readers of the vector layers of ``dates``
@@ -447,18 +461,19 @@ class CrossTimeDock(QDockWidget):
             old, new = ortho_source(old_layer, tr("old ortho")), ortho_source(new_layer, tr("new ortho"))
             legend = self.legend()
             model = self.model_choice() if with_model else None
-            grid = self._grid(old_layer, new_layer, old, new)
-            area, crs = QgsRectangle(*grid.bounds()), QgsCoordinateReferenceSystem(grid.crs)
+            bounds, area_crs, make_grid = self._grid_maker(old_layer, new_layer, old, new)
+            area, crs = QgsRectangle(*bounds), QgsCoordinateReferenceSystem(area_crs)
             readers = {d: vector_layer_readers(lay[f"{d}_vectors"], area, crs, legend) for d in dates}
         except (CrossTimeError, ValueError, OSError) as exc:
             self.status(str(exc), "error")
             return None
-        return {"old": old, "new": new, "legend": legend, "grid": grid, "model": model, "readers": readers}
+        return {"old": old, "new": new, "legend": legend, "make_grid": make_grid, "model": model, "readers": readers}
 
     def build_index(self) -> Optional[CoreTask]:
         """Read the old vectors and describe every tile of the old ortho in a background task; the index file is
         written atomically."""
         from ..core import jobs
+        from ..core.geo.vectors import release_gradually
         if self._build_task is not None:
             self.status(tr("an index is already being built"), "warning")
             return None
@@ -466,13 +481,15 @@ class CrossTimeDock(QDockWidget):
         chosen = self._build_inputs(("old",), with_model=True)
         if chosen is None:
             return None
-        old, new, legend, grid, model = chosen["old"], chosen["new"], chosen["legend"], chosen["grid"], chosen["model"]
+        old, new, legend, make_grid, model = (chosen["old"], chosen["new"], chosen["legend"], chosen["make_grid"],
+                                              chosen["model"])
         readers = chosen["readers"]["old"]
         path = w.saveIndexFile.filePath() or self.default_index_path()
         w.saveIndexFile.setFilePath(path)
         semantic = w.semanticCombo.currentData()
 
         def work(progress):
+            grid = make_grid()
             progress.update(0.0, tr("reading the old-date vector layers"))
             layers = []
             for n, r in enumerate(readers):
@@ -482,10 +499,12 @@ class CrossTimeDock(QDockWidget):
                                                                    grid.pixels, model, grid.crs, semantic,
                                                                    progress=progress.sub(0.05, 1.0), grid=grid)
             empty = [r.display_name for r, l in zip(readers, layers) if not l.features]
+            for layer in layers:
+                release_gradually(layer.features)
             return {"path": path, "count": len(idx), "warnings": warnings, "grid": grid_out.summary(), "empty": empty}
 
-        return self._start_build(tr("CrossTime: index {} old-date tiles").format(len(grid)), work, self._index_done,
-                                 tr("building the index: {}").format(grid.summary()))
+        return self._start_build(tr("CrossTime: index the old-date tiles"), work, self._index_done,
+                                 tr("building the index of the old-date tiles..."))
 
     def _start_build(self, title: str, work, on_done, status: str) -> CoreTask:
         """Run ``work`` in the background as the dock's one build task (progress bar, Cancel button)."""
@@ -506,6 +525,7 @@ class CrossTimeDock(QDockWidget):
         """Train a descriptor on the chosen layers (CrossTime's CPU recipe, time budget), keep it beside the
         project, then build the index with it: all in one background task."""
         from ..core import jobs
+        from ..core.geo.vectors import release_gradually
         if self._build_task is not None:
             self.status(tr("an index is already being built or a model learnt"), "warning")
             return None
@@ -513,17 +533,21 @@ class CrossTimeDock(QDockWidget):
         chosen = self._build_inputs(("old", "new"), with_model=False)
         if chosen is None:
             return None
-        old, new, legend, grid, readers = chosen["old"], chosen["new"], chosen["legend"], chosen["grid"], chosen["readers"]
+        old, new, legend, make_grid, readers = (chosen["old"], chosen["new"], chosen["legend"], chosen["make_grid"],
+                                                chosen["readers"])
         folder = self.region_folder()
         index_path = w.saveIndexFile.filePath() or self.default_index_path()
         w.saveIndexFile.setFilePath(index_path)
         minutes = w.learnMinutesSpin.value()
 
         def work(progress):
+            grid = make_grid()
             progress.update(0.0, tr("reading the vector layers"))
             vectors = {date: [r.read(progress) for r in rs] for date, rs in readers.items()}
             model, result, index = jobs.learn_region(folder, grid, old, new, vectors["old"], vectors["new"], legend,
                                                      minutes, index_path, progress=progress.sub(0.03, 1.0))
+            for layer in vectors["old"] + vectors["new"]:
+                release_gradually(layer.features)
             best = (result.best_val or {}).get("map@5")
             start = next((h.get("val_map@5") for h in result.history if h["epoch"] == 0), None)
             return {"path": index_path, "count": len(index), "warnings": [], "grid": grid.summary(), "empty": [],

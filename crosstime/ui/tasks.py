@@ -22,27 +22,46 @@ _running = 0
 _running_lock = threading.Lock()
 
 
+_saved_threshold = None
+# a full pass only when this many younger passes have run: never, in practice, while a task runs
+NO_FULL_PASS = 10 ** 9
+
+
 @contextmanager
 def _collector_spares_what_exists():
-    """While CrossTime's tasks run, Python's cycle collector leaves the objects that existed before them alone.
+    """While CrossTime's tasks run, Python's cycle collector makes no full pass, and what exists is left out of the
+    full passes that follow.
 
-    A task that reads 10^5 features makes the collector run full passes over every object of the session (QGIS,
-    PyTorch: several 10^5), each holding the GIL, so QGIS's GUI thread froze for 0.2-1 s at a time. Frozen objects
-    are still freed when no longer used; cycles among them wait until the last task ends (``gc.unfreeze``). Each
-    progress step freezes again what the task has built since, so no full pass walks a layer's features twice.
+    A task that reads 10^5 features made the collector run full passes over every object of the session (QGIS,
+    PyTorch: several 10^5) and over the task's growing geometries, each holding the GIL, so QGIS's GUI thread froze
+    for 0.1-1 s at a time. The young generations are still collected (short passes over new objects), so cycles a
+    task makes and drops are freed. When the last task ends the thresholds come back, and what is alive then stays
+    frozen (``gc.freeze``, made for long-lived objects): unfreezing would make the next full pass walk the whole
+    session at once, the same freeze again. Frozen objects are still freed when no longer used; only cycles among
+    them wait, until the plugin unloads (:func:`release_frozen`).
     """
-    global _running
+    global _running, _saved_threshold
     with _running_lock:
         _running += 1
         if _running == 1:
             gc.freeze()
+            _saved_threshold = gc.get_threshold()
+            gc.set_threshold(_saved_threshold[0], _saved_threshold[1], NO_FULL_PASS)
     try:
         yield
     finally:
         with _running_lock:
             _running -= 1
             if _running == 0:
-                gc.unfreeze()
+                gc.freeze()
+                gc.set_threshold(*_saved_threshold)
+
+
+def release_frozen() -> None:
+    """Give the objects frozen by CrossTime's tasks back to the cycle collector (at unload)."""
+    with _running_lock:
+        if _running == 0:
+            gc.unfreeze()
 
 
 class CoreTask(QgsTask):

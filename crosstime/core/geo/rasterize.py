@@ -14,7 +14,7 @@ import numpy as np
 
 from .grid import Bounds
 from .legend import Legend, MappingReport, value_text
-from .vectors import VectorLayerData, box_polygon, geometry_from_json
+from .vectors import VectorLayerData, box_polygon, geometry_from_json, release_gradually
 
 _LINES = {"LineString", "MultiLineString"}
 _POINTS = {"Point", "MultiPoint"}
@@ -112,11 +112,20 @@ class SemanticRasterizer:
         self._geoms = [(geoms[k]["type"], geoms[k].get("coordinates", geoms[k].get("geometries"))) for k in order]
         self._origins = [origins[k] for k in order]
         self._codes = np.asarray(codes, np.uint8)[order] if codes else np.zeros(0, np.uint8)
-        self._boxes = np.asarray(boxes, np.float64).reshape(-1, 4)[order]
+        # in slices, as ``release_gradually`` frees: one conversion of 10^5 boxes would hold the GIL for 50 ms
+        self._boxes = np.concatenate([np.asarray(boxes[s:s + 4096], np.float64).reshape(-1, 4)
+                                      for s in range(0, len(boxes), 4096)] or [np.zeros((0, 4))])[order]
+        for big in (geoms, boxes, origins):
+            release_gradually(big)
         self._drawable = np.ones(len(self._geoms), bool)
 
     def __len__(self) -> int:
         return len(self._geoms)
+
+    def release(self) -> None:
+        """Forget the prepared geometries, a slice at a time (see ``release_gradually``); nothing can be drawn after."""
+        release_gradually(self._geoms)
+        release_gradually(self._origins)
 
     def _mapping(self, k: int) -> dict:
         kind, parts = self._geoms[k]

@@ -59,6 +59,13 @@ class VectorLayerData:
         return (p for _, p in self.features)
 
 
+def release_gradually(items: list, step: int = 2048) -> None:
+    """Empty ``items`` a slice at a time. Freeing 10^5 geometries in one go holds the GIL for about 0.1 s, which
+    freezes QGIS's GUI thread when a background task does it; between slices other threads get their turn."""
+    while items:
+        del items[-step:]
+
+
 def _ogr():
     from osgeo import ogr, osr
     ogr.UseExceptions()

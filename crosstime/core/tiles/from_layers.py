@@ -63,6 +63,12 @@ class LayerTiles:
             r.close()
         self._readers.clear()
 
+    def release_vectors(self) -> None:
+        """Forget the prepared vectors gradually (a background task then never holds the GIL long freeing them)."""
+        for sem in self.semantics.values():
+            if sem is not None:
+                sem.release()
+
     def __enter__(self):
         return self
 

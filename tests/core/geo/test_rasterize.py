@@ -73,3 +73,19 @@ def test_geometries_read_leave_the_cycle_collectors_watch():
     assert not gc.is_tracked(g["coordinates"]) and not gc.is_tracked(g["coordinates"][0][0])
     coll = geometry_from_json(json.dumps({"type": "GeometryCollection", "geometries": [poly]}))
     assert coll["geometries"][0]["coordinates"] == g["coordinates"]
+
+
+def test_many_features_keep_their_boxes_and_are_released_gradually():
+    from crosstime.core.geo.vectors import release_gradually
+    legend = load_legend("bdtopo_v3")
+    feats = [(box_polygon((X0 + k % 100, Y0 + k // 100, X0 + k % 100 + 1, Y0 + k // 100 + 1)),
+              {"NATURE": "Indifférenciée"}) for k in range(10_000)]          # more than one slice of boxes
+    r = SemanticRasterizer([VectorLayerData("BATIMENT", L93, list(feats))], legend, L93)
+    assert len(r) == 10_000 and r._boxes.shape == (10_000, 4)
+    assert np.allclose(np.sort(r._boxes[:, 0]), np.sort([X0 + k % 100 for k in range(10_000)]))
+    assert (r.codes(TILE, 100) == legend.category("building").code).sum() > 0
+    r.release()
+    assert len(r) == 0
+    items = list(range(5000))
+    release_gradually(items, step=64)
+    assert items == []
