@@ -204,7 +204,7 @@ def cmd_locate(a) -> None:
     p.close()
     for loc in locs:
         print(f"{loc.photo}: centre {loc.centre[0]:.1f} {loc.centre[1]:.1f}, scale {loc.scale:.3f} m/px, rotation "
-              f"{loc.rotation:.1f} deg, confidence {loc.confidence:.2f}, {loc.agreeing_windows} agreeing windows, "
+              f"{loc.rotation:.1f} deg, confidence {loc.confidence:.2f}, {loc.agreeing_windows} windows compared, "
               f"{loc.seconds:.1f} s")
 
 

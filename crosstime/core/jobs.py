@@ -457,8 +457,10 @@ def locate_archive_photos(modern_index: str, archive_index: Optional[str] = None
                           known_scale: bool = True, photos: Optional[Sequence[str]] = None,
                           footprint_range: Optional[Tuple[float, float]] = None, device: str = "auto",
                           progress: Progress = SILENT) -> list:
-    """Locate archive photos in the modern index: from an archive index (``archive_index``), or straight from the
-    scans of ``folder``. Writes the footprints GeoPackage, one VRT per photo and the locations JSON when asked.
+    """Locate archive photos in the modern index: the photos of an archive index (``archive_index``), or those of
+    the archive ``folder`` (``k``: ranked candidate footprints kept per photo); either way the scans are read again, turned and rescaled pose by pose and their windows
+    correlated with the index's tiles (:mod:`.archive.correlate`). Writes the footprints GeoPackage, one VRT per
+    photo and the locations JSON when asked.
 
     Returns the Locations (each with its footprint, confidence, runner-up and timings), in the archive's order.
     """
@@ -467,9 +469,10 @@ def locate_archive_photos(modern_index: str, archive_index: Optional[str] = None
 
     from .archive.archive_index import ArchiveIndex
     from .archive.catalogue import open_archive
-    from .archive.locate import describe_photo, locate
+    from .archive.correlate import correlate_photo
     from .retrieval.index import DescriptorIndex
     index = DescriptorIndex.load(modern_index)
+    describer = _archive_describer_for(index, model, device, f"the modern index {os.path.basename(modern_index)}")
     if archive_index:
         arch = ArchiveIndex.load(archive_index)
         index.check_model(arch.model_fingerprint, f"the archive index {os.path.basename(archive_index)}")
@@ -477,39 +480,33 @@ def locate_archive_photos(modern_index: str, archive_index: Optional[str] = None
         if photos and len(chosen) < len(set(photos)):
             missing = sorted(set(photos) - {arch.photos[i].name for i in chosen})
             raise CrossTimeError(f"{archive_index}: no photo named {missing[0]}; index it first (index-archive)")
-        work = [(arch.photos[i], i) for i in chosen]
-        describer = None
+        work = [arch.photos[i] for i in chosen]
+        known_scale = known_scale and all(arch.known_scale[i] for i in chosen)
     elif folder:
-        describer = _archive_describer_for(index, model, device, f"the modern index {os.path.basename(modern_index)}")
-        work = [(p, None) for p in open_archive(folder, catalogue, photos)]
+        work = list(open_archive(folder, catalogue, photos))
     else:
         raise CrossTimeError("give an archive index (index-archive) or the archive folder to locate photos from")
     tile = float((index.grid or {}).get("tile_size") or 0)
     crs = index.crs or ""
     out = []
-    for n, (photo, i) in enumerate(work):
+    for n, photo in enumerate(work):
         sub = progress.sub(n / len(work), (n + 1) / len(work))
         sub.update(0.0, f"locating {photo.name}")
         t0 = time.perf_counter()
-        timings: dict = {}
-        if i is not None:
-            pw = arch.photo_windows(i)
-        else:
-            pw = describe_photo(photo, describer, tile, known_scale, footprint_range, progress=sub.sub(0, 0.6),
-                                timings=timings)
         area = None
         if photo.centre is not None and photo.uncertainty:
             area = (photo.centre[0], photo.centre[1], float(photo.uncertainty))
-        loc = locate(pw, index, k, area, progress=sub.sub(0.6, 1.0), timings=timings)
+        loc = correlate_photo(photo, describer, index, known_scale, footprint_range, area, progress=sub)
+        loc.candidates = loc.candidates[:max(1, k)]
         loc.seconds = time.perf_counter() - t0
         progress.info(f"{photo.name}: centre {loc.centre[0]:.0f}, {loc.centre[1]:.0f}, scale {loc.scale:.3f} m/px, "
                       f"rotation {loc.rotation:.0f} deg, confidence {loc.confidence:.2f}, "
-                      f"{loc.agreeing_windows} agreeing windows" + ("" if pw.scale_known else " (scale searched)"))
+                      f"{loc.agreeing_windows} windows" + ("" if loc.scale_known else " (scale searched)"))
         out.append(loc)
     vrts = {}
     if vrt_folder:
         from .archive.outputs import write_photo_vrt
-        paths = {p.name: p.path for p, _ in work}
+        paths = {p.name: p.path for p in work}
         for loc in out:
             vrts[loc.photo] = write_photo_vrt(os.path.join(vrt_folder, os.path.splitext(loc.photo.replace("/", "_"))[0]
                                                            + ".vrt"), os.path.abspath(paths[loc.photo]), loc, crs)

@@ -235,7 +235,7 @@
         <location filename="../toolbox/build_index.py" line="86"/>
         <location filename="../ui/dock.py" line="190"/>
         <location filename="../ui/dock.py" line="461"/>
-        <location filename="../ui/dock.py" line="637"/>
+        <location filename="../ui/dock.py" line="643"/>
         <source>old ortho</source>
         <translation>ortho ancienne</translation>
     </message>
@@ -245,7 +245,7 @@
         <location filename="../toolbox/match.py" line="99"/>
         <location filename="../ui/dock.py" line="190"/>
         <location filename="../ui/dock.py" line="461"/>
-        <location filename="../ui/dock.py" line="636"/>
+        <location filename="../ui/dock.py" line="642"/>
         <source>new ortho</source>
         <translation>ortho récente</translation>
     </message>
@@ -498,8 +498,8 @@
     </message>
     <message>
         <location filename="../toolbox/locate_archive.py" line="44"/>
-        <source>Matches per window</source>
-        <translation>Correspondances par fenêtre</translation>
+        <source>Candidate footprints kept per photo</source>
+        <translation>Emprises candidates gardées par photo</translation>
     </message>
     <message>
         <location filename="../toolbox/locate_archive.py" line="45"/>
@@ -538,8 +538,8 @@
     </message>
     <message>
         <location filename="../toolbox/locate_archive.py" line="66"/>
-        <source>{}: confidence {:.2f}, {} agreeing windows</source>
-        <translation>{} : confiance {:.2f}, {} fenêtres concordantes</translation>
+        <source>{}: confidence {:.2f}, {} windows compared</source>
+        <translation>{} : confiance {:.2f}, {} fenêtres comparées</translation>
     </message>
     <message>
         <location filename="../toolbox/match.py" line="49"/>
@@ -778,7 +778,7 @@
     </message>
     <message>
         <location filename="../ui/compare.py" line="58"/>
-        <location filename="../ui/dock.py" line="780"/>
+        <location filename="../ui/dock.py" line="786"/>
         <source>cosine similarity {:.4f}</source>
         <translation>similarité cosinus {:.4f}</translation>
     </message>
@@ -1194,147 +1194,147 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <translation>les deux orthos ne se recouvrent pas : « {} » et « {} » couvrent des zones distinctes ; choisissez les deux dates d'un même lieu</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="477"/>
+        <location filename="../ui/dock.py" line="478"/>
         <source>an index is already being built</source>
         <translation>un index est déjà en cours de construction</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="492"/>
+        <location filename="../ui/dock.py" line="493"/>
         <source>reading the old-date vector layers</source>
         <translation>lecture des couches vecteur de la date ancienne</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="503"/>
+        <location filename="../ui/dock.py" line="506"/>
         <source>CrossTime: index the old-date tiles</source>
         <translation>CrossTime : indexer les tuiles de la date ancienne</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="504"/>
+        <location filename="../ui/dock.py" line="507"/>
         <source>building the index of the old-date tiles...</source>
         <translation>construction de l'index des tuiles de la date ancienne...</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="526"/>
+        <location filename="../ui/dock.py" line="530"/>
         <source>an index is already being built or a model learnt</source>
         <translation>un index est déjà en cours de construction, ou un modèle en cours d'apprentissage</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="541"/>
+        <location filename="../ui/dock.py" line="545"/>
         <source>reading the vector layers</source>
         <translation>lecture des couches vecteur</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="550"/>
+        <location filename="../ui/dock.py" line="556"/>
         <source>CrossTime: learn this region ({} min)</source>
         <translation>CrossTime : apprentissage de cette région ({} min)</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="551"/>
+        <location filename="../ui/dock.py" line="557"/>
         <source>learning this region for up to {} min, then indexing; the model goes to {}</source>
         <translation>apprentissage de cette région pendant {} min au plus, puis indexation ; le modèle est enregistré dans {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="560"/>
+        <location filename="../ui/dock.py" line="566"/>
         <source>model learnt on this region ({}): validation map@5 {:.3f} (untrained {:.3f}); index of {} tiles written to {}</source>
         <translation>modèle appris sur cette région ({}) : map@5 de validation {:.3f} (non entraîné : {:.3f}) ; index de {} tuiles écrit dans {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="579"/>
+        <location filename="../ui/dock.py" line="585"/>
         <source>old vector layer '{}' has no features in the tiled area</source>
         <translation>la couche vecteur ancienne « {} » n'a aucune entité dans la zone découpée en tuiles</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="583"/>
+        <location filename="../ui/dock.py" line="589"/>
         <source>index of {} tiles written to {} ({})</source>
         <translation>index de {} tuiles écrit dans {} ({})</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="590"/>
+        <location filename="../ui/dock.py" line="596"/>
         <source>index build cancelled; the previous index file, if any, is unchanged</source>
         <translation>construction de l'index annulée ; le fichier d'index précédent, s'il existe, est inchangé</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="592"/>
+        <location filename="../ui/dock.py" line="598"/>
         <source>the index could not be built: {}</source>
         <translation>l'index n'a pas pu être construit : {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="626"/>
+        <location filename="../ui/dock.py" line="632"/>
         <source>build the index of the old date first (Index tab), or choose an existing index file</source>
         <translation>construisez d'abord l'index de la date ancienne (onglet Index), ou choisissez un fichier d'index existant</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="671"/>
+        <location filename="../ui/dock.py" line="677"/>
         <source>CrossTime: prepare the matcher</source>
         <translation>CrossTime : préparation de l'appariement</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="675"/>
+        <location filename="../ui/dock.py" line="681"/>
         <source>preparing the matcher (reading the vector layers, loading the model and the index)…</source>
         <translation>préparation de l'appariement (lecture des couches vecteur, chargement du modèle et de l'index)…</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="688"/>
+        <location filename="../ui/dock.py" line="694"/>
         <source>the matcher could not be prepared: {}</source>
         <translation>l'appariement n'a pas pu être préparé : {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="689"/>
+        <location filename="../ui/dock.py" line="695"/>
         <source>preparing the matcher was cancelled</source>
         <translation>la préparation de l'appariement a été annulée</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="698"/>
+        <location filename="../ui/dock.py" line="704"/>
         <source>the index was cut into tiles of {:g} m / {} px, not the {:g} m / {} px set here: the index's grid is used</source>
         <translation>l'index a été découpé en tuiles de {:g} m / {} px, et non de {:g} m / {} px comme réglé ici : la grille de l'index est utilisée</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="702"/>
+        <location filename="../ui/dock.py" line="708"/>
         <source>ready: click a place on the new ortho</source>
         <translation>prêt : cliquez sur un lieu de l'ortho récente</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="728"/>
+        <location filename="../ui/dock.py" line="734"/>
         <source>preparing the matcher (reading the vector layers, loading the model and the index)…; your click will be answered next</source>
         <translation>préparation de l'appariement (lecture des couches vecteur, chargement du modèle et de l'index)… ; votre clic sera traité ensuite</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="736"/>
+        <location filename="../ui/dock.py" line="742"/>
         <source>this point lies outside the tiled area of the index (dotted outline)</source>
         <translation>ce point est hors de la zone découpée en tuiles de l'index (contour pointillé)</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="742"/>
+        <location filename="../ui/dock.py" line="748"/>
         <source>CrossTime: match a click</source>
         <translation>CrossTime : appariement d'un clic</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="746"/>
+        <location filename="../ui/dock.py" line="752"/>
         <source>matching…</source>
         <translation>appariement…</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="756"/>
+        <location filename="../ui/dock.py" line="762"/>
         <source>the click could not be matched: {}</source>
         <translation>le clic n'a pas pu être apparié : {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="782"/>
+        <location filename="../ui/dock.py" line="788"/>
         <source>{:.4f} above rank {}</source>
         <translation>{:.4f} de plus que le rang {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="793"/>
+        <location filename="../ui/dock.py" line="799"/>
         <source>the clicked tile {} (new date)</source>
         <translation>la tuile cliquée {} (date récente)</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="799"/>
+        <location filename="../ui/dock.py" line="805"/>
         <source> (warning: {:.0f}% of the query tile is nodata)</source>
         <translation> (attention : {:.0f} % de la tuile requête est sans données)</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="801"/>
+        <location filename="../ui/dock.py" line="807"/>
         <source>tile {}: best match {}, {} ahead of the next (cosine {:.3f}), {:.0f} ms{}</source>
         <translation>tuile {} : meilleure correspondance {}, {} devant la suivante (cosinus {:.3f}), {:.0f} ms{}</translation>
     </message>
@@ -1518,6 +1518,14 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <location filename="../ui/translation.py" line="155"/>
         <source>layer '{}': {} features with values that map to no category are not drawn: {}</source>
         <translation>couche « {} » : {} entités dont les valeurs ne correspondent à aucune catégorie ne sont pas dessinées : {}</translation>
+    </message>
+    <message>
+        <source>Matches per window</source>
+        <translation type="vanished">Correspondances par fenêtre</translation>
+    </message>
+    <message>
+        <source>{}: confidence {:.2f}, {} agreeing windows</source>
+        <translation type="vanished">{} : confiance {:.2f}, {} fenêtres concordantes</translation>
     </message>
     <message>
         <source>CrossTime: index {} old-date tiles</source>

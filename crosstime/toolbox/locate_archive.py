@@ -41,7 +41,7 @@ class LocateArchivePhotos(CrossTimeAlgorithm):
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFile(self.MODERN_INDEX, tr("Modern index"), extension="ctindex"))
         self.addParameter(QgsProcessingParameterFile(self.ARCHIVE_INDEX, tr("Archive index"), extension="ctarchive"))
-        self.addParameter(number(self.K, tr("Matches per window"), 5, minimum=1, integer=True))
+        self.addParameter(number(self.K, tr("Candidate footprints kept per photo"), 5, minimum=1, integer=True))
         self.addParameter(QgsProcessingParameterFileDestination(self.OUTPUT, tr("Footprints"),
                                                                 fileFilter=tr("GeoPackage (*.gpkg)")))
         self.addParameter(QgsProcessingParameterFolderDestination(self.VRT_FOLDER, tr("Folder of georeferenced VRTs"),
@@ -63,6 +63,6 @@ class LocateArchivePhotos(CrossTimeAlgorithm):
                                           out_gpkg=out, vrt_folder=vrt, out_json=js,
                                           k=self.parameterAsInt(parameters, self.K, context), progress=progress)
         for loc in locs:
-            feedback.pushInfo(tr("{}: confidence {:.2f}, {} agreeing windows").format(
+            feedback.pushInfo(tr("{}: confidence {:.2f}, {} windows compared").format(
                 loc.photo, loc.confidence, loc.agreeing_windows))
         return {self.OUTPUT: out, self.JSON: js, "VRTS": vrt, self.COUNT: len(locs)}

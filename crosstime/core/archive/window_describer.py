@@ -2,7 +2,8 @@
 
 Archives have no vector layers, so the descriptor is the visual variant of the recipe (``modality='visual'``):
 a model file trained with the 'archive' augmentation, or, when none is given, an untrained network with fixed
-weights (for trying the pipeline and for tests; it locates far worse than a trained one). The same describer
+weights: EfficientNet-Lite0 from its ImageNet weights (GeM, a fixed random projection) joined with a 16 x 16
+standardised thumbnail, which sees the modern tiles in grey as the scans are. The same describer
 makes the modern index and the archive windows: an index refuses windows described by another.
 """
 from __future__ import annotations
@@ -14,7 +15,14 @@ import numpy as np
 from ..progress import SILENT, Progress
 from .catalogue import ArchiveError
 
-FALLBACK_DIM = 128
+FALLBACK_DIM = 256
+FALLBACK_BACKBONE = "efficientnet_lite0"
+FALLBACK_THUMBNAIL = 16
+
+
+def grey_levels(images: np.ndarray) -> np.ndarray:
+    """(..., 3) uint8 colour -> (...) uint8 grey (ITU-R 601 luma, as the scans' grey levels are read)."""
+    return (images.astype(np.float32) @ np.array([0.299, 0.587, 0.114], np.float32)).round().clip(0, 255).astype(np.uint8)
 
 
 class ArchiveDescriber:
@@ -29,6 +37,8 @@ class ArchiveDescriber:
         from ..retrieval.model_file import fingerprint, load_model, model_label
         self.device = resolve_device(device)
         self.batch_size = batch_size
+        # the untrained describer sees modern tiles in grey, as the scans are; a trained model as it was trained
+        self.grey_tiles = False
         if model and model != "baseline":
             self.net, info = load_model(model, self.device)
             if self.net.cfg.modality != "visual":
@@ -41,15 +51,17 @@ class ArchiveDescriber:
             # fixed weights, so that an index and windows described in two sessions agree
             state = torch.random.get_rng_state()
             torch.manual_seed(0)
-            cfg = ModelConfig(backbone="resnet18", weights="none", modality="visual", head="pooled", pool="gem",
-                              dim=FALLBACK_DIM, tile_pixels=pixels)
+            cfg = ModelConfig(backbone=FALLBACK_BACKBONE, weights="imagenet", modality="visual", head="pooled",
+                              pool="gem", dim=FALLBACK_DIM, tile_pixels=pixels, thumbnail=FALLBACK_THUMBNAIL)
             self.net = DescriptorNet(cfg).to(self.device).eval()
             torch.random.set_rng_state(state)
             self.fingerprint = "archive-untrained-" + fingerprint(cfg.to_dict(), self.net.state_dict())[:16]
-            self.label, self.path = "untrained visual network (fallback)", ""
+            self.label, self.path = "untrained visual network (ImageNet EfficientNet-Lite0 + grey thumbnail)", ""
+            self.grey_tiles = True
         self.pixels = int(self.net.cfg.tile_pixels)
         self.config = dict(self.net.cfg.to_dict())
         self.dim = int(self.net.out_dim)
+        self.learnt_dim = int(self.net.learnt_dim)
 
     def describe_rgb(self, images: np.ndarray, progress: Progress = SILENT) -> np.ndarray:
         """(N, P, P, 3) uint8 -> (N, R) float32 rows of unit length."""
@@ -80,6 +92,9 @@ class ArchiveDescriber:
         step = 4 * self.batch_size
         for s in range(0, len(gidx), step):
             chunk = gidx[s:s + step]
-            out[s:s + len(chunk)] = self.describe_rgb(tiles.read(chunk, date).images)
+            images = tiles.read(chunk, date).images
+            if self.grey_tiles:
+                images = np.repeat(grey_levels(images)[..., None], 3, axis=-1)
+            out[s:s + len(chunk)] = self.describe_rgb(images)
             progress.update(min(len(gidx), s + step) / max(1, len(gidx)), f"described {s + len(chunk)}/{len(gidx)}")
         return out

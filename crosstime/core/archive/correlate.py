@@ -1,0 +1,295 @@
+"""Locating a photo by correlating its windows with the modern index's tile grid, pose by pose.
+
+Under a candidate pose (rotation, scale) the photo is turned and resampled so that north is up and its pixels have
+the index tiles' ground resolution, then cut into windows on the index's tile step. If the pose is right, window
+(i, j) shows tile (i + dr, j + dc) for one offset (dr, dc), so the offset's score is the mean over windows of
+the window's similarity to that tile: every window's similarity to every tile counts, not only its best matches,
+and many weak window descriptors add up to a strong answer. Two things make the sum robust: each tile's mean
+similarity over the windows is taken off (a tile like every window says nothing), and each window takes its best
+similarity among the 3 x 3 tiles around the one the offset assigns it, so a pose a few degrees or per cent off
+still adds up.
+
+A cheap stage scores every rotation step and scale with grey thumbnails (block means, standardised per window:
+what remains of a place through decades, film and scanning is its layout of dark and light) and keeps the best
+few poses and their best offsets; the full descriptor then decides among them, looking only near those offsets.
+The answer's confidence is how far its score stands above the best answer elsewhere (the runner-up).
+"""
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import dataclass
+from typing import Dict, List, Optional, Tuple
+
+import numpy as np
+
+from ..progress import SILENT, Progress
+from .catalogue import ArchiveError, ArchivePhoto
+from .locate import Hypothesis, Location, to_ground
+
+ROTATION_STEP = 10.0        # degrees between the rotations tried (the 3 x 3 tolerance covers half a step)
+SCALE_RATIO = 1.15          # between the scales tried when the scale is unknown
+KNOWN_SCALE_SPREAD = 1.12   # a catalogue scale is tried as is and this ratio either side (nominal flight scales)
+COARSE_SIDE = 8             # thumbnail side of the cheap stage
+POSES_KEPT = 4              # poses the full descriptor looks at
+PEAKS_PER_POSE = 3          # offsets kept per pose
+NEAR = 2                    # the full descriptor looks this many tiles around each kept offset
+NO_TILE = -10.0             # below any centred cosine
+
+
+@dataclass
+class IndexGrid:
+    """The modern index's tiles laid on their grid: row 0 is the northernmost row, column 0 the westernmost."""
+    rows: np.ndarray             # (N,) row of each index entry
+    cols: np.ndarray             # (N,)
+    shape: Tuple[int, int]
+    west: float                  # ground x of the west edge of column 0
+    north: float                 # ground y of the north edge of row 0
+    stride: float
+    tile_size: float
+    pixels: int
+    lookup: np.ndarray           # (R, C) index entry at each cell, -1 where there is none
+
+    @classmethod
+    def of(cls, index) -> IndexGrid:
+        grid = index.grid or {}
+        tile = float(grid.get("tile_size") or 0)
+        if tile <= 0:
+            raise ArchiveError(f"{index.name}: this index has no tile grid; build the modern index from an ortho")
+        stride = float(grid.get("stride") or tile)
+        fps = np.asarray(index.footprints, np.float64)
+        west, north = float(fps[:, 0].min()), float(fps[:, 3].max())
+        cols = np.rint((fps[:, 0] - west) / stride).astype(np.int64)
+        rows = np.rint((north - fps[:, 3]) / stride).astype(np.int64)
+        shape = (int(rows.max()) + 1, int(cols.max()) + 1)
+        lookup = np.full(shape, -1, np.int64)
+        lookup[rows, cols] = np.arange(len(fps))
+        return cls(rows, cols, shape, west, north, stride, tile, int(grid.get("pixels") or 64), lookup)
+
+    @property
+    def resolution(self) -> float:
+        """Ground units per pixel of a described tile."""
+        return self.tile_size / self.pixels
+
+    @property
+    def step_px(self) -> int:
+        return max(1, int(round(self.stride / self.resolution)))
+
+
+def thumbnails(patches: np.ndarray, side: int) -> np.ndarray:
+    """(N, P, P) grey windows -> (N, side^2) block means, standardised per window, of unit length (zeros: uniform)."""
+    n, p = patches.shape[0], patches.shape[1]
+    b = p // side
+    t = patches[:, :b * side, :b * side].astype(np.float32).reshape(n, side, b, side, b).mean((2, 4)).reshape(n, -1)
+    t -= t.mean(1, keepdims=True)
+    norm = np.linalg.norm(t, axis=1, keepdims=True)
+    return t / np.where(norm > 1e-6, norm, np.inf)
+
+
+def index_thumbnails(descriptors: np.ndarray, net_cfg: dict, learnt_dim: int, side: int) -> Optional[np.ndarray]:
+    """The grey thumbnails of the index's tiles, taken from their descriptors when the describer has a thumbnail
+    part (its first channel block, pooled to ``side``); None when it has none."""
+    full = int(net_cfg.get("thumbnail") or 0)
+    if not full or full % side:
+        return None
+    block = np.asarray(descriptors[:, learnt_dim:learnt_dim + full * full], np.float32).reshape(-1, full, full)
+    k = full // side
+    t = block.reshape(-1, side, k, side, k).mean((2, 4)).reshape(len(block), -1)
+    t -= t.mean(1, keepdims=True)
+    norm = np.linalg.norm(t, axis=1, keepdims=True)
+    return t / np.where(norm > 1e-6, norm, np.inf)
+
+
+@dataclass
+class PoseWindows:
+    """The windows of the photo under one pose, on the index's tile step."""
+    rotation: float
+    scale: float
+    patches: np.ndarray          # (n, P, P) uint8
+    cells: np.ndarray            # (n, 2) (i, j) window row and column
+    grid_shape: Tuple[int, int]  # windows that would fit, rows x columns (valid or not)
+    image_shape: Tuple[int, int]
+
+
+def pose_windows(reduced: np.ndarray, photo: ArchivePhoto, rotation: float, scale: float, grid: IndexGrid) -> PoseWindows:
+    """The photo turned by ``rotation`` (its pose: counter-clockwise from north-up) back to north-up, at the grid's
+    resolution for a photo of ``scale`` m/px, cut into windows every grid step; windows reaching past the photo's
+    edge are left out."""
+    from PIL import Image
+    p, step = grid.pixels, grid.step_px
+    img = Image.fromarray(reduced)
+    turned = img.rotate(rotation, resample=Image.BILINEAR, expand=True, fillcolor=0)
+    inside = Image.new("L", img.size, 255).rotate(rotation, expand=True, fillcolor=0)
+    k = scale * photo.width / reduced.shape[1] / grid.resolution
+    size = (max(1, int(round(turned.size[0] * k))), max(1, int(round(turned.size[1] * k))))
+    g = np.asarray(turned.resize(size, Image.BILINEAR))
+    m = np.asarray(inside.resize(size, Image.NEAREST)) > 0
+    nr, nc = max(0, (g.shape[0] - p) // step + 1), max(0, (g.shape[1] - p) // step + 1)
+    if nr == 0 or nc == 0:
+        return PoseWindows(rotation, scale, np.zeros((0, p, p), np.uint8), np.zeros((0, 2), np.int64), (nr, nc),
+                           g.shape)
+    view = np.lib.stride_tricks.sliding_window_view(g, (p, p))[::step, ::step][:nr, :nc]
+    full = np.lib.stride_tricks.sliding_window_view(m, (p, p))[::step, ::step][:nr, :nc].all((2, 3))
+    # a window blank in the scan (its frame, a burnt-out corner) carries no place
+    full &= view.std((2, 3)) > 4.0
+    cells = np.argwhere(full)
+    return PoseWindows(rotation, scale, np.ascontiguousarray(view[full]), cells, (nr, nc), g.shape)
+
+
+def _offset_scores(sims: np.ndarray, cells: np.ndarray, grid: IndexGrid, pose_shape: Tuple[int, int],
+                   tiles: Optional[np.ndarray] = None) -> np.ndarray:
+    """Score of every offset (dr, dc) (array index: offset + window grid shape), from (n, T) similarities of the
+    windows to the tiles ``tiles`` (index entries; None: all, in index order)."""
+    from scipy.ndimage import maximum_filter
+    R, C = grid.shape
+    nr, nc = pose_shape
+    s = sims - sims.mean(0, keepdims=True)
+    entries = np.arange(len(grid.rows)) if tiles is None else tiles
+    score = np.zeros((R + nr, C + nc), np.float32)
+    chunk = max(1, int(2e7 // max(1, R * C)))          # bounded memory whatever the index size
+    for start in range(0, len(cells), chunk):
+        part = slice(start, start + chunk)
+        maps = np.full((len(s[part]), R, C), NO_TILE, np.float32)
+        maps[:, grid.rows[entries], grid.cols[entries]] = s[part]
+        maps = maximum_filter(maps, size=(1, 3, 3), mode="constant", cval=NO_TILE)
+        maps[maps <= NO_TILE] = 0.0            # a cell without a tile (outside the ortho) neither helps nor hurts
+        for (i, j), m in zip(cells[part], maps):
+            score[nr - i:nr - i + R, nc - j:nc - j + C] += m
+    return score / max(1, len(cells))
+
+
+def _centre(grid: IndexGrid, pw: PoseWindows, offset: Tuple[int, int]) -> Tuple[float, float]:
+    """Ground centre of the photo when window (i, j) lies on tile (i + dr, j + dc)."""
+    res, step = grid.resolution, grid.step_px
+    h, w = pw.image_shape
+    return (grid.west + (offset[1] * step + w / 2) * res, grid.north - (offset[0] * step + h / 2) * res)
+
+
+def _peaks(score: np.ndarray, pw: PoseWindows, grid: IndexGrid, n: int, sep: float,
+           area: Optional[Tuple[float, float, float]]) -> List[Tuple[float, Tuple[int, int], Tuple[float, float]]]:
+    """The ``n`` best offsets at least ``sep`` apart on the ground (inside ``area`` when given)."""
+    nr, nc = pw.grid_shape
+    out: List[Tuple[float, Tuple[int, int], Tuple[float, float]]] = []
+    for flat in np.argsort(score, axis=None)[::-1][:2000]:
+        a, b = np.unravel_index(flat, score.shape)
+        off = (int(a) - nr, int(b) - nc)
+        c = _centre(grid, pw, off)
+        if area is not None and math.hypot(c[0] - area[0], c[1] - area[1]) > area[2] + grid.tile_size:
+            continue
+        if all(math.hypot(c[0] - o[2][0], c[1] - o[2][1]) >= sep for o in out):
+            out.append((float(score[a, b]), off, c))
+            if len(out) == n:
+                break
+    return out
+
+
+def candidate_scales(photo: ArchivePhoto, known: bool, footprint_range: Tuple[float, float]) -> List[float]:
+    """The photo scales (m/px) to try: the catalogue's and its neighbours, or a series over ``footprint_range``."""
+    if known and photo.scale:
+        return [photo.scale / KNOWN_SCALE_SPREAD, photo.scale, photo.scale * KNOWN_SCALE_SPREAD]
+    lo, hi = footprint_range
+    if not 0 < lo <= hi:
+        raise ArchiveError(f"footprint range {lo:g}-{hi:g} m: give two positive sizes, the smaller first")
+    side = max(photo.width, photo.height)
+    n = max(1, int(math.ceil(math.log(hi / lo) / math.log(SCALE_RATIO))) + 1)
+    return [lo / side * (hi / lo) ** (k / max(1, n - 1)) for k in range(n)]
+
+
+def correlate_photo(photo: ArchivePhoto, describer, index, known_scale: bool = True,
+                    footprint_range: Optional[Tuple[float, float]] = None,
+                    search_area: Optional[Tuple[float, float, float]] = None, rotation_step: float = ROTATION_STEP,
+                    progress: Progress = SILENT, timings: Optional[Dict[str, float]] = None) -> Location:
+    """The pose of ``photo`` in ``index`` (a DescriptorIndex of modern tiles made by ``describer``)."""
+    from .catalogue import read_grey_reduced
+    from .windows import DEFAULT_FOOTPRINT_RANGE
+    timings = timings if timings is not None else {}
+    grid = IndexGrid.of(index)
+    scales = candidate_scales(photo, known_scale, footprint_range or DEFAULT_FOOTPRINT_RANGE)
+    rotations = list(np.arange(0.0, 360.0, rotation_step))
+    t0 = time.perf_counter()
+    reduced = read_grey_reduced(photo.path, max(1.0, grid.resolution / max(scales)))
+    timings["reading"] = timings.get("reading", 0.0) + time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    descriptors = np.asarray(index.descriptors, np.float32)
+    coarse_tiles = index_thumbnails(descriptors, describer.config, describer.learnt_dim, COARSE_SIDE)
+    coarse: List[Tuple[float, PoseWindows, np.ndarray]] = []
+    total = len(scales) * len(rotations)
+    for s_i, scale in enumerate(scales):
+        for r_i, rot in enumerate(rotations):
+            progress.check()
+            pw = pose_windows(reduced, photo, float(rot), scale, grid)
+            if len(pw.cells) < 4:
+                continue
+            if coarse_tiles is not None:
+                sims = thumbnails(pw.patches, COARSE_SIDE) @ coarse_tiles.T
+            else:          # a describer without a thumbnail part: its full descriptor at every pose (slower)
+                sims = describer.describe_grey(pw.patches) @ descriptors.T
+            score = _offset_scores(sims, pw.cells, grid, pw.grid_shape)
+            z = float((score.max() - score.mean()) / (score.std() + 1e-9))
+            coarse.append((z, pw, score))
+            progress.update(0.6 * (s_i * len(rotations) + r_i + 1) / total, "trying poses")
+    if not coarse:
+        raise ArchiveError(f"{photo.name}: at the scales tried ({scales[0]:.3g}-{scales[-1]:.3g} m/px) the photo covers "
+                           f"less than a few {grid.tile_size:g} m tiles, or is blank; check its scale in the catalogue "
+                           "or use an index of smaller tiles")
+    coarse.sort(key=lambda c: -c[0])
+    kept: List[Tuple[float, PoseWindows, np.ndarray]] = []
+    for c in coarse:
+        if all(abs((c[1].rotation - k[1].rotation + 180) % 360 - 180) > 1.5 * rotation_step
+               or max(c[1].scale, k[1].scale) / min(c[1].scale, k[1].scale) > SCALE_RATIO * 1.01 for k in kept):
+            kept.append(c)
+        if len(kept) == POSES_KEPT:
+            break
+    timings["searching"] = timings.get("searching", 0.0) + time.perf_counter() - t0
+
+    footprint_side = max(photo.width, photo.height) * kept[0][1].scale
+    sep = max(2 * grid.tile_size, 0.25 * footprint_side)
+    hyps: List[Tuple[float, Hypothesis, PoseWindows, Tuple[int, int]]] = []
+    for n, (_z, pw, score) in enumerate(kept):
+        t0 = time.perf_counter()
+        fine = describer.describe_grey(pw.patches)
+        timings["describing"] = timings.get("describing", 0.0) + time.perf_counter() - t0
+        t0 = time.perf_counter()
+        for _s, off, _c in _peaks(score, pw, grid, PEAKS_PER_POSE, sep, search_area):
+            # the tiles the windows meet around this offset, and the offsets near it
+            rows = np.clip(pw.cells[:, 0][:, None] + off[0] + np.arange(-NEAR - 1, NEAR + 2), 0, grid.shape[0] - 1)
+            cols = np.clip(pw.cells[:, 1][:, None] + off[1] + np.arange(-NEAR - 1, NEAR + 2), 0, grid.shape[1] - 1)
+            sub = np.zeros(grid.shape, bool)
+            sub[rows.min():rows.max() + 1, cols.min():cols.max() + 1] = True
+            tiles = grid.lookup[sub]
+            tiles = tiles[tiles >= 0]
+            if not len(tiles):
+                continue
+            local = _offset_scores(fine @ descriptors[tiles].T, pw.cells, grid, pw.grid_shape, tiles)
+            nr, nc = pw.grid_shape
+            a0, b0 = off[0] + nr, off[1] + nc
+            win = local[max(0, a0 - NEAR):a0 + NEAR + 1, max(0, b0 - NEAR):b0 + NEAR + 1]
+            da, db = np.unravel_index(int(np.argmax(win)), win.shape)
+            best_off = (max(0, a0 - NEAR) + int(da) - nr, max(0, b0 - NEAR) + int(db) - nc)
+            c = _centre(grid, pw, best_off)
+            if search_area is not None and math.hypot(c[0] - search_area[0], c[1] - search_area[1]) > \
+                    search_area[2] + grid.tile_size:
+                continue
+            hyps.append((float(win.max()), Hypothesis(c, pw.rotation, pw.scale, float(win.max())), pw, best_off))
+        timings["voting"] = timings.get("voting", 0.0) + time.perf_counter() - t0
+        progress.update(0.6 + 0.4 * (n + 1) / len(kept), "comparing the best poses")
+    if not hyps:
+        raise ArchiveError(f"{photo.name}: no pose of the photo falls inside the catalogue's search area; check its "
+                           "centre and uncertainty")
+    hyps.sort(key=lambda h: -h[0])
+    best_score, best, best_pw, best_off = hyps[0]
+    others = [h for h in hyps[1:] if math.hypot(h[1].centre[0] - best.centre[0], h[1].centre[1] - best.centre[1]) >= sep]
+    runner = others[0][1] if others else None
+    ranked = [best] + [h[1] for h in others]
+    a = best.scale * math.cos(math.radians(best.rotation))
+    b = best.scale * math.sin(math.radians(best.rotation))
+    g = to_ground((a, b, 0.0, 0.0), np.array([photo.width / 2]), np.array([photo.height / 2]))[0]
+    t = (float(a), float(b), float(best.centre[0] - g[0]), float(best.centre[1] - g[1]))
+    corners = to_ground(t, np.array([0, photo.width, photo.width, 0]), np.array([0, 0, photo.height, photo.height]))
+    confidence = float(np.clip(1 - runner.score / best_score, 0, 1)) if runner and best_score > 0 else 1.0
+    progress.update(1.0, "located")
+    return Location(photo.name, photo.width, photo.height, t, best.centre, [(float(x), float(y)) for x, y in corners],
+                    best.scale, best.rotation % 360, confidence, best_score, len(best_pw.cells), runner, ranked,
+                    bool(known_scale and photo.scale), timings=dict(timings))
+
