@@ -458,8 +458,9 @@ def locate_archive_photos(modern_index: str, archive_index: Optional[str] = None
                           footprint_range: Optional[Tuple[float, float]] = None, device: str = "auto",
                           progress: Progress = SILENT) -> list:
     """Locate archive photos in the modern index: the photos of an archive index (``archive_index``), or those of
-    the archive ``folder`` (``k``: ranked candidate footprints kept per photo); either way the scans are read again, turned and rescaled pose by pose and their windows
-    correlated with the index's tiles (:mod:`.archive.correlate`). Writes the footprints GeoPackage, one VRT per
+    the archive ``folder`` (``k``: ranked candidate footprints kept per photo); either way the scans are read
+    again, turned and rescaled pose by pose and their windows correlated with the index's tiles
+    (:mod:`.archive.correlate`). Writes the footprints GeoPackage, one VRT per
     photo and the locations JSON when asked.
 
     Returns the Locations (each with its footprint, confidence, runner-up and timings), in the archive's order.

@@ -141,20 +141,20 @@ def _offset_scores(sims: np.ndarray, cells: np.ndarray, grid: IndexGrid, pose_sh
     """Score of every offset (dr, dc) (array index: offset + window grid shape), from (n, T) similarities of the
     windows to the tiles ``tiles`` (index entries; None: all, in index order)."""
     from scipy.ndimage import maximum_filter
-    R, C = grid.shape
+    n_rows, n_cols = grid.shape
     nr, nc = pose_shape
     s = sims - sims.mean(0, keepdims=True)
     entries = np.arange(len(grid.rows)) if tiles is None else tiles
-    score = np.zeros((R + nr, C + nc), np.float32)
-    chunk = max(1, int(2e7 // max(1, R * C)))          # bounded memory whatever the index size
+    score = np.zeros((n_rows + nr, n_cols + nc), np.float32)
+    chunk = max(1, int(2e7 // max(1, n_rows * n_cols)))          # bounded memory whatever the index size
     for start in range(0, len(cells), chunk):
         part = slice(start, start + chunk)
-        maps = np.full((len(s[part]), R, C), NO_TILE, np.float32)
+        maps = np.full((len(s[part]), n_rows, n_cols), NO_TILE, np.float32)
         maps[:, grid.rows[entries], grid.cols[entries]] = s[part]
         maps = maximum_filter(maps, size=(1, 3, 3), mode="constant", cval=NO_TILE)
         maps[maps <= NO_TILE] = 0.0            # a cell without a tile (outside the ortho) neither helps nor hurts
         for (i, j), m in zip(cells[part], maps):
-            score[nr - i:nr - i + R, nc - j:nc - j + C] += m
+            score[nr - i:nr - i + n_rows, nc - j:nc - j + n_cols] += m
     return score / max(1, len(cells))
 
 
