@@ -447,7 +447,7 @@
     </message>
     <message>
         <location filename="../toolbox/index_archive.py" line="90"/>
-        <location filename="../toolbox/locate_archive.py" line="42"/>
+        <location filename="../toolbox/locate_archive.py" line="43"/>
         <source>Modern index</source>
         <translation>Index moderne</translation>
     </message>
@@ -488,56 +488,56 @@
     </message>
     <message>
         <location filename="../toolbox/locate_archive.py" line="33"/>
-        <source>Locates every photo of an archive index in the modern index: each window's best tiles vote for a pose (rotation, scale, position), the strongest consistent cluster wins and a similarity transform is fitted on its windows. Writes a GeoPackage of footprints (rank 1: the answer, rank 2: the runner-up; confidence near 0 means the two are alike, so the answer is weak), one georeferenced VRT per photo (GCPs, the scan is not resampled) and a locations JSON for evaluation and for 'which photos show this place'.</source>
-        <translation>Localise chaque photo d'un index d'archives dans l'index moderne : les meilleures tuiles de chaque fenêtre votent pour une pose (rotation, échelle, position), le groupe cohérent le plus fort l'emporte et une similitude est ajustée sur ses fenêtres. Écrit un GeoPackage d'emprises (rang 1 : la réponse, rang 2 : la suivante ; une confiance proche de 0 signifie que les deux se ressemblent, donc que la réponse est fragile), un VRT géoréférencé par photo (points de calage, la numérisation n'est pas rééchantillonnée) et un JSON des localisations, pour l'évaluation et pour savoir « quelles photos montrent ce lieu ».</translation>
+        <source>Locates every photo of an archive index in the modern index: under each candidate pose (rotation, scale) the scan is turned north-up and cut into windows on the tile grid, and the offset where the windows are most like the tiles under them gives the position; grey thumbnails try every pose, the full descriptor decides among the best. Writes a GeoPackage of footprints (rank 1: the answer, rank 2: the runner-up; confidence near 0 means the two are alike, so the answer is weak), one georeferenced VRT per photo (GCPs, the scan is not resampled) and a locations JSON for evaluation and for 'which photos show this place'.</source>
+        <translation>Localise chaque photo d'un index d'archives dans l'index moderne : pour chaque pose candidate (rotation, échelle), la numérisation est remise nord en haut et découpée en fenêtres sur la grille des tuiles, et le décalage où les fenêtres ressemblent le plus aux tuiles qu'elles recouvrent donne la position ; des vignettes en niveaux de gris essaient toutes les poses, le descripteur complet départage les meilleures. Écrit un GeoPackage d'emprises (rang 1 : la réponse, rang 2 : la suivante ; une confiance proche de 0 signifie que les deux se ressemblent, donc que la réponse est fragile), un VRT géoréférencé par photo (points de calage, la numérisation n'est pas rééchantillonnée) et un JSON des localisations, pour l'évaluation et pour savoir « quelles photos montrent ce lieu ».</translation>
     </message>
     <message>
-        <location filename="../toolbox/locate_archive.py" line="43"/>
+        <location filename="../toolbox/locate_archive.py" line="44"/>
         <source>Archive index</source>
         <translation>Index d'archives</translation>
     </message>
     <message>
-        <location filename="../toolbox/locate_archive.py" line="44"/>
+        <location filename="../toolbox/locate_archive.py" line="45"/>
         <source>Candidate footprints kept per photo</source>
         <translation>Emprises candidates gardées par photo</translation>
     </message>
     <message>
-        <location filename="../toolbox/locate_archive.py" line="45"/>
+        <location filename="../toolbox/locate_archive.py" line="46"/>
         <source>Footprints</source>
         <translation>Emprises</translation>
     </message>
     <message>
-        <location filename="../toolbox/locate_archive.py" line="46"/>
+        <location filename="../toolbox/locate_archive.py" line="47"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../toolbox/locate_archive.py" line="47"/>
+        <location filename="../toolbox/locate_archive.py" line="48"/>
         <source>Folder of georeferenced VRTs</source>
         <translation>Dossier des VRT géoréférencés</translation>
     </message>
     <message>
-        <location filename="../toolbox/locate_archive.py" line="49"/>
+        <location filename="../toolbox/locate_archive.py" line="50"/>
         <source>Locations JSON</source>
         <translation>JSON des localisations</translation>
     </message>
     <message>
-        <location filename="../toolbox/locate_archive.py" line="50"/>
+        <location filename="../toolbox/locate_archive.py" line="51"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../toolbox/locate_archive.py" line="51"/>
+        <location filename="../toolbox/locate_archive.py" line="52"/>
         <source>Photos located</source>
         <translation>Photos localisées</translation>
     </message>
     <message>
-        <location filename="../toolbox/locate_archive.py" line="52"/>
+        <location filename="../toolbox/locate_archive.py" line="53"/>
         <source>VRT folder</source>
         <translation>Dossier des VRT</translation>
     </message>
     <message>
-        <location filename="../toolbox/locate_archive.py" line="66"/>
+        <location filename="../toolbox/locate_archive.py" line="67"/>
         <source>{}: confidence {:.2f}, {} windows compared</source>
         <translation>{} : confiance {:.2f}, {} fenêtres comparées</translation>
     </message>
@@ -1518,6 +1518,10 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <location filename="../ui/translation.py" line="155"/>
         <source>layer '{}': {} features with values that map to no category are not drawn: {}</source>
         <translation>couche « {} » : {} entités dont les valeurs ne correspondent à aucune catégorie ne sont pas dessinées : {}</translation>
+    </message>
+    <message>
+        <source>Locates every photo of an archive index in the modern index: each window's best tiles vote for a pose (rotation, scale, position), the strongest consistent cluster wins and a similarity transform is fitted on its windows. Writes a GeoPackage of footprints (rank 1: the answer, rank 2: the runner-up; confidence near 0 means the two are alike, so the answer is weak), one georeferenced VRT per photo (GCPs, the scan is not resampled) and a locations JSON for evaluation and for 'which photos show this place'.</source>
+        <translation type="vanished">Localise chaque photo d'un index d'archives dans l'index moderne : les meilleures tuiles de chaque fenêtre votent pour une pose (rotation, échelle, position), le groupe cohérent le plus fort l'emporte et une similitude est ajustée sur ses fenêtres. Écrit un GeoPackage d'emprises (rang 1 : la réponse, rang 2 : la suivante ; une confiance proche de 0 signifie que les deux se ressemblent, donc que la réponse est fragile), un VRT géoréférencé par photo (points de calage, la numérisation n'est pas rééchantillonnée) et un JSON des localisations, pour l'évaluation et pour savoir « quelles photos montrent ce lieu ».</translation>
     </message>
     <message>
         <source>Matches per window</source>

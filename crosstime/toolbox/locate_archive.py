@@ -31,9 +31,11 @@ class LocateArchivePhotos(CrossTimeAlgorithm):
 
     def shortHelpString(self) -> str:
         return tr(
-            "Locates every photo of an archive index in the modern index: each window's best tiles vote for a pose "
-            "(rotation, scale, position), the strongest consistent cluster wins and a similarity transform is fitted "
-            "on its windows. Writes a GeoPackage of footprints (rank 1: the answer, rank 2: the runner-up; confidence "
+            "Locates every photo of an archive index in the modern index: under each candidate pose (rotation, "
+            "scale) the scan is turned north-up and cut into windows on the tile grid, and the offset where the "
+            "windows are most like the tiles under them gives the position; grey thumbnails try every pose, the "
+            "full descriptor decides among the best. Writes a GeoPackage of footprints (rank 1: the answer, "
+            "rank 2: the runner-up; confidence "
             "near 0 means the two are alike, so the answer is weak), one georeferenced VRT per photo (GCPs, the scan is "
             "not resampled) and a locations JSON for evaluation and for 'which photos show this place'."
         )

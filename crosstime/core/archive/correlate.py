@@ -29,7 +29,8 @@ from .locate import Hypothesis, Location, to_ground
 
 ROTATION_STEP = 10.0        # degrees between the rotations tried (the 3 x 3 tolerance covers half a step)
 SCALE_RATIO = 1.15          # between the scales tried when the scale is unknown
-KNOWN_SCALE_SPREAD = 1.12   # a catalogue scale is tried as is and this ratio either side (nominal flight scales)
+KNOWN_SCALE_SPREAD = 1.12   # a catalogue scale is tried as is and this ratio either side (the 3 x 3 tolerance
+                            # covers about 6 % more; wider searches, measured, located fewer photos)
 COARSE_SIDE = 8             # thumbnail side of the cheap stage
 POSES_KEPT = 4              # poses the full descriptor looks at
 PEAKS_PER_POSE = 3          # offsets kept per pose
@@ -137,9 +138,10 @@ def pose_windows(reduced: np.ndarray, photo: ArchivePhoto, rotation: float, scal
 
 
 def _offset_scores(sims: np.ndarray, cells: np.ndarray, grid: IndexGrid, pose_shape: Tuple[int, int],
-                   tiles: Optional[np.ndarray] = None) -> np.ndarray:
+                   tiles: Optional[np.ndarray] = None, tolerance: int = 3) -> np.ndarray:
     """Score of every offset (dr, dc) (array index: offset + window grid shape), from (n, T) similarities of the
-    windows to the tiles ``tiles`` (index entries; None: all, in index order)."""
+    windows to the tiles ``tiles`` (index entries; None: all, in index order); each window takes its best
+    similarity among the ``tolerance`` x ``tolerance`` tiles around its own."""
     from scipy.ndimage import maximum_filter
     n_rows, n_cols = grid.shape
     nr, nc = pose_shape
@@ -151,14 +153,23 @@ def _offset_scores(sims: np.ndarray, cells: np.ndarray, grid: IndexGrid, pose_sh
         part = slice(start, start + chunk)
         maps = np.full((len(s[part]), n_rows, n_cols), NO_TILE, np.float32)
         maps[:, grid.rows[entries], grid.cols[entries]] = s[part]
-        maps = maximum_filter(maps, size=(1, 3, 3), mode="constant", cval=NO_TILE)
+        if tolerance > 1:
+            maps = maximum_filter(maps, size=(1, tolerance, tolerance), mode="constant", cval=NO_TILE)
         maps[maps <= NO_TILE] = 0.0            # a cell without a tile (outside the ortho) neither helps nor hurts
         for (i, j), m in zip(cells[part], maps):
             score[nr - i:nr - i + n_rows, nc - j:nc - j + n_cols] += m
     return score / max(1, len(cells))
 
 
-def _centre(grid: IndexGrid, pw: PoseWindows, offset: Tuple[int, int]) -> Tuple[float, float]:
+def _vertex(values: np.ndarray, k: int) -> float:
+    """Where between grid steps the peak at ``values[k]`` lies (a parabola through it and its neighbours)."""
+    if k == 0 or k == len(values) - 1:
+        return 0.0
+    curve = values[k - 1] - 2 * values[k] + values[k + 1]
+    return float(np.clip(0.5 * (values[k - 1] - values[k + 1]) / curve, -0.5, 0.5)) if curve < 0 else 0.0
+
+
+def _centre(grid: IndexGrid, pw: PoseWindows, offset: Tuple[float, float]) -> Tuple[float, float]:
     """Ground centre of the photo when window (i, j) lies on tile (i + dr, j + dc)."""
     res, step = grid.resolution, grid.step_px
     h, w = pw.image_shape
@@ -245,7 +256,7 @@ def correlate_photo(photo: ArchivePhoto, describer, index, known_scale: bool = T
 
     footprint_side = max(photo.width, photo.height) * kept[0][1].scale
     sep = max(2 * grid.tile_size, 0.25 * footprint_side)
-    hyps: List[Tuple[float, Hypothesis, PoseWindows, Tuple[int, int]]] = []
+    hyps: List[Tuple[float, Hypothesis, PoseWindows, Tuple[float, float]]] = []
     for n, (_z, pw, score) in enumerate(kept):
         t0 = time.perf_counter()
         fine = describer.describe_grey(pw.patches)
@@ -261,12 +272,17 @@ def correlate_photo(photo: ArchivePhoto, describer, index, known_scale: bool = T
             tiles = tiles[tiles >= 0]
             if not len(tiles):
                 continue
-            local = _offset_scores(fine @ descriptors[tiles].T, pw.cells, grid, pw.grid_shape, tiles)
+            sims = fine @ descriptors[tiles].T
+            local = _offset_scores(sims, pw.cells, grid, pw.grid_shape, tiles)
             nr, nc = pw.grid_shape
             a0, b0 = off[0] + nr, off[1] + nc
-            win = local[max(0, a0 - NEAR):a0 + NEAR + 1, max(0, b0 - NEAR):b0 + NEAR + 1]
-            da, db = np.unravel_index(int(np.argmax(win)), win.shape)
-            best_off = (max(0, a0 - NEAR) + int(da) - nr, max(0, b0 - NEAR) + int(db) - nc)
+            r0, c0 = max(0, a0 - NEAR), max(0, b0 - NEAR)
+            win = local[r0:a0 + NEAR + 1, c0:b0 + NEAR + 1]
+            # the tolerant score chooses; the exact one (each window on its own tile) places, between grid steps
+            exact = _offset_scores(sims, pw.cells, grid, pw.grid_shape, tiles, tolerance=1)[r0:a0 + NEAR + 1,
+                                                                                            c0:b0 + NEAR + 1]
+            da, db = np.unravel_index(int(np.argmax(np.where(win >= win.max() - 1e-6, exact, -np.inf))), win.shape)
+            best_off = (r0 + da - nr + _vertex(exact[:, db], da), c0 + db - nc + _vertex(exact[da, :], db))
             c = _centre(grid, pw, best_off)
             if search_area is not None and math.hypot(c[0] - search_area[0], c[1] - search_area[1]) > \
                     search_area[2] + grid.tile_size:

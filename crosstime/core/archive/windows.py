@@ -4,7 +4,8 @@ A window of a photo at scale s (m/px) that covers one index tile of T metres is 
 described at the index's P pixels, so the photo is read reduced T / (s P) times and cut into P-pixel windows
 every P / 2 pixels (half overlap). When the scale is unknown, the candidate scales are a geometric series over
 the footprint sizes a photo may have; each description scale also stands for the scales around it when the
-windows vote (a descriptor trained with +-25 % of scale change tolerates the gap).
+windows are compared (a descriptor trained with +-25 % of scale change tolerates the gap). These windows, at four
+right-angle turns, make the archive index that answers "which archive photos show this place?".
 """
 from __future__ import annotations
 

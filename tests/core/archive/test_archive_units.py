@@ -1,4 +1,4 @@
-"""Archive search, piece by piece: catalogue, reading scans, windows, the pose vote and fit, IoU, outputs."""
+"""Archive search, piece by piece: catalogue, reading scans, windows, the correlation that finds a pose, IoU, outputs."""
 import json
 import math
 import os
@@ -7,8 +7,8 @@ import numpy as np
 import pytest
 
 from crosstime.core.archive.catalogue import ArchiveError, ArchivePhoto, open_archive, read_catalogue, read_grey_reduced
-from crosstime.core.archive.locate import PhotoWindows, fit_similarity, locate, ransac_similarity, to_ground
-from crosstime.core.archive.scoring import footprint_iou, score_locations
+from crosstime.core.archive.locate import to_ground
+from crosstime.core.archive.scoring import footprint_iou
 from crosstime.core.archive.windows import cut_windows, rotations, scale_bands
 from crosstime.core.retrieval.index import DescriptorIndex
 
@@ -81,19 +81,6 @@ def test_scale_bands_and_windows(tmp_path):
     np.testing.assert_array_equal(rot[2], np.rot90(w.patches[0]))
 
 
-def test_similarity_fit_survives_outliers():
-    rng = np.random.default_rng(0)
-    t = (0.8 * math.cos(1.0), 0.8 * math.sin(1.0), 5000.0, 7000.0)
-    src = rng.uniform(0, 2000, (60, 2))
-    dst = to_ground(t, src[:, 0], src[:, 1]) + rng.normal(0, 5, (60, 2))
-    dst[:20] = rng.uniform(0, 10000, (20, 2))                            # a third are wrong matches
-    fit, inl = ransac_similarity(src, dst, tol=50.0)
-    assert inl[20:].all() and not inl[:20].any()
-    np.testing.assert_allclose(fit[:2], t[:2], rtol=0, atol=0.01)
-    np.testing.assert_allclose(fit[2:], t[2:], rtol=0, atol=20)
-    np.testing.assert_allclose(fit_similarity(src[20:], dst[20:])[2:], t[2:], atol=20)
-
-
 def test_iou_of_footprints():
     sq = [(0, 0), (100, 0), (100, 100), (0, 100)]
     assert footprint_iou(sq, sq) == pytest.approx(1.0)
@@ -102,78 +89,93 @@ def test_iou_of_footprints():
     assert footprint_iou(sq, sq[::-1]) == pytest.approx(1.0)             # orientation does not matter
 
 
-def _toy_index(tile=200.0, n=30, dim=32, seed=0):
-    """A modern index of n x n tiles with random descriptors (each tile recognisable by its own vector)."""
+class _ThumbnailDescriber:
+    """Describes grey windows by their 16 x 16 thumbnail: the cheap stage and the full descriptor then agree."""
+    config = {"thumbnail": 16}
+    learnt_dim = 0
+
+    def describe_grey(self, patches):
+        from crosstime.core.archive.correlate import thumbnails
+        return thumbnails(patches, 16)
+
+
+def _toy_map(size=1600, seed=0):
+    """A grey landscape of blobs (1 px = 1 m), varied at every scale from 20 to 300 m."""
+    from scipy.ndimage import gaussian_filter
     rng = np.random.default_rng(seed)
-    ii, jj = np.meshgrid(np.arange(n), np.arange(n), indexing="ij")
-    fx, fy = 10000 + ii.ravel() * tile, 20000 + jj.ravel() * tile
-    desc = rng.normal(size=(n * n, dim)).astype(np.float32)
-    return DescriptorIndex(desc, np.array([f"{i}_{j}" for i, j in zip(ii.ravel(), jj.ravel())]),
-                           np.stack([fx, fy, fx + tile, fy + tile], 1).astype(np.float64), "EPSG:2154", "toy",
-                           {"tile_size": tile, "pixels": 32})
+    img = sum(gaussian_filter(rng.normal(size=(size, size)), s) * s for s in (8, 30, 90))
+    img = (img - img.min()) / (img.max() - img.min()) * 255
+    return img.astype(np.uint8)
 
 
-def _toy_windows(index, pose, size_px, window_px, quarter_ok, noise, rng, wrong=0.0):
-    """Windows of a photo under ``pose``: the descriptor of the tile under each window (at the quarter turn that
-    brings it nearest north-up), noisy; the other rotations and a share ``wrong`` of windows get random ones."""
-    cols = np.arange(window_px / 2, size_px - window_px / 2 + 1, window_px / 2)
-    cc, rr = np.meshgrid(cols, cols)
-    centres = np.stack([cc.ravel(), rr.ravel()], 1)
-    g = to_ground(pose, centres[:, 0], centres[:, 1])
-    fps = index.footprints
-    inside = np.nonzero((fps[:, 0] <= g[:, None, 0]) & (g[:, None, 0] < fps[:, 2]) & (fps[:, 1] <= g[:, None, 1])
-                        & (g[:, None, 1] < fps[:, 3]))
-    tile_of = np.full(len(centres), -1)
-    tile_of[inside[0]] = inside[1]
-    descs, cen, quarter, window = [], [], [], []
-    for k in range(4):
-        d = rng.normal(size=(len(centres), index.dim)).astype(np.float32)
-        if k == quarter_ok:
-            good = (tile_of >= 0) & (rng.random(len(centres)) >= wrong)
-            d[good] = index.descriptors[tile_of[good]] + noise * rng.normal(size=(good.sum(), index.dim))
-        descs.append(d / np.linalg.norm(d, axis=1, keepdims=True))
-        cen.append(centres)
-        quarter.append(np.full(len(centres), k, np.int8))
-        window.append(np.arange(len(centres), dtype=np.int32))
-    return np.concatenate(descs), np.concatenate(cen), np.concatenate(quarter), np.concatenate(window)
+def _toy_index_of(img, tile=128.0, stride=64.0, pixels=32, origin=(500000.0, 6600000.0)):
+    """The modern index of ``img`` (north-up, 1 m/px, top-left corner at ``origin`` x, y + height)."""
+    from PIL import Image
+
+    from crosstime.core.archive.correlate import thumbnails
+    h = img.shape[0]
+    tiles, fps = [], []
+    for r in range(0, h - int(tile) + 1, int(stride)):
+        for c in range(0, img.shape[1] - int(tile) + 1, int(stride)):
+            patch = img[r:r + int(tile), c:c + int(tile)]
+            tiles.append(np.asarray(Image.fromarray(patch).resize((pixels, pixels), Image.BOX)))
+            x0, y1 = origin[0] + c, origin[1] + h - r
+            fps.append((x0, y1 - tile, x0 + tile, y1))
+    desc = thumbnails(np.stack(tiles), 16)
+    return DescriptorIndex(desc, np.array([f"t{k}" for k in range(len(desc))]), np.array(fps, np.float64), "EPSG:2154",
+                           "toy", {"tile_size": tile, "pixels": pixels, "stride": stride})
 
 
-@pytest.mark.parametrize("rotation, scale_error", [(30.0, 0.0), (200.0, 0.15), (301.0, -0.15)])
-def test_vote_finds_the_pose_with_wrong_matches(rotation, scale_error):
-    rng = np.random.default_rng(int(rotation))
-    index = _toy_index()
-    scale = 2.0                                           # m/px: a 1200 px photo covers 2.4 km
+def _photo_of(img, tmp_path, centre_px, rotation, scale, side_px=360):
+    """A scan of ``img`` around ``centre_px`` (col, row), turned ``rotation`` degrees counter-clockwise, at
+    ``scale`` m/px, with grain; and its true pose."""
+    from PIL import Image
+    from scipy.ndimage import map_coordinates
     a, b = scale * math.cos(math.radians(rotation)), scale * math.sin(math.radians(rotation))
-    centre = (13000.0, 23000.0)
-    pose = (a, b, centre[0] - (a * 600 + b * 600), centre[1] - (b * 600 - a * 600))
-    quarter_ok = int(round(rotation / 90)) % 4
-    desc, cen, quarter, window = _toy_windows(index, pose, 1200, 100, quarter_ok, 0.3, rng, wrong=0.5)
-    nominal = scale * (1 + scale_error)
-    photo = ArchivePhoto("toy.tif", "", 1200, 1200, nominal)
-    pw = PhotoWindows(photo, desc, cen, quarter, np.zeros(len(desc), np.int16), window,
-                      [(nominal, nominal / 1.25, nominal * 1.25)], [100.0])
-    loc = locate(pw, index, k=3)
-    err = math.hypot(loc.centre[0] - centre[0], loc.centre[1] - centre[1])
-    assert err < 100, (loc.centre, centre)
-    assert abs(((loc.rotation - rotation) + 180) % 360 - 180) < 5
-    assert loc.scale == pytest.approx(scale, rel=0.05)
-    assert loc.confidence > 0.3 and loc.agreeing_windows >= 20
-    truth = {"toy.tif": {"centre": list(centre), "rotation": rotation, "scale": scale,
-                         "footprint": to_ground(pose, np.array([0, 1200, 1200, 0]), np.array([0, 0, 1200, 1200])).tolist()}}
-    s = score_locations([loc], truth, 200.0).summary()
-    assert s["success_rate"] == 1.0 and s["success_rate_iou"] == 1.0
+    cols, rows = np.meshgrid(np.arange(side_px) - side_px / 2, np.arange(side_px) - side_px / 2)
+    u, v = cols, -rows
+    gx, gy = a * u - b * v, b * u + a * v                    # ground offsets from the centre, y north
+    scan = map_coordinates(img.astype(np.float32), [centre_px[1] - gy, centre_px[0] + gx], order=1)
+    scan = np.clip(0.8 * scan + 30 + np.random.default_rng(1).normal(0, 8, scan.shape), 0, 255).astype(np.uint8)
+    path = str(tmp_path / "scan.png")
+    Image.fromarray(scan).save(path)
+    return ArchivePhoto("scan.png", path, side_px, side_px, scale)
 
 
-def test_random_windows_give_a_weak_answer():
-    rng = np.random.default_rng(5)
-    index = _toy_index()
-    d = rng.normal(size=(400, index.dim)).astype(np.float32)
-    d /= np.linalg.norm(d, axis=1, keepdims=True)
-    cen = rng.uniform(0, 1200, (400, 2))
-    pw = PhotoWindows(ArchivePhoto("noise.tif", "", 1200, 1200, 2.0), d, cen, (np.arange(400) % 4).astype(np.int8),
-                      np.zeros(400, np.int16), np.arange(400, dtype=np.int32), [(2.0, 1.6, 2.5)], [100.0])
-    loc = locate(pw, index, k=3)
-    assert loc.confidence < 0.3                            # nothing stands out: the answer says it is weak
+@pytest.mark.parametrize("rotation, scale_error", [(33.0, 0.0), (200.0, 0.1), (301.0, -0.1)])
+def test_correlation_finds_the_pose_of_a_turned_rescaled_scan(tmp_path, rotation, scale_error):
+    from crosstime.core.archive.correlate import correlate_photo
+    img = _toy_map()
+    index = _toy_index_of(img)
+    centre_px, scale = (820.0, 760.0), 2.0                   # a 360 px scan covers 720 m
+    photo = _photo_of(img, tmp_path, centre_px, rotation, scale)
+    photo.scale = scale * (1 + scale_error)                  # the catalogue's nominal scale is off
+    loc = correlate_photo(photo, _ThumbnailDescriber(), index)
+    truth = (500000.0 + centre_px[0], 6600000.0 + img.shape[0] - centre_px[1])
+    assert math.hypot(loc.centre[0] - truth[0], loc.centre[1] - truth[1]) < 64, (loc.centre, truth)   # half a tile
+    assert abs(((loc.rotation - rotation) + 180) % 360 - 180) <= 10
+    assert loc.scale == pytest.approx(scale, rel=0.13)
+    assert loc.runner_up is not None and loc.confidence > 0.2
+    # the footprint's corners are the photo's corners under the found pose
+    np.testing.assert_allclose(loc.footprint[0], to_ground(loc.transform, [0], [0])[0])
+
+
+def test_correlation_of_another_place_gives_a_weak_answer(tmp_path):
+    from crosstime.core.archive.correlate import correlate_photo
+    index = _toy_index_of(_toy_map(seed=0))
+    photo = _photo_of(_toy_map(seed=9), tmp_path, (800.0, 800.0), 0.0, 2.0)     # a place the index does not hold
+    loc = correlate_photo(photo, _ThumbnailDescriber(), index)
+    assert loc.confidence < 0.2
+
+
+def test_index_grid_lays_tiles_north_up():
+    from crosstime.core.archive.correlate import IndexGrid
+    index = _toy_index_of(_toy_map(size=512))
+    grid = IndexGrid.of(index)
+    assert grid.shape == (7, 7) and grid.step_px == 16 and grid.resolution == 4.0
+    first = grid.lookup[0, 0]
+    assert index.footprints[first][3] == index.footprints[:, 3].max()        # row 0 is the northernmost
+    assert index.footprints[first][0] == index.footprints[:, 0].min()
 
 
 def test_outputs_footprints_and_vrt(tmp_path):
