@@ -470,10 +470,11 @@ def locate_archive_photos(modern_index: str, archive_index: Optional[str] = None
 
     from .archive.archive_index import ArchiveIndex
     from .archive.catalogue import open_archive
-    from .archive.correlate import correlate_photo
+    from .archive.correlate import correlate_photo, prepare_index
     from .retrieval.index import DescriptorIndex
     index = DescriptorIndex.load(modern_index)
     describer = _archive_describer_for(index, model, device, f"the modern index {os.path.basename(modern_index)}")
+    prepared = prepare_index(index, describer)
     if archive_index:
         arch = ArchiveIndex.load(archive_index)
         index.check_model(arch.model_fingerprint, f"the archive index {os.path.basename(archive_index)}")
@@ -497,7 +498,8 @@ def locate_archive_photos(modern_index: str, archive_index: Optional[str] = None
         area = None
         if photo.centre is not None and photo.uncertainty:
             area = (photo.centre[0], photo.centre[1], float(photo.uncertainty))
-        loc = correlate_photo(photo, describer, index, known_scale, footprint_range, area, progress=sub)
+        loc = correlate_photo(photo, describer, index, known_scale, footprint_range, area, progress=sub,
+                              prepared=prepared)
         loc.candidates = loc.candidates[:max(1, k)]
         loc.seconds = time.perf_counter() - t0
         progress.info(f"{photo.name}: centre {loc.centre[0]:.0f}, {loc.centre[1]:.0f}, scale {loc.scale:.3f} m/px, "

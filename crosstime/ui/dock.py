@@ -424,6 +424,7 @@ class CrossTimeDock(QDockWidget):
         (files: their headers; other layers: their extents), to call in the task: it imports rasterio and reads
         headers, which would stall the GUI thread."""
         from ..adapters.layers import crs_string, layer_bounds_in
+        from ..core.geo.grid import intersect_bounds
         w = self.w
         crs = new_layer.crs()
         grid_crs = crs_string(crs) if not crs.isGeographic() else None
@@ -434,13 +435,13 @@ class CrossTimeDock(QDockWidget):
         area_crs = grid_crs or crs_string(crs)
         new_b = layer_bounds_in(new_layer, area_crs)
         old_b = layer_bounds_in(old_layer, area_crs, within=new_b)
-        if min(new_b[2], old_b[2]) <= max(new_b[0], old_b[0]) or min(new_b[3], old_b[3]) <= max(new_b[1], old_b[1]):
+        common = intersect_bounds(new_b, old_b)
+        if common is None:
             raise ValueError(tr("the two orthos do not overlap: '{}' and '{}' cover separate areas; choose the two "
                                 "dates of one place").format(old_layer.name(), new_layer.name()))
         # the grid snaps to a global origin, so it may reach up to one tile beyond the overlap
         pad = tile_size if grid_crs else 0.0
-        area = (max(new_b[0], old_b[0]) - pad, max(new_b[1], old_b[1]) - pad,
-                min(new_b[2], old_b[2]) + pad, min(new_b[3], old_b[3]) + pad)
+        area = (common[0] - pad, common[1] - pad, common[2] + pad, common[3] + pad)
 
         def make_grid():
             from ..core import jobs

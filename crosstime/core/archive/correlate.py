@@ -81,8 +81,13 @@ def thumbnails(patches: np.ndarray, side: int) -> np.ndarray:
     """(N, P, P) grey windows -> (N, side^2) block means, standardised per window, of unit length (zeros: uniform)."""
     n, p = patches.shape[0], patches.shape[1]
     b = p // side
-    t = patches[:, :b * side, :b * side].astype(np.float32).reshape(n, side, b, side, b).mean((2, 4)).reshape(n, -1)
-    t -= t.mean(1, keepdims=True)
+    return _centred_unit(patches[:, :b * side, :b * side].astype(np.float32).reshape(n, side, b, side, b)
+                         .mean((2, 4)).reshape(n, -1))
+
+
+def _centred_unit(t: np.ndarray) -> np.ndarray:
+    """Rows less their mean, of unit length (zeros where a row is uniform)."""
+    t = t - t.mean(1, keepdims=True)
     norm = np.linalg.norm(t, axis=1, keepdims=True)
     return t / np.where(norm > 1e-6, norm, np.inf)
 
@@ -95,10 +100,7 @@ def index_thumbnails(descriptors: np.ndarray, net_cfg: dict, learnt_dim: int, si
         return None
     block = np.asarray(descriptors[:, learnt_dim:learnt_dim + full * full], np.float32).reshape(-1, full, full)
     k = full // side
-    t = block.reshape(-1, side, k, side, k).mean((2, 4)).reshape(len(block), -1)
-    t -= t.mean(1, keepdims=True)
-    norm = np.linalg.norm(t, axis=1, keepdims=True)
-    return t / np.where(norm > 1e-6, norm, np.inf)
+    return _centred_unit(block.reshape(-1, side, k, side, k).mean((2, 4)).reshape(len(block), -1))
 
 
 @dataclass
@@ -206,15 +208,32 @@ def candidate_scales(photo: ArchivePhoto, known: bool, footprint_range: Tuple[fl
     return [lo / side * (hi / lo) ** (k / max(1, n - 1)) for k in range(n)]
 
 
+@dataclass
+class PreparedIndex:
+    """What every photo located in one index shares: its grid, its descriptors, its tiles' thumbnails."""
+    grid: IndexGrid
+    descriptors: np.ndarray
+    coarse_tiles: Optional[np.ndarray]     # None: the describer has no thumbnail part
+
+
+def prepare_index(index, describer) -> PreparedIndex:
+    descriptors = np.asarray(index.descriptors, np.float32)
+    return PreparedIndex(IndexGrid.of(index), descriptors,
+                         index_thumbnails(descriptors, describer.config, describer.learnt_dim, COARSE_SIDE))
+
+
 def correlate_photo(photo: ArchivePhoto, describer, index, known_scale: bool = True,
                     footprint_range: Optional[Tuple[float, float]] = None,
                     search_area: Optional[Tuple[float, float, float]] = None, rotation_step: float = ROTATION_STEP,
-                    progress: Progress = SILENT, timings: Optional[Dict[str, float]] = None) -> Location:
-    """The pose of ``photo`` in ``index`` (a DescriptorIndex of modern tiles made by ``describer``)."""
+                    progress: Progress = SILENT, timings: Optional[Dict[str, float]] = None,
+                    prepared: Optional[PreparedIndex] = None) -> Location:
+    """The pose of ``photo`` in ``index`` (a DescriptorIndex of modern tiles made by ``describer``); ``prepared``:
+    :func:`prepare_index` of them, made once for many photos."""
     from .catalogue import read_grey_reduced
     from .windows import DEFAULT_FOOTPRINT_RANGE
     timings = timings if timings is not None else {}
-    grid = IndexGrid.of(index)
+    prepared = prepared or prepare_index(index, describer)
+    grid, descriptors, coarse_tiles = prepared.grid, prepared.descriptors, prepared.coarse_tiles
     scales = candidate_scales(photo, known_scale, footprint_range or DEFAULT_FOOTPRINT_RANGE)
     rotations = list(np.arange(0.0, 360.0, rotation_step))
     t0 = time.perf_counter()
@@ -222,8 +241,6 @@ def correlate_photo(photo: ArchivePhoto, describer, index, known_scale: bool = T
     timings["reading"] = timings.get("reading", 0.0) + time.perf_counter() - t0
 
     t0 = time.perf_counter()
-    descriptors = np.asarray(index.descriptors, np.float32)
-    coarse_tiles = index_thumbnails(descriptors, describer.config, describer.learnt_dim, COARSE_SIDE)
     coarse: List[Tuple[float, PoseWindows, np.ndarray]] = []
     total = len(scales) * len(rotations)
     for s_i, scale in enumerate(scales):
