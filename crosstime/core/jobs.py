@@ -456,12 +456,13 @@ def locate_archive_photos(modern_index: str, archive_index: Optional[str] = None
                           vrt_folder: Optional[str] = None, out_json: Optional[str] = None, k: int = 5,
                           known_scale: bool = True, photos: Optional[Sequence[str]] = None,
                           footprint_range: Optional[Tuple[float, float]] = None, device: str = "auto",
-                          progress: Progress = SILENT) -> list:
+                          keep_others: bool = False, progress: Progress = SILENT) -> list:
     """Locate archive photos in the modern index: the photos of an archive index (``archive_index``), or those of
     the archive ``folder`` (``k``: ranked candidate footprints kept per photo); either way the scans are read
     again, turned and rescaled pose by pose and their windows correlated with the index's tiles
     (:mod:`.archive.correlate`). Writes the footprints GeoPackage, one VRT per
-    photo and the locations JSON when asked.
+    photo and the locations JSON when asked. ``keep_others``: the photos located earlier (in ``out_json``) and not
+    again now stay in the JSON and the GeoPackage, so photos can be located a few at a time.
 
     Returns the Locations (each with its footprint, confidence, runner-up and timings), in the archive's order.
     """
@@ -506,22 +507,56 @@ def locate_archive_photos(modern_index: str, archive_index: Optional[str] = None
                       f"rotation {loc.rotation:.0f} deg, confidence {loc.confidence:.2f}, "
                       f"{loc.agreeing_windows} windows" + ("" if loc.scale_known else " (scale searched)"))
         out.append(loc)
+    from .archive.workspace import vrt_path
     vrts = {}
     if vrt_folder:
         from .archive.outputs import write_photo_vrt
         paths = {p.name: p.path for p in work}
         for loc in out:
-            vrts[loc.photo] = write_photo_vrt(os.path.join(vrt_folder, os.path.splitext(loc.photo.replace("/", "_"))[0]
-                                                           + ".vrt"), os.path.abspath(paths[loc.photo]), loc, crs)
+            vrts[loc.photo] = write_photo_vrt(vrt_path(vrt_folder, loc.photo), os.path.abspath(paths[loc.photo]),
+                                              loc, crs)
+    written = list(out)
+    if keep_others and out_json and os.path.exists(out_json):
+        again = {loc.photo for loc in out}
+        earlier = [loc for loc in read_locations(out_json) if loc.photo not in again]
+        written = sorted(earlier + written, key=lambda loc: loc.photo)
+        for loc in earlier:
+            if vrt_folder and os.path.exists(vrt_path(vrt_folder, loc.photo)):
+                vrts[loc.photo] = vrt_path(vrt_folder, loc.photo)
     if out_gpkg:
         from .archive.outputs import write_footprints_gpkg
-        write_footprints_gpkg(out_gpkg, out, crs, vrts)
+        write_footprints_gpkg(out_gpkg, written, crs, vrts)
     if out_json:
         from .atomic import atomic_write
         doc = {"modern_index": os.path.abspath(modern_index), "crs": crs, "tile_size": tile,
-               "locations": [loc.to_dict() for loc in out]}
+               "locations": [loc.to_dict() for loc in written]}
         atomic_write(out_json, lambda f: f.write(json.dumps(doc, indent=1).encode()), ".json")
     return out
+
+
+def index_archive_for_ortho(archive_folder: str, results_folder: str, new_ortho: str,
+                            catalogue: Optional[str] = None, tile_size: float = 200.0, pixels: int = 64,
+                            model: Optional[str] = None, device: str = "auto", progress: Progress = SILENT) -> dict:
+    """The dock's and the demo's *Index archive*: in ``results_folder`` (an ArchiveWorkspace), the modern index of
+    ``new_ortho`` (tiles of ``tile_size`` every half tile; made again only when the ortho or the tile size changed),
+    then the archive index of every photo of ``archive_folder``. Returns the workspace's paths and counts."""
+    from .archive.workspace import ArchiveWorkspace
+    from .retrieval.index import DescriptorIndex
+    ws = ArchiveWorkspace(results_folder)
+    os.makedirs(ws.folder, exist_ok=True)
+    fresh = False
+    if os.path.exists(ws.modern_index):
+        old = DescriptorIndex.load(ws.modern_index, mmap=True)
+        fresh = (os.path.abspath(str(old.meta.get("new_ortho", ""))) == os.path.abspath(new_ortho)
+                 and abs(float((old.grid or {}).get("tile_size") or 0) - tile_size) < 1e-6)
+    if not fresh:
+        progress.update(0.0, f"describing the tiles of {os.path.basename(new_ortho)} for archive search")
+        build_modern_index(ws.modern_index, new_ortho, tile_size, pixels, model, stride=tile_size / 2,
+                           device=device, progress=progress.sub(0.0, 0.4))
+    arch = index_archive(archive_folder, ws.archive_index, ws.modern_index, model, catalogue,
+                         progress=progress.sub(0.4 if not fresh else 0.0, 1.0))
+    return {"folder": ws.folder, "modern_index": ws.modern_index, "archive_index": ws.archive_index,
+            "photos": len(arch.photos), "windows": len(arch.descriptors), "modern_index_made": not fresh}
 
 
 def read_locations(path: str) -> list:
@@ -585,10 +620,11 @@ def evaluate_archive(locations: str, truth: str, out_dir: Optional[str] = None, 
 
 
 def synthetic_archive(old_ortho: str, out_folder: str, truth_json: str, n_photos: int = 50, seed: int = 0,
-                      photo_px: Tuple[int, int] = (1000, 1400)) -> dict:
+                      photo_px: Tuple[int, int] = (1000, 1400),
+                      footprint_m: Tuple[float, float] = (1500.0, 3000.0)) -> dict:
     """Synthetic scanned photos of the old ortho (see ``archive.scans``); returns the true poses."""
     from .archive.scans import generate_archive
-    return generate_archive(old_ortho, out_folder, truth_json, n_photos, seed, photo_px)
+    return generate_archive(old_ortho, out_folder, truth_json, n_photos, seed, photo_px, footprint_m)
 
 
 # 8. export --------------------------------------------------------------------------------------

@@ -41,7 +41,7 @@ def run_demo(out: str, minutes: float = 4.0, seed: int = 0, quick: bool = False,
     legend = load_legend(choices.DEFAULT_LEGEND)
     lands, stores = {}, {}
     print(f"CrossTime demo on synthetic landscapes (not real data), writing to {os.path.abspath(out)}")
-    p = TerminalProgress("1/5 synthetic landscapes and tile stores")
+    p = TerminalProgress("1/6 synthetic landscapes and tile stores")
     for k, (role, size) in enumerate(plan.sizes.items()):
         land = generate_landscape(os.path.join(out, "data", role),
                                   SyntheticConfig(size_m=size, resolution=plan.resolution, seed=seed * 10 + k + 1))
@@ -52,7 +52,7 @@ def run_demo(out: str, minutes: float = 4.0, seed: int = 0, quick: bool = False,
         p.update((k + 1) / len(plan.sizes), f"{role}: {len(store)} tiles")
     p.close()
     model = os.path.join(out, "model.ctmodel")
-    p = TerminalProgress(f"2/5 training ({plan.recipe}, {plan.backbone}, {plan.minutes:g} min budget)")
+    p = TerminalProgress(f"2/6 training ({plan.recipe}, {plan.backbone}, {plan.minutes:g} min budget)")
     result = jobs.train_descriptor([stores["train"].path], model, [stores["val"].path], plan.recipe,
                                    checkpoints=os.path.join(out, "checkpoints"),
                                    log_csv=os.path.join(out, "training_log.csv"),
@@ -60,7 +60,7 @@ def run_demo(out: str, minutes: float = 4.0, seed: int = 0, quick: bool = False,
                                    weights="none", epochs=200, max_minutes=plan.minutes, seed=seed)
     p.close()
     test = lands["test"]
-    p = TerminalProgress("3/5 old-date index and matching of every new-date tile")
+    p = TerminalProgress("3/6 old-date index and matching of every new-date tile")
     index_path = os.path.join(out, "old_index.ctindex")
     _idx, grid, _w = jobs.build_index_from_layers(index_path, test.old_ortho, test.new_ortho,
                                                   jobs.read_vector_files([test.old_vectors]), legend, TILE_M, TILE_PX,
@@ -71,12 +71,16 @@ def run_demo(out: str, minutes: float = 4.0, seed: int = 0, quick: bool = False,
     bm, _w = jobs.match_all_tiles(index_path, model, legend, test.new_ortho, jobs.read_vector_files([test.new_vectors]),
                                   5, gpkg, progress=p.sub(0.5, 1))
     p.close()
-    p = TerminalProgress("4/5 evaluation against the untrained baselines")
+    p = TerminalProgress("4/6 evaluation against the untrained baselines")
     ev = jobs.evaluate_stores([stores["test"].path], report, [model],
                               list(choices.LIGHT_BASELINES) + list(choices.PAPER_BASELINES),
                               name="synthetic test landscape", title="CrossTime demo (synthetic data)", progress=p)
     p.close()
+    p = TerminalProgress("5/6 archive search: synthetic scans of the old date located on the new ortho")
+    archive = locate_demo_archive(out, report, test.old_ortho, test.new_ortho, quick, seed, p)
+    p.close()
     summary = {
+        "archive": archive,
         "output": os.path.abspath(out), "report": os.path.abspath(report), "model": model, "index": index_path,
         "matches": gpkg, "tile": f"{TILE_M:g} m x {TILE_M:g} m, {TILE_PX} px", "tile_size": TILE_M, "tile_pixels": TILE_PX,
         "tiles": {k: len(s) for k, s in stores.items()},
@@ -88,7 +92,7 @@ def run_demo(out: str, minutes: float = 4.0, seed: int = 0, quick: bool = False,
         "test_data": {"old_ortho": test.old_ortho, "new_ortho": test.new_ortho, "old_vectors": test.old_vectors,
                       "new_vectors": test.new_vectors},
     }
-    p = TerminalProgress("5/5 QGIS project")
+    p = TerminalProgress("6/6 QGIS project")
     if project_writer is not None:
         summary["project"] = project_writer(summary)
     p.update(1.0)
@@ -98,6 +102,35 @@ def run_demo(out: str, minutes: float = 4.0, seed: int = 0, quick: bool = False,
         json.dump(summary, f, indent=1, default=str)
     _print_summary(summary)
     return summary
+
+
+def locate_demo_archive(out: str, report: str, old_ortho: str, new_ortho: str, quick: bool, seed: int,
+                        progress) -> dict:
+    """Synthetic scans of the old ortho (their true poses aside), indexed and located on the new ortho with the
+    untrained archive describer, as the dock's Archive tab does; scored, drawn, and added to the report."""
+    from .. import jobs
+    from ..archive.figure import append_to_report, archive_section, plot_footprints
+    from ..archive.scoring import load_truth, score_locations
+    from ..archive.workspace import ArchiveWorkspace
+    folder = os.path.join(out, "archive", "photos")
+    truth_path = os.path.join(out, "archive", "truth.json")
+    n, footprint = (3, (800.0, 1100.0)) if quick else (8, (1500.0, 2500.0))
+    truth = jobs.synthetic_archive(old_ortho, folder, truth_path, n, seed, (500, 700), footprint)
+    ws = ArchiveWorkspace(os.path.join(out, "archive", "results"))
+    jobs.index_archive_for_ortho(folder, ws.folder, new_ortho, truth["catalogue"], TILE_M, 64, device="cpu",
+                                 progress=progress.sub(0.0, 0.3))
+    locs = jobs.locate_archive_photos(ws.modern_index, ws.archive_index, out_gpkg=ws.footprints,
+                                      vrt_folder=ws.vrt_folder, out_json=ws.locations, device="cpu",
+                                      progress=progress.sub(0.3, 1.0))
+    ev = score_locations(locs, load_truth(truth_path), TILE_M, "demo archive")
+    summary = ev.summary()
+    ev.write(os.path.join(report, "archive"))
+    figure = plot_footprints(new_ortho, locs, truth, {p.photo: p.located for p in ev.photos},
+                             os.path.join(report, "archive.png"))
+    append_to_report(os.path.join(report, "report.html"),
+                     archive_section(summary, [vars(p) for p in ev.photos], figure))
+    return {"folder": folder, "catalogue": truth["catalogue"], "truth": truth_path, "results": ws.folder,
+            "figure": figure, "summary": summary}
 
 
 def _print_summary(s: dict) -> None:
@@ -113,4 +146,9 @@ def _print_summary(s: dict) -> None:
     print(f"tiles:    {s['tile']}; " + ", ".join(f"{k} {v}" for k, v in s["tiles"].items()))
     for line in s["headline"]:
         print("  " + line)
+    a = (s.get("archive") or {}).get("summary") or {}
+    if a.get("photos"):
+        print(f"archive:  {a['photos']} synthetic scans located: {100 * a['success_rate']:.0f} % within one tile, "
+              f"median error {a['median_centre_error_m']:.0f} m, {a['seconds_per_photo']:.1f} s per photo "
+              f"(figure: archive.png)")
     print(f"total {s['wall_minutes']} min")
