@@ -586,12 +586,7 @@ def photos_showing_place(archive_index: str, modern_index: str, x: float, y: flo
     index = DescriptorIndex.load(modern_index, mmap=True)
     arch = ArchiveIndex.load(archive_index)
     index.check_model(arch.model_fingerprint, f"the archive index {os.path.basename(archive_index)}")
-    fps = np.asarray(index.footprints)
-    inside = np.nonzero((fps[:, 0] <= x) & (x <= fps[:, 2]) & (fps[:, 1] <= y) & (y <= fps[:, 3]))[0]
-    if not len(inside):
-        raise CrossTimeError(f"the point {x:.1f}, {y:.1f} lies outside {modern_index}; click inside the indexed area")
-    cx, cy = (fps[inside, 0] + fps[inside, 2]) / 2, (fps[inside, 1] + fps[inside, 3]) / 2
-    row = inside[int(np.argmin(np.hypot(cx - x, cy - y)))]
+    row = modern_tile_at(index, x, y)
     matches = photos_showing(arch, np.asarray(index.descriptors[row]), n)
     if locations:
         found = {loc.photo: loc for loc in read_locations(locations)}
@@ -599,6 +594,18 @@ def photos_showing_place(archive_index: str, modern_index: str, x: float, y: flo
             if m.photo in found:
                 m.footprint = [list(p) for p in found[m.photo].footprint]
     return matches
+
+
+def modern_tile_at(index, x: float, y: float) -> int:
+    """The row of the index's tile whose centre is nearest (x, y) among those holding it (tiles overlap)."""
+    import numpy as np
+    fps = np.asarray(index.footprints)
+    inside = np.nonzero((fps[:, 0] <= x) & (x <= fps[:, 2]) & (fps[:, 1] <= y) & (y <= fps[:, 3]))[0]
+    if not len(inside):
+        raise CrossTimeError(f"the point {x:.1f}, {y:.1f} lies outside {index.source or 'the modern index'}; "
+                             "click inside the indexed area")
+    cx, cy = (fps[inside, 0] + fps[inside, 2]) / 2, (fps[inside, 1] + fps[inside, 3]) / 2
+    return int(inside[int(np.argmin(np.hypot(cx - x, cy - y)))])
 
 
 def evaluate_archive(locations: str, truth: str, out_dir: Optional[str] = None, tile_size: Optional[float] = None,

@@ -44,3 +44,7 @@ class ProjectKey(str, Enum):
     TILE_SIZE = "tile_size"
     PIXELS = "pixels"
     K = "k"
+    ARCHIVE_FOLDER = "archive_folder"        # path: the scanned photos
+    ARCHIVE_CATALOGUE = "archive_catalogue"  # path: the optional CSV
+    ARCHIVE_RESULTS = "archive_results"      # path: the archive search's results folder
+    ARCHIVE_TILE_SIZE = "archive_tile_size"

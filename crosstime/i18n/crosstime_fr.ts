@@ -233,9 +233,9 @@
     <message>
         <location filename="../toolbox/build_dataset.py" line="62"/>
         <location filename="../toolbox/build_index.py" line="86"/>
-        <location filename="../ui/dock.py" line="190"/>
-        <location filename="../ui/dock.py" line="461"/>
-        <location filename="../ui/dock.py" line="643"/>
+        <location filename="../ui/dock.py" line="195"/>
+        <location filename="../ui/dock.py" line="469"/>
+        <location filename="../ui/dock.py" line="654"/>
         <source>old ortho</source>
         <translation>ortho ancienne</translation>
     </message>
@@ -243,9 +243,10 @@
         <location filename="../toolbox/build_dataset.py" line="63"/>
         <location filename="../toolbox/build_index.py" line="87"/>
         <location filename="../toolbox/match.py" line="99"/>
-        <location filename="../ui/dock.py" line="190"/>
-        <location filename="../ui/dock.py" line="461"/>
-        <location filename="../ui/dock.py" line="642"/>
+        <location filename="../ui/archive_panel.py" line="227"/>
+        <location filename="../ui/dock.py" line="195"/>
+        <location filename="../ui/dock.py" line="469"/>
+        <location filename="../ui/dock.py" line="653"/>
         <source>new ortho</source>
         <translation>ortho récente</translation>
     </message>
@@ -447,7 +448,7 @@
     </message>
     <message>
         <location filename="../toolbox/index_archive.py" line="90"/>
-        <location filename="../toolbox/locate_archive.py" line="43"/>
+        <location filename="../toolbox/locate_archive.py" line="44"/>
         <source>Modern index</source>
         <translation>Index moderne</translation>
     </message>
@@ -492,52 +493,52 @@
         <translation>Localise chaque photo d'un index d'archives dans l'index moderne : pour chaque pose candidate (rotation, échelle), la numérisation est remise nord en haut et découpée en fenêtres sur la grille des tuiles, et le décalage où les fenêtres ressemblent le plus aux tuiles qu'elles recouvrent donne la position ; des vignettes en niveaux de gris essaient toutes les poses, le descripteur complet départage les meilleures. Écrit un GeoPackage d'emprises (rang 1 : la réponse, rang 2 : la suivante ; une confiance proche de 0 signifie que les deux se ressemblent, donc que la réponse est fragile), un VRT géoréférencé par photo (points de calage, la numérisation n'est pas rééchantillonnée) et un JSON des localisations, pour l'évaluation et pour savoir « quelles photos montrent ce lieu ».</translation>
     </message>
     <message>
-        <location filename="../toolbox/locate_archive.py" line="44"/>
+        <location filename="../toolbox/locate_archive.py" line="45"/>
         <source>Archive index</source>
         <translation>Index d'archives</translation>
     </message>
     <message>
-        <location filename="../toolbox/locate_archive.py" line="45"/>
+        <location filename="../toolbox/locate_archive.py" line="46"/>
         <source>Candidate footprints kept per photo</source>
         <translation>Emprises candidates gardées par photo</translation>
     </message>
     <message>
-        <location filename="../toolbox/locate_archive.py" line="46"/>
+        <location filename="../toolbox/locate_archive.py" line="47"/>
         <source>Footprints</source>
         <translation>Emprises</translation>
     </message>
     <message>
-        <location filename="../toolbox/locate_archive.py" line="47"/>
+        <location filename="../toolbox/locate_archive.py" line="48"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../toolbox/locate_archive.py" line="48"/>
+        <location filename="../toolbox/locate_archive.py" line="49"/>
         <source>Folder of georeferenced VRTs</source>
         <translation>Dossier des VRT géoréférencés</translation>
     </message>
     <message>
-        <location filename="../toolbox/locate_archive.py" line="50"/>
+        <location filename="../toolbox/locate_archive.py" line="51"/>
         <source>Locations JSON</source>
         <translation>JSON des localisations</translation>
     </message>
     <message>
-        <location filename="../toolbox/locate_archive.py" line="51"/>
+        <location filename="../toolbox/locate_archive.py" line="52"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../toolbox/locate_archive.py" line="52"/>
+        <location filename="../toolbox/locate_archive.py" line="53"/>
         <source>Photos located</source>
         <translation>Photos localisées</translation>
     </message>
     <message>
-        <location filename="../toolbox/locate_archive.py" line="53"/>
+        <location filename="../toolbox/locate_archive.py" line="54"/>
         <source>VRT folder</source>
         <translation>Dossier des VRT</translation>
     </message>
     <message>
-        <location filename="../toolbox/locate_archive.py" line="67"/>
+        <location filename="../toolbox/locate_archive.py" line="68"/>
         <source>{}: confidence {:.2f}, {} windows compared</source>
         <translation>{} : confiance {:.2f}, {} fenêtres comparées</translation>
     </message>
@@ -757,6 +758,193 @@
         <translation>meilleur map@5 de validation {:.3f} à l'époque {} ; {} après {:.1f} min</translation>
     </message>
     <message>
+        <location filename="../ui/archive_panel.py" line="66"/>
+        <source>Archive</source>
+        <translation>Archives</translation>
+    </message>
+    <message>
+        <location filename="../ui/archive_panel.py" line="107"/>
+        <source>choose the folder of scanned archive photos (Archive tab)</source>
+        <translation>choisissez le dossier des photos d'archive numérisées (onglet Archives)</translation>
+    </message>
+    <message>
+        <location filename="../ui/archive_panel.py" line="108"/>
+        <source>the archive folder {} does not exist; choose the folder of the scans</source>
+        <translation>le dossier d'archives {} n'existe pas ; choisissez le dossier des numérisations</translation>
+    </message>
+    <message>
+        <location filename="../ui/archive_panel.py" line="137"/>
+        <source>CrossTime: read the archive</source>
+        <translation>CrossTime : lire les archives</translation>
+    </message>
+    <message>
+        <location filename="../ui/archive_panel.py" line="146"/>
+        <source>the archive could not be read: {}</source>
+        <translation>les archives n'ont pas pu être lues : {}</translation>
+    </message>
+    <message>
+        <location filename="../ui/archive_panel.py" line="153"/>
+        <source>archive: {} photos, {} indexed, {} located</source>
+        <translation>archives : {} photos, {} indexées, {} localisées</translation>
+    </message>
+    <message>
+        <location filename="../ui/archive_panel.py" line="157"/>
+        <source>located · confidence {:.2f}</source>
+        <translation>localisée · confiance {:.2f}</translation>
+    </message>
+    <message>
+        <location filename="../ui/archive_panel.py" line="158"/>
+        <source>scale searched</source>
+        <translation>échelle cherchée</translation>
+    </message>
+    <message>
+        <location filename="../ui/archive_panel.py" line="159"/>
+        <source>indexed</source>
+        <translation>indexée</translation>
+    </message>
+    <message>
+        <location filename="../ui/archive_panel.py" line="159"/>
+        <source>not indexed</source>
+        <translation>non indexée</translation>
+    </message>
+    <message>
+        <location filename="../ui/archive_panel.py" line="222"/>
+        <location filename="../ui/archive_panel.py" line="261"/>
+        <source>the archive is already being worked on</source>
+        <translation>un traitement des archives est déjà en cours</translation>
+    </message>
+    <message>
+        <location filename="../ui/archive_panel.py" line="229"/>
+        <source>archive search reads the new ortho from a raster file (GeoTIFF, VRT…); '{}' is a web or virtual layer: save it as a GeoTIFF first</source>
+        <translation>la recherche dans les archives lit l'ortho récente depuis un fichier raster (GeoTIFF, VRT…) ; « {} » est une couche web ou virtuelle : enregistrez-la d'abord en GeoTIFF</translation>
+    </message>
+    <message>
+        <location filename="../ui/archive_panel.py" line="243"/>
+        <source>CrossTime: index the archive</source>
+        <translation>CrossTime : indexer les archives</translation>
+    </message>
+    <message>
+        <location filename="../ui/archive_panel.py" line="244"/>
+        <source>indexing the archive (the new ortho's tiles, then every photo's windows)…</source>
+        <translation>indexation des archives (les tuiles de l'ortho récente, puis les fenêtres de chaque photo)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/archive_panel.py" line="248"/>
+        <source>archive indexed: {} photos, {} windows</source>
+        <translation>archives indexées : {} photos, {} fenêtres</translation>
+    </message>
+    <message>
+        <location filename="../ui/archive_panel.py" line="252"/>
+        <source>archive indexing cancelled</source>
+        <translation>indexation des archives annulée</translation>
+    </message>
+    <message>
+        <location filename="../ui/archive_panel.py" line="254"/>
+        <source>the archive could not be indexed: {}</source>
+        <translation>les archives n'ont pas pu être indexées : {}</translation>
+    </message>
+    <message>
+        <location filename="../ui/archive_panel.py" line="270"/>
+        <location filename="../ui/archive_panel.py" line="383"/>
+        <source>index the archive first (Index archive)</source>
+        <translation>indexez d'abord les archives (Indexer les archives)</translation>
+    </message>
+    <message>
+        <location filename="../ui/archive_panel.py" line="280"/>
+        <source>CrossTime: locate archive photos</source>
+        <translation>CrossTime : localiser des photos d'archive</translation>
+    </message>
+    <message>
+        <location filename="../ui/archive_panel.py" line="281"/>
+        <source>locating {} archive photo(s) on the new ortho…</source>
+        <translation>localisation de {} photo(s) d'archive sur l'ortho récente…</translation>
+    </message>
+    <message>
+        <location filename="../ui/archive_panel.py" line="285"/>
+        <source>locating cancelled; the photos located before are kept</source>
+        <translation>localisation annulée ; les photos déjà localisées sont conservées</translation>
+    </message>
+    <message>
+        <location filename="../ui/archive_panel.py" line="288"/>
+        <source>the photos could not be located: {}</source>
+        <translation>les photos n'ont pas pu être localisées : {}</translation>
+    </message>
+    <message>
+        <location filename="../ui/archive_panel.py" line="296"/>
+        <source>{} photo(s) located and added over the map</source>
+        <translation>{} photo(s) localisée(s) et ajoutée(s) sur la carte</translation>
+    </message>
+    <message>
+        <location filename="../ui/archive_panel.py" line="298"/>
+        <source>weak answers (confidence under 0.1, maybe wrong): {}</source>
+        <translation>réponses fragiles (confiance sous 0,1, peut-être fausses) : {}</translation>
+    </message>
+    <message>
+        <location filename="../ui/archive_panel.py" line="315"/>
+        <source>{} (located, confidence {:.2f})</source>
+        <translation>{} (localisée, confiance {:.2f})</translation>
+    </message>
+    <message>
+        <location filename="../ui/archive_panel.py" line="317"/>
+        <source>the located photo {} could not be opened: {}</source>
+        <translation>la photo localisée {} n'a pas pu être ouverte : {}</translation>
+    </message>
+    <message>
+        <location filename="../ui/archive_panel.py" line="335"/>
+        <source>archive footprints</source>
+        <translation>emprises des photos d'archive</translation>
+    </message>
+    <message>
+        <location filename="../ui/archive_panel.py" line="340"/>
+        <source>located photo</source>
+        <translation>photo localisée</translation>
+    </message>
+    <message>
+        <location filename="../ui/archive_panel.py" line="342"/>
+        <source>runner-up</source>
+        <translation>deuxième hypothèse</translation>
+    </message>
+    <message>
+        <location filename="../ui/archive_panel.py" line="369"/>
+        <source>click a place on the map: the archive photos showing it are listed best first</source>
+        <translation>cliquez un lieu sur la carte : les photos d'archive qui le montrent sont listées, la meilleure d'abord</translation>
+    </message>
+    <message>
+        <location filename="../ui/archive_panel.py" line="399"/>
+        <source>CrossTime: archive photos showing a place</source>
+        <translation>CrossTime : photos d'archive montrant un lieu</translation>
+    </message>
+    <message>
+        <location filename="../ui/archive_panel.py" line="402"/>
+        <source>searching the archive for this place…</source>
+        <translation>recherche de ce lieu dans les archives…</translation>
+    </message>
+    <message>
+        <location filename="../ui/archive_panel.py" line="411"/>
+        <source>the archive could not answer this click: {}</source>
+        <translation>les archives n'ont pas pu répondre à ce clic : {}</translation>
+    </message>
+    <message>
+        <location filename="../ui/archive_panel.py" line="423"/>
+        <source>located</source>
+        <translation>localisée</translation>
+    </message>
+    <message>
+        <location filename="../ui/archive_panel.py" line="423"/>
+        <source>not located</source>
+        <translation>non localisée</translation>
+    </message>
+    <message>
+        <location filename="../ui/archive_panel.py" line="427"/>
+        <source>best window similarity {:.3f}; the window is outlined in orange</source>
+        <translation>similarité de la meilleure fenêtre {:.3f} ; la fenêtre est entourée en orange</translation>
+    </message>
+    <message>
+        <location filename="../ui/archive_panel.py" line="431"/>
+        <source>{} archive photos ranked for this place (best first); located ones are outlined on the map in their rank colour</source>
+        <translation>{} photos d'archive classées pour ce lieu (la meilleure d'abord) ; celles qui sont localisées sont tracées sur la carte dans la couleur de leur rang</translation>
+    </message>
+    <message>
         <location filename="../ui/compare.py" line="41"/>
         <source>CrossTime: tile {} and its best old-date matches</source>
         <translation>CrossTime : la tuile {} et ses meilleures correspondances de la date ancienne</translation>
@@ -778,7 +966,7 @@
     </message>
     <message>
         <location filename="../ui/compare.py" line="58"/>
-        <location filename="../ui/dock.py" line="786"/>
+        <location filename="../ui/dock.py" line="797"/>
         <source>cosine similarity {:.4f}</source>
         <translation>similarité cosinus {:.4f}</translation>
     </message>
@@ -987,7 +1175,7 @@
     </message>
     <message>
         <location filename="../ui/dependencies_dialog.py" line="213"/>
-        <location filename="../ui/dock.py" line="406"/>
+        <location filename="../ui/dock.py" line="413"/>
         <source>{0}: {1}</source>
         <translation>{0} : {1}</translation>
     </message>
@@ -1089,252 +1277,252 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <translation>ex æquo</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="104"/>
+        <location filename="../ui/dock.py" line="106"/>
         <source>Install the missing packages…</source>
         <translation>Installer les paquets manquants…</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="127"/>
+        <location filename="../ui/dock.py" line="132"/>
         <source>Mapping file…</source>
         <translation>Fichier de correspondance…</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="131"/>
+        <location filename="../ui/dock.py" line="136"/>
         <source>Quick (no training)</source>
         <translation>Rapide (sans entraînement)</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="131"/>
+        <location filename="../ui/dock.py" line="136"/>
         <source>Learnt on this region</source>
         <translation>Appris sur cette région</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="132"/>
+        <location filename="../ui/dock.py" line="137"/>
         <source>Model file…</source>
         <translation>Fichier de modèle…</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="192"/>
+        <location filename="../ui/dock.py" line="197"/>
         <source>the {} layer '{}' was removed from the project: choose another one</source>
         <translation>la couche « {1} » ({0}) a été retirée du projet : choisissez-en une autre</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="234"/>
+        <location filename="../ui/dock.py" line="239"/>
         <source>choose the new ortho (Layers tab)</source>
         <translation>choisissez l'ortho récente (onglet Couches)</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="236"/>
+        <location filename="../ui/dock.py" line="241"/>
         <source>choose the old ortho (Layers tab)</source>
         <translation>choisissez l'ortho ancienne (onglet Couches)</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="238"/>
+        <location filename="../ui/dock.py" line="243"/>
         <source>the old and the new ortho are the same layer '{}': choose the older orthophoto as the old ortho and the recent one as the new ortho</source>
         <translation>l'ortho ancienne et l'ortho récente sont la même couche « {} » : choisissez la plus ancienne orthophotographie comme ortho ancienne et la plus récente comme ortho récente</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="248"/>
+        <location filename="../ui/dock.py" line="253"/>
         <source>choose a mapping file, or one of the legend presets</source>
         <translation>choisissez un fichier de correspondance, ou une des légendes prédéfinies</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="261"/>
+        <location filename="../ui/dock.py" line="266"/>
         <source>no model learnt on this region yet ({}): press Learn this region, or choose Quick</source>
         <translation>aucun modèle n'a encore été appris sur cette région ({}) : cliquez sur Apprendre cette région, ou choisissez Rapide</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="266"/>
+        <location filename="../ui/dock.py" line="271"/>
         <source>choose a trained model file (.ctmodel or .onnx), or the Quick describer</source>
         <translation>choisissez un fichier de modèle entraîné (.ctmodel ou .onnx), ou le descripteur Rapide</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="381"/>
+        <location filename="../ui/dock.py" line="388"/>
         <source>old date</source>
         <translation>date ancienne</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="381"/>
+        <location filename="../ui/dock.py" line="388"/>
         <source>new date</source>
         <translation>date récente</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="385"/>
+        <location filename="../ui/dock.py" line="392"/>
         <source>no vector layer chosen: the semantic image stays empty</source>
         <translation>aucune couche vecteur choisie : l'image sémantique reste vide</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="386"/>
+        <location filename="../ui/dock.py" line="393"/>
         <source>{}: no vector layer chosen, nothing is drawn on its tiles</source>
         <translation>{} : aucune couche vecteur choisie, rien n'est dessiné sur ses tuiles</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="403"/>
+        <location filename="../ui/dock.py" line="410"/>
         <source>maps to no category: not drawn</source>
         <translation>ne correspond à aucune catégorie : non dessiné</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="405"/>
+        <location filename="../ui/dock.py" line="412"/>
         <source>unmapped {}</source>
         <translation>sans correspondance : {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="411"/>
+        <location filename="../ui/dock.py" line="418"/>
         <source>legend '{}': every chosen layer maps onto the categories</source>
         <translation>légende « {} » : chaque couche choisie correspond aux catégories</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="432"/>
+        <location filename="../ui/dock.py" line="440"/>
         <source>the new ortho '{}' is in a geographic CRS (degrees): tiles need a projected CRS in metres; reproject it or use a projected layer as the new ortho</source>
         <translation>l'ortho récente « {} » est dans un SCR géographique (degrés) : les tuiles demandent un SCR projeté en mètres ; reprojetez-la ou choisissez une couche projetée comme ortho récente</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="438"/>
+        <location filename="../ui/dock.py" line="447"/>
         <source>the two orthos do not overlap: '{}' and '{}' cover separate areas; choose the two dates of one place</source>
         <translation>les deux orthos ne se recouvrent pas : « {} » et « {} » couvrent des zones distinctes ; choisissez les deux dates d'un même lieu</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="478"/>
+        <location filename="../ui/dock.py" line="486"/>
         <source>an index is already being built</source>
         <translation>un index est déjà en cours de construction</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="493"/>
+        <location filename="../ui/dock.py" line="501"/>
         <source>reading the old-date vector layers</source>
         <translation>lecture des couches vecteur de la date ancienne</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="506"/>
+        <location filename="../ui/dock.py" line="514"/>
         <source>CrossTime: index the old-date tiles</source>
         <translation>CrossTime : indexer les tuiles de la date ancienne</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="507"/>
+        <location filename="../ui/dock.py" line="515"/>
         <source>building the index of the old-date tiles...</source>
         <translation>construction de l'index des tuiles de la date ancienne...</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="530"/>
+        <location filename="../ui/dock.py" line="538"/>
         <source>an index is already being built or a model learnt</source>
         <translation>un index est déjà en cours de construction, ou un modèle en cours d'apprentissage</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="545"/>
+        <location filename="../ui/dock.py" line="553"/>
         <source>reading the vector layers</source>
         <translation>lecture des couches vecteur</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="556"/>
+        <location filename="../ui/dock.py" line="564"/>
         <source>CrossTime: learn this region ({} min)</source>
         <translation>CrossTime : apprentissage de cette région ({} min)</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="557"/>
+        <location filename="../ui/dock.py" line="565"/>
         <source>learning this region for up to {} min, then indexing; the model goes to {}</source>
         <translation>apprentissage de cette région pendant {} min au plus, puis indexation ; le modèle est enregistré dans {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="566"/>
+        <location filename="../ui/dock.py" line="574"/>
         <source>model learnt on this region ({}): validation map@5 {:.3f} (untrained {:.3f}); index of {} tiles written to {}</source>
         <translation>modèle appris sur cette région ({}) : map@5 de validation {:.3f} (non entraîné : {:.3f}) ; index de {} tuiles écrit dans {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="585"/>
+        <location filename="../ui/dock.py" line="596"/>
         <source>old vector layer '{}' has no features in the tiled area</source>
         <translation>la couche vecteur ancienne « {} » n'a aucune entité dans la zone découpée en tuiles</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="589"/>
+        <location filename="../ui/dock.py" line="600"/>
         <source>index of {} tiles written to {} ({})</source>
         <translation>index de {} tuiles écrit dans {} ({})</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="596"/>
+        <location filename="../ui/dock.py" line="607"/>
         <source>index build cancelled; the previous index file, if any, is unchanged</source>
         <translation>construction de l'index annulée ; le fichier d'index précédent, s'il existe, est inchangé</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="598"/>
+        <location filename="../ui/dock.py" line="609"/>
         <source>the index could not be built: {}</source>
         <translation>l'index n'a pas pu être construit : {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="632"/>
+        <location filename="../ui/dock.py" line="643"/>
         <source>build the index of the old date first (Index tab), or choose an existing index file</source>
         <translation>construisez d'abord l'index de la date ancienne (onglet Index), ou choisissez un fichier d'index existant</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="677"/>
+        <location filename="../ui/dock.py" line="688"/>
         <source>CrossTime: prepare the matcher</source>
         <translation>CrossTime : préparation de l'appariement</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="681"/>
+        <location filename="../ui/dock.py" line="692"/>
         <source>preparing the matcher (reading the vector layers, loading the model and the index)…</source>
         <translation>préparation de l'appariement (lecture des couches vecteur, chargement du modèle et de l'index)…</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="694"/>
+        <location filename="../ui/dock.py" line="705"/>
         <source>the matcher could not be prepared: {}</source>
         <translation>l'appariement n'a pas pu être préparé : {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="695"/>
+        <location filename="../ui/dock.py" line="706"/>
         <source>preparing the matcher was cancelled</source>
         <translation>la préparation de l'appariement a été annulée</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="704"/>
+        <location filename="../ui/dock.py" line="715"/>
         <source>the index was cut into tiles of {:g} m / {} px, not the {:g} m / {} px set here: the index's grid is used</source>
         <translation>l'index a été découpé en tuiles de {:g} m / {} px, et non de {:g} m / {} px comme réglé ici : la grille de l'index est utilisée</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="708"/>
+        <location filename="../ui/dock.py" line="719"/>
         <source>ready: click a place on the new ortho</source>
         <translation>prêt : cliquez sur un lieu de l'ortho récente</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="734"/>
+        <location filename="../ui/dock.py" line="745"/>
         <source>preparing the matcher (reading the vector layers, loading the model and the index)…; your click will be answered next</source>
         <translation>préparation de l'appariement (lecture des couches vecteur, chargement du modèle et de l'index)… ; votre clic sera traité ensuite</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="742"/>
+        <location filename="../ui/dock.py" line="753"/>
         <source>this point lies outside the tiled area of the index (dotted outline)</source>
         <translation>ce point est hors de la zone découpée en tuiles de l'index (contour pointillé)</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="748"/>
+        <location filename="../ui/dock.py" line="759"/>
         <source>CrossTime: match a click</source>
         <translation>CrossTime : appariement d'un clic</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="752"/>
+        <location filename="../ui/dock.py" line="763"/>
         <source>matching…</source>
         <translation>appariement…</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="762"/>
+        <location filename="../ui/dock.py" line="773"/>
         <source>the click could not be matched: {}</source>
         <translation>le clic n'a pas pu être apparié : {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="788"/>
+        <location filename="../ui/dock.py" line="799"/>
         <source>{:.4f} above rank {}</source>
         <translation>{:.4f} de plus que le rang {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="799"/>
+        <location filename="../ui/dock.py" line="810"/>
         <source>the clicked tile {} (new date)</source>
         <translation>la tuile cliquée {} (date récente)</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="805"/>
+        <location filename="../ui/dock.py" line="816"/>
         <source> (warning: {:.0f}% of the query tile is nodata)</source>
         <translation> (attention : {:.0f} % de la tuile requête est sans données)</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="807"/>
+        <location filename="../ui/dock.py" line="818"/>
         <source>tile {}: best match {}, {} ahead of the next (cosine {:.3f}), {:.0f} ms{}</source>
         <translation>tuile {} : meilleure correspondance {}, {} devant la suivante (cosinus {:.3f}), {:.0f} ms{}</translation>
     </message>
@@ -1538,6 +1726,109 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
     <message>
         <source>building the index: {}</source>
         <translation type="vanished">construction de l'index : {}</translation>
+    </message>
+</context>
+<context>
+    <name>CrossTimeArchiveTab</name>
+    <message>
+        <location filename="../ui/archive_tab.ui" line="0"/>
+        <source>Photos</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <location filename="../ui/archive_tab.ui" line="0"/>
+        <source>The folder of scanned archive photos (TIFF, JPEG, PNG, JPEG 2000; sub-folders included); it is only read</source>
+        <translation>Le dossier des photos d'archive numérisées (TIFF, JPEG, PNG, JPEG 2000 ; sous-dossiers compris) ; il est seulement lu</translation>
+    </message>
+    <message>
+        <location filename="../ui/archive_tab.ui" line="0"/>
+        <source>Catalogue</source>
+        <translation>Catalogue</translation>
+    </message>
+    <message>
+        <location filename="../ui/archive_tab.ui" line="0"/>
+        <source>Optional CSV with, per photo, its approximate scale (scale_m_per_px, or flight_scale and scan_dpi), centre and uncertainty, date; without it the scale is searched over a range and the whole indexed area is searched</source>
+        <translation>CSV facultatif donnant, par photo, son échelle approximative (scale_m_per_px, ou flight_scale et scan_dpi), son centre et son incertitude, sa date ; sans lui, l'échelle est cherchée dans une plage et toute la zone indexée est parcourue</translation>
+    </message>
+    <message>
+        <location filename="../ui/archive_tab.ui" line="0"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../ui/archive_tab.ui" line="0"/>
+        <source>Results</source>
+        <translation>Résultats</translation>
+    </message>
+    <message>
+        <location filename="../ui/archive_tab.ui" line="0"/>
+        <source>Where the archive search keeps its files: the modern index, the archive index, the located footprints (GeoPackage) and one georeferenced VRT per photo (empty: crosstime_ and the name of the photos' folder, beside the project or beside the photos)</source>
+        <translation>Où la recherche dans les archives range ses fichiers : l'index moderne, l'index des archives, les emprises localisées (GeoPackage) et un VRT géoréférencé par photo (vide : crosstime_ suivi du nom du dossier des photos, à côté du projet ou à côté des photos)</translation>
+    </message>
+    <message>
+        <location filename="../ui/archive_tab.ui" line="0"/>
+        <source>Tile size</source>
+        <translation>Taille des tuiles</translation>
+    </message>
+    <message>
+        <location filename="../ui/archive_tab.ui" line="0"/>
+        <source>Ground size of the new ortho's tiles that the photos' windows are compared with (a photo should span several tiles)</source>
+        <translation>Taille au sol des tuiles de l'ortho récente auxquelles les fenêtres des photos sont comparées (une photo doit couvrir plusieurs tuiles)</translation>
+    </message>
+    <message>
+        <location filename="../ui/archive_tab.ui" line="0"/>
+        <source> m</source>
+        <translation> m</translation>
+    </message>
+    <message>
+        <location filename="../ui/archive_tab.ui" line="0"/>
+        <source>Describe the new ortho's tiles (once) and every window of every photo, in the background</source>
+        <translation>Décrire les tuiles de l'ortho récente (une fois) et chaque fenêtre de chaque photo, en arrière-plan</translation>
+    </message>
+    <message>
+        <location filename="../ui/archive_tab.ui" line="0"/>
+        <source>Index archive</source>
+        <translation>Indexer les archives</translation>
+    </message>
+    <message>
+        <location filename="../ui/archive_tab.ui" line="0"/>
+        <source>Find where the selected photos lie on the new ortho (all photos when none is selected); each located photo is added over the map, half transparent</source>
+        <translation>Trouver où se trouvent les photos choisies sur l'ortho récente (toutes si aucune n'est choisie) ; chaque photo localisée est ajoutée sur la carte, semi-transparente</translation>
+    </message>
+    <message>
+        <location filename="../ui/archive_tab.ui" line="0"/>
+        <source>Locate selected</source>
+        <translation>Localiser la sélection</translation>
+    </message>
+    <message>
+        <location filename="../ui/archive_tab.ui" line="0"/>
+        <source>Stop the archive work; files already written stay as they were</source>
+        <translation>Arrêter le traitement des archives ; les fichiers déjà écrits restent tels quels</translation>
+    </message>
+    <message>
+        <location filename="../ui/archive_tab.ui" line="0"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../ui/archive_tab.ui" line="0"/>
+        <source>Then click a place on the map: the archive photos are ranked by their window most like the new ortho there, the window outlined on each</source>
+        <translation>Puis cliquez un lieu sur la carte : les photos d'archive sont classées selon leur fenêtre la plus semblable à l'ortho récente à cet endroit, la fenêtre entourée sur chacune</translation>
+    </message>
+    <message>
+        <location filename="../ui/archive_tab.ui" line="0"/>
+        <source>Which photos show this place?</source>
+        <translation>Quelles photos montrent ce lieu ?</translation>
+    </message>
+    <message>
+        <location filename="../ui/archive_tab.ui" line="0"/>
+        <source>The archive's photos and their state; after a click on the map, the photos showing that place, best first. Double-click a located photo to zoom to it</source>
+        <translation>Les photos des archives et leur état ; après un clic sur la carte, les photos montrant ce lieu, la meilleure d'abord. Double-cliquez une photo localisée pour zoomer dessus</translation>
+    </message>
+    <message>
+        <location filename="../ui/archive_tab.ui" line="0"/>
+        <source>Progress of the archive work</source>
+        <translation>Avancement du traitement des archives</translation>
     </message>
 </context>
 <context>

@@ -83,6 +83,8 @@ class CrossTimeDock(QDockWidget):
         self.essential_missing = []      # what even the quick describer needs (numpy, rasterio)
         self._setup_widgets()
         self._load_settings()
+        from .archive_panel import ArchivePanel
+        self.archive = ArchivePanel(self)
         proj = QgsProject.instance()
         proj.readProject.connect(self._load_project_settings)
         proj.writeProject.connect(self._save_project_settings)
@@ -107,6 +109,9 @@ class CrossTimeDock(QDockWidget):
         for b in (w.buildButton, w.pickButton, w.previewButton):
             b.setEnabled(not self.essential_missing)
         w.learnButton.setEnabled(not self.missing)
+        if hasattr(self, "archive"):       # the archive's describer needs PyTorch
+            for b in (self.archive.w.indexArchiveButton, self.archive.w.locateButton):
+                b.setEnabled(not self.missing)
         if self.missing and w.describerCombo.currentData() != DESCRIBER_QUICK:
             self._select_data(w.describerCombo, DESCRIBER_QUICK)
 
@@ -338,6 +343,7 @@ class CrossTimeDock(QDockWidget):
         p.writeEntryDouble(PROJECT_SCOPE, ProjectKey.TILE_SIZE.value, w.tileSizeSpin.value())
         put(ProjectKey.PIXELS, w.pixelsSpin.value())
         put(ProjectKey.K, w.kSpin.value())
+        self.archive.save_project_settings()
 
     def _load_project_settings(self, *_args) -> None:
         p = QgsProject.instance()
@@ -365,6 +371,7 @@ class CrossTimeDock(QDockWidget):
         k, ok = p.readNumEntry(PROJECT_SCOPE, ProjectKey.K.value, 0)
         if ok and k > 0:
             w.kSpin.setValue(k)
+        self.archive.load_project_settings()
 
     # legend preview ----------------------------------------------------------------------------
     def preview_legend(self):
@@ -579,6 +586,9 @@ class CrossTimeDock(QDockWidget):
         self._build_task = None
         w.buildButton.setEnabled(not self.essential_missing)
         w.learnButton.setEnabled(not self.missing)
+        if hasattr(self, "archive"):       # the archive's describer needs PyTorch
+            for b in (self.archive.w.indexArchiveButton, self.archive.w.locateButton):
+                b.setEnabled(not self.missing)
         w.cancelButton.setEnabled(False)
         if status == "ok":
             w.progressBar.setValue(100)
@@ -845,6 +855,7 @@ class CrossTimeDock(QDockWidget):
         """Called by the plugin's unload: stop tools and tasks, remove canvas items, disconnect."""
         self.save_settings()
         self.cancel_build()
+        self.archive.shutdown()
         if self._prep_task is not None:
             self._prep_task.stop()
         if self.canvas.mapTool() is self.tool:

@@ -31,6 +31,10 @@ def footprint_geometry(fp: Sequence[float]) -> QgsGeometry:
     return QgsGeometry.fromRect(QgsRectangle(*fp))
 
 
+def polygon_geometry(corners: Sequence[Sequence[float]]) -> QgsGeometry:
+    return QgsGeometry.fromPolygonXY([[QgsPointXY(float(x), float(y)) for x, y in corners]])
+
+
 class RankLabel(QgsMapCanvasItem):
     """A rank number in a coloured disc, inside its footprint (near the top-left corner, or at the centre when
     the footprint is small on screen), kept there when the canvas moves."""
@@ -106,13 +110,21 @@ class Highlighter:
         return band
 
     def show(self, query_fp: Sequence[float], footprints: Sequence[Sequence[float]], crs_text: str) -> None:
+        self.show_geometries(query_fp, [footprint_geometry(fp) for fp in footprints], crs_text)
+
+    def show_geometries(self, query_fp: Sequence[float], geometries: Sequence[Optional[QgsGeometry]],
+                        crs_text: str) -> None:
+        """Ranked footprints of any shape (a located archive photo is a turned quadrilateral); None: not drawn,
+        its rank kept."""
         self.clear()
         crs = QgsCoordinateReferenceSystem(crs_text)
-        for rank, fp in enumerate(footprints, start=1):
+        for rank, geom in enumerate(geometries, start=1):
+            if geom is None:
+                continue
             colour = rank_colour(rank)
             fill = QColor(colour)
             fill.setAlpha(50)
-            g = self._to_canvas(footprint_geometry(fp), crs)
+            g = self._to_canvas(geom, crs)
             # rank 1 above rank 2 and so on, where footprints overlap
             self.bands.append(self._band(g, colour, fill, 3 if rank == 1 else 2, Z_MATCH + 1.0 / rank))
             self.labels.append(RankLabel(self.canvas, g.boundingBox(), str(rank), colour, QColor(rank_text_hex(rank))))

@@ -1,12 +1,11 @@
 """Orthos that are not files: an XYZ layer of local file:// tiles and a GDAL WMS/TMS description file, read
 through QGIS (adapters/raster_reader.py), offline; the dock builds an index on the XYZ layer and answers a click."""
 import os
-import time
 
 import numpy as np
 import pytest
 from qgis.core import QgsCoordinateReferenceSystem, QgsPointXY, QgsProject, QgsRasterLayer, QgsVectorLayer
-from qgis.PyQt.QtCore import QCoreApplication
+from qt_wait import wait_for
 
 from crosstime.core.geo.vectors import list_layers
 
@@ -100,15 +99,6 @@ def test_a_gdal_tms_description_file(land, old_tiles, tmp_path, qgis_iface):
     assert compare_with_file(factory(grid), land, grid) < 6
 
 
-def wait_for(pred, timeout=300):
-    t0 = time.time()
-    while not pred():
-        QCoreApplication.processEvents()
-        time.sleep(0.01)
-        assert time.time() - t0 < timeout, "timed out"
-    QCoreApplication.processEvents()
-
-
 def test_the_dock_builds_and_matches_with_an_xyz_old_ortho(land, old_tiles, trained_model, qgis_iface, tmp_path):
     from crosstime.core.geo.grid import TileGrid
     from crosstime.core.retrieval.index import DescriptorIndex
@@ -134,14 +124,14 @@ def test_the_dock_builds_and_matches_with_an_xyz_old_ortho(land, old_tiles, trai
         w.modelFile.setFilePath(trained_model)
         w.saveIndexFile.setFilePath(str(tmp_path / "xyz.ctindex"))
         assert d.build_index() is not None, w.statusLabel.text()
-        wait_for(lambda: d._build_task is None)
+        wait_for(lambda: d._build_task is None, 300)
         assert "index of 144 tiles" in w.statusLabel.text(), w.statusLabel.text()
         idx = DescriptorIndex.load(str(tmp_path / "xyz.ctindex"))
         grid = TileGrid.from_dict(idx.grid)
         i, j = list(grid.indices())[len(grid) // 2 + 6]
         x0, y0, x1, y1 = grid.footprint(i, j)
         d.match_point(QgsPointXY((x0 + x1) / 2, (y0 + y1) / 2), QgsCoordinateReferenceSystem("EPSG:2154"))
-        wait_for(lambda: d.last_result is not None)           # the click waited for the matcher, then answered
+        wait_for(lambda: d.last_result is not None, 300)      # the click waited for the matcher, then answered
         res = d.last_result
         assert res.query_id == f"{i}_{j}" and len(res.ids) == w.kSpin.value()
         assert len(res.images["matches"]) == len(res.ids)     # old-date pictures read through the XYZ layer too
@@ -156,7 +146,7 @@ def test_the_dock_builds_and_matches_with_an_xyz_old_ortho(land, old_tiles, trai
         sim = np.asarray(idx.descriptors) @ np.asarray(ref.descriptors).T
         assert np.mean(np.argmax(sim, axis=1) == np.arange(len(idx))) > 0.9
     finally:
-        wait_for(lambda: not d._tasks and d._build_task is None)
+        wait_for(lambda: not d._tasks and d._build_task is None, 300)
         d.shutdown()
         d.deleteLater()
         proj.clear()

@@ -1,6 +1,5 @@
 """The dock in QGIS (pytest-qgis): layer pickers, legend preview, index task, click-to-match, results."""
 import os
-import time
 
 import numpy as np
 import pytest
@@ -15,19 +14,11 @@ from qgis.core import (
 )
 from qgis.gui import QgsMapMouseEvent
 from qgis.PyQt.QtCore import QCoreApplication, QEvent, QPoint, Qt
+from qt_wait import wait_for
 
 from crosstime.core.geo.vectors import list_layers
 from crosstime.core.retrieval.index import DescriptorIndex
 from crosstime.core.similarity import cosine_similarity, rank_of_truth
-
-
-def wait_for(pred, timeout=120):
-    t0 = time.time()
-    while not pred():
-        QCoreApplication.processEvents()
-        time.sleep(0.01)
-        assert time.time() - t0 < timeout, "timed out"
-    QCoreApplication.processEvents()
 
 
 @pytest.fixture
