@@ -66,7 +66,7 @@ def start():
     info["layers_restored"] = bool(dock.layers()["new_ortho"])
     shot("dock.png")
     if SUFFIX and tabs:                  # the dock alone, readable: each of its tabs
-        for k, tab in enumerate(("layers", "index", "match")[:tabs[0].count()]):
+        for k, tab in enumerate(("layers", "index", "match", "archive")[:tabs[0].count()]):
             tabs[0].setCurrentIndex(k)
             dock.widget().grab().save(name_of(f"dock_{tab}.png"))
         tabs[0].setCurrentIndex(0)
@@ -144,6 +144,73 @@ def compare_shot():
         dlg.grab().save(name_of("compare.png"))
         shot("compare_screen.png")
         dlg.close()
+    archive_start()
+
+
+def archive_start():
+    """The Archive tab of the demo project: its gallery, the located photos over the new ortho, then a click
+    answered with the photos showing that place."""
+    dock = state["dock"]
+    from qgis.PyQt.QtWidgets import QTabWidget
+    tabs = dock.findChildren(QTabWidget)[0]
+    tabs.setCurrentIndex(tabs.count() - 1)
+    dock.highlighter.clear()
+    state["t0"] = time.time()
+    QTimer.singleShot(200, archive_wait_gallery)
+
+
+@guard
+def archive_wait_gallery():
+    a = state["dock"].archive
+    if not (a.states and not a._tasks) and time.time() - state["t0"] < 60:
+        QTimer.singleShot(200, archive_wait_gallery)
+        return
+    located = [s for s in a.states if s.location is not None]
+    info["archive_photos"] = len(a.states)
+    info["archive_located"] = len(located)
+    info["archive_thumbnails"] = sum(1 for k in range(a.w.gallery.count()) if not a.w.gallery.item(k).icon().isNull())
+    if not located:
+        return finish()
+    xs = [x for s in located for x, _ in s.location.footprint]
+    ys = [y for s in located for _, y in s.location.footprint]
+    r = QgsRectangle(min(xs), min(ys), max(xs), max(ys))
+    r.grow(0.15 * max(r.width(), r.height()))
+    canvas = iface.mapCanvas()
+    canvas.setExtent(r)
+    canvas.refresh()
+    state["archive_centre"] = QgsPointXY(*located[0].location.centre)
+    QTimer.singleShot(3000, archive_click)
+
+
+@guard
+def archive_click():
+    shot("archive_located.png")          # the located photos, half transparent, over the new ortho
+    dock = state["dock"]
+    a = dock.archive
+    a.w.placeButton.setChecked(True)
+    canvas = iface.mapCanvas()
+    pix = canvas.getCoordinateTransform().transform(state["archive_centre"])
+    QTest.mouseClick(canvas.viewport(), Qt.LeftButton, Qt.NoModifier, QPoint(int(pix.x()), int(pix.y())))
+    state["t0"] = time.time()
+    QTimer.singleShot(200, archive_wait_place)
+
+
+@guard
+def archive_wait_place():
+    a = state["dock"].archive
+    if a.place is None and time.time() - state["t0"] < 60:
+        QTimer.singleShot(200, archive_wait_place)
+        return
+    info["archive_place_matches"] = len(a.place[1]) if a.place else 0
+    info["archive_place_first"] = a.w.gallery.item(0).text() if a.place else ""
+    info["archive_status"] = state["dock"].w.statusLabel.text()
+    QTimer.singleShot(1500, archive_shots)
+
+
+@guard
+def archive_shots():
+    shot("archive_place.png")            # the map and the gallery answering the click
+    state["dock"].widget().grab().save(name_of("archive_gallery.png"))
     finish()
 
 

@@ -53,10 +53,12 @@ for suffix in ("", "_fr"):
     r = json.load(open(path))
     print(f"smoke{suffix}:", json.dumps(r, indent=1))
     ok = ok and bool(r.get("plugin_loaded") and r.get("dock_visible") and not r.get("missing") and r.get("matched")
-                     and not r.get("error") and r.get("thumbnails") == r.get("results_rows"))
+                     and not r.get("error") and r.get("thumbnails") == r.get("results_rows")
+                     and r.get("archive_located") and r.get("archive_place_matches"))
     if suffix == "_fr":      # the dock speaks French: its tabs and the status of the click
         ok = ok and bool(r.get("translator")) and (r.get("tabs") or [""])[0] == "Couches"
     print("smoke: screenshots", *(os.path.join(out, f"{n}{suffix}.png")
-                                  for n in ("dock", "matches", "results", "compare")))
+                                  for n in ("dock", "matches", "results", "compare", "archive_located",
+                                            "archive_place", "archive_gallery")))
 sys.exit(0 if ok else 1)
 PY

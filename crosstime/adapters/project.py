@@ -97,10 +97,32 @@ def write_demo_project(summary: dict, path: Optional[str] = None) -> str:
     proj.writeEntry(PROJECT_SCOPE, ProjectKey.DESCRIBER.value, DESCRIBER_FILE)      # the demo's trained model
     proj.writeEntryDouble(PROJECT_SCOPE, ProjectKey.TILE_SIZE.value, summary["tile_size"])
     proj.writeEntry(PROJECT_SCOPE, ProjectKey.PIXELS.value, summary["tile_pixels"])
+    if summary.get("archive"):
+        _add_archive(proj, summary["archive"])
     ok = proj.write()
     if not ok:
         raise RuntimeError(f"could not write the QGIS project {path}")
     return path
+
+
+def _add_archive(proj: QgsProject, archive: dict) -> None:
+    """The demo's located archive photos (half transparent) and footprints, and the Archive tab's choices."""
+    import glob
+
+    from ..core.archive.workspace import ArchiveWorkspace
+    from .archive_layers import add_to_group, footprints_layer, photo_layer
+    ws = ArchiveWorkspace(archive["results"])
+    for vrt in sorted(glob.glob(os.path.join(ws.vrt_folder, "*.vrt"))):
+        layer = photo_layer(vrt, f"{os.path.splitext(os.path.basename(vrt))[0]} (located archive photo, synthetic)")
+        if layer is not None:
+            add_to_group(proj, layer, top=False)
+    fps = footprints_layer(ws.footprints, "archive footprints", "located photo", "runner-up")
+    if fps is not None:
+        add_to_group(proj, fps)
+    for key, value in ((ProjectKey.ARCHIVE_FOLDER, archive["folder"]), (ProjectKey.ARCHIVE_CATALOGUE, archive["catalogue"]),
+                       (ProjectKey.ARCHIVE_RESULTS, ws.folder)):
+        proj.writeEntry(PROJECT_SCOPE, key.value, proj.writePath(value))
+    proj.writeEntryDouble(PROJECT_SCOPE, ProjectKey.ARCHIVE_TILE_SIZE.value, archive.get("tile_size", 200.0))
 
 
 def write_demo_project_standalone(summary: dict) -> str:

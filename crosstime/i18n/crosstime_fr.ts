@@ -243,7 +243,7 @@
         <location filename="../toolbox/build_dataset.py" line="63"/>
         <location filename="../toolbox/build_index.py" line="87"/>
         <location filename="../toolbox/match.py" line="99"/>
-        <location filename="../ui/archive_panel.py" line="227"/>
+        <location filename="../ui/archive_panel.py" line="228"/>
         <location filename="../ui/dock.py" line="195"/>
         <location filename="../ui/dock.py" line="469"/>
         <location filename="../ui/dock.py" line="653"/>
@@ -758,189 +758,194 @@
         <translation>meilleur map@5 de validation {:.3f} à l'époque {} ; {} après {:.1f} min</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="66"/>
+        <location filename="../ui/archive_panel.py" line="65"/>
         <source>Archive</source>
         <translation>Archives</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="107"/>
+        <location filename="../ui/archive_panel.py" line="106"/>
         <source>choose the folder of scanned archive photos (Archive tab)</source>
         <translation>choisissez le dossier des photos d'archive numérisées (onglet Archives)</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="108"/>
+        <location filename="../ui/archive_panel.py" line="107"/>
         <source>the archive folder {} does not exist; choose the folder of the scans</source>
         <translation>le dossier d'archives {} n'existe pas ; choisissez le dossier des numérisations</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="137"/>
+        <location filename="../ui/archive_panel.py" line="136"/>
         <source>CrossTime: read the archive</source>
         <translation>CrossTime : lire les archives</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="146"/>
+        <location filename="../ui/archive_panel.py" line="145"/>
         <source>the archive could not be read: {}</source>
         <translation>les archives n'ont pas pu être lues : {}</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="153"/>
+        <location filename="../ui/archive_panel.py" line="152"/>
         <source>archive: {} photos, {} indexed, {} located</source>
         <translation>archives : {} photos, {} indexées, {} localisées</translation>
     </message>
     <message>
         <location filename="../ui/archive_panel.py" line="157"/>
+        <source>located · {:.2f}</source>
+        <translation>localisée · {:.2f}</translation>
+    </message>
+    <message>
+        <location filename="../ui/archive_panel.py" line="158"/>
         <source>located · confidence {:.2f}</source>
         <translation>localisée · confiance {:.2f}</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="158"/>
+        <location filename="../ui/archive_panel.py" line="159"/>
         <source>scale searched</source>
         <translation>échelle cherchée</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="159"/>
+        <location filename="../ui/archive_panel.py" line="160"/>
         <source>indexed</source>
         <translation>indexée</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="159"/>
+        <location filename="../ui/archive_panel.py" line="160"/>
         <source>not indexed</source>
         <translation>non indexée</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="222"/>
-        <location filename="../ui/archive_panel.py" line="261"/>
+        <location filename="../ui/archive_panel.py" line="223"/>
+        <location filename="../ui/archive_panel.py" line="262"/>
         <source>the archive is already being worked on</source>
         <translation>un traitement des archives est déjà en cours</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="229"/>
+        <location filename="../ui/archive_panel.py" line="230"/>
         <source>archive search reads the new ortho from a raster file (GeoTIFF, VRT…); '{}' is a web or virtual layer: save it as a GeoTIFF first</source>
         <translation>la recherche dans les archives lit l'ortho récente depuis un fichier raster (GeoTIFF, VRT…) ; « {} » est une couche web ou virtuelle : enregistrez-la d'abord en GeoTIFF</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="243"/>
+        <location filename="../ui/archive_panel.py" line="244"/>
         <source>CrossTime: index the archive</source>
         <translation>CrossTime : indexer les archives</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="244"/>
+        <location filename="../ui/archive_panel.py" line="245"/>
         <source>indexing the archive (the new ortho's tiles, then every photo's windows)…</source>
         <translation>indexation des archives (les tuiles de l'ortho récente, puis les fenêtres de chaque photo)…</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="248"/>
+        <location filename="../ui/archive_panel.py" line="249"/>
         <source>archive indexed: {} photos, {} windows</source>
         <translation>archives indexées : {} photos, {} fenêtres</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="252"/>
+        <location filename="../ui/archive_panel.py" line="253"/>
         <source>archive indexing cancelled</source>
         <translation>indexation des archives annulée</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="254"/>
+        <location filename="../ui/archive_panel.py" line="255"/>
         <source>the archive could not be indexed: {}</source>
         <translation>les archives n'ont pas pu être indexées : {}</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="270"/>
-        <location filename="../ui/archive_panel.py" line="383"/>
+        <location filename="../ui/archive_panel.py" line="271"/>
+        <location filename="../ui/archive_panel.py" line="368"/>
         <source>index the archive first (Index archive)</source>
         <translation>indexez d'abord les archives (Indexer les archives)</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="280"/>
+        <location filename="../ui/archive_panel.py" line="281"/>
         <source>CrossTime: locate archive photos</source>
         <translation>CrossTime : localiser des photos d'archive</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="281"/>
+        <location filename="../ui/archive_panel.py" line="282"/>
         <source>locating {} archive photo(s) on the new ortho…</source>
         <translation>localisation de {} photo(s) d'archive sur l'ortho récente…</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="285"/>
+        <location filename="../ui/archive_panel.py" line="286"/>
         <source>locating cancelled; the photos located before are kept</source>
         <translation>localisation annulée ; les photos déjà localisées sont conservées</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="288"/>
+        <location filename="../ui/archive_panel.py" line="289"/>
         <source>the photos could not be located: {}</source>
         <translation>les photos n'ont pas pu être localisées : {}</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="296"/>
+        <location filename="../ui/archive_panel.py" line="297"/>
         <source>{} photo(s) located and added over the map</source>
         <translation>{} photo(s) localisée(s) et ajoutée(s) sur la carte</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="298"/>
+        <location filename="../ui/archive_panel.py" line="299"/>
         <source>weak answers (confidence under 0.1, maybe wrong): {}</source>
         <translation>réponses fragiles (confiance sous 0,1, peut-être fausses) : {}</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="315"/>
+        <location filename="../ui/archive_panel.py" line="312"/>
         <source>{} (located, confidence {:.2f})</source>
         <translation>{} (localisée, confiance {:.2f})</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="317"/>
+        <location filename="../ui/archive_panel.py" line="314"/>
         <source>the located photo {} could not be opened: {}</source>
         <translation>la photo localisée {} n'a pas pu être ouverte : {}</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="335"/>
+        <location filename="../ui/archive_panel.py" line="330"/>
         <source>archive footprints</source>
         <translation>emprises des photos d'archive</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="340"/>
+        <location filename="../ui/archive_panel.py" line="330"/>
         <source>located photo</source>
         <translation>photo localisée</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="342"/>
+        <location filename="../ui/archive_panel.py" line="330"/>
         <source>runner-up</source>
         <translation>deuxième hypothèse</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="369"/>
+        <location filename="../ui/archive_panel.py" line="354"/>
         <source>click a place on the map: the archive photos showing it are listed best first</source>
         <translation>cliquez un lieu sur la carte : les photos d'archive qui le montrent sont listées, la meilleure d'abord</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="399"/>
+        <location filename="../ui/archive_panel.py" line="384"/>
         <source>CrossTime: archive photos showing a place</source>
         <translation>CrossTime : photos d'archive montrant un lieu</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="402"/>
+        <location filename="../ui/archive_panel.py" line="387"/>
         <source>searching the archive for this place…</source>
         <translation>recherche de ce lieu dans les archives…</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="411"/>
+        <location filename="../ui/archive_panel.py" line="396"/>
         <source>the archive could not answer this click: {}</source>
         <translation>les archives n'ont pas pu répondre à ce clic : {}</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="423"/>
+        <location filename="../ui/archive_panel.py" line="408"/>
         <source>located</source>
         <translation>localisée</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="423"/>
+        <location filename="../ui/archive_panel.py" line="408"/>
         <source>not located</source>
         <translation>non localisée</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="427"/>
+        <location filename="../ui/archive_panel.py" line="412"/>
         <source>best window similarity {:.3f}; the window is outlined in orange</source>
         <translation>similarité de la meilleure fenêtre {:.3f} ; la fenêtre est entourée en orange</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="431"/>
+        <location filename="../ui/archive_panel.py" line="416"/>
         <source>{} archive photos ranked for this place (best first); located ones are outlined on the map in their rank colour</source>
         <translation>{} photos d'archive classées pour ce lieu (la meilleure d'abord) ; celles qui sont localisées sont tracées sur la carte dans la couleur de leur rang</translation>
     </message>

@@ -25,6 +25,7 @@ from qgis.PyQt.QtCore import QObject, QPointF, QSize, Qt
 from qgis.PyQt.QtGui import QColor, QIcon, QImage, QPainter, QPen, QPixmap, QPolygonF
 from qgis.PyQt.QtWidgets import QListView, QListWidgetItem, QWidget
 
+from ..adapters.archive_layers import add_to_group, footprints_layer, photo_layer
 from ..core.settings import PROJECT_SCOPE, ProjectKey
 from .highlight import polygon_geometry, rank_colour
 from .maptool import ClickMatchTool
@@ -33,8 +34,6 @@ from .translation import tr
 
 UI_FILE = os.path.join(os.path.dirname(__file__), "archive_tab.ui")
 THUMB = 96                      # pixels of the gallery's thumbnails
-GROUP = "CrossTime archive"     # the layer tree group of located photos
-OPACITY = 0.6
 NAME_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -152,8 +151,10 @@ class ArchivePanel(QObject):
         indexed = sum(1 for s in self.states if s.indexed)
         self.dock.status(tr("archive: {} photos, {} indexed, {} located").format(len(self.states), indexed, located), "ok")
 
-    def state_text(self, s) -> str:
+    def state_text(self, s, long: bool = False) -> str:
         if s.location is not None:
+            if not long:
+                return tr("located · {:.2f}").format(s.location.confidence)
             text = tr("located · confidence {:.2f}").format(s.location.confidence)
             return text + ("" if s.location.scale_known else " · " + tr("scale searched"))
         return tr("indexed") if s.indexed else tr("not indexed")
@@ -177,7 +178,7 @@ class ArchivePanel(QObject):
         for s in self.states:
             item = QListWidgetItem(self._icon(s.name), f"{s.name}\n{self.state_text(s)}")
             item.setData(NAME_ROLE, s.name)
-            item.setToolTip(f"{s.photo.path}\n{s.photo.width} x {s.photo.height} px\n{self.state_text(s)}")
+            item.setToolTip(f"{s.photo.path}\n{s.photo.width} x {s.photo.height} px\n{self.state_text(s, True)}")
             g.addItem(item)
 
     def selected_names(self) -> List[str]:
@@ -300,10 +301,6 @@ class ArchivePanel(QObject):
         self.refresh()
 
     # layers ------------------------------------------------------------------------------------
-    def _group(self):
-        root = QgsProject.instance().layerTreeRoot()
-        return root.findGroup(GROUP) or root.insertGroup(0, GROUP)
-
     def add_photo_layer(self, vrt: str, loc) -> Optional[QgsRasterLayer]:
         """The located photo over the map, half transparent; a layer of the same file is replaced."""
         if not os.path.exists(vrt):
@@ -312,39 +309,27 @@ class ArchivePanel(QObject):
         for old in list(proj.mapLayers().values()):
             if os.path.normpath(old.source()) == os.path.normpath(vrt):
                 proj.removeMapLayer(old.id())
-        layer = QgsRasterLayer(vrt, tr("{} (located, confidence {:.2f})").format(loc.photo, loc.confidence))
-        if not layer.isValid():
+        layer = photo_layer(vrt, tr("{} (located, confidence {:.2f})").format(loc.photo, loc.confidence))
+        if layer is None:
             self.dock.push(tr("the located photo {} could not be opened: {}").format(loc.photo, vrt),
                            Qgis.MessageLevel.Warning)
             return None
-        layer.renderer().setOpacity(OPACITY)
-        proj.addMapLayer(layer, False)
-        self._group().insertLayer(0, layer)
+        add_to_group(proj, layer)
         return layer
 
     def add_footprints_layer(self, gpkg: str) -> Optional[QgsVectorLayer]:
+        """The footprints GeoPackage as a layer (reloaded when it is already in the project)."""
         if not os.path.exists(gpkg):
             return None
         proj = QgsProject.instance()
-        uri = f"{gpkg}|layername=footprints"
         for old in list(proj.mapLayers().values()):
-            if old.source() == uri:
+            if old.source() == f"{gpkg}|layername=footprints":
                 old.reload()
                 old.triggerRepaint()
                 return old
-        layer = QgsVectorLayer(uri, tr("archive footprints"), "ogr")
-        if not layer.isValid():
-            return None
-        from qgis.core import QgsFillSymbol, QgsRuleBasedRenderer
-        root = QgsRuleBasedRenderer.Rule(None)
-        for expr, label, props in (("rank = 1", tr("located photo"), {"color": "0,0,0,0", "outline_color": "#1b9e77",
-                                                                           "outline_width": "0.7"}),
-                                   ("rank = 2", tr("runner-up"), {"color": "0,0,0,0", "outline_color": "#d95f02",
-                                                                  "outline_width": "0.4", "outline_style": "dash"})):
-            root.appendChild(QgsRuleBasedRenderer.Rule(QgsFillSymbol.createSimple(props), 0, 0, expr, label))
-        layer.setRenderer(QgsRuleBasedRenderer(root))
-        proj.addMapLayer(layer, False)
-        self._group().insertLayer(0, layer)
+        layer = footprints_layer(gpkg, tr("archive footprints"), tr("located photo"), tr("runner-up"))
+        if layer is not None:
+            add_to_group(proj, layer)
         return layer
 
     def _zoom_to(self, item) -> None:

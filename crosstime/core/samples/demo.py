@@ -130,7 +130,7 @@ def locate_demo_archive(out: str, report: str, old_ortho: str, new_ortho: str, q
     append_to_report(os.path.join(report, "report.html"),
                      archive_section(summary, [vars(p) for p in ev.photos], figure))
     return {"folder": folder, "catalogue": truth["catalogue"], "truth": truth_path, "results": ws.folder,
-            "figure": figure, "summary": summary}
+            "tile_size": TILE_M, "figure": figure, "summary": summary}
 
 
 def _print_summary(s: dict) -> None:
