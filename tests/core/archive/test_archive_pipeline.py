@@ -131,3 +131,51 @@ def test_synthetic_scans_are_located_with_known_scale(tmp_path):
     summary = jobs.evaluate_archive(str(tmp_path / "loc.json"), str(tmp_path / "truth.json"))
     assert summary["success_rate"] >= 0.8, summary
     assert summary["median_centre_error_m"] < 200, summary
+
+
+def test_workspace_locates_a_few_photos_at_a_time(small_land, tmp_path):
+    """The dock's and the demo's way: one results folder; locating one photo, then another, keeps both; the
+    modern index is made once per ortho and tile size; the figure and the report section are written."""
+    from crosstime.core import jobs
+    from crosstime.core.archive.figure import append_to_report, archive_section, plot_footprints
+    from crosstime.core.archive.scoring import load_truth, score_locations
+    from crosstime.core.archive.workspace import ArchiveWorkspace, archive_states, photo_thumbnail
+    truth = jobs.synthetic_archive(small_land.old_ortho, str(tmp_path / "photos"), str(tmp_path / "truth.json"), 2,
+                                   seed=4, photo_px=(260, 300))
+    ws = ArchiveWorkspace(ArchiveWorkspace.default_folder(str(tmp_path / "photos")))
+    assert ws.folder == str(tmp_path / "crosstime_photos")
+    states = archive_states(str(tmp_path / "photos"), ws, truth["catalogue"])
+    assert [(s.indexed, s.location) for s in states] == [(False, None), (False, None)]
+    thumb = photo_thumbnail(states[0].photo, 64)
+    assert thumb.dtype == np.uint8 and max(thumb.shape) == 64
+    made = jobs.index_archive_for_ortho(str(tmp_path / "photos"), ws.folder, small_land.new_ortho, truth["catalogue"],
+                                        300.0, 32, device="cpu")
+    assert made["modern_index_made"] and made["photos"] == 2
+    again = jobs.index_archive_for_ortho(str(tmp_path / "photos"), ws.folder, small_land.new_ortho,
+                                         truth["catalogue"], 300.0, 32, device="cpu")
+    assert not again["modern_index_made"]                    # same ortho, same tile size: kept
+    outputs = {"out_gpkg": ws.footprints, "vrt_folder": ws.vrt_folder, "out_json": ws.locations, "keep_others": True}
+    first = jobs.locate_archive_photos(ws.modern_index, ws.archive_index, photos=["photo_001.tif"], **outputs)
+    jobs.locate_archive_photos(ws.modern_index, ws.archive_index, photos=["photo_000.jpg"], **outputs)
+    kept = {loc.photo: loc for loc in jobs.read_locations(ws.locations)}
+    assert sorted(kept) == ["photo_000.jpg", "photo_001.tif"]
+    assert kept["photo_001.tif"].centre == pytest.approx(first[0].centre)
+    states = archive_states(str(tmp_path / "photos"), ws, truth["catalogue"])
+    assert all(s.indexed and s.location is not None and s.vrt.endswith(".vrt") for s in states)
+    from crosstime.core.geo.vectors import read_vector_file
+    (layer,) = read_vector_file(ws.footprints)
+    assert sorted(f[1]["photo"] for f in layer.features if f[1]["rank"] == 1) == sorted(kept)
+    assert all(f[1]["vrt"] for f in layer.features if f[1]["rank"] == 1)
+    # without keep_others the file holds this run's photos only
+    jobs.locate_archive_photos(ws.modern_index, ws.archive_index, photos=["photo_000.jpg"], out_json=ws.locations)
+    assert [loc.photo for loc in jobs.read_locations(ws.locations)] == ["photo_000.jpg"]
+    locs = list(kept.values())
+    ev = score_locations(locs, load_truth(str(tmp_path / "truth.json")), 300.0)
+    png = plot_footprints(small_land.new_ortho, locs, truth, {p.photo: p.located for p in ev.photos},
+                          str(tmp_path / "archive.png"))
+    assert os.path.getsize(png) > 10_000
+    page = tmp_path / "report.html"
+    page.write_text("<html><body><h1>x</h1></body></html>")
+    append_to_report(str(page), archive_section(ev.summary(), [vars(p) for p in ev.photos], png))
+    text = page.read_text()
+    assert text.index("Archive search") < text.index("</body>") and "photo_000.jpg" in text and "base64" in text
