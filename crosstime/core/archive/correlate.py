@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Tuple
 
 import numpy as np
@@ -31,11 +31,12 @@ ROTATION_STEP = 10.0        # degrees between the rotations tried (the 3 x 3 tol
 SCALE_RATIO = 1.15          # between the scales tried when the scale is unknown
 KNOWN_SCALE_SPREAD = 1.12   # a catalogue scale is tried as is and this ratio either side (the 3 x 3 tolerance
                             # covers about 6 % more; wider searches, measured, located fewer photos)
-COARSE_SIDE = 8             # thumbnail side of the cheap stage
+COARSE_SIDE = 16            # thumbnail side of the cheap stage
 POSES_KEPT = 4              # poses the full descriptor looks at
 PEAKS_PER_POSE = 3          # offsets kept per pose
 NEAR = 2                    # the full descriptor looks this many tiles around each kept offset
 NO_TILE = -10.0             # below any centred cosine
+COARSE_CHANNELS = 32        # main components of the thumbnails correlated by FFT
 
 
 @dataclass
@@ -66,6 +67,16 @@ class IndexGrid:
         lookup = np.full(shape, -1, np.int64)
         lookup[rows, cols] = np.arange(len(fps))
         return cls(rows, cols, shape, west, north, stride, tile, int(grid.get("pixels") or 64), lookup)
+
+    def crop(self, r0: int, r1: int, c0: int, c1: int) -> Tuple[IndexGrid, np.ndarray]:
+        """The part of the grid in rows r0:r1 and columns c0:c1, and the index entries it holds (its order)."""
+        lookup = self.lookup[r0:r1, c0:c1]
+        rows, cols = np.nonzero(lookup >= 0)
+        entries = lookup[rows, cols]
+        part = IndexGrid(rows, cols, lookup.shape, self.west + c0 * self.stride, self.north - r0 * self.stride,
+                         self.stride, self.tile_size, self.pixels, np.where(lookup >= 0, 0, -1))
+        part.lookup[rows, cols] = np.arange(len(entries))
+        return part, entries
 
     @property
     def resolution(self) -> float:
@@ -163,6 +174,62 @@ def _offset_scores(sims: np.ndarray, cells: np.ndarray, grid: IndexGrid, pose_sh
     return score / max(1, len(cells))
 
 
+class CoarseCorrelator:
+    """The cheap stage's offset scores as one FFT cross-correlation per pose.
+
+    Window w under offset o meets tile cell(w) + o, so the offset's score, the mean over windows of the window's
+    thumbnail against that tile's, is a cross-correlation of the windows' thumbnail grid with the tiles' thumbnail
+    grid, channel by channel: computed with FFTs whatever the number of tiles. Taking each tile's mean over the
+    windows off (hubs) is taking the windows' mean thumbnail off the windows; the tolerance of a few per cent or
+    degrees comes from the tiles' thumbnails averaged with their 3 x 3 neighbours.
+    """
+
+    def __init__(self, grid: IndexGrid, coarse_tiles: np.ndarray, max_pose_shape: Tuple[int, int], blur: bool = True,
+                 channels: Optional[int] = COARSE_CHANNELS):
+        from scipy import fft
+        from scipy.ndimage import uniform_filter
+        self.grid = grid
+        r, c = grid.shape
+        self.fft_shape = (fft.next_fast_len(r + max_pose_shape[0] + 1), fft.next_fast_len(c + max_pose_shape[1] + 1))
+        # the thumbnails' main components: the FFTs' cost is per channel, and block means are smooth
+        self.basis = None
+        if channels and channels < coarse_tiles.shape[1]:
+            sample = coarse_tiles[np.random.default_rng(0).permutation(len(coarse_tiles))[:20000]]
+            self.basis = np.linalg.svd(sample, full_matrices=False)[2][:channels].T.astype(np.float32)
+            coarse_tiles = coarse_tiles @ self.basis
+        maps = np.zeros((coarse_tiles.shape[1], r, c), np.float32)
+        maps[:, grid.rows, grid.cols] = coarse_tiles.T
+        present = np.zeros((r, c), np.float32)
+        present[grid.rows, grid.cols] = 1.0
+        # a cell's neighbours averaged over those that hold a tile (the ortho's edge is not darkened)
+        count = uniform_filter(present, 3, mode="constant")
+        blurred = uniform_filter(maps, (1, 3, 3), mode="constant") / np.where(count > 0, count, 1.0) if blur else maps
+        blurred[:, present == 0] = 0.0
+        self.tiles_f = fft.rfft2(blurred, s=self.fft_shape, workers=-1)
+
+    def fits(self, pose_shape: Tuple[int, int]) -> bool:
+        return (pose_shape[0] + self.grid.shape[0] < self.fft_shape[0]
+                and pose_shape[1] + self.grid.shape[1] < self.fft_shape[1])
+
+    def scores(self, thumbs: np.ndarray, cells: np.ndarray, pose_shape: Tuple[int, int]) -> np.ndarray:
+        """The (R + nr, C + nc) offset scores (array index: offset + window grid shape) of one pose."""
+        from scipy import fft
+        nr, nc = pose_shape
+        if not self.fits(pose_shape):
+            raise ValueError("pose larger than the correlator was prepared for")
+        if self.basis is not None:
+            thumbs = thumbs @ self.basis
+        centred = thumbs - thumbs.mean(0, keepdims=True)
+        win = np.zeros((thumbs.shape[1], nr, nc), np.float32)
+        win[:, cells[:, 0], cells[:, 1]] = centred.T
+        spectrum = (np.conj(fft.rfft2(win, s=self.fft_shape, workers=-1)) * self.tiles_f).sum(0)
+        corr = fft.irfft2(spectrum, s=self.fft_shape, workers=-1)
+        r, c = self.grid.shape
+        # circular lag k holds offset k (k < R) or k - size (negative offsets)
+        out = np.roll(np.roll(corr, nr, axis=0), nc, axis=1)[:r + nr, :c + nc]
+        return (out / max(1, len(cells))).astype(np.float32)
+
+
 def _vertex(values: np.ndarray, k: int) -> float:
     """Where between grid steps the peak at ``values[k]`` lies (a parabola through it and its neighbours)."""
     if k == 0 or k == len(values) - 1:
@@ -196,6 +263,14 @@ def _peaks(score: np.ndarray, pw: PoseWindows, grid: IndexGrid, n: int, sep: flo
     return out
 
 
+def _largest_pose(reduced: np.ndarray, photo: ArchivePhoto, scale: float, grid: IndexGrid) -> Tuple[int, int]:
+    """The most windows a pose of the photo at ``scale`` can have along each axis (turned 45 degrees)."""
+    k = scale * photo.width / reduced.shape[1] / grid.resolution
+    side = int(math.ceil(math.hypot(*reduced.shape) * k)) + 2
+    n = max(1, (side - grid.pixels) // grid.step_px + 1)
+    return n, n
+
+
 def candidate_scales(photo: ArchivePhoto, known: bool, footprint_range: Tuple[float, float]) -> List[float]:
     """The photo scales (m/px) to try: the catalogue's and its neighbours, or a series over ``footprint_range``."""
     if known and photo.scale:
@@ -214,6 +289,17 @@ class PreparedIndex:
     grid: IndexGrid
     descriptors: np.ndarray
     coarse_tiles: Optional[np.ndarray]     # None: the describer has no thumbnail part
+    correlators: Dict[Tuple[int, int], CoarseCorrelator] = field(default_factory=dict)
+
+    def correlator(self, pose_shape: Tuple[int, int]) -> CoarseCorrelator:
+        """A correlator taking poses up to ``pose_shape`` windows (made once per size class, kept)."""
+        for c in self.correlators.values():
+            if c.fits(pose_shape):
+                return c
+        # sizes rounded up, so that photos of similar sizes share one
+        key = (-(-pose_shape[0] // 16) * 16, -(-pose_shape[1] // 16) * 16)
+        self.correlators[key] = CoarseCorrelator(self.grid, self.coarse_tiles, key)
+        return self.correlators[key]
 
 
 def prepare_index(index, describer) -> PreparedIndex:
@@ -242,6 +328,7 @@ def correlate_photo(photo: ArchivePhoto, describer, index, known_scale: bool = T
 
     t0 = time.perf_counter()
     coarse: List[Tuple[float, PoseWindows, np.ndarray]] = []
+    correlator = None
     total = len(scales) * len(rotations)
     for s_i, scale in enumerate(scales):
         for r_i, rot in enumerate(rotations):
@@ -250,10 +337,15 @@ def correlate_photo(photo: ArchivePhoto, describer, index, known_scale: bool = T
             if len(pw.cells) < 4:
                 continue
             if coarse_tiles is not None:
-                sims = thumbnails(pw.patches, COARSE_SIDE) @ coarse_tiles.T
-            else:          # a describer without a thumbnail part: its full descriptor at every pose (slower)
-                sims = describer.describe_grey(pw.patches) @ descriptors.T
-            score = _offset_scores(sims, pw.cells, grid, pw.grid_shape)
+                if correlator is None:
+                    correlator = prepared.correlator(_largest_pose(reduced, photo, max(scales), grid))
+                score = correlator.scores(thumbnails(pw.patches, COARSE_SIDE), pw.cells, pw.grid_shape)
+            else:
+                if coarse_tiles is not None:
+                    sims = thumbnails(pw.patches, COARSE_SIDE) @ coarse_tiles.T
+                else:          # a describer without a thumbnail part: its full descriptor at every pose (slower)
+                    sims = describer.describe_grey(pw.patches) @ descriptors.T
+                score = _offset_scores(sims, pw.cells, grid, pw.grid_shape)
             z = float((score.max() - score.mean()) / (score.std() + 1e-9))
             coarse.append((z, pw, score))
             progress.update(0.6 * (s_i * len(rotations) + r_i + 1) / total, "trying poses")
@@ -269,6 +361,12 @@ def correlate_photo(photo: ArchivePhoto, describer, index, known_scale: bool = T
             kept.append(c)
         if len(kept) == POSES_KEPT:
             break
+    # the coarse z-score favours the scales giving more windows (it grows with their number): every scale's best
+    # pose goes on to the full descriptor too, whose peak height per window compares scales fairly
+    for scale in scales:
+        best = next((c for c in coarse if c[1].scale == scale), None)
+        if best is not None and all(best is not k for k in kept):
+            kept.append(best)
     timings["searching"] = timings.get("searching", 0.0) + time.perf_counter() - t0
 
     footprint_side = max(photo.width, photo.height) * kept[0][1].scale
@@ -280,31 +378,30 @@ def correlate_photo(photo: ArchivePhoto, describer, index, known_scale: bool = T
         timings["describing"] = timings.get("describing", 0.0) + time.perf_counter() - t0
         t0 = time.perf_counter()
         for _s, off, _c in _peaks(score, pw, grid, PEAKS_PER_POSE, sep, search_area):
-            # the tiles the windows meet around this offset, and the offsets near it
-            rows = np.clip(pw.cells[:, 0][:, None] + off[0] + np.arange(-NEAR - 1, NEAR + 2), 0, grid.shape[0] - 1)
-            cols = np.clip(pw.cells[:, 1][:, None] + off[1] + np.arange(-NEAR - 1, NEAR + 2), 0, grid.shape[1] - 1)
-            sub = np.zeros(grid.shape, bool)
-            sub[rows.min():rows.max() + 1, cols.min():cols.max() + 1] = True
-            tiles = grid.lookup[sub]
-            tiles = tiles[tiles >= 0]
+            # the tiles the windows meet around this offset, and the offsets near it, on that part of the grid
+            rows = pw.cells[:, 0][:, None] + off[0] + np.arange(-NEAR - 1, NEAR + 2)
+            cols = pw.cells[:, 1][:, None] + off[1] + np.arange(-NEAR - 1, NEAR + 2)
+            r_lo, c_lo = max(0, int(rows.min())), max(0, int(cols.min()))
+            part, tiles = grid.crop(r_lo, min(grid.shape[0], int(rows.max()) + 1), c_lo,
+                                    min(grid.shape[1], int(cols.max()) + 1))
             if not len(tiles):
                 continue
             sims = fine @ descriptors[tiles].T
-            local = _offset_scores(sims, pw.cells, grid, pw.grid_shape, tiles)
+            local = _offset_scores(sims, pw.cells, part, pw.grid_shape)
             nr, nc = pw.grid_shape
-            a0, b0 = off[0] + nr, off[1] + nc
+            a0, b0 = off[0] - r_lo + nr, off[1] - c_lo + nc
             r0, c0 = max(0, a0 - NEAR), max(0, b0 - NEAR)
             win = local[r0:a0 + NEAR + 1, c0:b0 + NEAR + 1]
             # the tolerant score chooses; the exact one (each window on its own tile) places, between grid steps
-            exact = _offset_scores(sims, pw.cells, grid, pw.grid_shape, tiles, tolerance=1)[r0:a0 + NEAR + 1,
-                                                                                            c0:b0 + NEAR + 1]
+            exact = _offset_scores(sims, pw.cells, part, pw.grid_shape, tolerance=1)[r0:a0 + NEAR + 1, c0:b0 + NEAR + 1]
             da, db = np.unravel_index(int(np.argmax(np.where(win >= win.max() - 1e-6, exact, -np.inf))), win.shape)
-            best_off = (r0 + da - nr + _vertex(exact[:, db], da), c0 + db - nc + _vertex(exact[da, :], db))
+            best_off = (r_lo + r0 + da - nr + _vertex(exact[:, db], da), c_lo + c0 + db - nc + _vertex(exact[da, :], db))
             c = _centre(grid, pw, best_off)
             if search_area is not None and math.hypot(c[0] - search_area[0], c[1] - search_area[1]) > \
                     search_area[2] + grid.tile_size:
                 continue
-            hyps.append((float(win.max()), Hypothesis(c, pw.rotation, pw.scale, float(win.max())), pw, best_off))
+            height = float(win.max())
+            hyps.append((height, Hypothesis(c, pw.rotation, pw.scale, height), pw, best_off))
         timings["voting"] = timings.get("voting", 0.0) + time.perf_counter() - t0
         progress.update(0.6 + 0.4 * (n + 1) / len(kept), "comparing the best poses")
     if not hyps:
