@@ -254,6 +254,18 @@ class ArchivePanel(QObject):
         else:
             self.dock.status(tr("the archive could not be indexed: {}").format(error), "error")
 
+    def _indexed_workspace(self):
+        """The workspace when the archive is chosen and indexed; None, with the reason in the status line, if not."""
+        try:
+            ws = self.inputs()["workspace"]
+        except ValueError as exc:
+            self.dock.status(str(exc), "error")
+            return None
+        if not (os.path.exists(ws.modern_index) and os.path.exists(ws.archive_index)):
+            self.dock.status(tr("index the archive first (Index archive)"), "error")
+            return None
+        return ws
+
     def locate(self) -> Optional[CoreTask]:
         """Locate the selected photos (all when none is selected) on the new ortho; earlier locations of the others
         are kept."""
@@ -261,14 +273,8 @@ class ArchivePanel(QObject):
         if self._task is not None:
             self.dock.status(tr("the archive is already being worked on"), "warning")
             return None
-        try:
-            chosen = self.inputs()
-        except ValueError as exc:
-            self.dock.status(str(exc), "error")
-            return None
-        ws = chosen["workspace"]
-        if not (os.path.exists(ws.modern_index) and os.path.exists(ws.archive_index)):
-            self.dock.status(tr("index the archive first (Index archive)"), "error")
+        ws = self._indexed_workspace()
+        if ws is None:
             return None
         names = self.selected_names() or [s.name for s in self.states] or None
 
@@ -358,14 +364,10 @@ class ArchivePanel(QObject):
     def which_photos(self, point: QgsPointXY, crs: QgsCoordinateReferenceSystem) -> Optional[CoreTask]:
         """Rank the archive's photos by their window most like the modern tile under ``point``."""
         from ..core import jobs
-        try:
-            chosen = self.inputs()
-        except ValueError as exc:
-            self.dock.status(str(exc), "error")
-            return None
-        ws = chosen["workspace"]
-        if not (os.path.exists(ws.modern_index) and os.path.exists(ws.archive_index)) or not self.index_crs:
-            self.dock.status(tr("index the archive first (Index archive)"), "error")
+        ws = self._indexed_workspace()
+        if ws is None or not self.index_crs:
+            if ws is not None:
+                self.dock.status(tr("index the archive first (Index archive)"), "error")
             return None
         p = QgsPointXY(point)
         dest = QgsCoordinateReferenceSystem(self.index_crs)

@@ -10,8 +10,10 @@ similarity among the 3 x 3 tiles around the one the offset assigns it, so a pose
 still adds up.
 
 A cheap stage scores every rotation step and scale with grey thumbnails (block means, standardised per window:
-what remains of a place through decades, film and scanning is its layout of dark and light) and keeps the best
-few poses and their best offsets; the full descriptor then decides among them, looking only near those offsets.
+what remains of a place through decades, film and scanning is its layout of dark and light), all offsets at once
+as one FFT cross-correlation of the windows' thumbnail grid with the tiles' (so its cost hardly grows with the
+index), and keeps the best few poses, and every scale's best, with their best offsets; the full descriptor then
+decides among them, looking only near those offsets.
 The answer's confidence is how far its score stands above the best answer elsewhere (the runner-up).
 """
 from __future__ import annotations

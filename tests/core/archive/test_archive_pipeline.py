@@ -113,23 +113,34 @@ def test_command_line_runs_the_archive_search(small_land, tmp_path):
         jobs.index_archive(str(tmp_path / "nowhere"), str(out / "b.ctarchive"), str(out / "modern.ctindex"))
 
 
-def test_synthetic_scans_are_located_with_known_scale(tmp_path):
-    """Ten scans of an unseen landscape (any rotation, scale off by up to 20 %, grain, dust, vignetting, JPEG), the
-    untrained fallback describer: the correlation of windows with the tile grid finds at least 8 of them (centre
-    within one tile; 9 of 10 on this machine, 90 % on the bench's 50 photos: see the README)."""
+@pytest.fixture(scope="module")
+def scans_of_unseen_land(tmp_path_factory):
+    """Ten scans of an unseen landscape (any rotation, scale off by up to 20 %, grain, dust, vignetting, JPEG) and
+    the modern index of its new date, described by the untrained fallback describer."""
     from crosstime.core import jobs
     from crosstime.core.archive.scans import generate_archive
     from crosstime.core.samples.synthetic import SyntheticConfig, generate_landscape
-    land = generate_landscape(str(tmp_path / "land"), SyntheticConfig(size_m=4000.0, resolution=3.0, seed=7))
-    generate_archive(land.old_ortho, str(tmp_path / "arch"), str(tmp_path / "truth.json"), 10, seed=4,
-                     photo_px=(500, 600))
-    jobs.build_modern_index(str(tmp_path / "modern.ctindex"), land.new_ortho, 200.0, 64, None, stride=100.0, device="cpu")
-    locs = jobs.locate_archive_photos(str(tmp_path / "modern.ctindex"), folder=str(tmp_path / "arch"),
-                                      catalogue=str(tmp_path / "arch.csv"), out_json=str(tmp_path / "loc.json"),
-                                      device="cpu")
+    root = tmp_path_factory.mktemp("unseen")
+    land = generate_landscape(str(root / "land"), SyntheticConfig(size_m=4000.0, resolution=3.0, seed=7))
+    generate_archive(land.old_ortho, str(root / "arch"), str(root / "truth.json"), 10, seed=4, photo_px=(500, 600))
+    jobs.build_modern_index(str(root / "modern.ctindex"), land.new_ortho, 200.0, 64, None, stride=100.0, device="cpu")
+    return root
+
+
+@pytest.mark.parametrize("known_scale, success", [(True, 0.9), (False, 0.7)])
+def test_synthetic_scans_are_located(scans_of_unseen_land, tmp_path, known_scale, success):
+    """The issue's targets on a small archive: with the catalogue's (approximate) scale at least 9 of the 10 scans
+    are located (centre within one tile), with the scale unknown (1-4 km footprints searched) at least 7 (the
+    bench's 50 photos: see the README)."""
+    from crosstime.core import jobs
+    root = scans_of_unseen_land
+    locs = jobs.locate_archive_photos(str(root / "modern.ctindex"), folder=str(root / "arch"),
+                                      catalogue=str(root / "arch.csv"), out_json=str(tmp_path / "loc.json"),
+                                      known_scale=known_scale, device="cpu")
     assert len(locs) == 10 and all(0 <= loc.confidence <= 1 for loc in locs)
-    summary = jobs.evaluate_archive(str(tmp_path / "loc.json"), str(tmp_path / "truth.json"))
-    assert summary["success_rate"] >= 0.8, summary
+    assert all(loc.scale_known == known_scale for loc in locs)
+    summary = jobs.evaluate_archive(str(tmp_path / "loc.json"), str(root / "truth.json"))
+    assert summary["success_rate"] >= success, summary
     assert summary["median_centre_error_m"] < 200, summary
 
 

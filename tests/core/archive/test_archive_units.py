@@ -178,6 +178,30 @@ def test_index_grid_lays_tiles_north_up():
     assert index.footprints[first][0] == index.footprints[:, 0].min()
 
 
+def test_fft_correlation_equals_the_direct_offset_scores():
+    """The cheap stage's FFT cross-correlation (all channels, no tolerance) gives every offset the same score as
+    summing each window's centred similarity to the tile the offset puts it on; a cropped grid keeps its tiles."""
+    from crosstime.core.archive.correlate import CoarseCorrelator, IndexGrid, _centred_unit, _offset_scores
+    rng = np.random.default_rng(0)
+    rows, cols = np.meshgrid(np.arange(13), np.arange(17), indexing="ij")
+    keep = rng.random(rows.size) > 0.1                   # a few cells without a tile (outside the ortho)
+    rows, cols = rows.ravel()[keep], cols.ravel()[keep]
+    lookup = np.full((13, 17), -1)
+    lookup[rows, cols] = np.arange(len(rows))
+    grid = IndexGrid(rows, cols, (13, 17), 1000.0, 5000.0, 100.0, 200.0, 64, lookup)
+    tiles = _centred_unit(rng.normal(size=(len(rows), 64)).astype(np.float32))
+    cells = np.argwhere(rng.random((5, 6)) > 0.2)
+    thumbs = _centred_unit(rng.normal(size=(len(cells), 64)).astype(np.float32))
+    direct = _offset_scores(thumbs @ tiles.T, cells, grid, (5, 6), tolerance=1)
+    fft = CoarseCorrelator(grid, tiles, (8, 8), blur=False, channels=None).scores(thumbs, cells, (5, 6))
+    assert fft.shape == direct.shape
+    np.testing.assert_allclose(fft, direct, atol=1e-6)
+    part, entries = grid.crop(2, 9, 3, 12)
+    assert part.shape == (7, 9) and part.west == 1300.0 and part.north == 4800.0
+    assert np.array_equal(rows[entries] - 2, part.rows) and np.array_equal(cols[entries] - 3, part.cols)
+    assert (part.lookup[part.rows, part.cols] == np.arange(len(entries))).all()
+
+
 def test_outputs_footprints_and_vrt(tmp_path):
     from osgeo import gdal
 
