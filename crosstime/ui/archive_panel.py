@@ -70,7 +70,9 @@ class ArchivePanel(QObject):
         self.thumbs: Dict[str, object] = {}    # photo name -> uint8 thumbnail (its longer side THUMB px)
         self.index_crs = ""                    # CRS of the modern index (where clicks are answered)
         self.place = None                      # the last place answer: (tile footprint, matches)
-        self.request = 0
+        self.request = 0                       # newest place click; answers to older ones are dropped
+        self._refreshes = 0                    # newest reading of the archive
+        self._thumbs_folder = ""
         self._task: Optional[CoreTask] = None  # the one index / locate task
         self._tasks = set()
         w = self.w
@@ -116,7 +118,10 @@ class ArchivePanel(QObject):
             self.states = []
             self.w.gallery.clear()
             return None
-        have = dict(self.thumbs)
+        # thumbnails already read are kept while the folder stays the same (names are only unique within it)
+        have = dict(self.thumbs) if chosen["folder"] == self._thumbs_folder else {}
+        self._refreshes += 1
+        req = self._refreshes
 
         def work(progress):
             from ..core.archive.workspace import archive_states, photo_thumbnail
@@ -133,18 +138,22 @@ class ArchivePanel(QObject):
                 crs = DescriptorIndex.load(chosen["workspace"].modern_index, mmap=True).crs or ""
             return states, thumbs, crs
 
-        task = CoreTask(tr("CrossTime: read the archive"), work, lambda st, res, err: self._refreshed(task, st, res, err))
+        task = CoreTask(tr("CrossTime: read the archive"), work,
+                        lambda st, res, err: self._refreshed(task, req, chosen["folder"], st, res, err))
         self._tasks.add(task)
         start(task)
         return task
 
-    def _refreshed(self, task, status, result, error) -> None:
+    def _refreshed(self, task, req: int, folder: str, status, result, error) -> None:
         self._tasks.discard(task)
+        if req != self._refreshes:
+            return                                   # the choices changed since: a newer reading is under way
         if status != "ok":
             if status == "error":
                 self.dock.status(tr("the archive could not be read: {}").format(error), "error")
             return
         self.states, self.thumbs, self.index_crs = result
+        self._thumbs_folder = folder
         self.place = None
         self.fill_gallery()
         located = sum(1 for s in self.states if s.location is not None)
