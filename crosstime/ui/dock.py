@@ -109,9 +109,8 @@ class CrossTimeDock(QDockWidget):
         for b in (w.buildButton, w.pickButton, w.previewButton):
             b.setEnabled(not self.essential_missing)
         w.learnButton.setEnabled(not self.missing)
-        if hasattr(self, "archive"):       # the archive's describer needs PyTorch
-            for b in (self.archive.w.indexArchiveButton, self.archive.w.locateButton):
-                b.setEnabled(not self.missing)
+        for b in (self.archive.w.indexArchiveButton, self.archive.w.locateButton):    # its describer needs PyTorch
+            b.setEnabled(not self.missing)
         if self.missing and w.describerCombo.currentData() != DESCRIBER_QUICK:
             self._select_data(w.describerCombo, DESCRIBER_QUICK)
 
@@ -586,9 +585,8 @@ class CrossTimeDock(QDockWidget):
         self._build_task = None
         w.buildButton.setEnabled(not self.essential_missing)
         w.learnButton.setEnabled(not self.missing)
-        if hasattr(self, "archive"):       # the archive's describer needs PyTorch
-            for b in (self.archive.w.indexArchiveButton, self.archive.w.locateButton):
-                b.setEnabled(not self.missing)
+        for b in (self.archive.w.indexArchiveButton, self.archive.w.locateButton):    # its describer needs PyTorch
+            b.setEnabled(not self.missing)
         w.cancelButton.setEnabled(False)
         if status == "ok":
             w.progressBar.setValue(100)

@@ -81,6 +81,22 @@ class ArchiveIndex:
 
     @classmethod
     def load(cls, path: str) -> ArchiveIndex:
+        header, arrays = cls._read(path, ("descriptors", "photo", "centres", "quarter", "band", "window"))
+        photos = [ArchivePhoto(**{**p, "centre": tuple(p["centre"]) if p.get("centre") else None})
+                  for p in header["photos"]]
+        return cls(photos, arrays["descriptors"], arrays["photo"], arrays["centres"], arrays["quarter"], arrays["band"],
+                   arrays["window"], header["bands"], header["window_px"], header["known_scale"],
+                   header["model_fingerprint"], float(header["tile_size"]), int(header["pixels"]),
+                   header.get("meta", {}), source=path)
+
+    @classmethod
+    def photo_names(cls, path: str) -> List[str]:
+        """The names of the photos the archive index holds, read from its header alone (not its windows)."""
+        return [p["name"] for p in cls._read(path, ())[0]["photos"]]
+
+    @staticmethod
+    def _read(path: str, keys) -> tuple:
+        """The header and the arrays ``keys`` of the file (the other arrays are not read)."""
         if not os.path.isfile(path):
             raise ArchiveError(f"archive index not found: {path}; build it first (index-archive)")
         try:
@@ -88,19 +104,14 @@ class ArchiveIndex:
                 header = json.loads(str(z["header"]))
                 if header.get("format") != FORMAT:
                     raise ArchiveError(f"{path}: not a CrossTime archive index; build one with index-archive")
-                arrays = {k: z[k] for k in ("descriptors", "photo", "centres", "quarter", "band", "window")}
+                arrays = {k: z[k] for k in keys}
         except ArchiveError:
             raise
         except (OSError, ValueError, KeyError, zipfile.BadZipFile, json.JSONDecodeError, EOFError) as exc:
             raise ArchiveError(f"{path}: not a CrossTime archive index, or a damaged one ({exc}); rebuild it") from exc
         if int(header.get("version", 0)) > VERSION:
             raise ArchiveError(f"{path}: made by a newer CrossTime (archive index version {header['version']})")
-        photos = [ArchivePhoto(**{**p, "centre": tuple(p["centre"]) if p.get("centre") else None})
-                  for p in header["photos"]]
-        return cls(photos, arrays["descriptors"], arrays["photo"], arrays["centres"], arrays["quarter"], arrays["band"],
-                   arrays["window"], header["bands"], header["window_px"], header["known_scale"],
-                   header["model_fingerprint"], float(header["tile_size"]), int(header["pixels"]),
-                   header.get("meta", {}), source=path)
+        return header, arrays
 
 
 @dataclass

@@ -153,21 +153,20 @@ def pose_windows(reduced: np.ndarray, photo: ArchivePhoto, rotation: float, scal
 
 
 def _offset_scores(sims: np.ndarray, cells: np.ndarray, grid: IndexGrid, pose_shape: Tuple[int, int],
-                   tiles: Optional[np.ndarray] = None, tolerance: int = 3) -> np.ndarray:
+                   tolerance: int = 3) -> np.ndarray:
     """Score of every offset (dr, dc) (array index: offset + window grid shape), from (n, T) similarities of the
-    windows to the tiles ``tiles`` (index entries; None: all, in index order); each window takes its best
-    similarity among the ``tolerance`` x ``tolerance`` tiles around its own."""
+    windows to the grid's tiles (in its entries' order); each window takes its best similarity among the
+    ``tolerance`` x ``tolerance`` tiles around its own."""
     from scipy.ndimage import maximum_filter
     n_rows, n_cols = grid.shape
     nr, nc = pose_shape
     s = sims - sims.mean(0, keepdims=True)
-    entries = np.arange(len(grid.rows)) if tiles is None else tiles
     score = np.zeros((n_rows + nr, n_cols + nc), np.float32)
     chunk = max(1, int(2e7 // max(1, n_rows * n_cols)))          # bounded memory whatever the index size
     for start in range(0, len(cells), chunk):
         part = slice(start, start + chunk)
         maps = np.full((len(s[part]), n_rows, n_cols), NO_TILE, np.float32)
-        maps[:, grid.rows[entries], grid.cols[entries]] = s[part]
+        maps[:, grid.rows, grid.cols] = s[part]
         if tolerance > 1:
             maps = maximum_filter(maps, size=(1, tolerance, tolerance), mode="constant", cval=NO_TILE)
         maps[maps <= NO_TILE] = 0.0            # a cell without a tile (outside the ortho) neither helps nor hurts
@@ -330,7 +329,8 @@ def correlate_photo(photo: ArchivePhoto, describer, index, known_scale: bool = T
 
     t0 = time.perf_counter()
     coarse: List[Tuple[float, PoseWindows, np.ndarray]] = []
-    correlator = None
+    correlator = (prepared.correlator(_largest_pose(reduced, photo, max(scales), grid))
+                  if coarse_tiles is not None else None)
     total = len(scales) * len(rotations)
     for s_i, scale in enumerate(scales):
         for r_i, rot in enumerate(rotations):
@@ -338,16 +338,11 @@ def correlate_photo(photo: ArchivePhoto, describer, index, known_scale: bool = T
             pw = pose_windows(reduced, photo, float(rot), scale, grid)
             if len(pw.cells) < 4:
                 continue
-            if coarse_tiles is not None:
-                if correlator is None:
-                    correlator = prepared.correlator(_largest_pose(reduced, photo, max(scales), grid))
+            if correlator is not None:
                 score = correlator.scores(thumbnails(pw.patches, COARSE_SIDE), pw.cells, pw.grid_shape)
-            else:
-                if coarse_tiles is not None:
-                    sims = thumbnails(pw.patches, COARSE_SIDE) @ coarse_tiles.T
-                else:          # a describer without a thumbnail part: its full descriptor at every pose (slower)
-                    sims = describer.describe_grey(pw.patches) @ descriptors.T
-                score = _offset_scores(sims, pw.cells, grid, pw.grid_shape)
+            else:          # a describer without a thumbnail part: its full descriptor at every pose (slower)
+                score = _offset_scores(describer.describe_grey(pw.patches) @ descriptors.T, pw.cells, grid,
+                                       pw.grid_shape)
             z = float((score.max() - score.mean()) / (score.std() + 1e-9))
             coarse.append((z, pw, score))
             progress.update(0.6 * (s_i * len(rotations) + r_i + 1) / total, "trying poses")

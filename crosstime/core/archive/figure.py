@@ -1,7 +1,6 @@
 """The archive search for people: true and found footprints over the modern ortho, and the report's section."""
 from __future__ import annotations
 
-import base64
 import html
 import os
 from typing import Dict, Sequence
@@ -70,8 +69,8 @@ def archive_section(summary: dict, rows: Sequence[dict], figure: str = "") -> st
     table = f"<table><tr>{''.join(f'<th>{c}</th>' for c in cols)}</tr>\n{body}</table>"
     img = ""
     if figure and os.path.exists(figure):
-        with open(figure, "rb") as f:
-            img = f'<img src="data:image/png;base64,{base64.b64encode(f.read()).decode()}">'
+        from ..evaluation.report import embedded_png
+        img = embedded_png(figure)
     return head + table + img
 
 

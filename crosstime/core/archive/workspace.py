@@ -73,7 +73,7 @@ def archive_states(archive_folder: str, workspace: ArchiveWorkspace, catalogue: 
     photos = open_archive(archive_folder, catalogue)
     indexed = set()
     if os.path.exists(workspace.archive_index):
-        indexed = set(ArchiveIndex.load(workspace.archive_index).names())
+        indexed = set(ArchiveIndex.photo_names(workspace.archive_index))
     found = {}
     if os.path.exists(workspace.locations):
         found = {loc.photo: loc for loc in read_locations(workspace.locations)}

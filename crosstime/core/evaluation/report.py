@@ -30,6 +30,12 @@ def plot_history(history: Sequence[dict], path: str, title: str = "") -> str:
     return path
 
 
+def embedded_png(path: str) -> str:
+    """An <img> element carrying the PNG file itself, so that the HTML report stands alone."""
+    with open(path, "rb") as f:
+        return f'<img src="data:image/png;base64,{base64.b64encode(f.read()).decode()}">'
+
+
 def html_report(md_rows: Sequence[dict], dataset: dict, path: str, figures: Union[str, Sequence[str]] = (),
                 title: str = "CrossTime evaluation") -> str:
     """The evaluation table and its example figures (embedded) as one HTML file."""
@@ -40,8 +46,7 @@ def html_report(md_rows: Sequence[dict], dataset: dict, path: str, figures: Unio
     img = ""
     for figure in [figures] if isinstance(figures, str) else list(figures):
         if figure and os.path.exists(figure):
-            with open(figure, "rb") as f:
-                img += f'<h2>Example queries</h2><img src="data:image/png;base64,{base64.b64encode(f.read()).decode()}">'
+            img += "<h2>Example queries</h2>" + embedded_png(figure)
     doc = f"""<!DOCTYPE html><html><head><meta charset="utf-8"><title>{html.escape(title)}</title>
 <style>body{{font-family:sans-serif;margin:1.5em}} table{{border-collapse:collapse}}
 td,th{{border:1px solid #ccc;padding:3px 6px;font-size:13px}} th{{background:#eee}}</style>
