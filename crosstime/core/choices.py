@@ -36,6 +36,12 @@ SEMANTIC_MODES: Dict[str, str] = {"rgb": "RGB (6 input channels)", "grey": "grey
 MODALITIES: Tuple[str, ...] = ("fusion", "visual", "semantic")
 HEADS: Tuple[str, ...] = ("paper", "pooled")
 AUGMENTATIONS: Tuple[str, ...] = ("none", "paper", "cross-date", "archive")
+# the siamese recipe's classifier: on unit-length descriptors with positive weights (agrees with the cosine k-NN
+# that retrieves), or the paper's free linear layer on |G1 - G2| as printed
+PAIR_DISTANCES: Dict[str, str] = {
+    "unit": "|G1-G2| of unit-length descriptors, positive weights (agrees with cosine retrieval)",
+    "paper": "|G1-G2| as printed, free linear layer",
+}
 
 # legend presets: key -> label (the presets themselves live in core.geo.legend)
 LEGEND_PRESETS: Dict[str, str] = {

@@ -10,10 +10,11 @@ similarity among the 3 x 3 tiles around the one the offset assigns it, so a pose
 still adds up.
 
 A cheap stage scores every rotation step and scale with grey thumbnails (block means, standardised per window:
-what remains of a place through decades, film and scanning is its layout of dark and light), all offsets at once
-as one FFT cross-correlation of the windows' thumbnail grid with the tiles' (so its cost hardly grows with the
-index), and keeps the best few poses, and every scale's best, with their best offsets; the full descriptor then
-decides among them, looking only near those offsets.
+what remains of a place through decades, film and scanning is its layout of dark and light) joined with the size
+of their gradient (the edges between parcels, which outlast their tones), all offsets at once as one FFT
+cross-correlation of the windows' thumbnail grid with the tiles' (so its cost hardly grows with the index), and
+keeps the best few poses (more for a small photo, within a budget of described windows), and every scale's best,
+with their best offsets; the full descriptor then decides among them, looking only near those offsets.
 The answer's confidence is how far its score stands above the best answer elsewhere (the runner-up).
 """
 from __future__ import annotations
@@ -34,7 +35,9 @@ SCALE_RATIO = 1.15          # between the scales tried when the scale is unknown
 KNOWN_SCALE_SPREAD = 1.12   # a catalogue scale is tried as is and this ratio either side (the 3 x 3 tolerance
                             # covers about 6 % more; wider searches, measured, located fewer photos)
 COARSE_SIDE = 16            # thumbnail side of the cheap stage
-POSES_KEPT = 4              # poses the full descriptor looks at
+POSES_KEPT = 4              # poses the full descriptor looks at, at least ...
+WINDOWS_DESCRIBED = 4000    # ... and more while their windows add up to no more than this: a small photo, whose
+                            # few windows make the cheap stage's answer uncertain, has more of its poses checked
 PEAKS_PER_POSE = 3          # offsets kept per pose
 NEAR = 2                    # the full descriptor looks this many tiles around each kept offset
 NO_TILE = -10.0             # below any centred cosine
@@ -103,6 +106,17 @@ def _centred_unit(t: np.ndarray) -> np.ndarray:
     t = t - t.mean(1, keepdims=True)
     norm = np.linalg.norm(t, axis=1, keepdims=True)
     return t / np.where(norm > 1e-6, norm, np.inf)
+
+
+def layout_and_edges(thumbs: np.ndarray) -> np.ndarray:
+    """(N, side^2) thumbnails -> (N, 2 side^2): the thumbnail and the size of its local gradient, each centred and
+    of unit length, halves of one unit vector. The edges between parcels, roads and buildings outlast their tones
+    (a field bright in one year is dark in another): their part lifts the true offset where the tones changed."""
+    n = len(thumbs)
+    side = int(round(math.sqrt(thumbs.shape[1])))
+    gy, gx = np.gradient(thumbs.reshape(n, side, side), axis=(1, 2))
+    edges = _centred_unit(np.hypot(gx, gy).reshape(n, -1))
+    return (np.concatenate([thumbs, edges], 1) / math.sqrt(2)).astype(np.float32)
 
 
 def index_thumbnails(descriptors: np.ndarray, net_cfg: dict, learnt_dim: int, side: int) -> Optional[np.ndarray]:
@@ -306,7 +320,11 @@ class PreparedIndex:
 def prepare_index(index, describer) -> PreparedIndex:
     descriptors = np.asarray(index.descriptors, np.float32)
     return PreparedIndex(IndexGrid.of(index), descriptors,
-                         index_thumbnails(descriptors, describer.config, describer.learnt_dim, COARSE_SIDE))
+                         _coarse(index_thumbnails(descriptors, describer.config, describer.learnt_dim, COARSE_SIDE)))
+
+
+def _coarse(thumbs: Optional[np.ndarray]) -> Optional[np.ndarray]:
+    return None if thumbs is None else layout_and_edges(thumbs)
 
 
 def correlate_photo(photo: ArchivePhoto, describer, index, known_scale: bool = True,
@@ -339,7 +357,8 @@ def correlate_photo(photo: ArchivePhoto, describer, index, known_scale: bool = T
             if len(pw.cells) < 4:
                 continue
             if correlator is not None:
-                score = correlator.scores(thumbnails(pw.patches, COARSE_SIDE), pw.cells, pw.grid_shape)
+                score = correlator.scores(layout_and_edges(thumbnails(pw.patches, COARSE_SIDE)), pw.cells,
+                                          pw.grid_shape)
             else:          # a describer without a thumbnail part: its full descriptor at every pose (slower)
                 score = _offset_scores(describer.describe_grey(pw.patches) @ descriptors.T, pw.cells, grid,
                                        pw.grid_shape)
@@ -352,12 +371,14 @@ def correlate_photo(photo: ArchivePhoto, describer, index, known_scale: bool = T
                            "or use an index of smaller tiles")
     coarse.sort(key=lambda c: -c[0])
     kept: List[Tuple[float, PoseWindows, np.ndarray]] = []
+    described = 0
     for c in coarse:
+        if len(kept) >= POSES_KEPT and described + len(c[1].cells) > WINDOWS_DESCRIBED:
+            break
         if all(abs((c[1].rotation - k[1].rotation + 180) % 360 - 180) > 1.5 * rotation_step
                or max(c[1].scale, k[1].scale) / min(c[1].scale, k[1].scale) > SCALE_RATIO * 1.01 for k in kept):
             kept.append(c)
-        if len(kept) == POSES_KEPT:
-            break
+            described += len(c[1].cells)
     # the coarse z-score favours the scales giving more windows (it grows with their number): every scale's best
     # pose goes on to the full descriptor too, whose peak height per window compares scales fairly
     for scale in scales:

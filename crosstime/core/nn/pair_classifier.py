@@ -1,25 +1,53 @@
-"""The siamese head of the paper: p = sigmoid(w . |G(x1) - G(x2)| + b), trained with binary cross-entropy."""
+"""The siamese head of the paper: p = sigmoid(w . |G(x1) - G(x2)| + b), trained with binary cross-entropy.
+
+The paper retrieves with cosine k-NN but trains a free linear layer on |G1 - G2|: the two need not agree (a
+descriptor may grow in directions the layer weighs positively, which cosine then counts as likeness). The
+``unit`` distance makes them agree: |G1 - G2| of unit-length descriptors, as cosine sees them, and weights kept
+positive (w = softplus(v)), so that a larger difference always means "less likely the same place".
+"""
 from __future__ import annotations
 
 import torch
 import torch.nn.functional as F
 from torch import nn
 
+from ..choices import PAIR_DISTANCES
+
+
+class DistanceClassifier(nn.Module):
+    """The probability (as a logit) that two descriptors show the same place, from their L1 difference."""
+
+    def __init__(self, dim: int, distance: str = "unit"):
+        super().__init__()
+        if distance not in PAIR_DISTANCES:
+            raise ValueError(f"unknown pair distance '{distance}' ({', '.join(PAIR_DISTANCES)})")
+        self.distance = distance
+        self.linear = nn.Linear(dim, 1)
+        if distance == "unit":
+            # softplus(0) * dim weighs every component alike at the start; the bias sets p = 1/2 at a typical distance
+            nn.init.zeros_(self.linear.weight)
+            nn.init.constant_(self.linear.bias, float(dim) ** 0.5 * 0.7)
+
+    def forward(self, g1: torch.Tensor, g2: torch.Tensor) -> torch.Tensor:
+        if self.distance == "paper":
+            return self.linear((g1 - g2).abs()).squeeze(1)
+        d = (F.normalize(g1.float(), dim=1) - F.normalize(g2.float(), dim=1)).abs()
+        return self.linear.bias - d @ F.softplus(self.linear.weight).squeeze(0)
+
 
 class SiameseNet(nn.Module):
     """Two copies of one branch (shared weights) and the L1-distance classifier (eqs. 1-3)."""
 
-    def __init__(self, branch: nn.Module, dim: int, classifier: nn.Module = None):
+    def __init__(self, branch: nn.Module, classifier: DistanceClassifier):
         super().__init__()
         self.branch = branch
-        self.classifier = classifier if classifier is not None else nn.Linear(dim, 1)
+        self.classifier = classifier
 
     def forward(self, x1: torch.Tensor, x2: torch.Tensor) -> torch.Tensor:
         """Logits of 'same place' for each pair (apply a sigmoid for p)."""
         # one pass over both members: the same weights, and batch norm sees the whole batch
         g = self.branch(torch.cat([x1, x2], 0))
-        d = (g[: x1.shape[0]] - g[x1.shape[0]:]).abs()
-        return self.classifier(d).squeeze(1)
+        return self.classifier(g[: x1.shape[0]], g[x1.shape[0]:])
 
 
 def bce_loss(logits: torch.Tensor, same: torch.Tensor) -> torch.Tensor:

@@ -15,7 +15,7 @@ import numpy as np
 import torch
 from torch import nn
 
-from ..nn.pair_classifier import SiameseNet, bce_loss
+from ..nn.pair_classifier import DistanceClassifier, SiameseNet, bce_loss
 from ..similarity import cosine_similarity, rank_of_truth
 from ..tiles.dates import NEW, OLD
 from .augment import PairAugmenter
@@ -26,14 +26,14 @@ class SiameseTrainer(Trainer):
     recipe = "siamese"
 
     def make_extra(self) -> nn.Module:
-        return nn.Linear(self.net.out_dim, 1)
+        return DistanceClassifier(self.net.out_dim, self.cfg.pair_distance)
 
     def make_trainable(self) -> nn.Module:
         self.hard = np.zeros(0, np.int64)
         self.confusers = {}
         self.order = np.zeros(0, np.int64)
         self.aug = PairAugmenter(self.cfg.augment, self.cfg.max_shift, has_image=self.mcfg.modality != "semantic")
-        return SiameseNet(self.net, self.net.out_dim, self.extra)
+        return SiameseNet(self.net, self.extra)
 
     def _anchor_counts(self):
         n_hard = int(round(self.cfg.batch_pairs * self.cfg.hard_fraction))

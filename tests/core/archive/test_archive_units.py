@@ -202,6 +202,19 @@ def test_fft_correlation_equals_the_direct_offset_scores():
     assert (part.lookup[part.rows, part.cols] == np.arange(len(entries))).all()
 
 
+def test_cheap_stage_features_keep_the_edges_when_the_tones_change():
+    from crosstime.core.archive.correlate import layout_and_edges, thumbnails
+    img = _toy_map(256, seed=3)[:64, :64][None]
+    # a field that turned from bright to dark: the tones are inverted, the edges between them stay
+    inverted = 255 - img
+    f, g = layout_and_edges(thumbnails(img, 16)), layout_and_edges(thumbnails(inverted, 16))
+    assert f.shape == (1, 512)
+    assert np.linalg.norm(f) == pytest.approx(1.0, abs=1e-5)
+    assert float(f[0, :256] @ g[0, :256]) == pytest.approx(-0.5, abs=1e-3)        # layouts opposite
+    assert float(f[0, 256:] @ g[0, 256:]) > 0.45                                   # edges nearly the same
+    assert not np.any(layout_and_edges(thumbnails(np.full((1, 64, 64), 90, np.uint8), 16)))   # blank: zeros
+
+
 def test_outputs_footprints_and_vrt(tmp_path):
     from osgeo import gdal
 
