@@ -319,12 +319,8 @@ class PreparedIndex:
 
 def prepare_index(index, describer) -> PreparedIndex:
     descriptors = np.asarray(index.descriptors, np.float32)
-    return PreparedIndex(IndexGrid.of(index), descriptors,
-                         _coarse(index_thumbnails(descriptors, describer.config, describer.learnt_dim, COARSE_SIDE)))
-
-
-def _coarse(thumbs: Optional[np.ndarray]) -> Optional[np.ndarray]:
-    return None if thumbs is None else layout_and_edges(thumbs)
+    thumbs = index_thumbnails(descriptors, describer.config, describer.learnt_dim, COARSE_SIDE)
+    return PreparedIndex(IndexGrid.of(index), descriptors, None if thumbs is None else layout_and_edges(thumbs))
 
 
 def correlate_photo(photo: ArchivePhoto, describer, index, known_scale: bool = True,
