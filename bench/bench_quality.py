@@ -175,7 +175,8 @@ def main():
     ap.add_argument("--minutes", type=float, default=5.0, help="training budget per seed (wall clock)")
     ap.add_argument("--epochs", type=int, default=0, help="a fixed number of epochs instead of a time budget")
     ap.add_argument("--early-stop", type=int, default=0)
-    ap.add_argument("--pair-distance", default=None, choices=["unit", "paper"],
+    from crosstime.core.choices import PAIR_DISTANCES
+    ap.add_argument("--pair-distance", default=None, choices=list(PAIR_DISTANCES),
                     help="siamese recipe: the classifier's distance (default: unit)")
     ap.add_argument("--seeds", type=int, default=1)
     ap.add_argument("--seed0", type=int, default=0)
