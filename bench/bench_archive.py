@@ -10,11 +10,10 @@ index, and the padding cannot help the answer.
 """
 import argparse
 import os
-import tempfile
 import time
 
 import numpy as np
-from common import CACHE, header, landscape
+from common import header, landscape, scratch_folder
 
 
 def main():
@@ -37,7 +36,7 @@ def main():
     from crosstime.core.archive.window_describer import ArchiveDescriber
     from crosstime.core.retrieval.index import DescriptorIndex
     land = landscape(4000.0, 1.5, 42)
-    tmp = tempfile.mkdtemp(dir=CACHE)
+    tmp = scratch_folder()
     model = a.model            # None: the untrained fallback describer
     t = time.perf_counter()
     modern = os.path.join(tmp, "modern.ctindex")

@@ -4,12 +4,11 @@ on 2 cores): one new-date tile read, rasterized and described, then the search. 
 descriptor forward pass of one tile as the reference."""
 import argparse
 import os
-import tempfile
 import time
 
 import numpy as np
 import torch
-from common import header, landscape
+from common import header, landscape, scratch_folder
 
 
 def main():
@@ -29,7 +28,7 @@ def main():
     from crosstime.core.retrieval.model_file import save_model
     land = landscape()
     grid = jobs.grid_for_orthos(land.old_ortho, land.new_ortho, 250.0, a.pixels)
-    tmp = tempfile.mkdtemp()
+    tmp = scratch_folder()
     model = os.path.join(tmp, "r18.ctmodel")
     save_model(model, DescriptorNet(ModelConfig(backbone="resnet18", weights="none", tile_pixels=a.pixels)))
     legend = load_legend("bdtopo_v3")

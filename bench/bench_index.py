@@ -11,12 +11,11 @@ import argparse
 import gc
 import os
 import sys
-import tempfile
 import time
 
 import numpy as np
 import torch
-from common import header, landscape, timed
+from common import header, landscape, scratch_folder, timed
 
 
 def describe_bench(backbone: str, pixels: int, limit: int):
@@ -38,7 +37,7 @@ def describe_bench(backbone: str, pixels: int, limit: int):
                               read_vector_file(land.new_vectors), load_legend("bdtopo_v3"), 250.0, pixels)
     store = TileStore(path)
     tiles = TileSet([store]).subset(np.arange(min(limit, len(store))))
-    model = os.path.join(tempfile.mkdtemp(), "m.ctmodel")
+    model = os.path.join(scratch_folder(), "m.ctmodel")
     save_model(model, DescriptorNet(ModelConfig(backbone=backbone, weights="none", tile_pixels=pixels)))
     d = ModelDescriber(model, store.legend(), device="cpu", batch_size=32)
     net = d.net
@@ -133,7 +132,7 @@ def query_bench(sizes, dim: int = 256, queries: int = 100, k: int = 5, mmap_up_t
         rows = list(backends) + ([("numpy, memory-mapped file", "mmap")] if n <= mmap_up_to else [])
         q = None
         ref = None
-        folder = tempfile.mkdtemp()
+        folder = scratch_folder()
         for label, backend in rows:
             gc.collect()
             raw = _database(n, dim)

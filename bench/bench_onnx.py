@@ -7,11 +7,10 @@ Rerun: .venv/bin/python bench/bench_onnx.py   (options: --backbone, --pixels, --
 import argparse
 import os
 import statistics
-import tempfile
 import time
 
 import numpy as np
-from common import header, landscape, timed
+from common import header, landscape, scratch_folder, timed
 
 
 def main():
@@ -49,7 +48,7 @@ def main():
     store = TileStore(path)
     tiles = TileSet([store]).subset(np.arange(min(a.tiles, len(store))))
     n = len(tiles)
-    tmp = tempfile.mkdtemp()
+    tmp = scratch_folder()
     model, onnx_path = os.path.join(tmp, "m.ctmodel"), os.path.join(tmp, "m.onnx")
     torch.manual_seed(0)
     save_model(model, DescriptorNet(ModelConfig(backbone=a.backbone, weights="none", tile_pixels=a.pixels, head=a.head)))

@@ -6,11 +6,10 @@ they give the same features. Fails (exit 1) on Qt thread warnings (QBasicTimer..
 import argparse
 import os
 import sys
-import tempfile
 import time
 
 import numpy as np
-from common import header, landscape
+from common import header, landscape, scratch_folder
 
 RERUN = "QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_stall.py"
 
@@ -106,7 +105,7 @@ def main():
     from crosstime.core.retrieval.model_file import save_model
     from crosstime.ui.dock import CrossTimeDock
     land = landscape(2000.0, 2.0, 11)
-    tmp = tempfile.mkdtemp()
+    tmp = scratch_folder()
     gpkg = os.path.join(tmp, "buildings.gpkg")
     t = time.perf_counter()
     write_buildings(gpkg, land.bounds, a.features)

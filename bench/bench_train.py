@@ -4,12 +4,11 @@ draw, hard-anchor sampling) must stay under 10%."""
 import argparse
 import itertools
 import os
-import tempfile
 import time
 
 import numpy as np
 import torch
-from common import header, landscape
+from common import header, landscape, scratch_folder
 
 from crosstime.core.tiles.dates import NEW, OLD
 
@@ -37,7 +36,7 @@ def main():
                               read_vector_file(land.new_vectors), load_legend("bdtopo_v3"), 250.0, a.pixels)
     store = TileStore(path)
     m, t = recipe("siamese", backbone=a.backbone, weights="none", tile_pixels=a.pixels, batch_pairs=a.pairs, seed=0)
-    tr = SiameseTrainer(m, t, TileSet([store]), None, os.path.join(tempfile.mkdtemp(), "m.ctmodel"), store.legend())
+    tr = SiameseTrainer(m, t, TileSet([store]), None, os.path.join(scratch_folder(), "m.ctmodel"), store.legend())
     tr.hard = np.arange(0, len(tr.train), 3)          # a realistic hard list, so both anchor kinds are drawn
     tr.order = tr.rng.permutation(len(tr.train))
     tr.wrapped.train()

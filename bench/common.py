@@ -1,6 +1,9 @@
 """Helpers shared by the benchmarks: timing and a cached synthetic landscape."""
+import atexit
 import os
+import shutil
 import sys
+import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -21,6 +24,14 @@ def landscape(size_m: float = 4000.0, resolution: float = 1.0, seed: int = 42):
     d = json.load(open(os.path.join(folder, "synthetic.json")))
     d.pop("note", None)
     return SyntheticLandscape(**d)
+
+
+def scratch_folder() -> str:
+    """A private folder removed when the benchmark exits: models and indexes of a run are 100 MB each."""
+    os.makedirs(CACHE, exist_ok=True)
+    folder = tempfile.mkdtemp(prefix="scratch-", dir=CACHE)
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
 
 
 def timed(fn, repeat: int = 3):
