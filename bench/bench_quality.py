@@ -98,8 +98,8 @@ def one_seed(a, seed: int) -> dict:
                                    "thumbnail": a.thumbnail or None, "flip_average": a.flip_average or None,
                                    "thumbnail_semantic": a.thumbnail_semantic or None,
                                    "epochs": a.epochs or 1000, "max_minutes": None if a.epochs else a.minutes,
-                                   "early_stop": a.early_stop or None,
-                                   "pair_distance": a.pair_distance}.items() if v is not None}
+                                   "early_stop": a.early_stop or None, "pair_distance": a.pair_distance,
+                                   "pair_sampling": a.pair_sampling}.items() if v is not None}
     m, t = recipe(a.recipe, tile_pixels=a.pixels, seed=seed, **overrides)
     rows, r, wall, curve = {}, None, 0.0, ""
     if not a.baselines_only:
@@ -175,9 +175,11 @@ def main():
     ap.add_argument("--minutes", type=float, default=5.0, help="training budget per seed (wall clock)")
     ap.add_argument("--epochs", type=int, default=0, help="a fixed number of epochs instead of a time budget")
     ap.add_argument("--early-stop", type=int, default=0)
-    from crosstime.core.choices import PAIR_DISTANCES
+    from crosstime.core.choices import PAIR_DISTANCES, PAIR_SAMPLINGS
     ap.add_argument("--pair-distance", default=None, choices=list(PAIR_DISTANCES),
                     help="siamese recipe: the classifier's distance (default: unit)")
+    ap.add_argument("--pair-sampling", default=None, choices=list(PAIR_SAMPLINGS),
+                    help="siamese recipe: which pairs of a batch the BCE scores (default: batch)")
     ap.add_argument("--seeds", type=int, default=1)
     ap.add_argument("--seed0", type=int, default=0)
     ap.add_argument("--thumbnail", type=int, default=0, help="joint descriptor with a CELLSxCELLS thumbnail")
@@ -194,7 +196,8 @@ def main():
     a = ap.parse_args()
     levers = " ".join(f"--{k.replace('_', '-')}" + ("" if v is True else f" {v}") for k, v in vars(a).items()
                       if k in ("backbone", "weights", "lr", "thumbnail", "thumbnail_semantic", "flip_average", "dense",
-                               "mix_synthetic", "epochs", "early_stop", "pair_distance", "no_baselines",
+                               "mix_synthetic", "epochs", "early_stop", "pair_distance", "pair_sampling",
+                               "no_baselines",
                                "baselines_only") and v)
     if a.baselines != list(BASELINES):
         levers = (levers + " --baselines " + " ".join(a.baselines)).strip()

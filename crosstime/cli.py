@@ -62,8 +62,8 @@ def cmd_train(a) -> None:
     overrides = {k: v for k, v in {
         "backbone": a.backbone, "weights": a.weights, "dim": a.dim, "semantic_mode": a.semantic,
         "modality": a.modality, "head": a.head, "epochs": a.epochs, "batch_pairs": a.batch, "lr": a.lr,
-        "lr_backbone": a.lr_backbone, "hard_every": a.hard_every, "pair_distance": a.pair_distance, "seed": a.seed,
-        "device": a.device,
+        "lr_backbone": a.lr_backbone, "hard_every": a.hard_every, "pair_distance": a.pair_distance,
+        "pair_sampling": a.pair_sampling, "seed": a.seed, "device": a.device,
         "bf16": a.bf16 or None, "max_minutes": a.max_minutes, "early_stop": a.early_stop,
         "batches_per_epoch": a.batches_per_epoch, "augment": a.augment, "temperature": a.temperature,
         "tile_pixels": a.tile_pixels, "thumbnail": a.thumbnail, "flip_average": a.flip_average or None}.items()
@@ -306,6 +306,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--hard-every", type=int, default=None)
     s.add_argument("--pair-distance", default=None, choices=list(choices.PAIR_DISTANCES),
                    help="siamese recipe: " + "; ".join(f"{k}: {v}" for k, v in choices.PAIR_DISTANCES.items()))
+    s.add_argument("--pair-sampling", default=None, choices=list(choices.PAIR_SAMPLINGS),
+                   help="siamese recipe: " + "; ".join(f"{k}: {v}" for k, v in choices.PAIR_SAMPLINGS.items()))
     s.add_argument("--augment", default=None, choices=list(choices.AUGMENTATIONS))
     s.add_argument("--temperature", type=float, default=None)
     s.add_argument("--batches-per-epoch", type=int, default=None)

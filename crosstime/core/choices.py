@@ -42,6 +42,13 @@ PAIR_DISTANCES: Dict[str, str] = {
     "unit": "|G1-G2| of unit-length descriptors, positive weights (agrees with cosine retrieval)",
     "paper": "|G1-G2| as printed, free linear layer",
 }
+# which pairs of a batch the siamese recipe's BCE scores: every (new, old) pair of the batch (each anchor against
+# the other anchors' old tiles as well: 11 times more negatives for the same images described), or the drawn pairs
+# alone, as printed
+PAIR_SAMPLINGS: Dict[str, str] = {
+    "batch": "every (new, old) pair of the batch, positives and negatives weighted alike",
+    "paper": "only the drawn pairs (one partner per anchor), as printed",
+}
 
 # legend presets: key -> label (the presets themselves live in core.geo.legend)
 LEGEND_PRESETS: Dict[str, str] = {

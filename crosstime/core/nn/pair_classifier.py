@@ -29,9 +29,16 @@ class DistanceClassifier(nn.Module):
             nn.init.constant_(self.linear.bias, float(dim) ** 0.5 * 0.7)
 
     def forward(self, g1: torch.Tensor, g2: torch.Tensor) -> torch.Tensor:
+        """Logits of the pairs (g1[i], g2[i])."""
+        return self.every_pair(g1.unsqueeze(1), g2.unsqueeze(1)).squeeze(1)
+
+    def every_pair(self, g1: torch.Tensor, g2: torch.Tensor) -> torch.Tensor:
+        """Logits of every pair (g1[i], g2[j]): a [len(g1), len(g2)] matrix (inputs [n, d] or [n, 1, d])."""
+        if g1.dim() == 2:
+            g1, g2 = g1.unsqueeze(1), g2.unsqueeze(0)
         if self.distance == "paper":
-            return self.linear((g1 - g2).abs()).squeeze(1)
-        d = (F.normalize(g1.float(), dim=1) - F.normalize(g2.float(), dim=1)).abs()
+            return self.linear((g1 - g2).abs()).squeeze(-1)
+        d = (F.normalize(g1.float(), dim=-1) - F.normalize(g2.float(), dim=-1)).abs()
         return self.linear.bias - d @ F.softplus(self.linear.weight).squeeze(0)
 
 
@@ -43,13 +50,23 @@ class SiameseNet(nn.Module):
         self.branch = branch
         self.classifier = classifier
 
-    def forward(self, x1: torch.Tensor, x2: torch.Tensor) -> torch.Tensor:
-        """Logits of 'same place' for each pair (apply a sigmoid for p)."""
+    def forward(self, x1: torch.Tensor, x2: torch.Tensor, every_pair: bool = False) -> torch.Tensor:
+        """Logits of 'same place' for each pair (x1[i], x2[i]), or for every pair (x1[i], x2[j]) as a matrix."""
         # one pass over both members: the same weights, and batch norm sees the whole batch
         g = self.branch(torch.cat([x1, x2], 0))
-        return self.classifier(g[: x1.shape[0]], g[x1.shape[0]:])
+        g1, g2 = g[: x1.shape[0]], g[x1.shape[0]:]
+        return self.classifier.every_pair(g1, g2) if every_pair else self.classifier(g1, g2)
 
 
 def bce_loss(logits: torch.Tensor, same: torch.Tensor) -> torch.Tensor:
     """Eq. 1 and 3 on logits (the numerically stable form of sigmoid followed by BCE)."""
     return F.binary_cross_entropy_with_logits(logits, same.float())
+
+
+def balanced_bce_loss(logits: torch.Tensor, same: torch.Tensor) -> torch.Tensor:
+    """BCE with the positives and the negatives weighing half each, however many of each there are."""
+    same = same.float()
+    losses = F.binary_cross_entropy_with_logits(logits, same, reduction="none")
+    n_pos = same.sum().clamp(min=1)
+    n_neg = (1 - same).sum().clamp(min=1)
+    return 0.5 * (losses * same).sum() / n_pos + 0.5 * (losses * (1 - same)).sum() / n_neg

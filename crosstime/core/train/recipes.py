@@ -23,6 +23,7 @@ class TrainConfig:
     hard_threshold: float = 0.5          # a query is hard when its map@5 is below this (true match not 1st or 2nd)
     hard_negatives: str = "confusers"    # confusers (the old tiles ranked above the truth) or random
     pair_distance: str = "unit"          # unit: |G1 - G2| of unit-length descriptors, positive weights; paper: as is
+    pair_sampling: str = "batch"         # batch: BCE on every (new, old) pair of the batch; paper: the drawn pairs
     # contrastive recipes
     temperature: float = 0.07
     normalize: bool = True

@@ -8,6 +8,10 @@ pair is (new, old) of the same tile; a negative pair is a new tile against an ol
 (never two tiles of one date: "the dates differ" would then predict the label and nothing about place
 would be learnt). Hard anchors take their negatives among the old tiles the mining pass ranked above
 their true match (``hard_negatives='confusers'``), the others at random.
+
+``pair_sampling='batch'`` (default) scores every (new, old) pair of the batch, not only the drawn ones: the
+same images described, each anchor also against the other anchors' partners, the positives and negatives
+weighing half each. ``'paper'`` scores the drawn pairs alone, as printed.
 """
 from __future__ import annotations
 
@@ -15,7 +19,8 @@ import numpy as np
 import torch
 from torch import nn
 
-from ..nn.pair_classifier import DistanceClassifier, SiameseNet, bce_loss
+from ..choices import PAIR_SAMPLINGS
+from ..nn.pair_classifier import DistanceClassifier, SiameseNet, balanced_bce_loss, bce_loss
 from ..similarity import cosine_similarity, rank_of_truth
 from ..tiles.dates import NEW, OLD
 from .augment import PairAugmenter
@@ -29,6 +34,8 @@ class SiameseTrainer(Trainer):
         return DistanceClassifier(self.net.out_dim, self.cfg.pair_distance)
 
     def make_trainable(self) -> nn.Module:
+        if self.cfg.pair_sampling not in PAIR_SAMPLINGS:
+            raise ValueError(f"unknown pair sampling '{self.cfg.pair_sampling}' ({', '.join(PAIR_SAMPLINGS)})")
         self.hard = np.zeros(0, np.int64)
         self.confusers = {}
         self.order = np.zeros(0, np.int64)
@@ -98,8 +105,13 @@ class SiameseTrainer(Trainer):
         x1 = self.inputs(anchors, NEW)
         x2 = self.inputs(others, OLD)       # positives and negatives alike: the other date
         x1, x2 = self.aug(x1, x2, self.gen)
+        every_pair = self.cfg.pair_sampling == "batch"
         with self.autocast():
-            logits = self.wrapped(self.to_device(x1), self.to_device(x2))
+            logits = self.wrapped(self.to_device(x1), self.to_device(x2), every_pair)
+        if every_pair:
+            # anchor i against every old tile of the batch: a pair is positive when both show the same place
+            same = anchors[:, None] == others[None, :]
+            return self.backward_step(balanced_bce_loss(logits.float(), torch.from_numpy(same).to(logits.device)))
         return self.backward_step(bce_loss(logits.float(), torch.from_numpy(same).to(logits.device)))
 
     def recipe_state(self) -> dict:

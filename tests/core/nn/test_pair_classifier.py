@@ -30,3 +30,26 @@ def test_paper_distance_is_a_free_linear_layer_on_the_l1_difference():
 def test_an_unknown_distance_is_refused():
     with pytest.raises(ValueError, match="pair distance"):
         DistanceClassifier(8, "cosine")
+
+
+@pytest.mark.parametrize("distance", ["unit", "paper"])
+def test_every_pair_matrix_holds_the_logit_of_each_pair(distance):
+    torch.manual_seed(0)
+    c = DistanceClassifier(16, distance)
+    torch.nn.init.normal_(c.linear.weight)
+    g1, g2 = torch.randn(3, 16), torch.randn(5, 16)
+    m = c.every_pair(g1, g2)
+    assert m.shape == (3, 5)
+    for i in range(3):
+        assert torch.allclose(m[i], c(g1[i].expand(5, -1), g2), atol=1e-5)
+
+
+def test_balanced_bce_weighs_positives_and_negatives_half_each():
+    from crosstime.core.nn.pair_classifier import balanced_bce_loss, bce_loss
+    logits = torch.tensor([[2.0, -1.0, 0.5], [0.3, -3.0, 1.0]])
+    same = torch.tensor([[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]])
+    pos = bce_loss(logits[same == 1], same[same == 1])
+    neg = bce_loss(logits[same == 0], same[same == 0])
+    assert torch.allclose(balanced_bce_loss(logits, same), 0.5 * pos + 0.5 * neg)
+    # four times as many negatives do not outweigh the positives
+    assert not torch.allclose(bce_loss(logits, same), 0.5 * pos + 0.5 * neg)

@@ -50,3 +50,46 @@ def test_hard_negatives_are_the_old_tiles_ranked_above_the_truth(store, tmp_path
         conf = set(tr.confusers[int(h)].tolist())
         assert conf == set(np.nonzero(sim[h] > sim[h, h])[0].tolist()) and int(h) not in conf
         assert all(tr._negative(int(h)) in conf for _ in range(5))
+
+
+def test_batch_sampling_scores_every_new_old_pair_of_the_batch(store, tmp_path):
+    import torch
+
+    from crosstime.core.nn import pair_classifier
+    tr = _trainer(store, tmp_path)
+    assert tr.cfg.pair_sampling == "batch"
+    tr.order = tr.rng.permutation(len(tr.train))
+    seen = {}
+    real_inputs, real_loss = tr.inputs, pair_classifier.balanced_bce_loss
+
+    def spy_inputs(indices, date):
+        seen[date] = np.asarray(indices).copy()
+        return real_inputs(indices, date)
+
+    def spy_loss(logits, same):
+        seen["logits"], seen["same"] = logits.detach(), same.cpu().numpy()
+        return real_loss(logits, same)
+    tr.inputs = spy_inputs
+    import crosstime.core.train.siamese_trainer as module
+    module.balanced_bce_loss = spy_loss
+    try:
+        loss = tr.train_step(0, 0)
+    finally:
+        module.balanced_bce_loss = real_loss
+    assert np.isfinite(loss)
+    assert seen["logits"].shape == (12, 12) and torch.isfinite(seen["logits"]).all()
+    # a pair is positive exactly when the new and the old tile show one place
+    assert (seen["same"] == (seen[NEW][:, None] == seen[OLD][None, :])).all()
+    assert seen["same"].sum() < 12 < (1 - seen["same"]).sum()
+
+
+def test_paper_sampling_scores_only_the_drawn_pairs(store, tmp_path):
+    tr = _trainer(store, tmp_path, pair_sampling="paper")
+    tr.order = tr.rng.permutation(len(tr.train))
+    assert np.isfinite(tr.train_step(0, 0))
+
+
+def test_an_unknown_pair_sampling_is_refused(store, tmp_path):
+    import pytest
+    with pytest.raises(ValueError, match="pair sampling"):
+        _trainer(store, tmp_path, pair_sampling="triplets")
