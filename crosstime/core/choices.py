@@ -43,10 +43,10 @@ PAIR_DISTANCES: Dict[str, str] = {
     "paper": "|G1-G2| as printed, free linear layer",
 }
 # which pairs of a batch the siamese recipe's BCE scores: every (new, old) pair of the batch (each anchor against
-# the other anchors' old tiles as well: 11 times more negatives for the same images described), or the drawn pairs
+# the other anchors' old tiles as well: 23 times more negatives for the same images described), or the drawn pairs
 # alone, as printed
 PAIR_SAMPLINGS: Dict[str, str] = {
-    "batch": "every (new, old) pair of the batch, positives and negatives weighted alike",
+    "batch": "every (new, old) pair of the batch, positives and negatives weighing half each",
     "paper": "only the drawn pairs (one partner per anchor), as printed",
 }
 
