@@ -6,6 +6,7 @@ assembles grids, rasterizers, tile sources or describers itself. Vector layers a
 """
 from __future__ import annotations
 
+import functools
 import numbers
 import os
 from typing import List, Optional, Sequence, Tuple
@@ -581,10 +582,10 @@ def photos_showing_place(archive_index: str, modern_index: str, x: float, y: flo
     ``locations`` (a JSON written by locate) has it, the photo's located footprint. Returns PlaceMatch items."""
     import numpy as np
 
-    from .archive.archive_index import ArchiveIndex, photos_showing
+    from .archive.archive_index import photos_showing
     from .retrieval.index import DescriptorIndex
     index = DescriptorIndex.load(modern_index, mmap=True)
-    arch = ArchiveIndex.load(archive_index)
+    arch = archive_index_for_clicks(archive_index)
     index.check_model(arch.model_fingerprint, f"the archive index {os.path.basename(archive_index)}")
     row = modern_tile_at(index, x, y)
     matches = photos_showing(arch, np.asarray(index.descriptors[row]), n)
@@ -594,6 +595,24 @@ def photos_showing_place(archive_index: str, modern_index: str, x: float, y: flo
             if m.photo in found:
                 m.footprint = [list(p) for p in found[m.photo].footprint]
     return matches
+
+
+def archive_index_for_clicks(path: str):
+    """The archive index at ``path``, read once for a run of clicks and read again when the file changes (an
+    archive index holds every window of every photo: reading it on each click would make each click wait)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        from .archive.archive_index import ArchiveIndex
+        return ArchiveIndex.load(path)          # its message names the missing file and what to do
+    # a rewrite renames a new file into place: another inode, another time
+    return _archive_index_of_version(os.path.abspath(path), st.st_ino, st.st_mtime_ns, st.st_size)
+
+
+@functools.lru_cache(maxsize=1)
+def _archive_index_of_version(path: str, inode: int, mtime_ns: int, size: int):
+    from .archive.archive_index import ArchiveIndex
+    return ArchiveIndex.load(path)
 
 
 def modern_tile_at(index, x: float, y: float) -> int:

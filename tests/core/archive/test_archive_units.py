@@ -256,3 +256,26 @@ def test_archive_augmentation_makes_a_grey_turned_old_view():
     g2 = torch.Generator().manual_seed(0)
     n3, o3 = aug(new, old, g2)
     assert torch.equal(o2, o3)                                                          # reproducible from the seed
+
+
+def test_clicks_read_the_archive_index_once_until_it_is_rewritten(tmp_path, monkeypatch):
+    from crosstime.core import jobs
+    from crosstime.core.archive.archive_index import ArchiveError, ArchiveIndex
+    reads = []
+
+    def counting_load(path):
+        reads.append(path)
+        return object()
+    monkeypatch.setattr(ArchiveIndex, "load", staticmethod(counting_load))
+    path = tmp_path / "a.ctarchive"
+    path.write_bytes(b"first")
+    first = jobs.archive_index_for_clicks(str(path))
+    assert jobs.archive_index_for_clicks(str(path)) is first and len(reads) == 1
+    # rewritten as the project writes files: a new file renamed into place
+    (tmp_path / "new").write_bytes(b"second version")
+    os.replace(tmp_path / "new", path)
+    assert jobs.archive_index_for_clicks(str(path)) is not first and len(reads) == 2
+    monkeypatch.undo()
+    jobs._archive_index_of_version.cache_clear()
+    with pytest.raises(ArchiveError, match="archive index not found"):
+        jobs.archive_index_for_clicks(str(tmp_path / "missing.ctarchive"))
