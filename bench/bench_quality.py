@@ -96,7 +96,7 @@ def one_seed(a, seed: int) -> dict:
     legend = sets["test"].stores[0].legend()
     overrides = {k: v for k, v in {"backbone": a.backbone, "weights": a.weights, "lr": a.lr,
                                    "thumbnail": a.thumbnail or None, "flip_average": a.flip_average or None,
-                                   "thumbnail_semantic": a.thumbnail_semantic or None,
+                                   "thumbnail_semantic": a.thumbnail_semantic,
                                    "epochs": a.epochs or 1000, "max_minutes": None if a.epochs else a.minutes,
                                    "early_stop": a.early_stop or None, "pair_distance": a.pair_distance,
                                    "pair_sampling": a.pair_sampling}.items() if v is not None}
@@ -183,8 +183,9 @@ def main():
     ap.add_argument("--seeds", type=int, default=1)
     ap.add_argument("--seed0", type=int, default=0)
     ap.add_argument("--thumbnail", type=int, default=0, help="joint descriptor with a CELLSxCELLS thumbnail")
-    ap.add_argument("--thumbnail-semantic", action="store_true",
-                    help="with fusion, a thumbnail of the rasterized map too (its own standardised part)")
+    ap.add_argument("--thumbnail-semantic", action=argparse.BooleanOptionalAction, default=None,
+                    help="with fusion, a thumbnail of the rasterized map too (its own standardised part; default: the "
+                         "recipe's)")
     ap.add_argument("--flip-average", action="store_true", help="test-time mirror averaging")
     ap.add_argument("--dense", action="store_true", help="training tiles every half tile")
     ap.add_argument("--mix-synthetic", action="store_true", help="add the synthetic training landscape")
@@ -197,8 +198,9 @@ def main():
     levers = " ".join(f"--{k.replace('_', '-')}" + ("" if v is True else f" {v}") for k, v in vars(a).items()
                       if k in ("backbone", "weights", "lr", "thumbnail", "thumbnail_semantic", "flip_average", "dense",
                                "mix_synthetic", "epochs", "early_stop", "pair_distance", "pair_sampling",
-                               "no_baselines",
-                               "baselines_only") and v)
+                               "no_baselines", "baselines_only") and v)
+    if a.thumbnail_semantic is False:
+        levers = (levers + " --no-thumbnail-semantic").strip()
     if a.baselines != list(BASELINES):
         levers = (levers + " --baselines " + " ".join(a.baselines)).strip()
     plan = [(d, r) for d in ("synthetic", "realpairs") for r in ("infonce", "siamese")] if a.table else \

@@ -66,7 +66,8 @@ def cmd_train(a) -> None:
         "pair_sampling": a.pair_sampling, "seed": a.seed, "device": a.device,
         "bf16": a.bf16 or None, "max_minutes": a.max_minutes, "early_stop": a.early_stop,
         "batches_per_epoch": a.batches_per_epoch, "augment": a.augment, "temperature": a.temperature,
-        "tile_pixels": a.tile_pixels, "thumbnail": a.thumbnail, "flip_average": a.flip_average or None}.items()
+        "tile_pixels": a.tile_pixels, "thumbnail": a.thumbnail, "thumbnail_semantic": a.thumbnail_semantic,
+        "flip_average": a.flip_average or None}.items()
         if v is not None}
     from .core.nn.backbones import WeightsUnavailable
     p = _progress("training")
@@ -298,6 +299,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--tile-pixels", type=int, default=None)
     s.add_argument("--thumbnail", type=int, default=None, metavar="CELLS",
                    help="joint descriptor: add a per-tile standardised CELLSxCELLS thumbnail, weighted by a learnt angle")
+    s.add_argument("--thumbnail-semantic", action=argparse.BooleanOptionalAction, default=None,
+                   help="with fusion, a thumbnail of the rasterized map beside the image's (CPU recipe default: on)")
     s.add_argument("--flip-average", action="store_true", help="describe each tile and its mirror image (test time)")
     s.add_argument("--epochs", type=int, default=None, help="number of epochs (the reproducible budget)")
     s.add_argument("--batch", type=int, default=None)

@@ -20,6 +20,10 @@ DEFAULT_RECIPE = "infonce"
 DEFAULT_BACKBONE = "efficientnet_lite0"
 DEFAULT_WEIGHTS = "imagenet"
 DEFAULT_THUMBNAIL = 16
+# and, with topographic vectors (fusion), a thumbnail of the rasterized map beside the image's: on the synthetic
+# landscapes it lifts the trained map@5 from 0.538 to 0.655 (1 seed, 5 min); where a tile has no vector data the map
+# is uniform, its part is zeros and the ranking is the image-only one
+DEFAULT_THUMBNAIL_SEMANTIC = True
 
 # what describes tiles in the dock: no training, the model learnt on this region, or a chosen model file
 DESCRIBER_QUICK, DESCRIBER_REGION, DESCRIBER_FILE = "quick", "region", "file"

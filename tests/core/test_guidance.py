@@ -45,6 +45,8 @@ def test_the_cpu_recipe_is_the_default_everywhere():
     assert (m.backbone, m.weights, m.thumbnail) == (choices.DEFAULT_BACKBONE, choices.DEFAULT_WEIGHTS,
                                                     choices.DEFAULT_THUMBNAIL) == ("efficientnet_lite0", "imagenet", 16)
     assert recipe(a.recipe, modality="semantic")[0].thumbnail == 0          # a thumbnail needs the image
+    assert m.thumbnail_semantic is choices.DEFAULT_THUMBNAIL_SEMANTIC is True    # the map's thumbnail too
+    assert recipe(a.recipe, thumbnail_semantic=False)[0].thumbnail_semantic is False
     m, _ = recipe("siamese")
     assert (m.backbone, m.weights) == ("resnet50", "imagenet")          # the paper's recipe is unchanged
 

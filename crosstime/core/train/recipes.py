@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Optional, Tuple
 
-from ..choices import DEFAULT_BACKBONE, DEFAULT_THUMBNAIL, DEFAULT_WEIGHTS, RECIPES
+from ..choices import DEFAULT_BACKBONE, DEFAULT_THUMBNAIL, DEFAULT_THUMBNAIL_SEMANTIC, DEFAULT_WEIGHTS, RECIPES
 from ..nn.descriptor import ModelConfig
 
 
@@ -71,7 +71,8 @@ def recipe(name: str, model: Optional[ModelConfig] = None, **overrides) -> Tuple
                         temperature=100.0, normalize=False, projection_dim=128, augment="paper")
     else:
         if model is None:       # CrossTime's CPU recipe: a light pretrained backbone plus the image's thumbnail
-            m = replace(m, backbone=DEFAULT_BACKBONE, weights=DEFAULT_WEIGHTS, thumbnail=DEFAULT_THUMBNAIL)
+            m = replace(m, backbone=DEFAULT_BACKBONE, weights=DEFAULT_WEIGHTS, thumbnail=DEFAULT_THUMBNAIL,
+                        thumbnail_semantic=DEFAULT_THUMBNAIL_SEMANTIC)
         m = replace(m, head="pooled", pool="gem", dim=m.dim or 256)
         t = TrainConfig(recipe="infonce", batch_pairs=32, lr=3e-4, temperature=0.07, normalize=True,
                         augment="cross-date", max_shift=8, epochs=30)
