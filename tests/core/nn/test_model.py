@@ -162,7 +162,8 @@ def test_contrastive_recipes_take_real_steps(store, tmp_path):
         tr.before_epoch(0)
         losses = [tr.train_step(0, b) for b in range(3)]
         assert all(np.isfinite(losses))
-    assert m.thumbnail == 16 and tr.net.out_dim == m.dim + 3 * 16 ** 2     # the learnt part and the thumbnail
+    # the learnt part, the image's thumbnail and the map's (fusion: 3 image and 3 map channels)
+    assert m.thumbnail == 16 and m.thumbnail_semantic and tr.net.out_dim == m.dim + 6 * 16 ** 2
 
 
 def test_pretrained_weights_sources(tmp_path):
