@@ -52,7 +52,7 @@ def test_hard_negatives_are_the_old_tiles_ranked_above_the_truth(store, tmp_path
         assert all(tr._negative(int(h)) in conf for _ in range(5))
 
 
-def test_batch_sampling_scores_every_new_old_pair_of_the_batch(store, tmp_path):
+def test_batch_sampling_scores_every_new_old_pair_of_the_batch(store, tmp_path, monkeypatch):
     import torch
 
     from crosstime.core.nn import pair_classifier
@@ -70,12 +70,8 @@ def test_batch_sampling_scores_every_new_old_pair_of_the_batch(store, tmp_path):
         seen["logits"], seen["same"] = logits.detach(), same.cpu().numpy()
         return real_loss(logits, same)
     tr.inputs = spy_inputs
-    import crosstime.core.train.siamese_trainer as module
-    module.balanced_bce_loss = spy_loss
-    try:
-        loss = tr.train_step(0, 0)
-    finally:
-        module.balanced_bce_loss = real_loss
+    monkeypatch.setattr("crosstime.core.train.siamese_trainer.balanced_bce_loss", spy_loss)
+    loss = tr.train_step(0, 0)
     assert np.isfinite(loss)
     assert seen["logits"].shape == (12, 12) and torch.isfinite(seen["logits"]).all()
     # a pair is positive exactly when the new and the old tile show one place
