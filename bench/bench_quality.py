@@ -89,6 +89,7 @@ def one_seed(a, seed: int) -> dict:
     from crosstime.core.nn.descriptor import DescriptorNet, ModelConfig
     from crosstime.core.retrieval.model_file import load_model
     from crosstime.core.train import make_trainer
+    from crosstime.core.train.map_thumbnail import fit_map_thumbnail
     from crosstime.core.train.recipes import recipe
     sets = synthetic_sets(a.pixels, seed, a.dense) if a.dataset == "synthetic" else \
         realpairs_sets(a.pixels, seed, a.dense)
@@ -97,6 +98,8 @@ def one_seed(a, seed: int) -> dict:
     overrides = {k: v for k, v in {"backbone": a.backbone, "weights": a.weights, "lr": a.lr,
                                    "thumbnail": a.thumbnail or None, "flip_average": a.flip_average or None,
                                    "thumbnail_semantic": a.thumbnail_semantic,
+                                   "map_thumbnail_scaling": a.map_thumbnail_scaling,
+                                   "learnt_part_loss": a.learnt_part_loss, "learn_mix": a.learn_mix,
                                    "epochs": a.epochs or 1000, "max_minutes": None if a.epochs else a.minutes,
                                    "early_stop": a.early_stop or None, "pair_distance": a.pair_distance,
                                    "pair_sampling": a.pair_sampling}.items() if v is not None}
@@ -112,7 +115,9 @@ def one_seed(a, seed: int) -> dict:
         net, _ = load_model(out)
         rows[f"trained ({a.recipe})"] = score(net, sets["test"], legend)
     torch.manual_seed(seed)
-    rows["same network untrained"] = score(DescriptorNet(ModelConfig.from_dict(m.to_dict())).eval(), sets["test"], legend)
+    untrained = DescriptorNet(ModelConfig.from_dict(m.to_dict())).eval()
+    fit_map_thumbnail(untrained, train, legend, seed=seed)     # as the trainer does before its first step
+    rows["same network untrained"] = score(untrained, sets["test"], legend)
     specs = [] if a.no_baselines else [baseline_spec(k) for k in a.baselines]
     base, _ = baseline_rows(sets["test"], legend, specs, validation=sets["val"]) if specs else ([], [])
     for b in base:
@@ -186,6 +191,13 @@ def main():
     ap.add_argument("--thumbnail-semantic", action=argparse.BooleanOptionalAction, default=None,
                     help="with fusion, a thumbnail of the rasterized map too (its own standardised part; default: the "
                          "recipe's)")
+    from crosstime.core.choices import MAP_THUMBNAIL_SCALINGS
+    ap.add_argument("--map-thumbnail-scaling", default=None, choices=list(MAP_THUMBNAIL_SCALINGS),
+                    help="how the map's thumbnail is scaled (default: the recipe's)")
+    ap.add_argument("--learnt-part-loss", type=float, default=None,
+                    help="InfoNCE: weight of a second loss on the learnt part alone (default: the recipe's)")
+    ap.add_argument("--learn-mix", action=argparse.BooleanOptionalAction, default=None,
+                    help="train the joint descriptor's mixing angle (default: the recipe's)")
     ap.add_argument("--flip-average", action="store_true", help="test-time mirror averaging")
     ap.add_argument("--dense", action="store_true", help="training tiles every half tile")
     ap.add_argument("--mix-synthetic", action="store_true", help="add the synthetic training landscape")
@@ -196,11 +208,15 @@ def main():
     ap.add_argument("--json", default=None, help="also write the results here")
     a = ap.parse_args()
     levers = " ".join(f"--{k.replace('_', '-')}" + ("" if v is True else f" {v}") for k, v in vars(a).items()
-                      if k in ("backbone", "weights", "lr", "thumbnail", "thumbnail_semantic", "flip_average", "dense",
-                               "mix_synthetic", "epochs", "early_stop", "pair_distance", "pair_sampling",
-                               "no_baselines", "baselines_only") and v)
+                      if k in ("backbone", "weights", "lr", "thumbnail", "thumbnail_semantic", "map_thumbnail_scaling",
+                               "learnt_part_loss", "learn_mix", "flip_average", "dense", "mix_synthetic", "epochs",
+                               "early_stop", "pair_distance", "pair_sampling", "no_baselines", "baselines_only") and v)
     if a.thumbnail_semantic is False:
         levers = (levers + " --no-thumbnail-semantic").strip()
+    if a.learn_mix is False:
+        levers = (levers + " --no-learn-mix").strip()
+    if a.learnt_part_loss == 0:
+        levers = (levers + " --learnt-part-loss 0").strip()
     if a.baselines != list(BASELINES):
         levers = (levers + " --baselines " + " ".join(a.baselines)).strip()
     plan = [(d, r) for d in ("synthetic", "realpairs") for r in ("infonce", "siamese")] if a.table else \

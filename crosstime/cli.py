@@ -67,7 +67,8 @@ def cmd_train(a) -> None:
         "bf16": a.bf16 or None, "max_minutes": a.max_minutes, "early_stop": a.early_stop,
         "batches_per_epoch": a.batches_per_epoch, "augment": a.augment, "temperature": a.temperature,
         "tile_pixels": a.tile_pixels, "thumbnail": a.thumbnail, "thumbnail_semantic": a.thumbnail_semantic,
-        "flip_average": a.flip_average or None}.items()
+        "map_thumbnail_scaling": a.map_thumbnail_scaling, "learnt_part_loss": a.learnt_part_loss,
+        "learn_mix": a.learn_mix, "flip_average": a.flip_average or None}.items()
         if v is not None}
     from .core.nn.backbones import WeightsUnavailable
     p = _progress("training")
@@ -301,6 +302,15 @@ def build_parser() -> argparse.ArgumentParser:
                    help="joint descriptor: add a per-tile standardised CELLSxCELLS thumbnail, weighted by a learnt angle")
     s.add_argument("--thumbnail-semantic", action=argparse.BooleanOptionalAction, default=None,
                    help="with fusion, a thumbnail of the rasterized map beside the image's (CPU recipe default: on)")
+    s.add_argument("--map-thumbnail-scaling", default=None, choices=list(choices.MAP_THUMBNAIL_SCALINGS),
+                   help="how the map's thumbnail is scaled: " + "; ".join(f"{k}: {v}" for k, v in
+                                                                        choices.MAP_THUMBNAIL_SCALINGS.items())
+                   + " (CPU recipe default: training)")
+    s.add_argument("--learnt-part-loss", type=float, default=None, metavar="WEIGHT",
+                   help="InfoNCE with a thumbnail: weight of a second loss on the learnt part alone")
+    s.add_argument("--learn-mix", action=argparse.BooleanOptionalAction, default=None,
+                   help="train the angle that mixes the learnt part and the thumbnails (CPU recipe default: held at "
+                        "45 degrees)")
     s.add_argument("--flip-average", action="store_true", help="describe each tile and its mirror image (test time)")
     s.add_argument("--epochs", type=int, default=None, help="number of epochs (the reproducible budget)")
     s.add_argument("--batch", type=int, default=None)

@@ -80,6 +80,9 @@ def model_rows(model_paths: Sequence[str], tiles, legend, device: str = "cpu", p
                 import torch
                 torch.manual_seed(0)
                 raw = DescriptorNet(init).to(device)
+                if raw.map_thumbnail_needs_fit:
+                    # fitted on the training tiles, not learnt: the twin has it as training began
+                    raw.fit_map_thumbnail_from(net)
                 qu = describe_tiles(raw, tiles, gidx, NEW, legend, device=device, progress=mp.sub(.6, .8))
                 du = describe_tiles(raw, tiles, gidx, OLD, legend, device=device, progress=mp.sub(.8, 1))
                 rows.append({**score_row(f"{cfg.backbone} same network untrained ({init.weights} backbone)", mod,

@@ -38,7 +38,8 @@ class ModelConfig:
     # joint descriptor: the learnt part and a per-tile standardised thumbnail of the image (side in cells, 0: none),
     # each of unit length, weighted by a learnt mixing angle; cosine then adds both similarities
     thumbnail: int = 0
-    thumbnail_semantic: bool = False     # with fusion: a thumbnail of the rasterized map too, standardised on its own
+    thumbnail_semantic: bool = False     # with fusion: a thumbnail of the rasterized map too, as its own part
+    map_thumbnail_scaling: str = "tile"  # tile: standardised per tile; training: per value, by the training tiles
     flip_average: bool = False           # describe each tile and its mirror image, and add the two (test time)
 
     def to_dict(self) -> dict:
@@ -92,6 +93,13 @@ class DescriptorNet(nn.Module):
             raise ValueError("a thumbnail branch needs the image: choose the visual or fusion modality")
         # the mixing angle starts at 45 degrees: both parts weigh the same until training says otherwise
         self.mix = nn.Parameter(torch.tensor(0.7854)) if cfg.thumbnail else None
+        if cfg.map_thumbnail_scaling not in ("tile", "training"):
+            raise ValueError(f"unknown map thumbnail scaling '{cfg.map_thumbnail_scaling}' (tile, training)")
+        if self.map_thumbnail_needs_fit:
+            # saved with the weights; zero and one until fitted on the training tiles (fit_map_thumbnail)
+            n = self.thumbnail_channels - 3
+            self.register_buffer("map_thumbnail_mean", torch.zeros(n * cfg.thumbnail ** 2))
+            self.register_buffer("map_thumbnail_spread", torch.ones(n * cfg.thumbnail ** 2))
 
     @property
     def learnt_dim(self) -> int:
@@ -104,6 +112,10 @@ class DescriptorNet(nn.Module):
             return 0
         semantic = self.cfg.in_channels - 3 if self.cfg.thumbnail_semantic and self.cfg.modality == "fusion" else 0
         return 3 + semantic
+
+    @property
+    def map_thumbnail_needs_fit(self) -> bool:
+        return self.thumbnail_channels > 3 and self.cfg.map_thumbnail_scaling == "training"
 
     @property
     def out_dim(self) -> int:
@@ -120,9 +132,35 @@ class DescriptorNet(nn.Module):
             return z
         parts = [F.normalize(z.float(), dim=1) * torch.cos(self.mix), self._thumbnail(x[:, :3]) * torch.sin(self.mix)]
         if self.thumbnail_channels > 3:
-            # the map's own part: a map that is empty or uniform on a tile (image-only data) adds zeros, nothing else
-            parts.append(self._thumbnail(x[:, 3:]) * torch.sin(self.mix))
+            parts.append(self._map_thumbnail(x[:, 3:]) * torch.sin(self.mix))
         return torch.cat(parts, 1)
+
+    def map_thumbnail_values(self, semantic: torch.Tensor) -> torch.Tensor:
+        """Block means of the map's channels, one row per tile: what the map's part is made of."""
+        return F.adaptive_avg_pool2d(semantic.float(), self.cfg.thumbnail).flatten(1)
+
+    @torch.no_grad()
+    def fit_map_thumbnail(self, values: torch.Tensor, min_spread: float = 0.02) -> None:
+        """Mean and spread of each value of the map's thumbnail, from the training tiles' ``values``.
+
+        The floor on the spread keeps a value that hardly ever changes in training (a category seen on a few
+        pixels) from outweighing all the others on new data."""
+        self.map_thumbnail_mean.copy_(values.float().mean(0))
+        self.map_thumbnail_spread.copy_(values.float().std(0).clamp_min(min_spread))
+
+    @torch.no_grad()
+    def fit_map_thumbnail_from(self, other: DescriptorNet) -> None:
+        """The map thumbnail's scaling of another network of the same configuration."""
+        self.map_thumbnail_mean.copy_(other.map_thumbnail_mean)
+        self.map_thumbnail_spread.copy_(other.map_thumbnail_spread)
+
+    def _map_thumbnail(self, semantic: torch.Tensor) -> torch.Tensor:
+        """The map's part. Fitted on image-only data (mean zero) it is zeros; a model fitted on maps gives
+        every tile without one the same vector: among such tiles it adds the same to every similarity."""
+        if not self.map_thumbnail_needs_fit:
+            return self._thumbnail(semantic)
+        t = (self.map_thumbnail_values(semantic) - self.map_thumbnail_mean) / self.map_thumbnail_spread
+        return F.normalize(t, dim=1)
 
     def _thumbnail(self, x: torch.Tensor) -> torch.Tensor:
         """Block means of ``x``, standardised per tile, of unit length (zeros when the tile is uniform)."""

@@ -59,4 +59,8 @@ class ContrastiveTrainer(Trainer):
             loss = nt_xent(zq, zk, self.cfg.temperature, self.cfg.normalize)
         else:
             loss = info_nce(zq, zk, self.cfg.temperature)
+            if self.cfg.learnt_part_loss and self.net.cfg.thumbnail and not self.cfg.projection_dim:
+                # the learnt part must also match places on its own, not only fill in what the thumbnails miss
+                n = self.net.learnt_dim
+                loss = loss + self.cfg.learnt_part_loss * info_nce(zq[:, :n], zk[:, :n], self.cfg.temperature)
         return self.backward_step(loss)

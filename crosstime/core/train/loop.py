@@ -31,6 +31,7 @@ from ..tiles.network_input import read_network_input
 from ..tiles.selection import TileSet
 from . import distributed
 from .checkpoint import load_checkpoint, save_checkpoint
+from .map_thumbnail import fit_map_thumbnail
 from .recipes import TrainConfig
 
 
@@ -70,6 +71,9 @@ class Trainer(abc.ABC):
         if self.world > 1:
             from torch.nn.parallel import DistributedDataParallel as DDP
             self.wrapped = DDP(self.wrapped, device_ids=[self.device] if self.device.startswith("cuda") else None)
+        if self.net.mix is not None and not cfg.learn_mix:
+            # learnt, the angle drifts toward the learnt part, which looks better on the training tiles than on new ones
+            self.net.mix.requires_grad_(False)
         pretrained = model_cfg.weights not in ("none", "", None)
         groups = self.net.param_groups(cfg.lr, cfg.backbone_lr(pretrained))
         extra = [p for p in self.extra.parameters()]
@@ -199,6 +203,9 @@ class Trainer(abc.ABC):
         stopped = "finished"
         main = self.rank == 0
         epochs = cfg.epochs
+        if not self.history and fit_map_thumbnail(self.net, self.train, self.legend, seed=cfg.seed,
+                                                  progress=self.progress.sub(0, 0.005)):
+            self.progress.info("the map's thumbnail is scaled by the training tiles' mean and spread")
         if self.val is not None and not self.history:
             # the same network before any step: the score training has to beat
             start = metrics.summary(self.rank_tiles(self.val, self.progress.sub(0, 0.01)), cfg.map_n)

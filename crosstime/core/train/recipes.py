@@ -4,7 +4,14 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Optional, Tuple
 
-from ..choices import DEFAULT_BACKBONE, DEFAULT_THUMBNAIL, DEFAULT_THUMBNAIL_SEMANTIC, DEFAULT_WEIGHTS, RECIPES
+from ..choices import (
+    DEFAULT_BACKBONE,
+    DEFAULT_MAP_THUMBNAIL_SCALING,
+    DEFAULT_THUMBNAIL,
+    DEFAULT_THUMBNAIL_SEMANTIC,
+    DEFAULT_WEIGHTS,
+    RECIPES,
+)
 from ..nn.descriptor import ModelConfig
 
 
@@ -30,6 +37,8 @@ class TrainConfig:
     projection_dim: int = 0              # NT-Xent projection head output (0: loss on the descriptor itself)
     augment: str = "none"                # none, paper, cross-date
     max_shift: int = 0                   # pixels of random shift of the old date (cross-date augmentation)
+    learnt_part_loss: float = 0.0        # InfoNCE: weight of a second loss on the learnt part of a joint descriptor
+    learn_mix: bool = True               # joint descriptor: train the mixing angle (False: both parts weigh the same)
     # common
     batches_per_epoch: Optional[int] = None   # default: one pass over the training queries
     val_every: int = 1
@@ -72,10 +81,12 @@ def recipe(name: str, model: Optional[ModelConfig] = None, **overrides) -> Tuple
     else:
         if model is None:       # CrossTime's CPU recipe: a light pretrained backbone plus the image's thumbnail
             m = replace(m, backbone=DEFAULT_BACKBONE, weights=DEFAULT_WEIGHTS, thumbnail=DEFAULT_THUMBNAIL,
-                        thumbnail_semantic=DEFAULT_THUMBNAIL_SEMANTIC)
+                        thumbnail_semantic=DEFAULT_THUMBNAIL_SEMANTIC,
+                        map_thumbnail_scaling=DEFAULT_MAP_THUMBNAIL_SCALING)
         m = replace(m, head="pooled", pool="gem", dim=m.dim or 256)
+        # with a thumbnail: the learnt part also matches places on its own, and the mixing angle stays at 45 degrees
         t = TrainConfig(recipe="infonce", batch_pairs=32, lr=3e-4, temperature=0.07, normalize=True,
-                        augment="cross-date", max_shift=8, epochs=30)
+                        augment="cross-date", max_shift=8, epochs=30, learnt_part_loss=1.0, learn_mix=False)
     mk = {f.name for f in fields(ModelConfig)}
     tk = {f.name for f in fields(TrainConfig)}
     for k, v in overrides.items():

@@ -38,6 +38,8 @@ def _random_model(path, **cfg):
             if isinstance(m, torch.nn.BatchNorm2d):
                 m.running_mean.uniform_(-0.1, 0.1)
                 m.running_var.uniform_(0.5, 1.5)
+        if net.map_thumbnail_needs_fit:
+            net.fit_map_thumbnail(torch.rand(50, net.map_thumbnail_mean.numel()))
     save_model(path, net.eval())
     return path
 
@@ -47,7 +49,7 @@ def _random_model(path, **cfg):
     {"head": "pooled", "dim": 32, "thumbnail": 4, "flip_average": True},
     {"head": "paper", "dim": 32, "head_channels": (32, 16, 16), "flip_average": True, "tile_pixels": 32},
     {"backbone": "efficientnet_lite0", "weights": "imagenet", "head": "pooled", "dim": 32, "thumbnail": 16,
-     "thumbnail_semantic": True},
+     "thumbnail_semantic": True, "map_thumbnail_scaling": "training"},
 ], ids=["paper-head", "pooled-thumbnail-flip", "paper-flip-resized", "cpu-recipe"])
 def test_onnx_gives_the_descriptors_of_torch(cfg, store, tiny_model, legend, tmp_path):
     from crosstime.core.retrieval.describer import ModelDescriber
