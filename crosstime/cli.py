@@ -299,7 +299,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--head", default=None, choices=list(choices.HEADS))
     s.add_argument("--tile-pixels", type=int, default=None)
     s.add_argument("--thumbnail", type=int, default=None, metavar="CELLS",
-                   help="joint descriptor: add a per-tile standardised CELLSxCELLS thumbnail, weighted by a learnt angle")
+                   help="joint descriptor: add a per-tile standardised CELLSxCELLS thumbnail beside the learnt part")
     s.add_argument("--thumbnail-semantic", action=argparse.BooleanOptionalAction, default=None,
                    help="with fusion, a thumbnail of the rasterized map beside the image's (CPU recipe default: on)")
     s.add_argument("--map-thumbnail-scaling", default=None, choices=list(choices.MAP_THUMBNAIL_SCALINGS),

@@ -21,13 +21,12 @@ DEFAULT_BACKBONE = "efficientnet_lite0"
 DEFAULT_WEIGHTS = "imagenet"
 DEFAULT_THUMBNAIL = 16
 # and, with topographic vectors (fusion), a thumbnail of the rasterized map beside the image's: on the synthetic
-# landscapes it lifts the trained map@5 from 0.538 to 0.655 (1 seed, 5 min); where a tile has no vector data the map
-# is uniform, its part is zeros and the ranking is the image-only one
+# landscapes it lifts the trained map@5 from 0.538 to 0.655 (1 seed, 5 min)
 DEFAULT_THUMBNAIL_SEMANTIC = True
 # how the map's thumbnail is scaled: each value by its mean and spread over the training tiles (a rare category
 # weighs more than a common one, and a tile's share of each category counts), or each tile on its own (the first
 # versions: a tile with a little of a category looked like one full of it). Measured on the synthetic landscapes
-# with one trained model: validation map@5 0.811 -> 0.880 (README, lever table)
+# (README, lever table)
 MAP_THUMBNAIL_SCALINGS: Dict[str, str] = {
     "training": "each value by its mean and spread over the training tiles",
     "tile": "each tile standardised on its own",

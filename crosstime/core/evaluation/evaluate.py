@@ -73,6 +73,8 @@ def model_rows(model_paths: Sequence[str], tiles, legend, device: str = "cpu", p
                          "kind": "trained", "note": "late fusion of the trained descriptor and the 16x16 thumbnail"})
         architecture = json.dumps({k: v for k, v in info.config.items() if k not in ("tile_size", "legend")},
                                   sort_keys=True)
+        if net.map_thumbnail_needs_fit:
+            architecture += info.fingerprint        # its map scaling was fitted on this model's own training tiles
         if with_untrained and architecture not in untrained_done:
             untrained_done.add(architecture)
             init = ModelConfig.from_dict(info.config)

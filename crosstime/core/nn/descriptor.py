@@ -17,6 +17,10 @@ IMAGENET_MEAN = (0.485, 0.456, 0.406)
 IMAGENET_STD = (0.229, 0.224, 0.225)
 
 
+# settings added after the first model files, with the value a file without them means
+ADDED_LATER = {"map_thumbnail_scaling": "tile"}
+
+
 @dataclass
 class ModelConfig:
     """Everything needed to rebuild a descriptor network; saved with its weights."""
@@ -36,7 +40,8 @@ class ModelConfig:
     mean: Tuple[float, float, float] = IMAGENET_MEAN
     std: Tuple[float, float, float] = IMAGENET_STD
     # joint descriptor: the learnt part and a per-tile standardised thumbnail of the image (side in cells, 0: none),
-    # each of unit length, weighted by a learnt mixing angle; cosine then adds both similarities
+    # each of unit length, weighted by the cosine and sine of a mixing angle (45 degrees unless training learns it);
+    # cosine similarity then adds the parts' similarities
     thumbnail: int = 0
     thumbnail_semantic: bool = False     # with fusion: a thumbnail of the rasterized map too, as its own part
     map_thumbnail_scaling: str = "tile"  # tile: standardised per tile; training: per value, by the training tiles
@@ -46,6 +51,11 @@ class ModelConfig:
         d = asdict(self)
         for k in ("head_channels", "mean", "std"):
             d[k] = list(d[k])
+        # a setting added later is written only where it differs from what its absence means: files that do not use
+        # it stay readable by older versions, and their fingerprints (which indexes check) do not change
+        for k, absent in ADDED_LATER.items():
+            if d[k] == absent:
+                del d[k]
         return d
 
     @classmethod
@@ -91,7 +101,7 @@ class DescriptorNet(nn.Module):
 
         if cfg.thumbnail and cfg.modality == "semantic":
             raise ValueError("a thumbnail branch needs the image: choose the visual or fusion modality")
-        # the mixing angle starts at 45 degrees: both parts weigh the same until training says otherwise
+        # the mixing angle starts at 45 degrees: the learnt part and each thumbnail weigh the same
         self.mix = nn.Parameter(torch.tensor(0.7854)) if cfg.thumbnail else None
         if cfg.map_thumbnail_scaling not in ("tile", "training"):
             raise ValueError(f"unknown map thumbnail scaling '{cfg.map_thumbnail_scaling}' (tile, training)")
@@ -143,8 +153,9 @@ class DescriptorNet(nn.Module):
     def fit_map_thumbnail(self, values: torch.Tensor, min_spread: float = 0.02) -> None:
         """Mean and spread of each value of the map's thumbnail, from the training tiles' ``values``.
 
-        The floor on the spread keeps a value that hardly ever changes in training (a category seen on a few
-        pixels) from outweighing all the others on new data."""
+        Each value is a cell's mean of one colour channel of the rendered map: a cell colour that is rare in training
+        weighs more than a common one. The floor on the spread bounds how much a value that hardly changed in
+        training (a cell nearly always of one colour) can weigh on new data: 50 times a unit change at most."""
         self.map_thumbnail_mean.copy_(values.float().mean(0))
         self.map_thumbnail_spread.copy_(values.float().std(0).clamp_min(min_spread))
 

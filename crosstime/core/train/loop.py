@@ -65,15 +65,16 @@ class Trainer(abc.ABC):
         torch.manual_seed(cfg.seed)
         self.net = DescriptorNet(model_cfg).to(self.device)
         self.extra = self.make_extra().to(self.device)
+        if self.net.mix is not None and not cfg.learn_mix:
+            # learnt, the angle drifts toward the learnt part, which looks better on the training tiles than on new
+            # ones; held before DDP wraps the network, which must know every parameter that gets a gradient
+            self.net.mix.requires_grad_(False)
         if cfg.channels_last:
             self.net.to(memory_format=torch.channels_last)
         self.wrapped = self.make_trainable()
         if self.world > 1:
             from torch.nn.parallel import DistributedDataParallel as DDP
             self.wrapped = DDP(self.wrapped, device_ids=[self.device] if self.device.startswith("cuda") else None)
-        if self.net.mix is not None and not cfg.learn_mix:
-            # learnt, the angle drifts toward the learnt part, which looks better on the training tiles than on new ones
-            self.net.mix.requires_grad_(False)
         pretrained = model_cfg.weights not in ("none", "", None)
         groups = self.net.param_groups(cfg.lr, cfg.backbone_lr(pretrained))
         extra = [p for p in self.extra.parameters()]
@@ -159,7 +160,7 @@ class Trainer(abc.ABC):
         st = load_checkpoint(self.ckpt_dir)
         if st is None:
             return
-        if st.get("model_cfg") != self.mcfg.to_dict():
+        if ModelConfig.from_dict(st.get("model_cfg") or {}).to_dict() != self.mcfg.to_dict():
             raise RuntimeError(f"the checkpoint in {self.ckpt_dir} was made with other model settings; "
                                "use another checkpoint folder or delete it")
         self.net.load_state_dict(st["net"])

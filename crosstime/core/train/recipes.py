@@ -38,7 +38,7 @@ class TrainConfig:
     augment: str = "none"                # none, paper, cross-date
     max_shift: int = 0                   # pixels of random shift of the old date (cross-date augmentation)
     learnt_part_loss: float = 0.0        # InfoNCE: weight of a second loss on the learnt part of a joint descriptor
-    learn_mix: bool = True               # joint descriptor: train the mixing angle (False: both parts weigh the same)
+    learn_mix: bool = True               # joint descriptor: train the mixing angle (False: held at 45 degrees)
     # common
     batches_per_epoch: Optional[int] = None   # default: one pass over the training queries
     val_every: int = 1

@@ -59,6 +59,7 @@ def test_fitted_on_image_only_data_the_map_part_is_zeros():
 
 
 def test_the_scaling_travels_with_the_weights_and_older_files_keep_theirs(store, tmp_path):
+    from crosstime.core.retrieval.model_file import fingerprint, safe_torch_load
     net = fitted_net(store)
     path = str(tmp_path / "scaled.ctmodel")
     save_model(path, net)
@@ -68,19 +69,33 @@ def test_the_scaling_travels_with_the_weights_and_older_files_keep_theirs(store,
     x = torch.rand(2, 6, 64, 64)
     with torch.no_grad():
         assert torch.allclose(again(x), net(x), atol=1e-5)
-    # a model file written before the option: no such setting, no such buffers, the per-tile scaling
-    old_cfg = {k: v for k, v in net.cfg.to_dict().items() if k != "map_thumbnail_scaling"}
-    old = DescriptorNet(ModelConfig.from_dict(old_cfg))
+    # a file written before the setting existed: no such key, no such buffers; it loads with the per-tile scaling,
+    # and a file that does not use the setting is written as before (same fingerprint, readable by older versions)
+    per_tile = DescriptorNet(ModelConfig(**COMMON)).eval()
+    save_model(str(tmp_path / "per_tile.ctmodel"), per_tile)
+    payload = safe_torch_load(str(tmp_path / "per_tile.ctmodel"))
+    assert "map_thumbnail_scaling" not in payload["config"]
+    assert payload["fingerprint"] == fingerprint(payload["config"], payload["state_dict"])
+    old, old_info = load_model(str(tmp_path / "per_tile.ctmodel"))
     assert old.cfg.map_thumbnail_scaling == "tile" and not hasattr(old, "map_thumbnail_mean")
+    with torch.no_grad():
+        assert torch.allclose(old(x), per_tile(x), atol=1e-6)
 
 
-def test_training_fits_the_scaling_before_its_first_step(store, tmp_path):
-    from crosstime.core.train import make_trainer
+def test_training_fits_the_scaling_before_its_first_step(store, tmp_path, monkeypatch):
+    from crosstime.core.train import loop, make_trainer
+    from crosstime.core.train.contrastive_trainer import ContrastiveTrainer
     m, t = recipe("infonce", backbone="resnet18", weights="none", tile_pixels=64, dim=16, thumbnail=4, batch_pairs=8,
                   epochs=1, batches_per_epoch=1, seed=0)
     assert m.map_thumbnail_scaling == "training"          # the CPU recipe's default
+    events = []
+    fit, step, rank = loop.fit_map_thumbnail, ContrastiveTrainer.train_step, ContrastiveTrainer.rank_tiles
+    monkeypatch.setattr(loop, "fit_map_thumbnail", lambda *a, **k: events.append("fit") or fit(*a, **k))
+    monkeypatch.setattr(ContrastiveTrainer, "train_step", lambda self, *a: events.append("step") or step(self, *a))
+    monkeypatch.setattr(ContrastiveTrainer, "rank_tiles", lambda self, *a: events.append("validate") or rank(self, *a))
     out = str(tmp_path / "trained.ctmodel")
     make_trainer(m, t, TileSet([store]), TileSet([store]), out, store.legend()).run()
+    assert events == ["fit", "validate", "step", "validate"]    # the untrained score already has the scaling
     _, state = read_model_file(out)
     reference = fitted_net(store)
     assert torch.allclose(state["map_thumbnail_mean"], reference.map_thumbnail_mean, atol=1e-6)
