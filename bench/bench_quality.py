@@ -169,6 +169,21 @@ def report(a, runs) -> dict:
     return {"summary": summary, "runs": runs}
 
 
+def flags_given(ap: argparse.ArgumentParser, a: argparse.Namespace, keys) -> str:
+    """The options among ``keys`` that differ from their defaults, as they are typed (for the rerun line)."""
+    out = []
+    for k in keys:
+        v = getattr(a, k)
+        if v == ap.get_default(k):
+            continue
+        flag = "--" + k.replace("_", "-")
+        if isinstance(v, bool):     # a store-true flag given, or a --[no-] flag either way
+            out.append(flag if v else "--no-" + flag[2:])
+        else:
+            out.append(" ".join([flag, *map(str, v if isinstance(v, list) else [v])]))
+    return " ".join(out)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--dataset", default="synthetic", choices=["synthetic", "realpairs"])
@@ -207,18 +222,10 @@ def main():
     ap.add_argument("--baselines", nargs="*", default=list(BASELINES), help=f"default: {' '.join(BASELINES)}")
     ap.add_argument("--json", default=None, help="also write the results here")
     a = ap.parse_args()
-    levers = " ".join(f"--{k.replace('_', '-')}" + ("" if v is True else f" {v}") for k, v in vars(a).items()
-                      if k in ("backbone", "weights", "lr", "thumbnail", "thumbnail_semantic", "map_thumbnail_scaling",
-                               "learnt_part_loss", "learn_mix", "flip_average", "dense", "mix_synthetic", "epochs",
-                               "early_stop", "pair_distance", "pair_sampling", "no_baselines", "baselines_only") and v)
-    if a.thumbnail_semantic is False:
-        levers = (levers + " --no-thumbnail-semantic").strip()
-    if a.learn_mix is False:
-        levers = (levers + " --no-learn-mix").strip()
-    if a.learnt_part_loss == 0:
-        levers = (levers + " --learnt-part-loss 0").strip()
-    if a.baselines != list(BASELINES):
-        levers = (levers + " --baselines " + " ".join(a.baselines)).strip()
+    levers = flags_given(ap, a, ("backbone", "weights", "lr", "thumbnail", "thumbnail_semantic", "map_thumbnail_scaling",
+                                 "learnt_part_loss", "learn_mix", "flip_average", "dense", "mix_synthetic", "epochs",
+                                 "early_stop", "pair_distance", "pair_sampling", "no_baselines", "baselines_only",
+                                 "baselines"))
     plan = [(d, r) for d in ("synthetic", "realpairs") for r in ("infonce", "siamese")] if a.table else \
         [(a.dataset, a.recipe)]
     results = {}

@@ -8,6 +8,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
+from ..choices import MAP_THUMBNAIL_SCALINGS
 from .backbones import build_backbone
 from .head import ConvHead, PooledFC, SpatialFC
 from .pooling import make_pool
@@ -103,8 +104,9 @@ class DescriptorNet(nn.Module):
             raise ValueError("a thumbnail branch needs the image: choose the visual or fusion modality")
         # the mixing angle starts at 45 degrees: the learnt part and each thumbnail weigh the same
         self.mix = nn.Parameter(torch.tensor(0.7854)) if cfg.thumbnail else None
-        if cfg.map_thumbnail_scaling not in ("tile", "training"):
-            raise ValueError(f"unknown map thumbnail scaling '{cfg.map_thumbnail_scaling}' (tile, training)")
+        if cfg.map_thumbnail_scaling not in MAP_THUMBNAIL_SCALINGS:
+            raise ValueError(f"unknown map thumbnail scaling '{cfg.map_thumbnail_scaling}' "
+                             f"({', '.join(MAP_THUMBNAIL_SCALINGS)})")
         if self.map_thumbnail_needs_fit:
             # saved with the weights; zero and one until fitted on the training tiles (fit_map_thumbnail)
             n = self.thumbnail_channels - 3
@@ -145,9 +147,9 @@ class DescriptorNet(nn.Module):
             parts.append(self._map_thumbnail(x[:, 3:]) * torch.sin(self.mix))
         return torch.cat(parts, 1)
 
-    def map_thumbnail_values(self, semantic: torch.Tensor) -> torch.Tensor:
-        """Block means of the map's channels, one row per tile: what the map's part is made of."""
-        return F.adaptive_avg_pool2d(semantic.float(), self.cfg.thumbnail).flatten(1)
+    def block_means(self, x: torch.Tensor) -> torch.Tensor:
+        """Block means of each channel of ``x``, one row per tile: what a thumbnail is made of."""
+        return F.adaptive_avg_pool2d(x.float(), self.cfg.thumbnail).flatten(1)
 
     @torch.no_grad()
     def fit_map_thumbnail(self, values: torch.Tensor, min_spread: float = 0.02) -> None:
@@ -170,12 +172,12 @@ class DescriptorNet(nn.Module):
         every tile without one the same vector: among such tiles it adds the same to every similarity."""
         if not self.map_thumbnail_needs_fit:
             return self._thumbnail(semantic)
-        t = (self.map_thumbnail_values(semantic) - self.map_thumbnail_mean) / self.map_thumbnail_spread
+        t = (self.block_means(semantic) - self.map_thumbnail_mean) / self.map_thumbnail_spread
         return F.normalize(t, dim=1)
 
     def _thumbnail(self, x: torch.Tensor) -> torch.Tensor:
         """Block means of ``x``, standardised per tile, of unit length (zeros when the tile is uniform)."""
-        t = F.adaptive_avg_pool2d(x.float(), self.cfg.thumbnail).flatten(1)
+        t = self.block_means(x)
         t = (t - t.mean(1, keepdim=True)) / (t.std(1, keepdim=True) + 1e-6)
         return F.normalize(t, dim=1)
 

@@ -16,7 +16,7 @@ def fit_map_thumbnail(net, tiles, legend: Legend, max_tiles: int = 2048, batch: 
 
     Returns False, touching nothing, when the network has no such scaling. A sample of a couple of thousand
     tiles estimates a mean and a spread well; a country-wide training set need not be read twice."""
-    if not getattr(net, "map_thumbnail_needs_fit", False):
+    if not net.map_thumbnail_needs_fit:
         return False
     n = len(tiles)
     picked = np.arange(n) if n <= max_tiles else np.sort(np.random.default_rng(seed).choice(n, max_tiles, False))
@@ -26,7 +26,7 @@ def fit_map_thumbnail(net, tiles, legend: Legend, max_tiles: int = 2048, batch: 
         progress.check()
         x = read_network_input(tiles, gidx, date, legend, cfg.modality, cfg.semantic_mode, as_uint8=False)
         # at the network's tile size, as the descriptor sees it
-        rows.append(net.map_thumbnail_values(to_tensor(x, cfg.tile_pixels, "cpu", False)[:, 3:]))
+        rows.append(net.block_means(to_tensor(x, cfg.tile_pixels, "cpu", False)[:, 3:]))
         progress.update((k + 1) / len(steps), "scaling the map's thumbnail")
     import torch
     values = torch.cat(rows)

@@ -52,7 +52,7 @@ def test_fitted_on_image_only_data_the_map_part_is_zeros():
     image_only.load_state_dict({k: v for k, v in net.state_dict().items() if not k.startswith("map_thumbnail")})
     x = torch.rand(3, 6, 64, 64)
     x[:, 3:] = 0                                          # no vector layer anywhere
-    net.fit_map_thumbnail(net.map_thumbnail_values(x[:, 3:]))
+    net.fit_map_thumbnail(net.block_means(x[:, 3:]))
     with torch.no_grad():
         a, b = net(x), image_only(x)
     assert torch.allclose(a[:, :b.shape[1]], b, atol=1e-6) and torch.all(a[:, b.shape[1]:] == 0)
