@@ -33,6 +33,13 @@ MAP_THUMBNAIL_SCALINGS: Dict[str, str] = {
 }
 DEFAULT_MAP_THUMBNAIL_SCALING = "training"
 
+# tiles when neither the user nor the model says: the paper's 1 km tiles at 256 px (ground units of the grid's CRS)
+DEFAULT_TILE_SIZE = 1000.0
+DEFAULT_PIXELS = 256
+# archive search's modern tiles: 200 m described at 64 px (a scanned photo covers a few of them)
+ARCHIVE_TILE_SIZE = 200.0
+ARCHIVE_PIXELS = 64
+
 # what describes tiles in the dock: no training, the model learnt on this region, or a chosen model file
 DESCRIBER_QUICK, DESCRIBER_REGION, DESCRIBER_FILE = "quick", "region", "file"
 

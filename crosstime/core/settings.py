@@ -7,20 +7,22 @@ from __future__ import annotations
 
 from enum import Enum
 
+from . import choices
+
 SETTINGS_PREFIX = "crosstime/"      # QgsSettings group
 PROJECT_SCOPE = "CrossTime"         # QgsProject entry scope
 
 
 class Setting(Enum):
     """User defaults, kept in QGIS settings: (key, default)."""
-    TILE_SIZE = ("tile_size", 1000.0)
-    PIXELS = ("pixels", 256)
+    TILE_SIZE = ("tile_size", choices.DEFAULT_TILE_SIZE)
+    PIXELS = ("pixels", choices.DEFAULT_PIXELS)
     K = ("k", 5)
-    LEGEND = ("legend", "bdtopo_v3")
+    LEGEND = ("legend", choices.DEFAULT_LEGEND)
     SEMANTIC = ("semantic", "rgb")
     MODEL = ("model", "")
     MAPPING_FILE = ("mapping", "")
-    DESCRIBER = ("describer", "quick")      # choices.DESCRIBER_QUICK, _REGION (learnt on this region) or _FILE
+    DESCRIBER = ("describer", choices.DESCRIBER_QUICK)      # or DESCRIBER_REGION (learnt here), DESCRIBER_FILE
 
     @property
     def key(self) -> str:

@@ -57,7 +57,7 @@ def test_missing_pretrained_weights_name_the_option_that_avoids_them(monkeypatch
     def offline(*_a, **_k):
         raise WeightsUnavailable("the ImageNet weights of resnet50 are not on this machine.")
     monkeypatch.setattr(jobs, "train_descriptor", offline)
-    monkeypatch.setattr("crosstime.core.dependencies.missing", lambda *a: [])
+    monkeypatch.setattr("crosstime.runtime.dependencies.missing", lambda *a: [])
     assert cli.main(["train", "s.ctstore", "--out", "m.ctmodel", "--weights", "imagenet"]) == 1
     assert "--weights none" in capsys.readouterr().err
 
@@ -96,7 +96,7 @@ def test_real_pairs_refusals_name_what_was_found(pairs_root, tmp_path):
 
 
 def test_replacing_a_store_is_said(pairs_root, tmp_path, capsys, monkeypatch):
-    monkeypatch.setattr("crosstime.core.dependencies.missing", lambda *a: [])
+    monkeypatch.setattr("crosstime.runtime.dependencies.missing", lambda *a: [])
     out = str(tmp_path / "p.ctstore")
     assert cli.main(["realpairs", pairs_root, "--out", out, "--tile-px", "32"]) == 0
     assert "replacing" not in capsys.readouterr().out

@@ -1,4 +1,5 @@
-"""The README's copy-paste qgis_process example runs as written (paths redirected to a temporary folder)."""
+"""The user guide's copy-paste qgis_process example (docs/user-guide.md, "Headless, on the synthetic data") runs as
+written (paths redirected to a temporary folder)."""
 import os
 import re
 import shutil
@@ -13,7 +14,7 @@ from crosstime.core.retrieval.index import DescriptorIndex
 def test_readme_qgis_process_example(root, tmp_path):
     if not shutil.which("qgis_process.bin") and not os.path.exists("/usr/bin/qgis_process.bin"):
         pytest.skip("qgis_process.bin not installed")
-    text = open(os.path.join(root, "README.md"), encoding="utf-8").read()
+    text = open(os.path.join(root, "docs", "user-guide.md"), encoding="utf-8").read()
     block = re.search(r"Headless, on the synthetic data.*?```bash\n(.*?)```", text, re.S).group(1)
     assert "qgis_process.bin run crosstime:build_tile_dataset" in block and "crosstime:match_tiles" in block
     script = block.replace("make setup\n", "")          # the test session is already set up

@@ -16,7 +16,7 @@ import numpy as np
 
 from ..atomic import atomic_write
 from .catalogue import ArchiveError, ArchivePhoto
-from .locate import PhotoWindows
+from .windows import PhotoWindows
 
 FORMAT = "crosstime-archive-index"
 VERSION = 1

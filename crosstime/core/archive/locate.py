@@ -1,118 +1,439 @@
-"""Where a photo lies (:class:`Location`, the answer of :mod:`.correlate`), the photo-to-ground similarity, and
-the described windows of a photo at four right-angle turns (:class:`PhotoWindows`, kept in the archive index to
-answer "which archive photos show this place?").
+"""Locating a photo by correlating its windows with the modern index's tile grid, pose by pose.
 
-Photo pixel (col, row) maps to ground (x, y) = t + s R(theta) (col, -row): rows grow downwards, y northwards.
+Under a candidate pose (rotation, scale) the photo is turned and resampled so that north is up and its pixels have
+the index tiles' ground resolution, then cut into windows on the index's tile step. If the pose is right, window
+(i, j) shows tile (i + dr, j + dc) for one offset (dr, dc), so the offset's score is the mean over windows of
+the window's similarity to that tile: every window's similarity to every tile counts, not only its best matches,
+and many weak window descriptors add up to a strong answer. Two things make the sum robust: each tile's mean
+similarity over the windows is taken off (a tile like every window says nothing), and each window takes its best
+similarity among the 3 x 3 tiles around the one the offset assigns it, so a pose a few degrees or per cent off
+still adds up.
+
+A cheap stage scores every rotation step and scale with grey thumbnails (block means, standardised per window:
+what remains of a place through decades, film and scanning is its layout of dark and light) joined with the size
+of their gradient (the edges between parcels, which outlast their tones), all offsets at once as one FFT
+cross-correlation of the windows' thumbnail grid with the tiles' (so its cost hardly grows with the index), and
+keeps the best few poses (more for a small photo, within a budget of described windows), and every scale's best,
+with their best offsets; the full descriptor then decides among them, looking only near those offsets.
+The answer's confidence is how far its score stands above the best answer elsewhere (the runner-up).
 """
 from __future__ import annotations
 
+import math
 import time
-from dataclasses import asdict, dataclass, field
-from typing import Dict, List, Optional, Sequence, Tuple
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional, Tuple
 
 import numpy as np
 
 from ..progress import SILENT, Progress
-from .catalogue import ArchivePhoto
+from .catalogue import ArchiveError, ArchivePhoto
+from .location import Hypothesis, Location, to_ground
+
+ROTATION_STEP = 10.0        # degrees between the rotations tried (the 3 x 3 tolerance covers half a step)
+SCALE_RATIO = 1.15          # between the scales tried when the scale is unknown
+KNOWN_SCALE_SPREAD = 1.12   # a catalogue scale is tried as is and this ratio either side (the 3 x 3 tolerance
+                            # covers about 6 % more; wider searches, measured, located fewer photos)
+COARSE_SIDE = 16            # thumbnail side of the cheap stage
+POSES_KEPT = 4              # poses the full descriptor looks at, at least ...
+WINDOWS_DESCRIBED = 4000    # ... and more while their windows add up to no more than this: a small photo, whose
+                            # few windows make the cheap stage's answer uncertain, has more of its poses checked
+PEAKS_PER_POSE = 3          # offsets kept per pose
+NEAR = 2                    # the full descriptor looks this many tiles around each kept offset
+NO_TILE = -10.0             # below any centred cosine
+COARSE_CHANNELS = 32        # main components of the thumbnails correlated by FFT
 
 
 @dataclass
-class PhotoWindows:
-    """The described windows of one photo, all scales and rotations together."""
-    photo: ArchivePhoto
-    descriptors: np.ndarray      # (M, R) float32, unit rows
-    centres: np.ndarray          # (M, 2) (col, row) in the original photo's pixels
-    quarter: np.ndarray          # (M,) int8: window turned k x 90 degrees counter-clockwise before description
-    band: np.ndarray             # (M,) int16: index into ``bands``
-    window: np.ndarray           # (M,) int32: the window's number (its four rotations share it)
-    bands: List[Tuple[float, float, float]]     # (scale, low, high) m/px per band
-    sizes_px: List[float]        # window side in photo pixels per band
-    scale_known: bool = True
-
-
-@dataclass
-class Hypothesis:
-    centre: Tuple[float, float]
-    rotation: float              # degrees, counter-clockwise
-    scale: float                 # m/px
-    score: float
-
-
-@dataclass
-class Location:
-    photo: str
-    width: int
-    height: int
-    transform: Tuple[float, float, float, float]     # a, b, tx, ty: x = a col + b row' ... see :func:`to_ground`
-    centre: Tuple[float, float]
-    footprint: List[Tuple[float, float]]              # photo corners on the ground, (0,0), (W,0), (W,H), (0,H)
-    scale: float
-    rotation: float
-    confidence: float                                # 1 - runner-up score / winner score
-    votes: float
-    agreeing_windows: int
-    runner_up: Optional[Hypothesis]
-    candidates: List[Hypothesis] = field(default_factory=list)   # every ranked pose, the winner first
-    scale_known: bool = True
-    seconds: float = 0.0
-    timings: Dict[str, float] = field(default_factory=dict)
-
-    def to_dict(self) -> dict:
-        return asdict(self)
+class IndexGrid:
+    """The modern index's tiles laid on their grid: row 0 is the northernmost row, column 0 the westernmost."""
+    rows: np.ndarray             # (N,) row of each index entry
+    cols: np.ndarray             # (N,)
+    shape: Tuple[int, int]
+    west: float                  # ground x of the west edge of column 0
+    north: float                 # ground y of the north edge of row 0
+    stride: float
+    tile_size: float
+    pixels: int
+    lookup: np.ndarray           # (R, C) index entry at each cell, -1 where there is none
 
     @classmethod
-    def from_dict(cls, d: dict) -> Location:
-        d = dict(d)
-        d["runner_up"] = Hypothesis(**d["runner_up"]) if d.get("runner_up") else None
-        d["candidates"] = [Hypothesis(**h) for h in d.get("candidates", [])]
-        d["transform"] = tuple(d["transform"])
-        d["centre"] = tuple(d["centre"])
-        d["footprint"] = [tuple(p) for p in d["footprint"]]
-        return cls(**d)
+    def of(cls, index) -> IndexGrid:
+        grid = index.grid or {}
+        tile = float(grid.get("tile_size") or 0)
+        if tile <= 0:
+            raise ArchiveError(f"{index.name}: this index has no tile grid; build the modern index from an ortho")
+        stride = float(grid.get("stride") or tile)
+        fps = np.asarray(index.footprints, np.float64)
+        west, north = float(fps[:, 0].min()), float(fps[:, 3].max())
+        cols = np.rint((fps[:, 0] - west) / stride).astype(np.int64)
+        rows = np.rint((north - fps[:, 3]) / stride).astype(np.int64)
+        shape = (int(rows.max()) + 1, int(cols.max()) + 1)
+        lookup = np.full(shape, -1, np.int64)
+        lookup[rows, cols] = np.arange(len(fps))
+        return cls(rows, cols, shape, west, north, stride, tile, int(grid.get("pixels") or 64), lookup)
 
-    def to_ground(self, cols: np.ndarray, rows: np.ndarray) -> np.ndarray:
-        return to_ground(self.transform, cols, rows)
+    def crop(self, r0: int, r1: int, c0: int, c1: int) -> Tuple[IndexGrid, np.ndarray]:
+        """The part of the grid in rows r0:r1 and columns c0:c1, and the index entries it holds (its order)."""
+        lookup = self.lookup[r0:r1, c0:c1]
+        rows, cols = np.nonzero(lookup >= 0)
+        entries = lookup[rows, cols]
+        part = IndexGrid(rows, cols, lookup.shape, self.west + c0 * self.stride, self.north - r0 * self.stride,
+                         self.stride, self.tile_size, self.pixels, np.where(lookup >= 0, 0, -1))
+        part.lookup[rows, cols] = np.arange(len(entries))
+        return part, entries
+
+    @property
+    def resolution(self) -> float:
+        """Ground units per pixel of a described tile."""
+        return self.tile_size / self.pixels
+
+    @property
+    def step_px(self) -> int:
+        return max(1, int(round(self.stride / self.resolution)))
 
 
-def to_ground(transform: Sequence[float], cols, rows) -> np.ndarray:
-    """Photo pixels (col, row) -> ground (x, y) under the similarity (a, b, tx, ty)."""
-    a, b, tx, ty = transform
-    u, v = np.asarray(cols, np.float64), -np.asarray(rows, np.float64)
-    return np.stack([a * u - b * v + tx, b * u + a * v + ty], -1)
+def thumbnails(patches: np.ndarray, side: int) -> np.ndarray:
+    """(N, P, P) grey windows -> (N, side^2) block means, standardised per window, of unit length (zeros: uniform)."""
+    n, p = patches.shape[0], patches.shape[1]
+    b = p // side
+    return _centred_unit(patches[:, :b * side, :b * side].astype(np.float32).reshape(n, side, b, side, b)
+                         .mean((2, 4)).reshape(n, -1))
 
 
-def describe_photo(photo: ArchivePhoto, describer, tile_size: float, known_scale: bool = True,
-                   footprint_range: Optional[Tuple[float, float]] = None, scale_step: Optional[float] = None,
-                   overlap: float = 0.5, progress: Progress = SILENT,
-                   timings: Optional[Dict[str, float]] = None) -> PhotoWindows:
-    """Cut ``photo`` into windows at its candidate scales and describe them at four rotations."""
+def _centred_unit(t: np.ndarray) -> np.ndarray:
+    """Rows less their mean, of unit length (zeros where a row is uniform)."""
+    t = t - t.mean(1, keepdims=True)
+    norm = np.linalg.norm(t, axis=1, keepdims=True)
+    return t / np.where(norm > 1e-6, norm, np.inf)
+
+
+def layout_and_edges(thumbs: np.ndarray) -> np.ndarray:
+    """(N, side^2) thumbnails -> (N, 2 side^2): the thumbnail and the size of its local gradient, each centred and
+    of unit length, halves of one unit vector. The edges between parcels, roads and buildings outlast their tones
+    (a field bright in one year is dark in another): their part lifts the true offset where the tones changed."""
+    n = len(thumbs)
+    side = int(round(math.sqrt(thumbs.shape[1])))
+    gy, gx = np.gradient(thumbs.reshape(n, side, side), axis=(1, 2))
+    edges = _centred_unit(np.hypot(gx, gy).reshape(n, -1))
+    return (np.concatenate([thumbs, edges], 1) / math.sqrt(2)).astype(np.float32)
+
+
+def index_thumbnails(descriptors: np.ndarray, net_cfg: dict, learnt_dim: int, side: int) -> Optional[np.ndarray]:
+    """The grey thumbnails of the index's tiles, taken from their descriptors when the describer has a thumbnail
+    part (its first channel block, pooled to ``side``); None when it has none."""
+    full = int(net_cfg.get("thumbnail") or 0)
+    if not full or full % side:
+        return None
+    block = np.asarray(descriptors[:, learnt_dim:learnt_dim + full * full], np.float32).reshape(-1, full, full)
+    k = full // side
+    return _centred_unit(block.reshape(-1, side, k, side, k).mean((2, 4)).reshape(len(block), -1))
+
+
+@dataclass
+class PoseWindows:
+    """The windows of the photo under one pose, on the index's tile step."""
+    rotation: float
+    scale: float
+    patches: np.ndarray          # (n, P, P) uint8
+    cells: np.ndarray            # (n, 2) (i, j) window row and column
+    grid_shape: Tuple[int, int]  # windows that would fit, rows x columns (valid or not)
+    image_shape: Tuple[int, int]
+
+
+def pose_windows(reduced: np.ndarray, photo: ArchivePhoto, rotation: float, scale: float, grid: IndexGrid) -> PoseWindows:
+    """The photo turned by ``rotation`` (its pose: counter-clockwise from north-up) back to north-up, at the grid's
+    resolution for a photo of ``scale`` m/px, cut into windows every grid step; windows reaching past the photo's
+    edge are left out."""
+    from PIL import Image
+    p, step = grid.pixels, grid.step_px
+    img = Image.fromarray(reduced)
+    turned = img.rotate(rotation, resample=Image.BILINEAR, expand=True, fillcolor=0)
+    inside = Image.new("L", img.size, 255).rotate(rotation, expand=True, fillcolor=0)
+    k = scale * photo.width / reduced.shape[1] / grid.resolution
+    size = (max(1, int(round(turned.size[0] * k))), max(1, int(round(turned.size[1] * k))))
+    g = np.asarray(turned.resize(size, Image.BILINEAR))
+    m = np.asarray(inside.resize(size, Image.NEAREST)) > 0
+    nr, nc = max(0, (g.shape[0] - p) // step + 1), max(0, (g.shape[1] - p) // step + 1)
+    if nr == 0 or nc == 0:
+        return PoseWindows(rotation, scale, np.zeros((0, p, p), np.uint8), np.zeros((0, 2), np.int64), (nr, nc),
+                           g.shape)
+    view = np.lib.stride_tricks.sliding_window_view(g, (p, p))[::step, ::step][:nr, :nc]
+    full = np.lib.stride_tricks.sliding_window_view(m, (p, p))[::step, ::step][:nr, :nc].all((2, 3))
+    # a window blank in the scan (its frame, a burnt-out corner) carries no place
+    full &= view.std((2, 3)) > 4.0
+    cells = np.argwhere(full)
+    return PoseWindows(rotation, scale, np.ascontiguousarray(view[full]), cells, (nr, nc), g.shape)
+
+
+def _offset_scores(sims: np.ndarray, cells: np.ndarray, grid: IndexGrid, pose_shape: Tuple[int, int],
+                   tolerance: int = 3) -> np.ndarray:
+    """Score of every offset (dr, dc) (array index: offset + window grid shape), from (n, T) similarities of the
+    windows to the grid's tiles (in its entries' order); each window takes its best similarity among the
+    ``tolerance`` x ``tolerance`` tiles around its own."""
+    from scipy.ndimage import maximum_filter
+    n_rows, n_cols = grid.shape
+    nr, nc = pose_shape
+    s = sims - sims.mean(0, keepdims=True)
+    score = np.zeros((n_rows + nr, n_cols + nc), np.float32)
+    chunk = max(1, int(2e7 // max(1, n_rows * n_cols)))          # bounded memory whatever the index size
+    for start in range(0, len(cells), chunk):
+        part = slice(start, start + chunk)
+        maps = np.full((len(s[part]), n_rows, n_cols), NO_TILE, np.float32)
+        maps[:, grid.rows, grid.cols] = s[part]
+        if tolerance > 1:
+            maps = maximum_filter(maps, size=(1, tolerance, tolerance), mode="constant", cval=NO_TILE)
+        maps[maps <= NO_TILE] = 0.0            # a cell without a tile (outside the ortho) neither helps nor hurts
+        for (i, j), m in zip(cells[part], maps):
+            score[nr - i:nr - i + n_rows, nc - j:nc - j + n_cols] += m
+    return score / max(1, len(cells))
+
+
+class CoarseCorrelator:
+    """The cheap stage's offset scores as one FFT cross-correlation per pose.
+
+    Window w under offset o meets tile cell(w) + o, so the offset's score, the mean over windows of the window's
+    thumbnail against that tile's, is a cross-correlation of the windows' thumbnail grid with the tiles' thumbnail
+    grid, channel by channel: computed with FFTs whatever the number of tiles. Taking each tile's mean over the
+    windows off (hubs) is taking the windows' mean thumbnail off the windows; the tolerance of a few per cent or
+    degrees comes from the tiles' thumbnails averaged with their 3 x 3 neighbours.
+    """
+
+    def __init__(self, grid: IndexGrid, coarse_tiles: np.ndarray, max_pose_shape: Tuple[int, int], blur: bool = True,
+                 channels: Optional[int] = COARSE_CHANNELS):
+        from scipy import fft
+        from scipy.ndimage import uniform_filter
+        self.grid = grid
+        r, c = grid.shape
+        self.fft_shape = (fft.next_fast_len(r + max_pose_shape[0] + 1), fft.next_fast_len(c + max_pose_shape[1] + 1))
+        # the thumbnails' main components: the FFTs' cost is per channel, and block means are smooth
+        self.basis = None
+        if channels and channels < coarse_tiles.shape[1]:
+            sample = coarse_tiles[np.random.default_rng(0).permutation(len(coarse_tiles))[:20000]]
+            self.basis = np.linalg.svd(sample, full_matrices=False)[2][:channels].T.astype(np.float32)
+            coarse_tiles = coarse_tiles @ self.basis
+        maps = np.zeros((coarse_tiles.shape[1], r, c), np.float32)
+        maps[:, grid.rows, grid.cols] = coarse_tiles.T
+        present = np.zeros((r, c), np.float32)
+        present[grid.rows, grid.cols] = 1.0
+        # a cell's neighbours averaged over those that hold a tile (the ortho's edge is not darkened)
+        count = uniform_filter(present, 3, mode="constant")
+        blurred = uniform_filter(maps, (1, 3, 3), mode="constant") / np.where(count > 0, count, 1.0) if blur else maps
+        blurred[:, present == 0] = 0.0
+        self.tiles_f = fft.rfft2(blurred, s=self.fft_shape, workers=-1)
+
+    def fits(self, pose_shape: Tuple[int, int]) -> bool:
+        return (pose_shape[0] + self.grid.shape[0] < self.fft_shape[0]
+                and pose_shape[1] + self.grid.shape[1] < self.fft_shape[1])
+
+    def scores(self, thumbs: np.ndarray, cells: np.ndarray, pose_shape: Tuple[int, int]) -> np.ndarray:
+        """The (R + nr, C + nc) offset scores (array index: offset + window grid shape) of one pose."""
+        from scipy import fft
+        nr, nc = pose_shape
+        if not self.fits(pose_shape):
+            raise ValueError("pose larger than the correlator was prepared for")
+        if self.basis is not None:
+            thumbs = thumbs @ self.basis
+        centred = thumbs - thumbs.mean(0, keepdims=True)
+        win = np.zeros((thumbs.shape[1], nr, nc), np.float32)
+        win[:, cells[:, 0], cells[:, 1]] = centred.T
+        spectrum = (np.conj(fft.rfft2(win, s=self.fft_shape, workers=-1)) * self.tiles_f).sum(0)
+        corr = fft.irfft2(spectrum, s=self.fft_shape, workers=-1)
+        r, c = self.grid.shape
+        # circular lag k holds offset k (k < R) or k - size (negative offsets)
+        out = np.roll(np.roll(corr, nr, axis=0), nc, axis=1)[:r + nr, :c + nc]
+        return (out / max(1, len(cells))).astype(np.float32)
+
+
+def _vertex(values: np.ndarray, k: int) -> float:
+    """Where between grid steps the peak at ``values[k]`` lies (a parabola through it and its neighbours)."""
+    if k == 0 or k == len(values) - 1:
+        return 0.0
+    curve = values[k - 1] - 2 * values[k] + values[k + 1]
+    return float(np.clip(0.5 * (values[k - 1] - values[k + 1]) / curve, -0.5, 0.5)) if curve < 0 else 0.0
+
+
+def _centre(grid: IndexGrid, pw: PoseWindows, offset: Tuple[float, float]) -> Tuple[float, float]:
+    """Ground centre of the photo when window (i, j) lies on tile (i + dr, j + dc)."""
+    res, step = grid.resolution, grid.step_px
+    h, w = pw.image_shape
+    return (grid.west + (offset[1] * step + w / 2) * res, grid.north - (offset[0] * step + h / 2) * res)
+
+
+def _peaks(score: np.ndarray, pw: PoseWindows, grid: IndexGrid, n: int, sep: float,
+           area: Optional[Tuple[float, float, float]]) -> List[Tuple[float, Tuple[int, int], Tuple[float, float]]]:
+    """The ``n`` best offsets at least ``sep`` apart on the ground (inside ``area`` when given)."""
+    nr, nc = pw.grid_shape
+    out: List[Tuple[float, Tuple[int, int], Tuple[float, float]]] = []
+    for flat in np.argsort(score, axis=None)[::-1][:2000]:
+        a, b = np.unravel_index(flat, score.shape)
+        off = (int(a) - nr, int(b) - nc)
+        c = _centre(grid, pw, off)
+        if area is not None and math.hypot(c[0] - area[0], c[1] - area[1]) > area[2] + grid.tile_size:
+            continue
+        if all(math.hypot(c[0] - o[2][0], c[1] - o[2][1]) >= sep for o in out):
+            out.append((float(score[a, b]), off, c))
+            if len(out) == n:
+                break
+    return out
+
+
+def _largest_pose(reduced: np.ndarray, photo: ArchivePhoto, scale: float, grid: IndexGrid) -> Tuple[int, int]:
+    """The most windows a pose of the photo at ``scale`` can have along each axis (turned 45 degrees)."""
+    k = scale * photo.width / reduced.shape[1] / grid.resolution
+    side = int(math.ceil(math.hypot(*reduced.shape) * k)) + 2
+    n = max(1, (side - grid.pixels) // grid.step_px + 1)
+    return n, n
+
+
+def candidate_scales(photo: ArchivePhoto, known: bool, footprint_range: Tuple[float, float]) -> List[float]:
+    """The photo scales (m/px) to try: the catalogue's and its neighbours, or a series over ``footprint_range``."""
+    if known and photo.scale:
+        return [photo.scale / KNOWN_SCALE_SPREAD, photo.scale, photo.scale * KNOWN_SCALE_SPREAD]
+    lo, hi = footprint_range
+    if not 0 < lo <= hi:
+        raise ArchiveError(f"footprint range {lo:g}-{hi:g} m: give two positive sizes, the smaller first")
+    side = max(photo.width, photo.height)
+    n = max(1, int(math.ceil(math.log(hi / lo) / math.log(SCALE_RATIO))) + 1)
+    return [lo / side * (hi / lo) ** (k / max(1, n - 1)) for k in range(n)]
+
+
+@dataclass
+class PreparedIndex:
+    """What every photo located in one index shares: its grid, its descriptors, its tiles' thumbnails."""
+    grid: IndexGrid
+    descriptors: np.ndarray
+    coarse_tiles: Optional[np.ndarray]     # None: the describer has no thumbnail part
+    correlators: Dict[Tuple[int, int], CoarseCorrelator] = field(default_factory=dict)
+
+    def correlator(self, pose_shape: Tuple[int, int]) -> CoarseCorrelator:
+        """A correlator taking poses up to ``pose_shape`` windows (made once per size class, kept)."""
+        for c in self.correlators.values():
+            if c.fits(pose_shape):
+                return c
+        # sizes rounded up, so that photos of similar sizes share one
+        key = (-(-pose_shape[0] // 16) * 16, -(-pose_shape[1] // 16) * 16)
+        self.correlators[key] = CoarseCorrelator(self.grid, self.coarse_tiles, key)
+        return self.correlators[key]
+
+
+def prepare_index(index, describer) -> PreparedIndex:
+    descriptors = np.asarray(index.descriptors, np.float32)
+    thumbs = index_thumbnails(descriptors, describer.config, describer.learnt_dim, COARSE_SIDE)
+    return PreparedIndex(IndexGrid.of(index), descriptors, None if thumbs is None else layout_and_edges(thumbs))
+
+
+def correlate_photo(photo: ArchivePhoto, describer, index, known_scale: bool = True,
+                    footprint_range: Optional[Tuple[float, float]] = None,
+                    search_area: Optional[Tuple[float, float, float]] = None, rotation_step: float = ROTATION_STEP,
+                    progress: Progress = SILENT, timings: Optional[Dict[str, float]] = None,
+                    prepared: Optional[PreparedIndex] = None) -> Location:
+    """The pose of ``photo`` in ``index`` (a DescriptorIndex of modern tiles made by ``describer``); ``prepared``:
+    :func:`prepare_index` of them, made once for many photos."""
     from .catalogue import read_grey_reduced
-    from .windows import DEFAULT_FOOTPRINT_RANGE, DEFAULT_SCALE_STEP, cut_windows, rotations, scale_bands
+    from .windows import DEFAULT_FOOTPRINT_RANGE
     timings = timings if timings is not None else {}
-    use_scale = known_scale and photo.scale is not None
-    bands = scale_bands(photo, use_scale, footprint_range or DEFAULT_FOOTPRINT_RANGE, scale_step or DEFAULT_SCALE_STEP)
+    prepared = prepared or prepare_index(index, describer)
+    grid, descriptors, coarse_tiles = prepared.grid, prepared.descriptors, prepared.coarse_tiles
+    scales = candidate_scales(photo, known_scale, footprint_range or DEFAULT_FOOTPRINT_RANGE)
+    rotations = list(np.arange(0.0, 360.0, rotation_step))
     t0 = time.perf_counter()
-    factor = min(tile_size / (b.scale * describer.pixels) for b in bands)
-    reduced = read_grey_reduced(photo.path, max(1.0, factor))
+    reduced = read_grey_reduced(photo.path, max(1.0, grid.resolution / max(scales)))
     timings["reading"] = timings.get("reading", 0.0) + time.perf_counter() - t0
+
     t0 = time.perf_counter()
-    wins = cut_windows(photo, bands, tile_size, describer.pixels, overlap, reduced)
-    del reduced
-    descs, centres, quarters, band_ids, window_ids = [], [], [], [], []
-    n_win = 0
-    total = sum(4 * len(w.patches) for w in wins)
-    done = 0
-    for w in wins:
-        patches, ks = rotations(w.patches)
-        sub = progress.sub(done / max(1, total), (done + len(patches)) / max(1, total))
-        descs.append(describer.describe_grey(patches, sub))
-        done += len(patches)
-        centres.append(np.tile(w.centres, (4, 1)))
-        quarters.append(ks.astype(np.int8))
-        band_ids.append(np.full(len(patches), bands.index(w.band), np.int16))
-        window_ids.append(np.tile(np.arange(n_win, n_win + len(w.patches), dtype=np.int32), 4))
-        n_win += len(w.patches)
-    timings["describing"] = timings.get("describing", 0.0) + time.perf_counter() - t0
-    return PhotoWindows(photo, np.concatenate(descs), np.concatenate(centres), np.concatenate(quarters),
-                        np.concatenate(band_ids), np.concatenate(window_ids),
-                        [(b.scale, b.low, b.high) for b in bands], [tile_size / b.scale for b in bands], use_scale)
+    coarse: List[Tuple[float, PoseWindows, np.ndarray]] = []
+    correlator = (prepared.correlator(_largest_pose(reduced, photo, max(scales), grid))
+                  if coarse_tiles is not None else None)
+    total = len(scales) * len(rotations)
+    for s_i, scale in enumerate(scales):
+        for r_i, rot in enumerate(rotations):
+            progress.check()
+            pw = pose_windows(reduced, photo, float(rot), scale, grid)
+            if len(pw.cells) < 4:
+                continue
+            if correlator is not None:
+                score = correlator.scores(layout_and_edges(thumbnails(pw.patches, COARSE_SIDE)), pw.cells,
+                                          pw.grid_shape)
+            else:          # a describer without a thumbnail part: its full descriptor at every pose (slower)
+                score = _offset_scores(describer.describe_grey(pw.patches) @ descriptors.T, pw.cells, grid,
+                                       pw.grid_shape)
+            z = float((score.max() - score.mean()) / (score.std() + 1e-9))
+            coarse.append((z, pw, score))
+            progress.update(0.6 * (s_i * len(rotations) + r_i + 1) / total, "trying poses")
+    if not coarse:
+        raise ArchiveError(f"{photo.name}: at the scales tried ({scales[0]:.3g}-{scales[-1]:.3g} m/px) the photo covers "
+                           f"less than a few {grid.tile_size:g} m tiles, or is blank; check its scale in the catalogue "
+                           "or use an index of smaller tiles")
+    coarse.sort(key=lambda c: -c[0])
+    kept: List[Tuple[float, PoseWindows, np.ndarray]] = []
+    described = 0
+    for c in coarse:
+        if len(kept) >= POSES_KEPT and described + len(c[1].cells) > WINDOWS_DESCRIBED:
+            break
+        if all(abs((c[1].rotation - k[1].rotation + 180) % 360 - 180) > 1.5 * rotation_step
+               or max(c[1].scale, k[1].scale) / min(c[1].scale, k[1].scale) > SCALE_RATIO * 1.01 for k in kept):
+            kept.append(c)
+            described += len(c[1].cells)
+    # the coarse z-score favours the scales giving more windows (it grows with their number): every scale's best
+    # pose goes on to the full descriptor too, whose peak height per window compares scales fairly
+    for scale in scales:
+        best = next((c for c in coarse if c[1].scale == scale), None)
+        if best is not None and all(best is not k for k in kept):
+            kept.append(best)
+    timings["searching"] = timings.get("searching", 0.0) + time.perf_counter() - t0
+
+    footprint_side = max(photo.width, photo.height) * kept[0][1].scale
+    sep = max(2 * grid.tile_size, 0.25 * footprint_side)
+    hyps: List[Tuple[float, Hypothesis, PoseWindows, Tuple[float, float]]] = []
+    for n, (_z, pw, score) in enumerate(kept):
+        t0 = time.perf_counter()
+        fine = describer.describe_grey(pw.patches)
+        timings["describing"] = timings.get("describing", 0.0) + time.perf_counter() - t0
+        t0 = time.perf_counter()
+        for _s, off, _c in _peaks(score, pw, grid, PEAKS_PER_POSE, sep, search_area):
+            # the tiles the windows meet around this offset, and the offsets near it, on that part of the grid
+            rows = pw.cells[:, 0][:, None] + off[0] + np.arange(-NEAR - 1, NEAR + 2)
+            cols = pw.cells[:, 1][:, None] + off[1] + np.arange(-NEAR - 1, NEAR + 2)
+            r_lo, c_lo = max(0, int(rows.min())), max(0, int(cols.min()))
+            part, tiles = grid.crop(r_lo, min(grid.shape[0], int(rows.max()) + 1), c_lo,
+                                    min(grid.shape[1], int(cols.max()) + 1))
+            if not len(tiles):
+                continue
+            sims = fine @ descriptors[tiles].T
+            local = _offset_scores(sims, pw.cells, part, pw.grid_shape)
+            nr, nc = pw.grid_shape
+            a0, b0 = off[0] - r_lo + nr, off[1] - c_lo + nc
+            r0, c0 = max(0, a0 - NEAR), max(0, b0 - NEAR)
+            win = local[r0:a0 + NEAR + 1, c0:b0 + NEAR + 1]
+            # the tolerant score chooses; the exact one (each window on its own tile) places, between grid steps
+            exact = _offset_scores(sims, pw.cells, part, pw.grid_shape, tolerance=1)[r0:a0 + NEAR + 1, c0:b0 + NEAR + 1]
+            da, db = np.unravel_index(int(np.argmax(np.where(win >= win.max() - 1e-6, exact, -np.inf))), win.shape)
+            best_off = (r_lo + r0 + da - nr + _vertex(exact[:, db], da), c_lo + c0 + db - nc + _vertex(exact[da, :], db))
+            c = _centre(grid, pw, best_off)
+            if search_area is not None and math.hypot(c[0] - search_area[0], c[1] - search_area[1]) > \
+                    search_area[2] + grid.tile_size:
+                continue
+            height = float(win.max())
+            hyps.append((height, Hypothesis(c, pw.rotation, pw.scale, height), pw, best_off))
+        timings["voting"] = timings.get("voting", 0.0) + time.perf_counter() - t0
+        progress.update(0.6 + 0.4 * (n + 1) / len(kept), "comparing the best poses")
+    if not hyps:
+        raise ArchiveError(f"{photo.name}: no pose of the photo falls inside the catalogue's search area; check its "
+                           "centre and uncertainty")
+    hyps.sort(key=lambda h: -h[0])
+    best_score, best, best_pw, best_off = hyps[0]
+    others = [h for h in hyps[1:] if math.hypot(h[1].centre[0] - best.centre[0], h[1].centre[1] - best.centre[1]) >= sep]
+    runner = others[0][1] if others else None
+    ranked = [best] + [h[1] for h in others]
+    a = best.scale * math.cos(math.radians(best.rotation))
+    b = best.scale * math.sin(math.radians(best.rotation))
+    g = to_ground((a, b, 0.0, 0.0), np.array([photo.width / 2]), np.array([photo.height / 2]))[0]
+    t = (float(a), float(b), float(best.centre[0] - g[0]), float(best.centre[1] - g[1]))
+    corners = to_ground(t, np.array([0, photo.width, photo.width, 0]), np.array([0, 0, photo.height, photo.height]))
+    confidence = float(np.clip(1 - runner.score / best_score, 0, 1)) if runner and best_score > 0 else 1.0
+    progress.update(1.0, "located")
+    return Location(photo.name, photo.width, photo.height, t, best.centre, [(float(x), float(y)) for x, y in corners],
+                    best.scale, best.rotation % 360, confidence, best_score, len(best_pw.cells), runner, ranked,
+                    bool(known_scale and photo.scale), timings=dict(timings))
+

@@ -16,7 +16,7 @@ import numpy as np
 
 from ..atomic import remove_stale_temporaries, temp_prefix
 from .catalogue import ArchiveError
-from .locate import Hypothesis, Location, to_ground
+from .location import Hypothesis, Location, to_ground
 
 FOOTPRINT_FIELDS = [("photo", "str"), ("rank", "int"), ("confidence", "float"), ("scale", "float"),
                     ("rotation", "float"), ("agreeing_windows", "int"), ("votes", "float"), ("scale_known", "int"),

@@ -10,11 +10,13 @@ right-angle turns, make the archive index that answers "which archive photos sho
 from __future__ import annotations
 
 import math
+import time
 from dataclasses import dataclass
-from typing import List, Optional, Tuple
+from typing import Dict, List, Optional, Tuple
 
 import numpy as np
 
+from ..progress import SILENT, Progress
 from .catalogue import ArchiveError, ArchivePhoto, read_grey_reduced
 
 # relative error of a catalogue scale that is still searched (archive scales are nominal flight scales)
@@ -119,3 +121,52 @@ def rotations(patches: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
     for k in range(4):
         out[k * n:(k + 1) * n] = np.rot90(patches, k, axes=(1, 2))
     return out, ks
+
+
+@dataclass
+class PhotoWindows:
+    """The described windows of one photo, all scales and rotations together."""
+    photo: ArchivePhoto
+    descriptors: np.ndarray      # (M, R) float32, unit rows
+    centres: np.ndarray          # (M, 2) (col, row) in the original photo's pixels
+    quarter: np.ndarray          # (M,) int8: window turned k x 90 degrees counter-clockwise before description
+    band: np.ndarray             # (M,) int16: index into ``bands``
+    window: np.ndarray           # (M,) int32: the window's number (its four rotations share it)
+    bands: List[Tuple[float, float, float]]     # (scale, low, high) m/px per band
+    sizes_px: List[float]        # window side in photo pixels per band
+    scale_known: bool = True
+
+
+def describe_photo(photo: ArchivePhoto, describer, tile_size: float, known_scale: bool = True,
+                   footprint_range: Optional[Tuple[float, float]] = None, scale_step: Optional[float] = None,
+                   overlap: float = 0.5, progress: Progress = SILENT,
+                   timings: Optional[Dict[str, float]] = None) -> PhotoWindows:
+    """Cut ``photo`` into windows at its candidate scales and describe them at four rotations."""
+    timings = timings if timings is not None else {}
+    use_scale = known_scale and photo.scale is not None
+    bands = scale_bands(photo, use_scale, footprint_range or DEFAULT_FOOTPRINT_RANGE, scale_step or DEFAULT_SCALE_STEP)
+    t0 = time.perf_counter()
+    factor = min(tile_size / (b.scale * describer.pixels) for b in bands)
+    reduced = read_grey_reduced(photo.path, max(1.0, factor))
+    timings["reading"] = timings.get("reading", 0.0) + time.perf_counter() - t0
+    t0 = time.perf_counter()
+    wins = cut_windows(photo, bands, tile_size, describer.pixels, overlap, reduced)
+    del reduced
+    descs, centres, quarters, band_ids, window_ids = [], [], [], [], []
+    n_win = 0
+    total = sum(4 * len(w.patches) for w in wins)
+    done = 0
+    for w in wins:
+        patches, ks = rotations(w.patches)
+        sub = progress.sub(done / max(1, total), (done + len(patches)) / max(1, total))
+        descs.append(describer.describe_grey(patches, sub))
+        done += len(patches)
+        centres.append(np.tile(w.centres, (4, 1)))
+        quarters.append(ks.astype(np.int8))
+        band_ids.append(np.full(len(patches), bands.index(w.band), np.int16))
+        window_ids.append(np.tile(np.arange(n_win, n_win + len(w.patches), dtype=np.int32), 4))
+        n_win += len(w.patches)
+    timings["describing"] = timings.get("describing", 0.0) + time.perf_counter() - t0
+    return PhotoWindows(photo, np.concatenate(descs), np.concatenate(centres), np.concatenate(quarters),
+                        np.concatenate(band_ids), np.concatenate(window_ids),
+                        [(b.scale, b.low, b.high) for b in bands], [tile_size / b.scale for b in bands], use_scale)

@@ -13,7 +13,7 @@ from typing import List, Optional
 import numpy as np
 
 from .catalogue import ArchivePhoto, open_archive, read_grey_reduced
-from .locate import Location
+from .location import Location
 
 
 @dataclass(frozen=True)
@@ -68,8 +68,8 @@ class PhotoState:
 def archive_states(archive_folder: str, workspace: ArchiveWorkspace, catalogue: Optional[str] = None
                    ) -> List[PhotoState]:
     """Every photo of the archive with whether the archive index holds it and where it was located (if it was)."""
-    from ..jobs import read_locations
     from .archive_index import ArchiveIndex
+    from .location import read_locations
     photos = open_archive(archive_folder, catalogue)
     indexed = set()
     if os.path.exists(workspace.archive_index):

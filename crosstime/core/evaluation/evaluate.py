@@ -42,7 +42,8 @@ class Evaluation:
 def model_rows(model_paths: Sequence[str], tiles, legend, device: str = "cpu", progress: Progress = SILENT,
                with_untrained: bool = True, thumb: Optional[tuple] = None, n: int = 5):
     """Rows for trained models, the same networks before training, and each model late-fused with a thumbnail."""
-    from ..nn.descriptor import DescriptorNet, ModelConfig
+    from ..nn.descriptor import DescriptorNet
+    from ..nn.model_config import ModelConfig
     from ..retrieval.describer import describe_tiles
     from ..retrieval.model_file import load_model, model_label
     rows, descs = [], {}

@@ -6,7 +6,7 @@ from typing import Optional, Sequence
 
 import numpy as np
 
-from . import metrics
+from .. import metrics
 
 # every column of a row, in the CSV's order
 COLUMNS = ("descriptor", "modality", "fusion", "normalisation", "distance", "R", "input_px", "map@5", "recall@1",

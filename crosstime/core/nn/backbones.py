@@ -66,17 +66,10 @@ def _imagenet_state_dict(name: str) -> dict:
 def _local_state_dict(path: str) -> dict:
     if not os.path.exists(path):
         raise WeightsUnavailable(f"weights file not found: {path}")
-    import pickle
-
-    from ..retrieval.model_file import load_failure, safe_torch_load, unsafe_content
-    try:
-        sd = safe_torch_load(path)
-    except pickle.UnpicklingError as exc:
-        raise WeightsUnavailable(f"{path}: refused, not loaded: {unsafe_content(exc)}; a weights file never holds "
-                                 "such things. The file may be malicious: use the weights file from its "
-                                 "publisher") from None
-    except Exception as exc:
-        raise WeightsUnavailable(f"{path}: not a weights file that can be loaded ({load_failure(exc)})") from None
+    from ..torch_files import load_plain_data
+    sd = load_plain_data(path, WeightsUnavailable, "weights file",
+                         "The file may be malicious: use the weights file from its publisher",
+                         "not a weights file that can be loaded")
     for key in ("state_dict", "model", "weights"):
         if isinstance(sd, dict) and isinstance(sd.get(key), dict):
             sd = sd[key]

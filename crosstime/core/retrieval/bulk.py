@@ -33,7 +33,7 @@ class BatchMatches:
 
     def summary(self, n: int = 5) -> dict:
         """Scores against the 'same tile id' ground truth (valid when both dates are co-registered)."""
-        from ..evaluation.metrics import summary
+        from ..metrics import summary
         r = self.same_id_rank[self.same_id_rank > 0]
         return summary(r, n) if len(r) else {}
 

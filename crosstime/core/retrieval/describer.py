@@ -12,40 +12,9 @@ from typing import Optional, Sequence
 
 import numpy as np
 
+from ..nn.tensors import resolve_device, u8_to_tensor
 from ..progress import SILENT, Progress
 from ..tiles.network_input import read_network_input
-
-
-def resolve_device(device: str = "auto") -> str:
-    import torch
-    if device == "auto":
-        return "cuda" if torch.cuda.is_available() else "cpu"
-    return device
-
-
-def to_tensor(x: np.ndarray, pixels: int, device: str, channels_last: bool = True):
-    """A float batch on ``device``, resized to the network's tile size when the store's differs."""
-    import torch
-    import torch.nn.functional as F
-    t = torch.from_numpy(x)
-    if t.shape[-1] != pixels:
-        t = F.interpolate(t, size=(pixels, pixels), mode="bilinear", align_corners=False,
-                          antialias=t.shape[-1] > pixels)
-    t = t.to(device, non_blocking=True)
-    if channels_last:
-        t = t.contiguous(memory_format=torch.channels_last)
-    return t
-
-
-def u8_to_tensor(x: np.ndarray, pixels: int, device: str):
-    """(B, H, W, C) uint8 -> float (B, C, H, W) in [0, 1] on ``device``, channels_last in memory."""
-    import torch
-    import torch.nn.functional as F
-    t = torch.from_numpy(x).to(device, non_blocking=True).permute(0, 3, 1, 2).float().mul_(1 / 255.0)
-    if t.shape[-1] != pixels:
-        t = F.interpolate(t, size=(pixels, pixels), mode="bilinear", align_corners=False,
-                          antialias=t.shape[-1] > pixels).contiguous(memory_format=torch.channels_last)
-    return t
 
 
 class _Inline:
@@ -139,7 +108,7 @@ class BaselineDescriber(Describer):
 
     def __init__(self, legend, backbone: str = "efficientnet_lite0", pool: str = "max", semantic_mode: str = "rgb",
                  pixels: int = 256, modality: str = "early", device: str = "auto", batch_size: int = 16):
-        from ..evaluation.baselines import BaselineSpec, CNNExtractor
+        from .baseline_features import BaselineSpec, CNNExtractor
         self.spec = BaselineSpec(backbone, pool, pixels, "imagenet")
         self.device = resolve_device(device)
         self.extractor = CNNExtractor(self.spec, modality, semantic_mode, self.device)   # may raise WeightsUnavailable
@@ -152,7 +121,7 @@ class BaselineDescriber(Describer):
         self.label = f"untrained {self.spec.label} ({modality} input)"
 
     def describe(self, tiles, gidx, date, progress: Progress = SILENT) -> np.ndarray:
-        from ..evaluation.baselines import modality_input
+        from .baseline_features import modality_input
         gidx = np.asarray(gidx, np.int64)
         out = []
         for s in range(0, len(gidx), self.batch_size):

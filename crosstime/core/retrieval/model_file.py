@@ -10,7 +10,6 @@ import hashlib
 import json
 import os
 import platform
-import re
 import time
 from dataclasses import dataclass
 from typing import Optional, Tuple
@@ -74,37 +73,6 @@ def save_model(path: str, net, meta: Optional[dict] = None) -> str:
     return fp
 
 
-def safe_torch_load(path: str):
-    """torch.load of plain data only (never runs code), without PyTorch's warnings about the file's pickle
-    protocol: a refusal is reported by the caller, in its own words."""
-    import warnings
-
-    import torch
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", category=UserWarning, module=r"torch\.")
-        return torch.load(path, map_location="cpu", weights_only=True)
-
-
-def unsafe_content(exc: BaseException) -> str:
-    """What a refused file tried to load, in a few words (never PyTorch's advice on how to force it)."""
-    m = re.search(r"(?:Unsupported global: |unsupported )GLOBAL ([\w.]+)", str(exc))
-    if m:
-        return f"it asks to run or build the Python object '{m.group(1)}'"
-    m = re.search(r"Unsupported operand (\S+)", str(exc))
-    if m:
-        return f"it holds a pickle instruction ({m.group(1)}) that plain data never needs"
-    return "it holds Python objects or code, not plain data"
-
-
-def load_failure(exc: BaseException) -> str:
-    """``exc`` of a failed torch.load in one line, without any advice to load the file unsafely."""
-    text = " ".join(str(exc).split())
-    cut = re.search(r"weights.only|trust the source", text, re.IGNORECASE)
-    if cut:
-        text = text[:cut.start()].rstrip(" .,;:(")
-    return f"{type(exc).__name__}: {text[:300]}" if text else type(exc).__name__
-
-
 def _plain(obj):
     """Only JSON-like data goes into a model file's metadata."""
     return json.loads(json.dumps(obj, default=str))
@@ -112,18 +80,13 @@ def _plain(obj):
 
 def read_model_file(path: str, verify: bool = True) -> Tuple[ModelFile, dict]:
     """(header, state_dict), refusing anything that is not a safe, intact CrossTime model file."""
-    import pickle
+    from ..torch_files import load_plain_data
     if not os.path.exists(path):
         raise ModelFileError(f"model file not found: {path}")
-    try:
-        payload = safe_torch_load(path)
-    except pickle.UnpicklingError as exc:
-        raise ModelFileError(f"{path}: refused, not loaded: {unsafe_content(exc)}; a CrossTime model file never holds such "
-                             "things. The file may be malicious: do not open it by other means, and use a model file "
-                             "trained or exported by CrossTime") from None
-    except Exception as exc:
-        raise ModelFileError(f"{path}: not a readable model file ({load_failure(exc)}); it may be damaged or "
-                             "incomplete: train or copy it again") from None
+    payload = load_plain_data(path, ModelFileError, "CrossTime model file",
+                              "The file may be malicious: do not open it by other means, and use a model file "
+                              "trained or exported by CrossTime",
+                              "not a readable model file", "it may be damaged or incomplete: train or copy it again")
     if not isinstance(payload, dict) or payload.get("format") != FORMAT:
         raise ModelFileError(f"{path}: not a CrossTime model file (a plain PyTorch checkpoint? "
                              "Train with CrossTime or export a model with its configuration)")
@@ -140,7 +103,8 @@ def read_model_file(path: str, verify: bool = True) -> Tuple[ModelFile, dict]:
 
 def load_model(path: str, device: str = "cpu"):
     """(DescriptorNet in eval mode, ModelFile)."""
-    from ..nn.descriptor import DescriptorNet, ModelConfig
+    from ..nn.descriptor import DescriptorNet
+    from ..nn.model_config import ModelConfig
     info, sd = read_model_file(path)
     try:
         cfg = ModelConfig.from_dict(info.config)

@@ -13,7 +13,7 @@ from .from_layers import LayerTiles
 from .store import TileStore, TileStoreWriter
 
 
-class DatasetError(CrossTimeError, ValueError):
+class TileStoreInputError(CrossTimeError, ValueError):
     """The inputs cannot make a tile store (no overlap, geographic CRS...)."""
 
 
@@ -24,10 +24,10 @@ def grid_for_orthos(old_ortho: str, new_ortho: str, tile_size: float, pixels: in
     from rasterio.crs import CRS
     crs = crs or raster_crs(new_ortho)
     if crs is None:
-        raise DatasetError(f"{new_ortho}: the raster has no coordinate reference system")
+        raise TileStoreInputError(f"{new_ortho}: the raster has no coordinate reference system")
     c = CRS.from_user_input(crs)
     if c.is_geographic:
-        raise DatasetError(f"the grid CRS {crs} is geographic (degrees): tiles need a projected CRS in metres, "
+        raise TileStoreInputError(f"the grid CRS {crs} is geographic (degrees): tiles need a projected CRS in metres, "
                            "for example EPSG:2154 (Lambert-93) or the UTM zone of the area")
     return TileGrid.for_overlap(raster_bounds_in(old_ortho, crs), raster_bounds_in(new_ortho, crs), crs,
                                 tile_size, pixels, stride, origin, extent)

@@ -28,15 +28,7 @@ def load_checkpoint(folder: Optional[str]) -> Optional[dict]:
     remove_stale_temporaries(path, ".ckpt")
     if not os.path.exists(path):
         return None
-    import pickle
-
-    from ..retrieval.model_file import load_failure, safe_torch_load, unsafe_content
-    try:
-        return safe_torch_load(path)
-    except pickle.UnpicklingError as exc:
-        raise CheckpointError(f"{path}: refused, not loaded: {unsafe_content(exc)}; a CrossTime checkpoint never "
-                              "holds such things. The file may be malicious: delete it (training then starts "
-                              "over) and check who could write to that folder") from None
-    except Exception as exc:
-        raise CheckpointError(f"{path}: cannot resume from this checkpoint ({load_failure(exc)}); delete it to "
-                              "start over") from None
+    from ..torch_files import load_plain_data
+    return load_plain_data(path, CheckpointError, "CrossTime checkpoint",
+                           "The file may be malicious: delete it (training then starts over) and check who could "
+                           "write to that folder", "cannot resume from this checkpoint", "delete it to start over")

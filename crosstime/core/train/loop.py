@@ -19,11 +19,13 @@ import numpy as np
 import torch
 from torch import nn
 
-from ..evaluation import metrics
+from .. import metrics
 from ..geo.legend import Legend
-from ..nn.descriptor import DescriptorNet, ModelConfig
+from ..nn.descriptor import DescriptorNet
+from ..nn.model_config import ModelConfig
+from ..nn.tensors import resolve_device, to_tensor
 from ..progress import SILENT, Progress
-from ..retrieval.describer import describe_tiles, resolve_device, to_tensor
+from ..retrieval.describer import describe_tiles
 from ..retrieval.model_file import fingerprint, save_model, update_model_meta
 from ..similarity import cosine_similarity, rank_of_truth
 from ..tiles.dates import NEW, OLD

@@ -4,8 +4,8 @@ from __future__ import annotations
 import numpy as np
 
 from ..geo.legend import Legend
+from ..nn.tensors import to_tensor
 from ..progress import SILENT, Progress
-from ..retrieval.describer import to_tensor
 from ..tiles.dates import NEW, OLD
 from ..tiles.network_input import read_network_input
 

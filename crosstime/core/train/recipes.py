@@ -5,14 +5,22 @@ from dataclasses import asdict, dataclass, fields, replace
 from typing import Optional, Tuple
 
 from ..choices import (
+    AUGMENTATIONS,
+    BACKBONES,
     DEFAULT_BACKBONE,
     DEFAULT_MAP_THUMBNAIL_SCALING,
     DEFAULT_THUMBNAIL,
     DEFAULT_THUMBNAIL_SEMANTIC,
     DEFAULT_WEIGHTS,
+    HEADS,
+    MAP_THUMBNAIL_SCALINGS,
+    MODALITIES,
+    PAIR_DISTANCES,
+    PAIR_SAMPLINGS,
     RECIPES,
+    SEMANTIC_MODES,
 )
-from ..nn.descriptor import ModelConfig
+from ..nn.model_config import ModelConfig
 
 
 @dataclass
@@ -101,3 +109,81 @@ def recipe(name: str, model: Optional[ModelConfig] = None, **overrides) -> Tuple
     if m.modality == "semantic" and overrides.get("thumbnail") is None:
         m = replace(m, thumbnail=0)         # a thumbnail needs the image
     return m, t
+
+
+@dataclass(frozen=True)
+class TrainOption:
+    """A training or model setting a user may change, as the command line offers it; its type and default come from
+    the ``TrainConfig`` or ``ModelConfig`` field of the same name (an option left unset keeps the recipe's value)."""
+    name: str                            # a TrainConfig or ModelConfig field
+    help: str = ""
+    flag: str = ""                       # the command-line flag, when it is not the field's name with dashes
+    choices: Tuple[str, ...] = ()
+    metavar: Optional[str] = None
+
+    @property
+    def cli_flag(self) -> str:
+        return "--" + (self.flag or self.name.replace("_", "-"))
+
+    @property
+    def kind(self) -> str:
+        """'bool', 'int', 'float' or 'str', from the field's annotation."""
+        annotation = str(_FIELD_TYPES[self.name])
+        for kind in ("bool", "int", "float"):
+            if kind in annotation:
+                return kind
+        return "str"
+
+    @property
+    def field_default(self):
+        return _FIELD_DEFAULTS[self.name]
+
+
+_FIELD_TYPES = {f.name: f.type for cfg in (ModelConfig, TrainConfig) for f in fields(cfg)}
+_FIELD_DEFAULTS = {f.name: f.default for cfg in (ModelConfig, TrainConfig) for f in fields(cfg)}
+
+
+def _pairs(options: dict) -> str:
+    return "; ".join(f"{k}: {v}" for k, v in options.items())
+
+
+# the settings of TrainConfig and ModelConfig a user may set on the command line (the Processing algorithm offers
+# the most used of them); help written once, here
+TRAIN_OPTIONS: Tuple[TrainOption, ...] = (
+    TrainOption("backbone", f"default: the recipe's ({DEFAULT_BACKBONE} for the CPU recipe)", choices=BACKBONES),
+    TrainOption("weights", "imagenet, none or a weights file (default: the recipe's)"),
+    TrainOption("dim", "descriptor size R"),
+    TrainOption("semantic_mode", "how the rasterized map enters the network", flag="semantic",
+                choices=tuple(SEMANTIC_MODES)),
+    TrainOption("modality", "image and map (fusion), image alone or map alone", choices=MODALITIES),
+    TrainOption("head", "paper: convolutions and a fully connected layer; pooled: GeM and a linear layer",
+                choices=HEADS),
+    TrainOption("tile_pixels", "tiles are resized to this side before the network"),
+    TrainOption("thumbnail", "joint descriptor: add a per-tile standardised CELLSxCELLS thumbnail beside the learnt "
+                "part", metavar="CELLS"),
+    TrainOption("thumbnail_semantic", "with fusion, a thumbnail of the rasterized map beside the image's (CPU recipe "
+                "default: on)"),
+    TrainOption("map_thumbnail_scaling", "how the map's thumbnail is scaled: " + _pairs(MAP_THUMBNAIL_SCALINGS)
+                + " (CPU recipe default: training)", choices=tuple(MAP_THUMBNAIL_SCALINGS)),
+    TrainOption("learnt_part_loss", "InfoNCE with a thumbnail: weight of a second loss on the learnt part alone",
+                metavar="WEIGHT"),
+    TrainOption("learn_mix", "train the angle that mixes the learnt part and the thumbnails (CPU recipe default: "
+                "held at 45 degrees)"),
+    TrainOption("flip_average", "describe each tile and its mirror image (test time)"),
+    TrainOption("epochs", "number of epochs (the reproducible budget)"),
+    TrainOption("batch_pairs", "pairs per batch", flag="batch"),
+    TrainOption("lr", "learning rate of the new layers"),
+    TrainOption("lr_backbone", "learning rate of the backbone (default: lr / 10 when pretrained)"),
+    TrainOption("hard_every", "siamese recipe: epochs between two hard-mining passes"),
+    TrainOption("pair_distance", "siamese recipe: " + _pairs(PAIR_DISTANCES), choices=tuple(PAIR_DISTANCES)),
+    TrainOption("pair_sampling", "siamese recipe: " + _pairs(PAIR_SAMPLINGS), choices=tuple(PAIR_SAMPLINGS)),
+    TrainOption("augment", "augmentations of the training pairs", choices=AUGMENTATIONS),
+    TrainOption("temperature", "contrastive recipes: softmax temperature"),
+    TrainOption("batches_per_epoch", "default: one pass over the training queries"),
+    TrainOption("early_stop", "epochs without validation progress before stopping (0: never)"),
+    TrainOption("max_minutes", "stop after the epoch that crosses this wall-clock budget (depends on the machine's "
+                "load)"),
+    TrainOption("seed", "random seed of the split, the batches and the new layers"),
+    TrainOption("device", "auto, cpu or cuda"),
+    TrainOption("bf16", "bfloat16 autocast (faster on recent CPUs and GPUs)"),
+)

@@ -59,7 +59,7 @@ class SiameseTrainer(Trainer):
         """Rank the training set and keep the queries whose map@N is below the threshold."""
         q = self.describe(self.train, NEW, progress.sub(0, 0.5))
         d = self.describe(self.train, OLD, progress.sub(0.5, 1))
-        from ..evaluation import metrics
+        from .. import metrics
         sim = cosine_similarity(q, d)
         ranks = rank_of_truth(sim, np.arange(len(q)))
         per_query = metrics.reciprocal_rank_at(ranks, self.cfg.map_n)

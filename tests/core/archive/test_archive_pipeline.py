@@ -27,8 +27,8 @@ def _grey_at(path, xs, ys):
 def test_synthetic_scans_sit_where_their_truth_says(small_land, tmp_path):
     from PIL import Image
 
-    from crosstime.core.archive.locate import to_ground
-    from crosstime.core.archive.scans import generate_archive
+    from crosstime.core.archive.location import to_ground
+    from crosstime.core.samples.archive_scans import generate_archive
     with pytest.raises(CrossTimeError, match="outside the archive folder"):
         generate_archive(small_land.old_ortho, str(tmp_path / "a"), str(tmp_path / "a" / "truth.json"), 1)
     doc = generate_archive(small_land.old_ortho, str(tmp_path / "archive"), str(tmp_path / "truth.json"), 3, seed=2,
@@ -53,8 +53,8 @@ def test_synthetic_scans_sit_where_their_truth_says(small_land, tmp_path):
 def test_realpairs_check_poses(realpairs_root, tmp_path):
     from PIL import Image
 
-    from crosstime.core.archive.locate import to_ground
-    from crosstime.core.archive.realcheck import build_realpairs_check
+    from crosstime.core.archive.location import to_ground
+    from crosstime.core.samples.archive_realpairs import build_realpairs_check
     from crosstime.core.samples.realpairs import find_scenes, read_rgb
     doc = build_realpairs_check(realpairs_root, str(tmp_path), seed=1, sources=["sztaki"])
     scenes = {s.key: s for s in find_scenes(realpairs_root, ["sztaki"])}
@@ -118,7 +118,7 @@ def scans_of_unseen_land(tmp_path_factory):
     """Ten scans of an unseen landscape (any rotation, scale off by up to 20 %, grain, dust, vignetting, JPEG) and
     the modern index of its new date, described by the untrained fallback describer."""
     from crosstime.core import jobs
-    from crosstime.core.archive.scans import generate_archive
+    from crosstime.core.samples.archive_scans import generate_archive
     from crosstime.core.samples.synthetic import SyntheticConfig, generate_landscape
     root = tmp_path_factory.mktemp("unseen")
     land = generate_landscape(str(root / "land"), SyntheticConfig(size_m=4000.0, resolution=3.0, seed=7))
@@ -148,9 +148,9 @@ def test_workspace_locates_a_few_photos_at_a_time(small_land, tmp_path):
     """The dock's and the demo's way: one results folder; locating one photo, then another, keeps both; the
     modern index is made once per ortho and tile size; the figure and the report section are written."""
     from crosstime.core import jobs
-    from crosstime.core.archive.figure import append_to_report, archive_section, plot_footprints
-    from crosstime.core.archive.scoring import load_truth, score_locations
     from crosstime.core.archive.workspace import ArchiveWorkspace, archive_states, photo_thumbnail
+    from crosstime.core.evaluation.archive_report import append_to_report, archive_section, plot_footprints
+    from crosstime.core.evaluation.archive_scoring import load_truth, score_locations
     truth = jobs.synthetic_archive(small_land.old_ortho, str(tmp_path / "photos"), str(tmp_path / "truth.json"), 2,
                                    seed=4, photo_px=(260, 300))
     ws = ArchiveWorkspace(ArchiveWorkspace.default_folder(str(tmp_path / "photos")))

@@ -7,9 +7,9 @@ import numpy as np
 import pytest
 
 from crosstime.core.archive.catalogue import ArchiveError, ArchivePhoto, open_archive, read_catalogue, read_grey_reduced
-from crosstime.core.archive.locate import to_ground
-from crosstime.core.archive.scoring import footprint_iou
+from crosstime.core.archive.location import to_ground
 from crosstime.core.archive.windows import cut_windows, rotations, scale_bands
+from crosstime.core.evaluation.archive_scoring import footprint_iou
 from crosstime.core.retrieval.index import DescriptorIndex
 
 
@@ -95,7 +95,7 @@ class _ThumbnailDescriber:
     learnt_dim = 0
 
     def describe_grey(self, patches):
-        from crosstime.core.archive.correlate import thumbnails
+        from crosstime.core.archive.locate import thumbnails
         return thumbnails(patches, 16)
 
 
@@ -112,7 +112,7 @@ def _toy_index_of(img, tile=128.0, stride=64.0, pixels=32, origin=(500000.0, 660
     """The modern index of ``img`` (north-up, 1 m/px, top-left corner at ``origin`` x, y + height)."""
     from PIL import Image
 
-    from crosstime.core.archive.correlate import thumbnails
+    from crosstime.core.archive.locate import thumbnails
     h = img.shape[0]
     tiles, fps = [], []
     for r in range(0, h - int(tile) + 1, int(stride)):
@@ -144,7 +144,7 @@ def _photo_of(img, tmp_path, centre_px, rotation, scale, side_px=360):
 
 @pytest.mark.parametrize("rotation, scale_error", [(33.0, 0.0), (200.0, 0.1), (301.0, -0.1)])
 def test_correlation_finds_the_pose_of_a_turned_rescaled_scan(tmp_path, rotation, scale_error):
-    from crosstime.core.archive.correlate import correlate_photo
+    from crosstime.core.archive.locate import correlate_photo
     img = _toy_map()
     index = _toy_index_of(img)
     centre_px, scale = (820.0, 760.0), 2.0                   # a 360 px scan covers 720 m
@@ -161,7 +161,7 @@ def test_correlation_finds_the_pose_of_a_turned_rescaled_scan(tmp_path, rotation
 
 
 def test_correlation_of_another_place_gives_a_weak_answer(tmp_path):
-    from crosstime.core.archive.correlate import correlate_photo
+    from crosstime.core.archive.locate import correlate_photo
     index = _toy_index_of(_toy_map(seed=0))
     photo = _photo_of(_toy_map(seed=9), tmp_path, (800.0, 800.0), 0.0, 2.0)     # a place the index does not hold
     loc = correlate_photo(photo, _ThumbnailDescriber(), index)
@@ -169,7 +169,7 @@ def test_correlation_of_another_place_gives_a_weak_answer(tmp_path):
 
 
 def test_index_grid_lays_tiles_north_up():
-    from crosstime.core.archive.correlate import IndexGrid
+    from crosstime.core.archive.locate import IndexGrid
     index = _toy_index_of(_toy_map(size=512))
     grid = IndexGrid.of(index)
     assert grid.shape == (7, 7) and grid.step_px == 16 and grid.resolution == 4.0
@@ -181,7 +181,7 @@ def test_index_grid_lays_tiles_north_up():
 def test_fft_correlation_equals_the_direct_offset_scores():
     """The cheap stage's FFT cross-correlation (all channels, no tolerance) gives every offset the same score as
     summing each window's centred similarity to the tile the offset puts it on; a cropped grid keeps its tiles."""
-    from crosstime.core.archive.correlate import CoarseCorrelator, IndexGrid, _centred_unit, _offset_scores
+    from crosstime.core.archive.locate import CoarseCorrelator, IndexGrid, _centred_unit, _offset_scores
     rng = np.random.default_rng(0)
     rows, cols = np.meshgrid(np.arange(13), np.arange(17), indexing="ij")
     keep = rng.random(rows.size) > 0.1                   # a few cells without a tile (outside the ortho)
@@ -203,7 +203,7 @@ def test_fft_correlation_equals_the_direct_offset_scores():
 
 
 def test_cheap_stage_features_keep_the_edges_when_the_tones_change():
-    from crosstime.core.archive.correlate import layout_and_edges, thumbnails
+    from crosstime.core.archive.locate import layout_and_edges, thumbnails
     img = _toy_map(256, seed=3)[:64, :64][None]
     # a field that turned from bright to dark: the tones are inverted, the edges between them stay
     inverted = 255 - img
@@ -218,7 +218,7 @@ def test_cheap_stage_features_keep_the_edges_when_the_tones_change():
 def test_outputs_footprints_and_vrt(tmp_path):
     from osgeo import gdal
 
-    from crosstime.core.archive.locate import Hypothesis, Location
+    from crosstime.core.archive.location import Hypothesis, Location
     from crosstime.core.archive.outputs import write_footprints_gpkg, write_photo_vrt
     from crosstime.core.geo.vectors import read_vector_file
     scan = str(tmp_path / "scan.tif")

@@ -6,7 +6,9 @@ import numpy as np
 import pytest
 import torch
 
-from crosstime.core.nn.descriptor import DescriptorNet, ModelConfig
+from crosstime.core.nn.descriptor import DescriptorNet
+
+from crosstime.core.nn.model_config import ModelConfig
 from crosstime.core.nn.stem import FusionStem, eq4_weights
 from crosstime.core.retrieval.model_file import ModelFileError, load_model, read_model_file, save_model
 from crosstime.core.tiles.dates import NEW, OLD

@@ -29,7 +29,9 @@ def _random_model(path, **cfg):
     """A descriptor with random weights (and non-trivial batch-norm statistics) saved as a model file."""
     import torch
 
-    from crosstime.core.nn.descriptor import DescriptorNet, ModelConfig
+    from crosstime.core.nn.descriptor import DescriptorNet
+
+    from crosstime.core.nn.model_config import ModelConfig
     from crosstime.core.retrieval.model_file import save_model
     torch.manual_seed(0)
     net = DescriptorNet(ModelConfig(**{"backbone": "resnet18", "weights": "none", "tile_pixels": 64, **cfg}))
@@ -137,7 +139,8 @@ class Hide:
 sys.meta_path.insert(0, Hide())
 root, store, onnx_model, ctmodel, out, new_ortho, new_vectors = sys.argv[1:8]
 sys.path.insert(0, root)
-from crosstime.core import dependencies, jobs
+from crosstime.core import jobs
+from crosstime.runtime import dependencies
 from crosstime.core.geo.legend import load_legend
 from crosstime.core.errors import CrossTimeError
 assert dependencies.can_describe_without_torch() and "torch" in dependencies.missing()

@@ -9,7 +9,7 @@ from crosstime.core import jobs
 from crosstime.core.geo.legend import load_legend
 from crosstime.core.geo.vectors import read_vector_file
 from crosstime.core.progress import Cancelled, Progress
-from crosstime.core.tiles.build import DatasetError, grid_for_orthos, write_tile_store
+from crosstime.core.tiles.build import TileStoreInputError, grid_for_orthos, write_tile_store
 from crosstime.core.tiles.dates import NEW, OLD
 from crosstime.core.tiles.network_input import read_network_input
 from crosstime.core.tiles.selection import TileSet
@@ -88,7 +88,7 @@ def test_full_disk_is_refused_before_writing(tmp_path, monkeypatch):
 
 
 def test_geographic_grid_crs_is_refused(land):
-    with pytest.raises(DatasetError, match="geographic"):
+    with pytest.raises(TileStoreInputError, match="geographic"):
         grid_for_orthos(land.old_ortho, land.new_ortho, 100, 32, crs="EPSG:4326")
 
 

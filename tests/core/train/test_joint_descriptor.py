@@ -4,7 +4,9 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from crosstime.core.nn.descriptor import DescriptorNet, ModelConfig
+from crosstime.core.nn.descriptor import DescriptorNet
+
+from crosstime.core.nn.model_config import ModelConfig
 from crosstime.core.retrieval.describer import describe_tiles
 from crosstime.core.retrieval.model_file import load_model, read_model_file, save_model
 from crosstime.core.tiles.dates import NEW, OLD
@@ -59,7 +61,8 @@ def test_fitted_on_image_only_data_the_map_part_is_zeros():
 
 
 def test_the_scaling_travels_with_the_weights_and_older_files_keep_theirs(store, tmp_path):
-    from crosstime.core.retrieval.model_file import fingerprint, safe_torch_load
+    from crosstime.core.retrieval.model_file import fingerprint
+    from crosstime.core.torch_files import safe_torch_load
     net = fitted_net(store)
     path = str(tmp_path / "scaled.ctmodel")
     save_model(path, net)

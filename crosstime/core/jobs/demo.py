@@ -11,6 +11,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Callable, Dict, Optional
 
+from ..choices import ARCHIVE_PIXELS
 from ..progress import TerminalProgress
 
 TILE_M, TILE_PX = 200.0, 128
@@ -30,7 +31,7 @@ def run_demo(out: str, minutes: float = 4.0, seed: int = 0, quick: bool = False,
     """Run everything; returns the summary (also written to ``summary.json``)."""
     from .. import choices, jobs
     from ..geo.legend import load_legend
-    from .synthetic import SyntheticConfig, generate_landscape
+    from ..samples.synthetic import SyntheticConfig, generate_landscape
     t0 = time.time()
     plan = DemoPlan(minutes=minutes)
     if quick:
@@ -47,13 +48,14 @@ def run_demo(out: str, minutes: float = 4.0, seed: int = 0, quick: bool = False,
                                   SyntheticConfig(size_m=size, resolution=plan.resolution, seed=seed * 10 + k + 1))
         store, _ = jobs.build_tile_store(os.path.join(out, "data", f"{role}.ctstore"), land.old_ortho, land.new_ortho,
                                          jobs.read_vector_files([land.old_vectors]),
-                                         jobs.read_vector_files([land.new_vectors]), legend, TILE_M, TILE_PX)
+                                         jobs.read_vector_files([land.new_vectors]), legend,
+                                         tile_size=TILE_M, pixels=TILE_PX)
         lands[role], stores[role] = land, store
         p.update((k + 1) / len(plan.sizes), f"{role}: {len(store)} tiles")
     p.close()
     model = os.path.join(out, "model.ctmodel")
     p = TerminalProgress(f"2/6 training ({plan.recipe}, {plan.backbone}, {plan.minutes:g} min budget)")
-    result = jobs.train_descriptor([stores["train"].path], model, [stores["val"].path], plan.recipe,
+    result = jobs.train_descriptor([stores["train"].path], model, val_stores=[stores["val"].path], recipe=plan.recipe,
                                    checkpoints=os.path.join(out, "checkpoints"),
                                    log_csv=os.path.join(out, "training_log.csv"),
                                    plot=os.path.join(out, "training.png"), progress=p, backbone=plan.backbone,
@@ -63,18 +65,20 @@ def run_demo(out: str, minutes: float = 4.0, seed: int = 0, quick: bool = False,
     p = TerminalProgress("3/6 old-date index and matching of every new-date tile")
     index_path = os.path.join(out, "old_index.ctindex")
     _idx, grid, _w = jobs.build_index_from_layers(index_path, test.old_ortho, test.new_ortho,
-                                                  jobs.read_vector_files([test.old_vectors]), legend, TILE_M, TILE_PX,
-                                                  model, progress=p.sub(0, 0.5))
+                                                  jobs.read_vector_files([test.old_vectors]), legend,
+                                                  jobs.IndexSettings(model=model, tile_size=TILE_M, pixels=TILE_PX),
+                                                  progress=p.sub(0, 0.5))
     report = os.path.join(out, "report")
     os.makedirs(report, exist_ok=True)
     gpkg = os.path.join(report, "matches.gpkg")
-    bm, _w = jobs.match_all_tiles(index_path, model, legend, test.new_ortho, jobs.read_vector_files([test.new_vectors]),
-                                  5, gpkg, progress=p.sub(0.5, 1))
+    bm, _w = jobs.match_all_tiles(index_path, model, legend, test.new_ortho,
+                                  new_vectors=jobs.read_vector_files([test.new_vectors]), k=5, out_gpkg=gpkg,
+                                  progress=p.sub(0.5, 1))
     p.close()
     p = TerminalProgress("4/6 evaluation against the untrained baselines")
-    ev = jobs.evaluate_stores([stores["test"].path], report, [model],
-                              list(choices.LIGHT_BASELINES) + list(choices.PAPER_BASELINES),
-                              name="synthetic test landscape", title="CrossTime demo (synthetic data)", progress=p)
+    ev = jobs.evaluate_stores([stores["test"].path], report, jobs.EvaluationRequest(
+        models=[model], baselines=list(choices.LIGHT_BASELINES) + list(choices.PAPER_BASELINES),
+        name="synthetic test landscape", title="CrossTime demo (synthetic data)"), progress=p)
     p.close()
     p = TerminalProgress("5/6 archive search: synthetic scans of the old date located on the new ortho")
     archive = locate_demo_archive(out, report, test.old_ortho, test.new_ortho, quick, seed, p)
@@ -109,19 +113,21 @@ def locate_demo_archive(out: str, report: str, old_ortho: str, new_ortho: str, q
     """Synthetic scans of the old ortho (their true poses aside), indexed and located on the new ortho with the
     untrained archive describer, as the dock's Archive tab does; scored, drawn, and added to the report."""
     from .. import jobs
-    from ..archive.figure import append_to_report, archive_section, plot_footprints
-    from ..archive.scoring import load_truth, score_locations
     from ..archive.workspace import ArchiveWorkspace
+    from ..evaluation.archive_report import append_to_report, archive_section, plot_footprints
+    from ..evaluation.archive_scoring import load_truth, score_locations
     folder = os.path.join(out, "archive", "photos")
     truth_path = os.path.join(out, "archive", "truth.json")
     n, footprint = (3, (800.0, 1100.0)) if quick else (8, (1500.0, 2500.0))
-    truth = jobs.synthetic_archive(old_ortho, folder, truth_path, n, seed, (500, 700), footprint)
+    truth = jobs.synthetic_archive(old_ortho, folder, truth_path, n_photos=n, seed=seed, photo_px=(500, 700),
+                                   footprint_m=footprint)
     ws = ArchiveWorkspace(os.path.join(out, "archive", "results"))
-    jobs.index_archive_for_ortho(folder, ws.folder, new_ortho, truth["catalogue"], TILE_M, 64, device="cpu",
-                                 progress=progress.sub(0.0, 0.3))
-    locs = jobs.locate_archive_photos(ws.modern_index, ws.archive_index, out_gpkg=ws.footprints,
-                                      vrt_folder=ws.vrt_folder, out_json=ws.locations, device="cpu",
-                                      progress=progress.sub(0.3, 1.0))
+    jobs.index_archive_for_ortho(folder, ws.folder, new_ortho, catalogue=truth["catalogue"], tile_size=TILE_M,
+                                 pixels=ARCHIVE_PIXELS, device="cpu", progress=progress.sub(0.0, 0.3))
+    locs = jobs.locate_archive_photos(
+        ws.modern_index, jobs.ArchiveOptions(device="cpu"), archive_index=ws.archive_index,
+        outputs=jobs.LocateOutputs(gpkg=ws.footprints, vrt_folder=ws.vrt_folder, json=ws.locations),
+        progress=progress.sub(0.3, 1.0))
     ev = score_locations(locs, load_truth(truth_path), TILE_M, "demo archive")
     summary = ev.summary()
     ev.write(os.path.join(report, "archive"))

@@ -21,7 +21,7 @@ import numpy as np
 from ..errors import CrossTimeError
 
 
-def _transform(centre, rotation_deg: float, scale: float, width: int, height: int) -> Tuple[float, ...]:
+def photo_transform(centre, rotation_deg: float, scale: float, width: int, height: int) -> Tuple[float, ...]:
     a, b = scale * math.cos(math.radians(rotation_deg)), scale * math.sin(math.radians(rotation_deg))
     # x = a u - b v + tx, y = b u + a v + ty with (u, v) = (col, -row); the centre pixel goes to ``centre``
     u, v = width / 2, -height / 2
@@ -105,7 +105,7 @@ def generate_archive(old_ortho: str, out_folder: str, truth_json: str, n_photos:
             half = side / 2 * (abs(math.cos(math.radians(rot))) + abs(math.sin(math.radians(rot))))
             cx = rng.uniform(bx0 + half, bx1 - half)
             cy = rng.uniform(by0 + half, by1 - half)
-            t = _transform((cx, cy), rot, scale, w, h)
+            t = photo_transform((cx, cy), rot, scale, w, h)
             win = from_bounds(cx - half - 2 * res, cy - half - 2 * res, cx + half + 2 * res, cy + half + 2 * res,
                               src.transform).round_offsets().round_lengths()
             rgb = src.read([1, 2, 3], window=win, boundless=True, fill_value=0).astype(np.float32)

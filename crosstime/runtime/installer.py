@@ -27,9 +27,9 @@ import time
 from dataclasses import dataclass, field
 from typing import Callable, Dict, List, Optional, Sequence
 
+from ..core.errors import CrossTimeError
+from ..core.progress import SILENT, Progress
 from . import dependencies
-from .errors import CrossTimeError
-from .progress import SILENT, Progress
 
 PYTORCH_CPU_INDEX = "https://download.pytorch.org/whl/cpu"
 PYTORCH_CUDA_INDEX = "https://download.pytorch.org/whl/cu126"

@@ -32,8 +32,9 @@ class ArchiveDescriber:
     def __init__(self, model: Optional[str] = None, pixels: int = 64, device: str = "cpu", batch_size: int = 64):
         import torch
 
-        from ..nn.descriptor import DescriptorNet, ModelConfig
-        from ..retrieval.describer import resolve_device
+        from ..nn.descriptor import DescriptorNet
+        from ..nn.model_config import ModelConfig
+        from ..nn.tensors import resolve_device
         from ..retrieval.model_file import fingerprint, load_model, model_label
         self.device = resolve_device(device)
         self.batch_size = batch_size
@@ -67,7 +68,7 @@ class ArchiveDescriber:
         """(N, P, P, 3) uint8 -> (N, R) float32 rows of unit length."""
         import torch
 
-        from ..retrieval.describer import u8_to_tensor
+        from ..nn.tensors import u8_to_tensor
         out = np.empty((len(images), self.dim), np.float32)
         with torch.inference_mode():
             for s in range(0, len(images), self.batch_size):

@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from crosstime.core.evaluation.metrics import (
+from crosstime.core.metrics import (
     evaluate_descriptors,
     map_at_n,
     ranks_from_lists,

@@ -7,9 +7,9 @@ import time
 
 import pytest
 
-from crosstime.core import dependencies, installer
-from crosstime.core.dependencies import PackageState, Requirement
 from crosstime.core.progress import Cancelled, Progress
+from crosstime.runtime import dependencies, installer
+from crosstime.runtime.dependencies import PackageState, Requirement
 
 
 @pytest.fixture()
@@ -126,7 +126,7 @@ def test_install_from_a_local_wheel_folder_into_a_temporary_profile(tmp_path, lo
     assert sorted(os.listdir(os.path.dirname(target))) == [dependencies.python_tag()]   # no staging, no constraints
     assert any("ctdummy-1.2" in ln for ln in installer.folder_listing(target))
     # a fresh Python runs the plugin's path setup: the package imports from the private folder, numpy stays QGIS's
-    probe = ("import sys; sys.path.insert(0, sys.argv[1]); from crosstime.core import dependencies as d; "
+    probe = ("import sys; sys.path.insert(0, sys.argv[1]); from crosstime.runtime import dependencies as d; "
              "print(d.use_private_packages(sys.argv[2])); import ctdummy, numpy; print(ctdummy.__file__); "
              "print(ctdummy.VALUE); print(numpy.__file__)")
     r = subprocess.run([sys.executable, "-c", probe, os.path.dirname(dependencies.PLUGIN_DIR), profile],

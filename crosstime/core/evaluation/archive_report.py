@@ -7,7 +7,7 @@ from typing import Dict, Sequence
 
 import numpy as np
 
-from .locate import Location
+from ..archive.location import Location
 
 
 def plot_footprints(ortho: str, locations: Sequence[Location], truth: dict, located: Dict[str, bool], path: str,
@@ -69,7 +69,7 @@ def archive_section(summary: dict, rows: Sequence[dict], figure: str = "") -> st
     table = f"<table><tr>{''.join(f'<th>{c}</th>' for c in cols)}</tr>\n{body}</table>"
     img = ""
     if figure and os.path.exists(figure):
-        from ..evaluation.report import embedded_png
+        from .report import embedded_png
         img = embedded_png(figure)
     return head + table + img
 

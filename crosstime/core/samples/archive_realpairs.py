@@ -18,7 +18,7 @@ from typing import Optional, Sequence
 import numpy as np
 
 from ..errors import CrossTimeError
-from .scans import _transform
+from .archive_scans import photo_transform
 
 CANVAS_CRS = "EPSG:2154"          # any projected frame: the canvas only needs metres-like units
 ORIGIN = (100000.0, 6000000.0)
@@ -32,7 +32,7 @@ def build_realpairs_check(root: str, out: str, seed: int = 0, sources: Optional[
     from PIL import Image
     from rasterio.transform import from_origin
 
-    from ..samples.realpairs import find_scenes, read_rgb
+    from .realpairs import find_scenes, read_rgb
     scenes = find_scenes(root, sources)
     if not scenes:
         raise CrossTimeError(f"{root}: no real pairs (folders <source>/<scene>/a.* and b.*); give the real pairs folder")
@@ -74,7 +74,7 @@ def build_realpairs_check(root: str, out: str, seed: int = 0, sources: Optional[
         cx, cy = ORIGIN[0] + px + a.shape[1] / 2, top - (py + a.shape[0] / 2)
         # photo offsets (y up) = z R(phi) (older image offsets): ground = centre + R(-phi) / z photo offsets
         rot, scale = (-phi) % 360, 1 / z
-        t = _transform((cx, cy), rot, scale, img.width, img.height)
+        t = photo_transform((cx, cy), rot, scale, img.width, img.height)
         name = f"{s.source}_{s.name}.png"
         img.save(os.path.join(out, "archive", name))
         w, h = img.width, img.height

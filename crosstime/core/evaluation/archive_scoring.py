@@ -15,8 +15,8 @@ from typing import Dict, List, Optional, Sequence
 
 import numpy as np
 
-from .catalogue import ArchiveError
-from .locate import Location
+from ..archive.catalogue import ArchiveError
+from ..archive.location import Location
 
 
 def polygon_area(p: np.ndarray) -> float:

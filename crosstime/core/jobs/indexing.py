@@ -1,0 +1,88 @@
+"""Describing the old date into an index file: from a tile store, or straight from the layers."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional, Sequence, Tuple
+
+from ..atomic import check_writable
+from ..choices import DEFAULT_PIXELS
+from ..geo.grid import TileGrid
+from ..geo.legend import Legend
+from ..geo.tile_reader import OrthoSource
+from ..geo.vectors import VectorLayerData
+from ..progress import SILENT, Progress
+from ..tiles.dates import OLD
+from .describer_choice import describer_for, index_bytes, tile_settings, warn_if_trained_elsewhere
+from .tiles import grid_for_orthos, layer_tiles
+
+
+@dataclass
+class IndexSettings:
+    """How an index is made from layers. ``tile_size`` (ground units) and ``pixels``: None means the model's own
+    (those it was trained on), else the defaults of ``choices``. ``shard`` (k, n): the k-th of n parts."""
+    model: Optional[str] = None
+    tile_size: Optional[float] = None
+    pixels: Optional[int] = None
+    crs: Optional[str] = None
+    semantic_mode: str = "rgb"
+    shard: Tuple[int, int] = (0, 1)
+    device: str = "auto"
+
+
+def build_index_from_store(store_path: str, out: str, *, model: Optional[str] = None, date: str = OLD,
+                           shard: Tuple[int, int] = (0, 1), device: str = "auto", progress: Progress = SILENT):
+    """Describe one date of a tile store into an index file at ``out``; returns the index."""
+    from ..retrieval.index import build_index
+    from ..tiles.selection import TileSet
+    from ..tiles.store import TileStore
+    check_writable(out)
+    store = TileStore(store_path)
+    describer = describer_for(model, store.legend(), pixels=store.pixels, device=device)
+    warn_if_trained_elsewhere(describer, store.legend(), progress)
+    check_writable(out, index_bytes(len(store), describer))
+    idx = build_index(describer, TileSet([store], min_valid=0.0), date, shard, progress, {"tile_store": store_path})
+    progress.check()
+    idx.save(out)
+    return idx
+
+
+def build_index_from_layers(out: str, old_ortho: OrthoSource, new_ortho: OrthoSource,
+                            old_vectors: Sequence[VectorLayerData], legend: Legend,
+                            settings: Optional[IndexSettings] = None, *, grid: Optional[TileGrid] = None,
+                            progress: Progress = SILENT):
+    """Describe the old ortho's tiles on the grid of the two orthos' overlap into an index at ``out``.
+
+    The orthos are file paths, or reader factories (``geo.tile_reader``) given with the ``grid`` to use
+    (``grid_for_bounds``; a given grid's tile size and pixels are used as they are). Returns (index, grid,
+    legend-mapping warnings). The index file is replaced only once complete.
+    """
+    from ..geo.tile_reader import source_label
+    from ..retrieval.index import build_index
+    check_writable(out)
+    settings = settings or IndexSettings()
+    tile_size, pixels = settings.tile_size, settings.pixels
+    if grid is not None:
+        tile_size, pixels = grid.tile_size, grid.pixels
+    describer = describer_for(settings.model, legend, pixels=pixels or DEFAULT_PIXELS,
+                              semantic_mode=settings.semantic_mode, device=settings.device)
+    warn_if_trained_elsewhere(describer, legend, progress)
+    tile_size, pixels = tile_settings(describer, settings.model, tile_size, pixels, progress)
+    if grid is None:
+        grid = grid_for_orthos(old_ortho, new_ortho, tile_size, pixels, crs=settings.crs)
+    check_writable(out, index_bytes(len(grid), describer))
+    with layer_tiles(grid, legend, old_ortho=old_ortho, old_vectors=old_vectors) as tiles:
+        idx = build_index(describer, tiles, OLD, settings.shard, progress,
+                          {"old_ortho": source_label(old_ortho), "new_ortho": source_label(new_ortho),
+                           "legend": legend.name})
+        warnings = tiles.mapping_warnings(OLD)          # after drawing: it may have found broken geometries
+        tiles.release_vectors()
+    progress.check()
+    idx.save(out)
+    return idx, grid, warnings
+
+
+def merge_index_shards(parts: Sequence[str], out: str):
+    """Concatenate index shards into one index file at ``out``; returns it."""
+    from ..retrieval.index import merge_indexes
+    check_writable(out)
+    return merge_indexes(parts, out)
