@@ -31,18 +31,18 @@ def main():
     from PIL import Image
 
     from crosstime.core import jobs
+    from crosstime.core.archive.archive_describer import ArchiveDescriber
     from crosstime.core.archive.catalogue import ArchivePhoto
-    from crosstime.core.archive.correlate import correlate_photo
-    from crosstime.core.archive.window_describer import ArchiveDescriber
+    from crosstime.core.archive.locate import correlate_photo
     from crosstime.core.retrieval.index import DescriptorIndex
     land = landscape(4000.0, 1.5, 42)
     tmp = scratch_folder()
     model = a.model            # None: the untrained fallback describer
     t = time.perf_counter()
     modern = os.path.join(tmp, "modern.ctindex")
-    idx = jobs.build_modern_index(modern, land.new_ortho, 200.0, 64, model, stride=100.0, device="cpu")
+    idx = jobs.build_modern_index(modern, land.new_ortho, 200.0, pixels=64, model=model, stride=100.0, device="cpu")
     print(f"   modern tiles of the landscape: {len(idx)} ({time.perf_counter() - t:.0f} s to describe)")
-    truth = jobs.synthetic_archive(land.old_ortho, os.path.join(tmp, "archive"), os.path.join(tmp, "truth.json"), 1,
+    truth = jobs.synthetic_archive(land.old_ortho, os.path.join(tmp, "archive"), os.path.join(tmp, "truth.json"), n_photos=1,
                                    seed=3, photo_px=(1000, 1000))
     name, pose = next(iter(truth["photos"].items()))
     small = np.asarray(Image.open(os.path.join(tmp, "archive", name)).convert("L"))

@@ -24,19 +24,19 @@ def run(model, land_new, archive_dir, out, modes, tile, pixels, stride, footprin
     os.makedirs(out, exist_ok=True)
     mi = os.path.join(out, "modern.ctindex")
     if not os.path.exists(mi):
-        jobs.build_modern_index(mi, land_new, tile, pixels, model, stride=stride, device="cpu")
+        jobs.build_modern_index(mi, land_new, tile, pixels=pixels, model=model, stride=stride, device="cpu")
     res = {}
     for mode in modes:
         t = time.perf_counter()
         # located straight from the scans (the archive index is for "which photos show this place?")
-        locs = jobs.locate_archive_photos(mi, folder=os.path.join(archive_dir, "archive"),
-                                          catalogue=os.path.join(archive_dir, "archive.csv"), model=model,
-                                          known_scale=mode == "known", footprint_range=footprint_range, device="cpu",
-                                          out_json=os.path.join(out, f"locations_{mode}.json"),
-                                          out_gpkg=os.path.join(out, f"footprints_{mode}.gpkg"))
+        options = jobs.ArchiveOptions(model=model, catalogue=os.path.join(archive_dir, "archive.csv"),
+                                      known_scale=mode == "known", footprint_range=footprint_range, device="cpu")
+        outputs = jobs.LocateOutputs(gpkg=os.path.join(out, f"footprints_{mode}.gpkg"),
+                                     json=os.path.join(out, f"locations_{mode}.json"))
+        locs = jobs.locate_archive_photos(mi, options, folder=os.path.join(archive_dir, "archive"), outputs=outputs)
         wall = time.perf_counter() - t
         s = jobs.evaluate_archive(os.path.join(out, f"locations_{mode}.json"), os.path.join(archive_dir, "truth.json"),
-                                  os.path.join(out, f"eval_{mode}"))
+                                  out_dir=os.path.join(out, f"eval_{mode}"))
         s["seconds_per_photo"] = wall / len(locs)          # reading and describing included, as a user waits for it
         res[mode] = s
         print(f"   {os.path.basename(out)} {mode:7s} located {s['success_rate']:.0%} "
@@ -72,10 +72,10 @@ def main():
     arch = os.path.join(a.out, f"synthetic_{a.photos}")
     if not os.path.exists(os.path.join(arch, "truth.json")):
         jobs.synthetic_archive(os.path.join(land_dir, "old_ortho.tif"), os.path.join(arch, "archive"),
-                               os.path.join(arch, "truth.json"), a.photos, seed=1, photo_px=tuple(a.photo_px))
+                               os.path.join(arch, "truth.json"), n_photos=a.photos, seed=1, photo_px=tuple(a.photo_px))
     real = os.path.join(a.out, "realpairs" + ("_" + "_".join(a.real_sources) if a.real_sources else ""))
     if not a.skip_real and not os.path.exists(os.path.join(real, "truth.json")):
-        from crosstime.core.archive.realcheck import build_realpairs_check
+        from crosstime.core.samples.archive_realpairs import build_realpairs_check
         build_realpairs_check(a.realpairs, real, seed=0, sources=a.real_sources)
     results = {}
     for m in a.models:

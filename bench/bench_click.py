@@ -22,7 +22,8 @@ def main():
     from crosstime.core.geo.grid import TileGrid
     from crosstime.core.geo.legend import load_legend
     from crosstime.core.geo.vectors import read_vector_file
-    from crosstime.core.nn.descriptor import DescriptorNet, ModelConfig
+    from crosstime.core.nn.descriptor import DescriptorNet
+    from crosstime.core.nn.model_config import ModelConfig
     from crosstime.core.retrieval.describer import ModelDescriber
     from crosstime.core.retrieval.index import DescriptorIndex
     from crosstime.core.retrieval.model_file import save_model
@@ -44,8 +45,8 @@ def main():
     index = DescriptorIndex(desc, ids, fps, grid.crs, describer.fingerprint, big.to_dict(), describer.config)
     path = os.path.join(tmp, "big.ctindex")
     index.save(path)
-    matcher = jobs.open_matcher(path, model, legend, land.new_ortho, read_vector_file(land.new_vectors),
-                                land.old_ortho, device="cpu")
+    matcher = jobs.open_matcher(path, model, legend, land.new_ortho, new_vectors=read_vector_file(land.new_vectors),
+                                old_ortho=land.old_ortho, device="cpu")
     t0 = time.perf_counter()
     matcher.prepare()
     prep = time.perf_counter() - t0

@@ -22,7 +22,8 @@ def describe_bench(backbone: str, pixels: int, limit: int):
     from crosstime.core import jobs
     from crosstime.core.geo.legend import load_legend
     from crosstime.core.geo.vectors import read_vector_file
-    from crosstime.core.nn.descriptor import DescriptorNet, ModelConfig
+    from crosstime.core.nn.descriptor import DescriptorNet
+    from crosstime.core.nn.model_config import ModelConfig
     from crosstime.core.retrieval.describer import ModelDescriber
     from crosstime.core.retrieval.index import build_index
     from crosstime.core.retrieval.model_file import save_model
@@ -34,7 +35,7 @@ def describe_bench(backbone: str, pixels: int, limit: int):
     path = os.path.join(os.path.dirname(land.folder), f"store_{pixels}.ctstore")
     if not os.path.exists(path):
         jobs.build_tile_store(path, land.old_ortho, land.new_ortho, read_vector_file(land.old_vectors),
-                              read_vector_file(land.new_vectors), load_legend("bdtopo_v3"), 250.0, pixels)
+                              read_vector_file(land.new_vectors), load_legend("bdtopo_v3"), tile_size=250.0, pixels=pixels)
     store = TileStore(path)
     tiles = TileSet([store]).subset(np.arange(min(limit, len(store))))
     model = os.path.join(scratch_folder(), "m.ctmodel")

@@ -37,7 +37,8 @@ def synthetic_sets(pixels: int, seed: int, dense: bool = False):
         if not os.path.exists(store):
             land = generate_landscape(folder, SyntheticConfig(size_m=size, resolution=1.5, seed=land_seed))
             jobs.build_tile_store(store, land.old_ortho, land.new_ortho, read_vector_file(land.old_vectors),
-                                  read_vector_file(land.new_vectors), load_legend("bdtopo_v3"), 200.0, pixels,
+                                  read_vector_file(land.new_vectors), load_legend("bdtopo_v3"), tile_size=200.0,
+                                  pixels=pixels,
                                   stride=stride)
         sets[role] = TileSet([TileStore(store)])
     return sets
@@ -73,7 +74,7 @@ def mixed_with_synthetic(sets: dict, pixels: int):
 
 
 def score(net, tiles, legend) -> dict:
-    from crosstime.core.evaluation import metrics
+    from crosstime.core import metrics
     from crosstime.core.retrieval.describer import describe_tiles
     from crosstime.core.tiles.dates import NEW, OLD
     g = np.arange(len(tiles))
@@ -86,7 +87,8 @@ def one_seed(a, seed: int) -> dict:
     import torch
 
     from crosstime.core.evaluation.baselines import baseline_rows, baseline_spec
-    from crosstime.core.nn.descriptor import DescriptorNet, ModelConfig
+    from crosstime.core.nn.descriptor import DescriptorNet
+    from crosstime.core.nn.model_config import ModelConfig
     from crosstime.core.retrieval.model_file import load_model
     from crosstime.core.train import make_trainer
     from crosstime.core.train.map_thumbnail import fit_map_thumbnail

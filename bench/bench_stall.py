@@ -101,7 +101,8 @@ def main():
     from crosstime.adapters.headless import HeadlessIface
     from crosstime.adapters.layers import VectorLayerReader, needed_fields
     from crosstime.core.geo.legend import load_legend
-    from crosstime.core.nn.descriptor import DescriptorNet, ModelConfig
+    from crosstime.core.nn.descriptor import DescriptorNet
+    from crosstime.core.nn.model_config import ModelConfig
     from crosstime.core.retrieval.model_file import save_model
     from crosstime.ui.dock import CrossTimeDock
     land = landscape(2000.0, 2.0, 11)

@@ -33,7 +33,7 @@ def main():
     path = os.path.join(os.path.dirname(land.folder), f"store_{a.pixels}.ctstore")
     if not os.path.exists(path):
         jobs.build_tile_store(path, land.old_ortho, land.new_ortho, read_vector_file(land.old_vectors),
-                              read_vector_file(land.new_vectors), load_legend("bdtopo_v3"), 250.0, a.pixels)
+                              read_vector_file(land.new_vectors), load_legend("bdtopo_v3"), tile_size=250.0, pixels=a.pixels)
     store = TileStore(path)
     m, t = recipe("siamese", backbone=a.backbone, weights="none", tile_pixels=a.pixels, batch_pairs=a.pairs, seed=0)
     tr = SiameseTrainer(m, t, TileSet([store]), None, os.path.join(scratch_folder(), "m.ctmodel"), store.legend())

@@ -12,7 +12,7 @@ def _profile_dir():
 
 
 def classFactory(iface):
-    from .core.dependencies import use_dev_venv, use_private_packages
+    from .runtime.dependencies import use_dev_venv, use_private_packages
     # the packages installed from the dependencies dialog (<profile>/python/crosstime-deps/pyX.Y), then, from a
     # source checkout, its .venv (in front: a developer's environment wins)
     use_private_packages(_profile_dir())

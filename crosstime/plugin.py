@@ -8,7 +8,7 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
-from .core import dependencies
+from .runtime import dependencies
 from .ui.translation import install_translator, remove_translator, tr
 
 MENU = "&CrossTime"

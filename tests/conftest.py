@@ -53,7 +53,8 @@ def store(land, tmp_path_factory):
     from crosstime.core.geo.legend import load_legend
     st, _ = jobs.build_tile_store(str(tmp_path_factory.mktemp("stores") / "small.ctstore"), land.old_ortho,
                                   land.new_ortho, jobs.read_vector_files([land.old_vectors]),
-                                  jobs.read_vector_files([land.new_vectors]), load_legend("bdtopo_v3"), 100.0, 64)
+                                  jobs.read_vector_files([land.new_vectors]), load_legend("bdtopo_v3"),
+                                  tile_size=100.0, pixels=64)
     return st
 
 

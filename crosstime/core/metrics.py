@@ -5,7 +5,7 @@ from typing import Dict, Sequence
 
 import numpy as np
 
-from ..similarity import cosine_similarity, rank_of_truth
+from .similarity import cosine_similarity, rank_of_truth
 
 
 def ranks_from_lists(answers: Sequence[Sequence[int]], truth: Sequence[int]) -> np.ndarray:

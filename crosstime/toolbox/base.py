@@ -16,17 +16,17 @@ from qgis.core import (
     QgsProcessingParameterRasterLayer,
 )
 
-from ..core import choices, dependencies
+from ..core import choices
 from ..core.progress import Cancelled, Progress
+from ..runtime import dependencies
 from ..ui.translation import choice_labels, missing_message, tr
 
-# one group per step of the pipeline: id -> label (in the user's language: group_label)
-GROUPS = {"data": "1. Data", "descriptor": "2. Descriptor", "matching": "3. Matching", "archive": "4. Archive"}
 LEGEND_KEYS = choices.keys(choices.LEGEND_PRESETS)
 SEMANTIC_KEYS = choices.keys(choices.SEMANTIC_MODES)
 
 
 def group_label(group_id: str) -> str:
+    """The label of a group, in the user's language: one group per step of the pipeline."""
     return {"data": tr("1. Data"), "descriptor": tr("2. Descriptor"), "matching": tr("3. Matching"),
             "archive": tr("4. Archive")}[group_id]
 
@@ -42,7 +42,7 @@ class CrossTimeAlgorithm(QgsProcessingAlgorithm):
     Each algorithm gives its ``displayName()`` and ``shortHelpString()`` as ``tr("literal")``."""
 
     NAME = ""
-    GROUP_ID = ""  # a key of GROUPS
+    GROUP_ID = ""  # data, descriptor, matching or archive (group_label)
     LEGEND = "LEGEND"
     MAPPING_FILE = "MAPPING_FILE"
     NEEDS = ("torch", "torchvision", "sklearn", "rasterio")

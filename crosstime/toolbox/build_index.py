@@ -10,6 +10,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
+from ..core import choices
 from .base import CrossTimeAlgorithm, multiple_vectors, number, raster_param, tr
 
 
@@ -60,8 +61,8 @@ class BuildDescriptorIndex(CrossTimeAlgorithm):
         )
         self.addParameter(multiple_vectors(self.OLD_VECTORS, tr("Vector layers of the old date")))
         self.add_legend_params()
-        self.addParameter(number(self.TILE_SIZE, tr("Tile size (ground units)"), 1000.0, minimum=1.0))
-        self.addParameter(number(self.PIXELS, tr("Tile size in pixels"), 256, minimum=32, integer=True))
+        self.addParameter(number(self.TILE_SIZE, tr("Tile size (ground units)"), choices.DEFAULT_TILE_SIZE, minimum=1.0))
+        self.addParameter(number(self.PIXELS, tr("Tile size in pixels"), choices.DEFAULT_PIXELS, minimum=32, integer=True))
         self.addParameter(QgsProcessingParameterString(self.SHARD, tr("Shard i/n (empty: everything)"), optional=True))
         self.addParameter(
             QgsProcessingParameterFileDestination(self.OUTPUT, tr("Index file"),
@@ -79,7 +80,7 @@ class BuildDescriptorIndex(CrossTimeAlgorithm):
         out = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
         store_path = self.parameterAsFile(parameters, self.TILE_STORE, context)
         if store_path:
-            idx = jobs.build_index_from_store(store_path, out, model, shard=shard, progress=progress)
+            idx = jobs.build_index_from_store(store_path, out, model=model, shard=shard, progress=progress)
         else:
             if not parameters.get(self.OLD_ORTHO) or not parameters.get(self.NEW_ORTHO):
                 raise QgsProcessingException(tr("Give a tile store, or both orthos (old and new)."))
@@ -88,7 +89,7 @@ class BuildDescriptorIndex(CrossTimeAlgorithm):
             crs = self.projected_crs_of(parameters, self.NEW_ORTHO, context)
             tile_size = self.parameterAsDouble(parameters, self.TILE_SIZE, context)
             pixels = self.parameterAsInt(parameters, self.PIXELS, context)
-            area = jobs.grid_for_orthos(old, new, tile_size, pixels, crs)
+            area = jobs.grid_for_orthos(old, new, tile_size, pixels, crs=crs)
             layers = self.vectors_of(parameters, self.OLD_VECTORS, context, feedback, area)
             idx, _grid, warnings = jobs.build_index_from_layers(
                 out,
@@ -96,11 +97,7 @@ class BuildDescriptorIndex(CrossTimeAlgorithm):
                 new,
                 layers,
                 self.legend_of(parameters, context),
-                tile_size,
-                pixels,
-                model,
-                crs,
-                shard=shard,
+                jobs.IndexSettings(model=model, tile_size=tile_size, pixels=pixels, crs=crs, shard=shard),
                 progress=progress,
             )
             for w in warnings:

@@ -113,17 +113,15 @@ class EvaluateDescriptors(CrossTimeAlgorithm):
         html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
         work = tempfile.mkdtemp(prefix="crosstime-eval-")
         try:
-            ev = jobs.evaluate_stores(
-                stores,
-                work,
-                models,
-                baselines,
-                SEMANTIC_KEYS[self.parameterAsEnum(parameters, self.SEMANTIC, context)],
-                os.path.basename(stores[0]),
+            request = jobs.EvaluationRequest(
+                models=models,
+                baselines=baselines,
+                semantic_mode=SEMANTIC_KEYS[self.parameterAsEnum(parameters, self.SEMANTIC, context)],
+                name=os.path.basename(stores[0]),
                 html=html_path,
                 validation_stores=[v for v in [self.parameterAsFile(parameters, self.VAL_STORE, context)] if v],
-                progress=progress,
             )
+            ev = jobs.evaluate_stores(stores, work, request, progress=progress)
             out = {self.OUTPUT_HTML: html_path}
             csv_path = self.parameterAsFileOutput(parameters, self.OUTPUT_CSV, context)
             if csv_path:

@@ -1,4 +1,4 @@
-"""Archive search, step 1: the modern index (visual-only) and the index of an archive's photo windows."""
+"""Archive search, step 2: the archive index, every window of every photo of an archive described."""
 
 from __future__ import annotations
 
@@ -9,54 +9,7 @@ from qgis.core import (
     QgsProcessingParameterFileDestination,
 )
 
-from .base import CrossTimeAlgorithm, number, raster_param, tr
-
-
-class BuildModernIndex(CrossTimeAlgorithm):
-    COUNT = "COUNT"
-    MODEL = "MODEL"
-    NEW_ORTHO = "NEW_ORTHO"
-    OUTPUT = "OUTPUT"
-    PIXELS = "PIXELS"
-    STRIDE = "STRIDE"
-    TILE_SIZE = "TILE_SIZE"
-    NAME = "build_modern_index"
-    GROUP_ID = "archive"
-
-    def displayName(self) -> str:
-        return tr("Build modern index for archive search")
-
-    def shortHelpString(self) -> str:
-        return tr(
-            "Describes the modern ortho's tiles with the visual-only descriptor (archive photos have no vector "
-            "layers) into an index file, against which scanned archive photos are located. Give a visual model "
-            "trained with the 'archive' augmentation; without one an untrained network is used (it locates far worse). "
-            "A stride smaller than the tile size overlaps the tiles and places photos more precisely."
-        )
-
-    def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterFile(self.MODEL, tr("Visual model file (empty: untrained fallback)"),
-                                                     extension="ctmodel", optional=True))
-        self.addParameter(raster_param(self.NEW_ORTHO, tr("Modern ortho")))
-        self.addParameter(number(self.TILE_SIZE, tr("Tile size (ground units)"), 200.0, minimum=1.0))
-        self.addParameter(number(self.STRIDE, tr("Stride between tiles (ground units, 0: the tile size)"), 0.0, minimum=0.0))
-        self.addParameter(number(self.PIXELS, tr("Tile size in pixels (the model's own when a model is given)"), 64,
-                                 minimum=32, integer=True))
-        self.addParameter(QgsProcessingParameterFileDestination(self.OUTPUT, tr("Modern index file"),
-                                                                fileFilter=tr("CrossTime index (*.ctindex)")))
-        self.addOutput(QgsProcessingOutputNumber(self.COUNT, tr("Tiles indexed")))
-
-    def work(self, parameters, context, feedback, progress):
-        from ..core import jobs
-        model = self.parameterAsFile(parameters, self.MODEL, context) or None
-        ortho = self.raster_of(parameters, self.NEW_ORTHO, context, tr("modern ortho"))
-        crs = self.projected_crs_of(parameters, self.NEW_ORTHO, context)
-        out = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
-        idx = jobs.build_modern_index(out, ortho, self.parameterAsDouble(parameters, self.TILE_SIZE, context),
-                                      self.parameterAsInt(parameters, self.PIXELS, context), model,
-                                      self.parameterAsDouble(parameters, self.STRIDE, context), crs, progress=progress)
-        feedback.pushInfo(tr("{} modern tiles described by {}").format(len(idx), idx.meta.get("describer", "")))
-        return {self.OUTPUT: out, self.COUNT: len(idx)}
+from .base import CrossTimeAlgorithm, tr
 
 
 class IndexArchive(CrossTimeAlgorithm):
@@ -99,10 +52,11 @@ class IndexArchive(CrossTimeAlgorithm):
     def work(self, parameters, context, feedback, progress):
         from ..core import jobs
         out = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
+        options = jobs.ArchiveOptions(model=self.parameterAsFile(parameters, self.MODEL, context) or None,
+                                      catalogue=self.parameterAsFile(parameters, self.CATALOGUE, context) or None,
+                                      known_scale=not self.parameterAsBool(parameters, self.UNKNOWN_SCALE, context))
         arch = jobs.index_archive(self.parameterAsFile(parameters, self.FOLDER, context), out,
-                                  self.parameterAsFile(parameters, self.MODERN_INDEX, context),
-                                  self.parameterAsFile(parameters, self.MODEL, context) or None,
-                                  self.parameterAsFile(parameters, self.CATALOGUE, context) or None,
-                                  not self.parameterAsBool(parameters, self.UNKNOWN_SCALE, context), progress=progress)
+                                  self.parameterAsFile(parameters, self.MODERN_INDEX, context), options,
+                                  progress=progress)
         feedback.pushInfo(tr("{} photos, {} windows described").format(len(arch.photos), len(arch.descriptors)))
         return {self.OUTPUT: out, self.COUNT: len(arch.photos)}

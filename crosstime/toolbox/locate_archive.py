@@ -61,8 +61,8 @@ class LocateArchivePhotos(CrossTimeAlgorithm):
         if vrt:
             os.makedirs(vrt, exist_ok=True)
         locs = jobs.locate_archive_photos(self.parameterAsFile(parameters, self.MODERN_INDEX, context),
-                                          self.parameterAsFile(parameters, self.ARCHIVE_INDEX, context),
-                                          out_gpkg=out, vrt_folder=vrt, out_json=js,
+                                          archive_index=self.parameterAsFile(parameters, self.ARCHIVE_INDEX, context),
+                                          outputs=jobs.LocateOutputs(gpkg=out, vrt_folder=vrt, json=js),
                                           k=self.parameterAsInt(parameters, self.K, context), progress=progress)
         for loc in locs:
             feedback.pushInfo(tr("{}: confidence {:.2f}, {} windows compared").format(

@@ -103,8 +103,8 @@ class MatchTiles(CrossTimeAlgorithm):
             self.parameterAsFile(parameters, self.MODEL, context) or None,
             self.legend_of(parameters, context),
             new,
-            layers,
-            self.parameterAsInt(parameters, self.K, context),
+            new_vectors=layers,
+            k=self.parameterAsInt(parameters, self.K, context),
             progress=progress,
         )
         for w in warnings:

@@ -26,14 +26,15 @@ class CrossTimeProvider(QgsProcessingProvider):
         return QIcon(ICON)
 
     def loadAlgorithms(self) -> None:
-        from .build_dataset import BuildTileDataset
         from .build_index import BuildDescriptorIndex
+        from .build_modern_index import BuildModernIndex
+        from .build_tile_store import BuildTileStore
         from .evaluate import EvaluateDescriptors
-        from .index_archive import BuildModernIndex, IndexArchive
+        from .index_archive import IndexArchive
         from .locate_archive import LocateArchivePhotos
         from .match import MatchTiles
         from .train import TrainDescriptor
 
-        for alg in (BuildTileDataset(), TrainDescriptor(), BuildDescriptorIndex(), MatchTiles(), EvaluateDescriptors(),
+        for alg in (BuildTileStore(), TrainDescriptor(), BuildDescriptorIndex(), MatchTiles(), EvaluateDescriptors(),
                     BuildModernIndex(), IndexArchive(), LocateArchivePhotos()):
             self.addAlgorithm(alg)

@@ -193,7 +193,8 @@ class TrainDescriptor(CrossTimeAlgorithm):
             overrides["max_minutes"] = mm
         ckpt = os.path.splitext(out)[0] + "_checkpoints"
         plot = p(self.OUTPUT_PLOT) or os.path.splitext(out)[0] + "_training.png"
-        result = jobs.train_descriptor(stores, out, val, recipe_name, ckpt, log, plot, progress=progress, **overrides)
+        result = jobs.train_descriptor(stores, out, val_stores=val, recipe=recipe_name, checkpoints=ckpt, log_csv=log,
+                                       plot=plot, progress=progress, **overrides)
         best = result.best_val or {}
         onnx_out = self.parameterAsFileOutput(parameters, self.OUTPUT_ONNX, context) if parameters.get(self.OUTPUT_ONNX) \
             else ""

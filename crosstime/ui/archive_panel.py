@@ -26,7 +26,7 @@ from qgis.PyQt.QtGui import QColor, QIcon, QImage, QPainter, QPen, QPixmap, QPol
 from qgis.PyQt.QtWidgets import QListView, QListWidgetItem, QWidget
 
 from ..adapters.archive_layers import add_to_group, footprints_layer, photo_layer
-from ..core.settings import PROJECT_SCOPE, ProjectKey
+from . import dock_settings
 from .highlight import polygon_geometry, rank_colour
 from .maptool import ClickMatchTool
 from .tasks import CoreTask, start
@@ -247,8 +247,8 @@ class ArchivePanel(QObject):
         self.save_project_settings()
 
         def work(progress):
-            return jobs.index_archive_for_ortho(chosen["folder"], ws.folder, new, chosen["catalogue"], tile,
-                                                progress=progress)
+            return jobs.index_archive_for_ortho(chosen["folder"], ws.folder, new, catalogue=chosen["catalogue"],
+                                                tile_size=tile, progress=progress)
 
         return self._start(tr("CrossTime: index the archive"), work, self._indexed,
                            tr("indexing the archive (the new ortho's tiles, then every photo's windows)…"))
@@ -288,9 +288,10 @@ class ArchivePanel(QObject):
         names = self.selected_names() or [s.name for s in self.states] or None
 
         def work(progress):
-            return jobs.locate_archive_photos(ws.modern_index, ws.archive_index, photos=names, out_gpkg=ws.footprints,
-                                              vrt_folder=ws.vrt_folder, out_json=ws.locations, keep_others=True,
-                                              progress=progress)
+            return jobs.locate_archive_photos(
+                ws.modern_index, jobs.ArchiveOptions(photos=names), archive_index=ws.archive_index,
+                outputs=jobs.LocateOutputs(gpkg=ws.footprints, vrt_folder=ws.vrt_folder, json=ws.locations),
+                keep_others=True, progress=progress)
 
         count = len(names) if names else 0
         return self._start(tr("CrossTime: locate archive photos"), work, self._located,
@@ -390,7 +391,8 @@ class ArchivePanel(QObject):
             from ..core.retrieval.index import DescriptorIndex
             index = DescriptorIndex.load(ws.modern_index, mmap=True)
             tile = [float(v) for v in index.footprints[jobs.modern_tile_at(index, p.x(), p.y())]]
-            return tile, jobs.photos_showing_place(ws.archive_index, ws.modern_index, p.x(), p.y(), 10, locations)
+            return tile, jobs.photos_showing_place(ws.archive_index, ws.modern_index, p.x(), p.y(), n=10,
+                                                    locations=locations)
 
         task = CoreTask(tr("CrossTime: archive photos showing a place"), work,
                         lambda st, res, err: self._place_done(task, req, st, res, err), can_cancel=False)
@@ -429,25 +431,10 @@ class ArchivePanel(QObject):
 
     # project settings and teardown -------------------------------------------------------------
     def save_project_settings(self) -> None:
-        proj = QgsProject.instance()
-        for key, widget in ((ProjectKey.ARCHIVE_FOLDER, self.w.archiveFolder),
-                            (ProjectKey.ARCHIVE_CATALOGUE, self.w.catalogueFile),
-                            (ProjectKey.ARCHIVE_RESULTS, self.w.resultsFolder)):
-            value = widget.filePath()
-            proj.writeEntry(PROJECT_SCOPE, key.value, proj.writePath(value) if value else "")
-        proj.writeEntryDouble(PROJECT_SCOPE, ProjectKey.ARCHIVE_TILE_SIZE.value, self.w.archiveTileSpin.value())
+        dock_settings.write_project(self.w, dock_settings.ARCHIVE)
 
     def load_project_settings(self) -> None:
-        proj = QgsProject.instance()
-        widgets = ((ProjectKey.ARCHIVE_RESULTS, self.w.resultsFolder), (ProjectKey.ARCHIVE_CATALOGUE, self.w.catalogueFile),
-                   (ProjectKey.ARCHIVE_FOLDER, self.w.archiveFolder))
-        for key, widget in widgets:             # the folder last: setting it reads the archive
-            value, ok = proj.readEntry(PROJECT_SCOPE, key.value, "")
-            widget.blockSignals(key != ProjectKey.ARCHIVE_FOLDER)
-            widget.setFilePath(proj.readPath(value) if ok and value else "")
-            widget.blockSignals(False)
-        tile, ok = proj.readDoubleEntry(PROJECT_SCOPE, ProjectKey.ARCHIVE_TILE_SIZE.value, 200.0)
-        self.w.archiveTileSpin.setValue(tile if ok else 200.0)
+        dock_settings.read_project(self.w, dock_settings.ARCHIVE)
 
     def shutdown(self) -> None:
         self.cancel()

@@ -1,5 +1,5 @@
 """The dependencies dialog: what CrossTime needs, what is found, and Install / Remove into CrossTime's private
-folder of the QGIS profile (``core/installer.py`` runs pip; here it runs in a QgsTask with a live log, progress
+folder of the QGIS profile (``runtime/installer.py`` runs pip; here it runs in a QgsTask with a live log, progress
 and cancel). Opened from the plugin menu and from the dock's missing-dependency banner:
 :func:`open_dependencies_dialog`."""
 from __future__ import annotations
@@ -29,8 +29,8 @@ from qgis.PyQt.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..core import dependencies, installer
 from ..core.progress import Progress
+from ..runtime import dependencies, installer
 from .translation import tr
 
 LOG_TAG = "CrossTime"

@@ -130,7 +130,7 @@ def _is_builtin(category) -> bool:
 
 
 def missing_message(names: List[str]) -> str:
-    """What is missing and where to install it from (``core.dependencies.missing_message``, translated)."""
+    """What is missing and where to install it from (``runtime.dependencies.missing_message``, translated)."""
     return tr("CrossTime needs {} (not found in the Python that QGIS uses). Install them from the menu Plugins > "
               "CrossTime > Dependencies… (or the button in the CrossTime panel): they go to a private folder of your "
               "QGIS profile. Then restart QGIS.").format(", ".join(names))

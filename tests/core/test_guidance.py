@@ -66,7 +66,7 @@ def test_missing_pretrained_weights_name_the_option_that_avoids_them(monkeypatch
 def test_training_says_what_it_runs_reports_early_and_keeps_every_epoch(store, tmp_path):
     lines = []
     out = str(tmp_path / "m.ctmodel")
-    r = jobs.train_descriptor([store.path], out, [store.path], progress=Progress(log=lines.append), epochs=2,
+    r = jobs.train_descriptor([store.path], out, val_stores=[store.path], progress=Progress(log=lines.append), epochs=2,
                               batch_pairs=8, batches_per_epoch=2, tile_pixels=64, seed=0)
     assert lines[0].startswith("recipe infonce") and "backbone efficientnet_lite0" in lines[0]
     assert "weights imagenet" in lines[0]
@@ -80,7 +80,8 @@ def test_training_says_what_it_runs_reports_early_and_keeps_every_epoch(store, t
 @pytest.mark.slow
 def test_a_run_that_does_not_beat_the_untrained_network_says_so(store, tmp_path):
     lines = []
-    jobs.train_descriptor([store.path], str(tmp_path / "m.ctmodel"), [store.path], progress=Progress(log=lines.append),
+    jobs.train_descriptor([store.path], str(tmp_path / "m.ctmodel"), val_stores=[store.path],
+                          progress=Progress(log=lines.append),
                           epochs=1, batch_pairs=8, batches_per_epoch=1, tile_pixels=64, lr=0.0, seed=0)
     assert any(line.startswith("warning: the trained model") and "untrained" in line for line in lines)
 
@@ -114,7 +115,8 @@ def test_mixed_footprints_are_reported_as_a_range(pairs_root, tmp_path):
 @pytest.mark.slow
 def test_evaluate_by_source_with_chosen_baselines_and_no_vector_data(pairs_root, tmp_path):
     store = build_realpairs_store(pairs_root, str(tmp_path / "p.ctstore"), tile_px=32)
-    ev = jobs.evaluate_stores([store.path], str(tmp_path / "eval"), baselines=["thumbnail"], by_source=True)
+    ev = jobs.evaluate_stores([store.path], str(tmp_path / "eval"),
+                              jobs.EvaluationRequest(baselines=["thumbnail"], by_source=True))
     assert {r["descriptor"] for r in ev.rows} == {"thumbnail 16x16"}
     semantic = [r for r in ev.rows if r["modality"] != "visual"]
     assert semantic and all(r["map@5"] is None and r["note"].startswith("n/a") for r in semantic)
@@ -125,7 +127,7 @@ def test_evaluate_by_source_with_chosen_baselines_and_no_vector_data(pairs_root,
     assert os.path.exists(tmp_path / "eval" / "aerial" / "report.html")
     assert "n/a" in open(ev.files["markdown"]).read()
     with pytest.raises(CrossTimeError, match="unknown baseline"):
-        jobs.evaluate_stores([store.path], str(tmp_path / "e2"), baselines=["thumbnial"])
+        jobs.evaluate_stores([store.path], str(tmp_path / "e2"), jobs.EvaluationRequest(baselines=["thumbnial"]))
 
 
 def test_a_model_trained_elsewhere_is_flagged(store, tiny_model):

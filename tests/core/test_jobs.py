@@ -17,11 +17,11 @@ def legend():
 
 def test_index_from_layers_equals_index_from_the_store(store, land, tiny_model, legend, tmp_path):
     """The two tile sources read the same pixels and draw the same vectors, so the descriptors agree."""
-    from_store = jobs.build_index_from_store(store.path, str(tmp_path / "s.ctindex"), tiny_model, device="cpu")
+    from_store = jobs.build_index_from_store(store.path, str(tmp_path / "s.ctindex"), model=tiny_model, device="cpu")
     grid = store.grid
     from_layers, grid2, _ = jobs.build_index_from_layers(
         str(tmp_path / "l.ctindex"), land.old_ortho, land.new_ortho, jobs.read_vector_files([land.old_vectors]), legend,
-        grid.tile_size, grid.pixels, tiny_model, device="cpu")
+        jobs.IndexSettings(model=tiny_model, tile_size=grid.tile_size, pixels=grid.pixels, device="cpu"))
     assert grid2.to_dict() == grid.to_dict()
     assert list(from_layers.ids) == list(from_store.ids)
     np.testing.assert_allclose(from_layers.descriptors, from_store.descriptors, rtol=1e-4, atol=1e-5)
@@ -32,16 +32,17 @@ def test_bulk_match_click_and_evaluation_agree(store, land, trained_model, legen
     index_path = str(tmp_path / "old.ctindex")
     grid = store.grid
     jobs.build_index_from_layers(index_path, land.old_ortho, land.new_ortho, jobs.read_vector_files([land.old_vectors]),
-                                 legend, grid.tile_size, grid.pixels, trained_model, device="cpu")
+                                 legend, jobs.IndexSettings(model=trained_model, tile_size=grid.tile_size,
+                                                            pixels=grid.pixels, device="cpu"))
     gpkg = str(tmp_path / "matches.gpkg")
     bm, _ = jobs.match_all_tiles(index_path, trained_model, legend, land.new_ortho,
-                                 jobs.read_vector_files([land.new_vectors]), 5, gpkg, device="cpu")
+                                 new_vectors=jobs.read_vector_files([land.new_vectors]), k=5, out_gpkg=gpkg, device="cpu")
     assert os.path.exists(gpkg) and len(bm.query_ids) == len(grid)
     assert bm.summary()["map@5"] > 0.3          # far above chance (1/144) for a model trained on this very area
     # a click on the centre of tile k answers what the bulk match answered for k
     matcher = jobs.open_matcher(index_path, trained_model, legend, land.new_ortho,
-                                jobs.read_vector_files([land.new_vectors]), land.old_ortho,
-                                jobs.read_vector_files([land.old_vectors]), device="cpu")
+                                new_vectors=jobs.read_vector_files([land.new_vectors]), old_ortho=land.old_ortho,
+                                old_vectors=jobs.read_vector_files([land.old_vectors]), device="cpu")
     try:
         for k in (0, 17, 60):
             x0, y0, x1, y1 = bm.query_footprints[k]
@@ -52,15 +53,16 @@ def test_bulk_match_click_and_evaluation_agree(store, land, trained_model, legen
             assert res.images["query"][0].shape == (grid.pixels, grid.pixels, 3) and len(res.images["matches"]) == 5
     finally:
         matcher.close()
-    ev = jobs.evaluate_stores([store.path], str(tmp_path / "eval"), [trained_model], ["thumbnail"], device="cpu")
+    ev = jobs.evaluate_stores([store.path], str(tmp_path / "eval"), jobs.EvaluationRequest(
+        models=[trained_model], baselines=["thumbnail"], device="cpu"))
     assert os.path.exists(ev.files["html"]) and any(r.get("kind") == "trained" for r in ev.rows)
 
 
 def test_an_index_refuses_another_describer(store, tiny_model, trained_model, legend, tmp_path):
     path = str(tmp_path / "i.ctindex")
-    jobs.build_index_from_store(store.path, path, tiny_model, device="cpu")
+    jobs.build_index_from_store(store.path, path, model=tiny_model, device="cpu")
     with pytest.raises(IndexFileError, match="model"):
-        jobs.describer_for_index(DescriptorIndex.load(path), trained_model, legend, "cpu")
+        jobs.describer_for_index(DescriptorIndex.load(path), trained_model, legend, device="cpu")
     with pytest.raises(CrossTimeError):
         jobs.open_tile_set([])
 

@@ -192,12 +192,13 @@ def test_3_index_from_layers_takes_the_models_tile_settings(land, tiny_model, tm
     legend = load_legend("bdtopo_v3")
     vectors = jobs.read_vector_files([land.old_vectors])
     _idx, grid, _w = jobs.build_index_from_layers(str(tmp_path / "a.ctindex"), land.old_ortho, land.new_ortho, vectors,
-                                                  legend, model=tiny_model, device="cpu")
+                                                  legend, jobs.IndexSettings(model=tiny_model, device="cpu"))
     assert (grid.tile_size, grid.pixels) == (100.0, 64)       # the store the model was trained on, not 1000 m/256 px
     from crosstime.core.progress import Progress
     said = []
     _idx, grid, _w = jobs.build_index_from_layers(str(tmp_path / "b.ctindex"), land.old_ortho, land.new_ortho, vectors,
-                                                  legend, 200.0, 64, tiny_model, device="cpu",
+                                                  legend, jobs.IndexSettings(model=tiny_model, tile_size=200.0,
+                                                                             pixels=64, device="cpu"),
                                                   progress=Progress(log=said.append))
     assert grid.tile_size == 200.0 and any("trained on tiles of 100" in s and "200" in s for s in said)
 

@@ -35,3 +35,15 @@ def no_qt_thread_warnings():
     QCoreApplication.processEvents()
     new = _seen[start:]
     assert not new, f"Qt warned about threads during this test: {new}"
+
+
+@pytest.fixture(scope="module")
+def provider(qgis_processing):
+    """CrossTime's Processing provider, registered for the tests of one module."""
+    from qgis.core import QgsApplication
+
+    from crosstime.toolbox.provider import CrossTimeProvider
+    p = CrossTimeProvider()
+    QgsApplication.processingRegistry().addProvider(p)
+    yield p
+    QgsApplication.processingRegistry().removeProvider(p)

@@ -1,4 +1,5 @@
-"""Waiting in the QGIS tests: spin Qt's event loop (tasks report through it) until a condition holds."""
+"""Helpers of the QGIS tests: spin Qt's event loop (tasks report through it) until a condition holds, and make the
+dock's usual choices."""
 import time
 
 from qgis.PyQt.QtCore import QCoreApplication
@@ -11,3 +12,19 @@ def wait_for(pred, timeout=120):
         time.sleep(0.01)
         assert time.time() - t0 < timeout, "timed out"
     QCoreApplication.processEvents()
+
+
+def fill_dock(dock, old, new, old_vectors, new_vectors, model: str, index: str) -> None:
+    """Choose in ``dock`` the two orthos and the vector layers of each date, tiles of 100 m / 64 px, ``model`` as
+    the describer, and ``index`` as the index to build and to match against."""
+    w = dock.w
+    w.oldOrthoCombo.setLayer(old)
+    w.newOrthoCombo.setLayer(new)
+    dock.layers_panel.set_checked(w.oldVectorsCombo, [l.id() for l in old_vectors])
+    dock.layers_panel.set_checked(w.newVectorsCombo, [l.id() for l in new_vectors])
+    w.tileSizeSpin.setValue(100.0)
+    w.pixelsSpin.setValue(64)
+    w.describerCombo.setCurrentIndex(w.describerCombo.findData("file"))
+    w.modelFile.setFilePath(model)
+    w.indexFile.setFilePath(index)
+    w.saveIndexFile.setFilePath(index)

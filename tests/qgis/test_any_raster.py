@@ -5,7 +5,7 @@ import os
 import numpy as np
 import pytest
 from qgis.core import QgsCoordinateReferenceSystem, QgsPointXY, QgsProject, QgsRasterLayer, QgsVectorLayer
-from qt_wait import wait_for
+from qt_wait import fill_dock, wait_for
 
 from crosstime.core.geo.vectors import list_layers
 
@@ -114,15 +114,7 @@ def test_the_dock_builds_and_matches_with_an_xyz_old_ortho(land, old_tiles, trai
     d = CrossTimeDock(qgis_iface)
     try:
         w = d.w
-        w.oldOrthoCombo.setLayer(old)
-        w.newOrthoCombo.setLayer(new)
-        d._set_checked(w.oldVectorsCombo, [l.id() for l in vec["old"]])
-        d._set_checked(w.newVectorsCombo, [l.id() for l in vec["new"]])
-        w.tileSizeSpin.setValue(100.0)
-        w.pixelsSpin.setValue(64)
-        w.describerCombo.setCurrentIndex(w.describerCombo.findData("file"))
-        w.modelFile.setFilePath(trained_model)
-        w.saveIndexFile.setFilePath(str(tmp_path / "xyz.ctindex"))
+        fill_dock(d, old, new, vec["old"], vec["new"], trained_model, str(tmp_path / "xyz.ctindex"))
         assert d.build_index() is not None, w.statusLabel.text()
         wait_for(lambda: d._build_task is None, 300)
         assert "index of 144 tiles" in w.statusLabel.text(), w.statusLabel.text()
@@ -141,7 +133,7 @@ def test_the_dock_builds_and_matches_with_an_xyz_old_ortho(land, old_tiles, trai
         from crosstime.core.geo.legend import load_legend
         ref, _, _ = jobs.build_index_from_layers(str(tmp_path / "file.ctindex"), land.old_ortho, land.new_ortho,
                                                  jobs.read_vector_files([land.old_vectors]), load_legend("bdtopo_v3"),
-                                                 100.0, 64, trained_model, grid=grid)
+                                                 jobs.IndexSettings(model=trained_model), grid=grid)
         assert list(ref.ids) == list(idx.ids)
         sim = np.asarray(idx.descriptors) @ np.asarray(ref.descriptors).T
         assert np.mean(np.argmax(sim, axis=1) == np.arange(len(idx))) > 0.9

@@ -1,17 +1,7 @@
 """The archive algorithms through processing.run: modern index, archive index, located footprints and VRTs."""
 import os
 
-import pytest
-from qgis.core import QgsApplication, QgsRasterLayer
-
-
-@pytest.fixture(scope="module")
-def provider(qgis_processing):
-    from crosstime.toolbox.provider import CrossTimeProvider
-    p = CrossTimeProvider()
-    QgsApplication.processingRegistry().addProvider(p)
-    yield p
-    QgsApplication.processingRegistry().removeProvider(p)
+from qgis.core import QgsRasterLayer
 
 
 def test_archive_algorithms_end_to_end(provider, land, tmp_path):
@@ -19,7 +9,7 @@ def test_archive_algorithms_end_to_end(provider, land, tmp_path):
 
     from crosstime.core import jobs
     from crosstime.core.geo.vectors import read_vector_file
-    jobs.synthetic_archive(land.old_ortho, str(tmp_path / "archive"), str(tmp_path / "truth.json"), 2, seed=1,
+    jobs.synthetic_archive(land.old_ortho, str(tmp_path / "archive"), str(tmp_path / "truth.json"), n_photos=2, seed=1,
                            photo_px=(240, 260))
     res = processing.run("crosstime:build_modern_index", {"NEW_ORTHO": land.new_ortho, "TILE_SIZE": 300.0, "STRIDE": 150.0,
                                                           "PIXELS": 32, "OUTPUT": str(tmp_path / "modern.ctindex")})

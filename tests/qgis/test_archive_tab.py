@@ -11,7 +11,7 @@ from qt_wait import wait_for
 def archive(land, tmp_path_factory):
     from crosstime.core import jobs
     folder = tmp_path_factory.mktemp("archive_tab")
-    truth = jobs.synthetic_archive(land.old_ortho, str(folder / "photos"), str(folder / "truth.json"), 3, seed=2,
+    truth = jobs.synthetic_archive(land.old_ortho, str(folder / "photos"), str(folder / "truth.json"), n_photos=3, seed=2,
                                    photo_px=(260, 300))
     return folder, truth
 

@@ -9,7 +9,7 @@ from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QCoreApplication, QEvent
 from qgis.PyQt.QtWidgets import QAction, QApplication
 
-from crosstime.core import dependencies, installer
+from crosstime.runtime import dependencies, installer
 
 
 def _flush():

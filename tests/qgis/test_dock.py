@@ -14,7 +14,7 @@ from qgis.core import (
 )
 from qgis.gui import QgsMapMouseEvent
 from qgis.PyQt.QtCore import QCoreApplication, QEvent, QPoint, Qt
-from qt_wait import wait_for
+from qt_wait import fill_dock, wait_for
 
 from crosstime.core.geo.vectors import list_layers
 from crosstime.core.retrieval.index import DescriptorIndex
@@ -46,46 +46,37 @@ def project(land, qgis_iface):
 def dock(qgis_iface, project, trained_model, tmp_path):
     from crosstime.ui.dock import CrossTimeDock
     d = CrossTimeDock(qgis_iface)
-    w = d.w
-    w.oldOrthoCombo.setLayer(project["old_ortho"])
-    w.newOrthoCombo.setLayer(project["new_ortho"])
-    d._set_checked(w.oldVectorsCombo, [l.id() for l in project["old"]])
-    d._set_checked(w.newVectorsCombo, [l.id() for l in project["new"]])
-    w.tileSizeSpin.setValue(100.0)
-    w.pixelsSpin.setValue(64)
-    w.describerCombo.setCurrentIndex(w.describerCombo.findData("file"))
-    w.modelFile.setFilePath(trained_model)
-    w.indexFile.setFilePath(str(tmp_path / "old.ctindex"))
-    w.saveIndexFile.setFilePath(str(tmp_path / "old.ctindex"))
+    fill_dock(d, project["old_ortho"], project["new_ortho"], project["old"], project["new"], trained_model,
+              str(tmp_path / "old.ctindex"))
     yield d
-    wait_for(lambda: not d._tasks and d._build_task is None)
+    wait_for(lambda: not d.index_panel._tasks and not d.match_panel._tasks and d.index_panel._build_task is None)
     d.shutdown()
     d.deleteLater()
 
 
 def build(d):
-    task = d.build_index()
+    task = d.index_panel.build_index()
     assert task is not None, d.w.statusLabel.text()
-    wait_for(lambda: d._build_task is None)
+    wait_for(lambda: d.index_panel._build_task is None)
     return task
 
 
 def prepare(d):
-    d.prepare_matcher()
-    wait_for(lambda: d._prep_task is None)
-    assert d._matcher is not None, d.w.statusLabel.text()
+    d.match_panel.prepare_matcher()
+    wait_for(lambda: d.match_panel._prep_task is None)
+    assert d.match_panel._matcher is not None, d.w.statusLabel.text()
 
 
 def test_combos_fill_from_the_project(dock, project):
     w = dock.w
     assert w.oldOrthoCombo.count() == 3 and w.newOrthoCombo.currentLayer() == project["new_ortho"]   # and "(none)"
     assert w.oldVectorsCombo.count() == len(project["old"]) + len(project["new"])
-    assert len(dock.layers()["new_vectors"]) == len(project["new"])
+    assert len(dock.layers_panel.layers()["new_vectors"]) == len(project["new"])
     extra = QgsVectorLayer("Point?crs=EPSG:2154&field=kind:string", "mystery points", "memory")
     QgsProject.instance().addMapLayer(extra)
     assert w.oldVectorsCombo.count() == len(project["old"]) + len(project["new"]) + 1
-    dock._set_checked(w.newVectorsCombo, [l.id() for l in project["new"]] + [extra.id()])
-    warnings = dock.preview_legend()
+    dock.layers_panel.set_checked(w.newVectorsCombo, [l.id() for l in project["new"]] + [extra.id()])
+    warnings = dock.layers_panel.preview_legend()
     assert any("mystery" in m for m in warnings)
     assert w.legendTree.topLevelItemCount() == 2
 
@@ -100,7 +91,7 @@ def test_build_index_then_click_lights_up_the_matches(dock, land, qgis_iface, st
     from crosstime.core.geo.grid import TileGrid
     grid = TileGrid.from_dict(idx.grid)
     # the trained model ranks most true matches first (core, whole store); click one of those tiles
-    from crosstime.core.evaluation import metrics
+    from crosstime.core import metrics
     from crosstime.core.retrieval.describer import ModelDescriber
     from crosstime.core.tiles.selection import TileSet
     tiles = TileSet([store])
@@ -112,12 +103,13 @@ def test_build_index_then_click_lights_up_the_matches(dock, land, qgis_iface, st
     i, j = (int(v) for v in first[len(first) // 2].split("_"))
     x0, y0, x1, y1 = grid.footprint(i, j)
     pix = canvas.getCoordinateTransform().transform(QgsPointXY((x0 + x1) / 2, (y0 + y1) / 2))
+    match = dock.match_panel
     dock.w.pickButton.setChecked(True)
-    assert canvas.mapTool() is dock.tool
+    assert canvas.mapTool() is match.tool
     ev = QgsMapMouseEvent(canvas, QEvent.MouseButtonRelease, QPoint(int(pix.x()), int(pix.y())), Qt.LeftButton)
-    dock.tool.canvasReleaseEvent(ev)
-    wait_for(lambda: dock.last_result is not None)
-    res = dock.last_result
+    match.tool.canvasReleaseEvent(ev)
+    wait_for(lambda: match.last_result is not None)
+    res = match.last_result
     assert res.query_id == f"{i}_{j}"
     # the rubber bands are the footprints of the k best old tiles, in rank order
     drawn = [g.boundingBox() for g in dock.highlighter.geometries()]
@@ -148,11 +140,11 @@ def test_build_index_then_click_lights_up_the_matches(dock, land, qgis_iface, st
     # the answer is the core's answer: the true old tile first
     assert res.ids[0] == res.query_id
     # keep it as a layer, compare it, pan to a row
-    layer = dock.add_results_layer()
+    layer = match.add_results_layer()
     assert layer.featureCount() == len(res.ids) + 1 and layer.crs().authid() == "EPSG:2154"
     fmt = layer.labeling().settings().format()
     assert layer.labelsEnabled() and fmt.buffer().enabled() and fmt.buffer().size() > 0
-    dlg = dock.show_compare()
+    dlg = match.show_compare()
     assert len(dlg.cells) == 2 * (len(res.ids) + 1)
     from crosstime.core.geo.legend import load_legend
     shown = {c.key for c, _ in dlg.legend_entries}
@@ -165,7 +157,7 @@ def test_build_index_then_click_lights_up_the_matches(dock, land, qgis_iface, st
     c = canvas.center()
     fx0, fy0, fx1, fy1 = grid.footprint_of(res.ids[2])
     assert c.x() == pytest.approx((fx0 + fx1) / 2, abs=1) and c.y() == pytest.approx((fy0 + fy1) / 2, abs=1)
-    dock.clear_results()
+    match.clear_results()
     assert dock.highlighter.geometries() == []
 
 
@@ -183,23 +175,24 @@ def test_clicks_in_another_crs_and_stale_answers(dock, land, qgis_iface):
     for i, j in (first, second):
         x0, y0, x1, y1 = grid.footprint(i, j)
         pts.append(to_wgs.transform(QgsPointXY((x0 + x1) / 2, (y0 + y1) / 2)))
-    t1 = dock.match_point(pts[0], wgs)
-    t2 = dock.match_point(pts[1], wgs)                    # a newer click before the first answer is shown
+    match = dock.match_panel
+    t1 = match.match_point(pts[0], wgs)
+    t2 = match.match_point(pts[1], wgs)                   # a newer click before the first answer is shown
     assert t1 is not None and t2 is not None
-    wait_for(lambda: not dock._tasks)
-    assert dock.last_result.query_id == f"{second[0]}_{second[1]}"
-    assert dock.dropped == 1
+    wait_for(lambda: not match._tasks)
+    assert match.last_result.query_id == f"{second[0]}_{second[1]}"
+    assert match.dropped == 1
     outside = to_wgs.transform(QgsPointXY(land.bounds[0] - 500, land.bounds[1] - 500))
-    assert dock.match_point(outside, wgs) is None and "outside" in dock.w.statusLabel.text()
+    assert match.match_point(outside, wgs) is None and "outside" in dock.w.statusLabel.text()
 
 
 def test_cancel_keeps_the_previous_index(dock):
     build(dock)
     path = dock.w.indexFile.filePath()
     before = open(path, "rb").read()
-    task = dock.build_index()
+    task = dock.index_panel.build_index()
     task.cancel()
-    wait_for(lambda: dock._build_task is None)
+    wait_for(lambda: dock.index_panel._build_task is None)
     assert "cancelled" in dock.w.statusLabel.text()
     assert open(path, "rb").read() == before
     assert [f for f in os.listdir(os.path.dirname(path)) if f.startswith(".tmp-")] == []
@@ -215,11 +208,11 @@ def test_bad_inputs_say_what_is_wrong(dock, project, tmp_path):
     far_layer = QgsRasterLayer(str(far), "far away")
     QgsProject.instance().addMapLayer(far_layer)
     dock.w.oldOrthoCombo.setLayer(far_layer)
-    assert dock.build_index() is None and "do not overlap" in dock.w.statusLabel.text()
+    assert dock.index_panel.build_index() is None and "do not overlap" in dock.w.statusLabel.text()
     dock.w.oldOrthoCombo.setLayer(project["old_ortho"])
     dock.w.modelFile.setFilePath(str(tmp_path / "missing.ctmodel"))
-    assert dock.build_index() is not None      # the model is loaded in the task, which then reports
-    wait_for(lambda: dock._build_task is None)
+    assert dock.index_panel.build_index() is not None      # the model is loaded in the task, which then reports
+    wait_for(lambda: dock.index_panel._build_task is None)
     assert "not found" in dock.w.statusLabel.text()
 
 
@@ -227,9 +220,9 @@ def test_index_of_another_model_is_refused_at_click(dock, tiny_model, land):
     build(dock)
     dock.w.modelFile.setFilePath(tiny_model)
     x0, y0, x1, y1 = land.bounds
-    dock.match_point(QgsPointXY((x0 + x1) / 2, (y0 + y1) / 2), QgsCoordinateReferenceSystem("EPSG:2154"))
-    wait_for(lambda: dock._prep_task is None)          # the model and the index are loaded in the background
-    assert "another model" in dock.w.statusLabel.text() and dock.last_result is None
+    dock.match_panel.match_point(QgsPointXY((x0 + x1) / 2, (y0 + y1) / 2), QgsCoordinateReferenceSystem("EPSG:2154"))
+    wait_for(lambda: dock.match_panel._prep_task is None)          # the model and the index are loaded in the background
+    assert "another model" in dock.w.statusLabel.text() and dock.match_panel.last_result is None
 
 
 def test_choices_persist_in_settings_and_project(dock, qgis_iface, project, tmp_path):
@@ -248,7 +241,7 @@ def test_choices_persist_in_settings_and_project(dock, qgis_iface, project, tmp_
     QgsProject.instance().read(path)
     assert dock.w.indexFile.filePath() == str(tmp_path / "old.ctindex")
     assert dock.w.newOrthoCombo.currentLayer().name() == "new ortho"
-    assert len(dock.layers()["old_vectors"]) == len(project["old"])
+    assert len(dock.layers_panel.layers()["old_vectors"]) == len(project["old"])
 
 
 def test_removed_ortho_empties_its_combo_and_invalidates_the_matcher(dock, project, qgis_iface):
@@ -257,24 +250,24 @@ def test_removed_ortho_empties_its_combo_and_invalidates_the_matcher(dock, proje
     QgsProject.instance().removeMapLayer(project["new_ortho"].id())
     QCoreApplication.processEvents()
     assert dock.w.newOrthoCombo.currentLayer() is None                  # "(none)", not the old ortho
-    assert dock._matcher is None and "removed" in dock.w.statusLabel.text()
-    assert dock.match_point(QgsPointXY(0, 0), QgsCoordinateReferenceSystem("EPSG:2154")) is None
+    assert dock.match_panel._matcher is None and "removed" in dock.w.statusLabel.text()
+    assert dock.match_panel.match_point(QgsPointXY(0, 0), QgsCoordinateReferenceSystem("EPSG:2154")) is None
     assert "choose the new ortho" in dock.w.statusLabel.text()
 
 
 def test_the_same_layer_for_both_dates_is_refused(dock, project):
     dock.w.newOrthoCombo.setLayer(project["old_ortho"])
-    assert dock.build_index() is None and "same layer" in dock.w.statusLabel.text()
-    assert dock.prepare_matcher() is None and "same layer" in dock.w.statusLabel.text()
+    assert dock.index_panel.build_index() is None and "same layer" in dock.w.statusLabel.text()
+    assert dock.match_panel.prepare_matcher() is None and "same layer" in dock.w.statusLabel.text()
 
 
 def test_cancel_is_silent_and_says_so_itself(dock):
     from qgis.core import QgsTask
     statuses = []
-    task = dock.build_index()
+    task = dock.index_panel.build_index()
     task.statusChanged.connect(statuses.append)
-    dock.cancel_build()                                       # the Cancel button
-    wait_for(lambda: dock._build_task is None)
+    dock.index_panel.cancel_build()                           # the Cancel button
+    wait_for(lambda: dock.index_panel._build_task is None)
     assert "cancelled" in dock.w.statusLabel.text()
     assert QgsTask.TaskStatus.Terminated not in statuses      # QGIS shows "Task failed" for terminated tasks
 
@@ -303,9 +296,9 @@ def test_every_control_has_a_tooltip_and_the_dock_fits_300_px(dock):
 
 
 def test_legend_preview_is_honest_without_layers(dock):
-    dock._set_checked(dock.w.oldVectorsCombo, [])
-    dock._set_checked(dock.w.newVectorsCombo, [])
-    warnings = dock.preview_legend()
+    dock.layers_panel.set_checked(dock.w.oldVectorsCombo, [])
+    dock.layers_panel.set_checked(dock.w.newVectorsCombo, [])
+    warnings = dock.layers_panel.preview_legend()
     assert len(warnings) == 2 and "every chosen layer maps" not in dock.w.statusLabel.text()
     from qgis.PyQt.QtWidgets import QHeaderView
     assert dock.w.legendTree.header().sectionResizeMode(1) == QHeaderView.ResizeMode.ResizeToContents
@@ -324,12 +317,61 @@ def test_project_paths_are_relative_when_the_project_says_so(dock, tmp_path):
     assert dock.w.indexFile.filePath() == str(tmp_path / "old.ctindex")
 
 
+def test_the_settings_table_round_trips(dock, project, tmp_path):
+    """Every row of the settings table: values set on the widgets, saved (QgsSettings and the project's entries),
+    the widgets changed, then loaded back: the saved values again."""
+    from crosstime.ui import dock_settings
+    w, a = dock.w, dock.archive.w
+    tables = ((w, dock_settings.DOCK), (a, dock_settings.ARCHIVE))
+    values = lambda: [dock_settings.values(form, table) for form, table in tables]
+    start = values()
+
+    def choose(n: int) -> None:
+        """Choice 0, or choice 1: another value in every row."""
+        w.oldOrthoCombo.setLayer(project["new_ortho"] if n == 0 else None)
+        w.newOrthoCombo.setLayer(project["old_ortho"] if n == 0 else None)
+        dock.layers_panel.set_checked(w.oldVectorsCombo, [l.id() for l in project["old"][:2]] if n == 0 else [])
+        dock.layers_panel.set_checked(w.newVectorsCombo, [project["new"][-1].id()] if n == 0 else [])
+        w.legendCombo.setCurrentIndex(1 - n)
+        w.semanticCombo.setCurrentIndex(1 - n)
+        w.describerCombo.setCurrentIndex(w.describerCombo.findData(("quick", "file")[n]))
+        for spin, v in ((w.tileSizeSpin, (250.0, 500.0)), (w.pixelsSpin, (128, 32)), (w.kSpin, (9, 3)),
+                        (a.archiveTileSpin, (150.0, 300.0))):
+            spin.setValue(v[n])
+        for widget, name in ((w.mappingFile, "mapping.json"), (w.modelFile, "m.ctmodel"), (w.indexFile, "i.ctindex"),
+                             (a.resultsFolder, "results"), (a.catalogueFile, "catalogue.csv"), (a.archiveFolder, "scans")):
+            widget.setFilePath(str(tmp_path / name) if n == 0 else "")
+
+    def rows(table, got, which):
+        return {b.widget: got[b.widget] for b in table if getattr(b, which) is not None}
+
+    try:
+        choose(0)
+        saved = values()
+        dock.save_settings()
+        path = str(tmp_path / "table.qgs")
+        QgsProject.instance().write(path)          # the dock writes its entries and the Archive tab's
+        choose(1)
+        assert all(got[k] != want[k] for got, want in zip(values(), saved) for k in want)    # every row changed
+        dock.load_settings()
+        assert rows(dock_settings.DOCK, values()[0], "setting") == rows(dock_settings.DOCK, saved[0], "setting")
+        choose(1)
+        QgsProject.instance().read(path)
+        for (_, table), got, want in zip(tables, values(), saved):
+            assert rows(table, got, "project") == rows(table, want, "project")
+    finally:                                       # what the next docks find in QgsSettings is unchanged
+        for (form, table), before in zip(tables, start):
+            for b in table:
+                b.kind.set(getattr(form, b.widget), before[b.widget])
+        dock.save_settings()
+
+
 def test_quick_describer_answers_before_any_training(dock, land):
     """The plain list of describers; Quick needs no model (a thumbnail per tile) and finds places far above chance."""
     w = dock.w
     assert [w.describerCombo.itemData(k) for k in range(w.describerCombo.count())] == ["quick", "region", "file"]
     w.describerCombo.setCurrentIndex(w.describerCombo.findData("quick"))
-    assert not w.modelFile.isEnabled() and dock.model_choice() == "quick"
+    assert not w.modelFile.isEnabled() and dock.index_panel.model_choice() == "quick"
     build(dock)
     idx = DescriptorIndex.load(dock.w.indexFile.filePath())
     assert idx.model_config.get("baseline") == "thumbnail" and len(idx) == 144
@@ -337,14 +379,14 @@ def test_quick_describer_answers_before_any_training(dock, land):
     hits = 0
     for k in range(0, 144, 12):
         x0, y0, x1, y1 = idx.footprints[k]
-        res = dock._matcher.match((x0 + x1) / 2, (y0 + y1) / 2, 5)
+        res = dock.match_panel._matcher.match((x0 + x1) / 2, (y0 + y1) / 2, 5)
         hits += res.query_id in res.ids
     assert hits >= 2, hits          # chance: 12 clicks x 5 / 144 tiles = 0.4 true matches in the top 5
     # a model learnt on this region is looked for beside the project, and its absence is said
     w.describerCombo.setCurrentIndex(w.describerCombo.findData("region"))
     with pytest.raises(ValueError, match="Learn this region"):
-        dock.model_choice()
-    assert dock.region_model_path().endswith(os.path.join("crosstime", "region.ctmodel"))
+        dock.index_panel.model_choice()
+    assert dock.index_panel.region_model_path().endswith(os.path.join("crosstime", "region.ctmodel"))
 
 
 def test_missing_packages_banner_links_to_the_installer_and_quick_mode_still_works(dock):
@@ -359,9 +401,9 @@ def test_missing_packages_banner_links_to_the_installer_and_quick_mode_still_wor
 
 def test_a_build_holds_both_build_buttons_until_it_ends(dock):
     w = dock.w
-    task = dock.build_index()
+    task = dock.index_panel.build_index()
     assert task is not None and not w.buildButton.isEnabled() and not w.learnButton.isEnabled()
-    wait_for(lambda: dock._build_task is None)
+    wait_for(lambda: dock.index_panel._build_task is None)
     assert w.buildButton.isEnabled() and w.learnButton.isEnabled()
 
 
@@ -375,15 +417,15 @@ def test_learn_this_region_trains_keeps_the_model_beside_the_project_then_answer
     w = dock.w
     w.learnMinutesSpin.setValue(w.learnMinutesSpin.minimum())
     w.learnButton.click()
-    assert dock._build_task is not None and not w.learnButton.isEnabled() and w.cancelButton.isEnabled()
-    wait_for(lambda: dock._build_task is None, timeout=900)
+    assert dock.index_panel._build_task is not None and not w.learnButton.isEnabled() and w.cancelButton.isEnabled()
+    wait_for(lambda: dock.index_panel._build_task is None, timeout=900)
     model = os.path.join(str(tmp_path), "crosstime", "region.ctmodel")
-    assert dock.region_model_path() == model and os.path.exists(model), w.statusLabel.text()
+    assert dock.index_panel.region_model_path() == model and os.path.exists(model), w.statusLabel.text()
     assert w.describerCombo.currentData() == "region" and "validation map@5" in w.statusLabel.text()
     assert w.learnButton.isEnabled() and w.buildButton.isEnabled()
     idx = DescriptorIndex.load(w.indexFile.filePath())
-    assert len(idx) == 144 and idx.model_fingerprint == jobs.describer_for(model, dock.legend()).fingerprint
+    assert len(idx) == 144 and idx.model_fingerprint == jobs.describer_for(model, dock.layers_panel.legend()).fingerprint
     prepare(dock)
     x0, y0, x1, y1 = idx.footprints[30]
-    res = dock._matcher.match((x0 + x1) / 2, (y0 + y1) / 2, 5)
+    res = dock.match_panel._matcher.match((x0 + x1) / 2, (y0 + y1) / 2, 5)
     assert res.query_id == idx.ids[30] and len(res.ids) == 5

@@ -10,13 +10,14 @@ import sys
 
 import pytest
 
-from crosstime.core import dependencies, installer, jobs
+from crosstime.core import jobs
 from crosstime.core.geo.legend import load_legend
 from crosstime.core.retrieval.index import DescriptorIndex
+from crosstime.runtime import dependencies, installer
 
 INSTALLED = r"""
 import json, os, sys, time
-profile, onnx_model, index_path, old_ortho, new_ortho, old_vectors, new_vectors = sys.argv[1:8]
+profile, onnx_model, index_path, old_ortho, new_ortho, old_vectors, new_vectors, helpers = sys.argv[1:9]
 from qgis.core import QgsApplication, QgsProject, QgsRasterLayer, QgsVectorLayer
 from qgis.PyQt.QtCore import QCoreApplication
 app = QgsApplication([], True, profile)
@@ -51,16 +52,9 @@ for key, path in (("old", old_vectors), ("new", new_vectors)):
 d = plugin.dock
 w = d.w
 banner = w.missingLabel.text() if w.missingLabel.isVisibleTo(d) else ""
-w.oldOrthoCombo.setLayer(old)
-w.newOrthoCombo.setLayer(new)
-d._set_checked(w.oldVectorsCombo, [v.id() for v in vectors["old"]])
-d._set_checked(w.newVectorsCombo, [v.id() for v in vectors["new"]])
-w.tileSizeSpin.setValue(100.0)
-w.pixelsSpin.setValue(64)
-w.describerCombo.setCurrentIndex(w.describerCombo.findData("file"))
-w.modelFile.setFilePath(onnx_model)
-w.saveIndexFile.setFilePath(index_path)
-w.indexFile.setFilePath(index_path)
+sys.path.append(helpers)                  # tests/qgis: the dock's choices shared with the other tests
+from qt_wait import fill_dock
+fill_dock(d, old, new, vectors["old"], vectors["new"], onnx_model, index_path)
 task = d.build_index()
 assert task is not None, w.statusLabel.text()
 wait_for(lambda: d._build_task is None)
@@ -113,8 +107,8 @@ def test_installed_from_wheels_the_plugin_loads_indexes_and_answers(tmp_path, ro
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", dependencies.DEPS_DIR_ENV: "", "PYTHONPATH": "",
            "PYTHONNOUSERSITE": "1"}
     r = subprocess.run([python, "-c", INSTALLED, profile, onnx_model, index_path, land.old_ortho, land.new_ortho,
-                        land.old_vectors, land.new_vectors], capture_output=True, text=True, timeout=900, env=env,
-                       cwd=str(tmp_path))
+                        land.old_vectors, land.new_vectors, os.path.dirname(__file__)], capture_output=True, text=True,
+                       timeout=900, env=env, cwd=str(tmp_path))
     assert r.returncode == 0, (r.stdout + r.stderr)[-4000:]
     got = json.loads(r.stdout.strip().splitlines()[-1])
     assert got["before"] == [], "QGIS's Python already had torch or onnxruntime: this test proves nothing there"
@@ -125,7 +119,7 @@ def test_installed_from_wheels_the_plugin_loads_indexes_and_answers(tmp_path, ro
     idx = DescriptorIndex.load(index_path)
     assert len(idx) == 144
     matcher = jobs.open_matcher(index_path, trained_model, load_legend("bdtopo_v3"), land.new_ortho,
-                                jobs.read_vector_files([land.new_vectors]), device="cpu")
+                                new_vectors=jobs.read_vector_files([land.new_vectors]), device="cpu")
     try:
         for k, ans in zip(range(0, len(idx), 12), got["answers"]):
             x0, y0, x1, y1 = idx.footprints[k]

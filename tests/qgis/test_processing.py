@@ -6,20 +6,11 @@ import subprocess
 
 import numpy as np
 import pytest
-from qgis.core import QgsApplication, QgsProcessingException, QgsVectorLayer
+from qgis.core import QgsProcessingException, QgsVectorLayer
 
 from crosstime.core.geo.vectors import list_layers
 from crosstime.core.retrieval.model_file import load_model
 from crosstime.core.tiles.store import TileStore
-
-
-@pytest.fixture(scope="module")
-def provider(qgis_processing):
-    from crosstime.toolbox.provider import CrossTimeProvider
-    p = CrossTimeProvider()
-    QgsApplication.processingRegistry().addProvider(p)
-    yield p
-    QgsApplication.processingRegistry().removeProvider(p)
 
 
 def _layers(path):

@@ -8,15 +8,6 @@ pytest.importorskip("onnxruntime")
 pytest.importorskip("onnx")
 
 
-@pytest.fixture(scope="module")
-def provider(qgis_processing):
-    from crosstime.toolbox.provider import CrossTimeProvider
-    p = CrossTimeProvider()
-    QgsApplication.processingRegistry().addProvider(p)
-    yield p
-    QgsApplication.processingRegistry().removeProvider(p)
-
-
 @pytest.mark.slow
 def test_train_with_an_onnx_output(provider, store, tmp_path):
     from qgis import processing

@@ -18,6 +18,7 @@ from typing import Dict, List, Optional, Tuple
 import numpy as np
 
 from ..tiles.dates import NEW, OLD, date_name
+from . import synthetic_shapes as shapes
 
 CRS = "EPSG:2154"
 Geom = dict
@@ -61,70 +62,6 @@ class SyntheticLandscape:
     changes: Dict[str, int] = field(default_factory=dict)
 
 
-# geometry helpers (local metres, origin at the south-west corner) ---------------------------------
-def _smooth_path(pts: np.ndarray, rounds: int = 3) -> np.ndarray:
-    """Chaikin corner cutting: a wiggly polyline through control points."""
-    for _ in range(rounds):
-        q = 0.75 * pts[:-1] + 0.25 * pts[1:]
-        r = 0.25 * pts[:-1] + 0.75 * pts[1:]
-        mid = np.empty((2 * len(q), 2))
-        mid[0::2], mid[1::2] = q, r
-        pts = np.vstack([pts[:1], mid, pts[-1:]])
-    return pts
-
-
-def _crossing_path(rng, size: float, wiggle: float) -> np.ndarray:
-    """A path from one side of the square to another."""
-    side_a, side_b = rng.choice(4, 2, replace=False)
-
-    def on_side(s):
-        t = rng.uniform(0.1, 0.9) * size
-        return np.array([[t, -20.0], [size + 20.0, t], [t, size + 20.0], [-20.0, t]][s])
-    a, b = on_side(side_a), on_side(side_b)
-    n = 6
-    pts = np.linspace(a, b, n)
-    normal = np.array([-(b - a)[1], (b - a)[0]]) / (np.linalg.norm(b - a) + 1e-9)
-    pts[1:-1] += normal * rng.normal(0, wiggle, (n - 2, 1))
-    return _smooth_path(pts)
-
-
-def _line(pts: np.ndarray) -> Geom:
-    return {"type": "LineString", "coordinates": pts.tolist()}
-
-
-def _rect(cx, cy, w, h, angle) -> Geom:
-    c, s = math.cos(angle), math.sin(angle)
-    corners = [(-w / 2, -h / 2), (w / 2, -h / 2), (w / 2, h / 2), (-w / 2, h / 2), (-w / 2, -h / 2)]
-    return {"type": "Polygon", "coordinates": [[[cx + x * c - y * s, cy + x * s + y * c] for x, y in corners]]}
-
-
-def _blob(rng, cx, cy, r, n=14) -> Geom:
-    ang = np.sort(rng.uniform(0, 2 * np.pi, n))
-    rad = r * (1 + 0.25 * rng.normal(size=n)).clip(0.5, 1.6)
-    pts = np.c_[cx + rad * np.cos(ang), cy + rad * np.sin(ang)]
-    pts = _smooth_path(np.vstack([pts, pts[:1]]), 2)
-    return {"type": "Polygon", "coordinates": [pts.tolist() + [pts[0].tolist()]]}
-
-
-def _ogr_geom(g: Geom):
-    from osgeo import ogr
-    return ogr.CreateGeometryFromJson(json.dumps(g))
-
-
-def _buffer(g: Geom, d: float) -> Geom:
-    return json.loads(_ogr_geom(g).Buffer(d, 4).ExportToJson())
-
-
-def _noise(rng, shape: Tuple[int, int], scale_px: float) -> np.ndarray:
-    """Smooth noise in [0, 1] with features about ``scale_px`` pixels wide."""
-    from scipy.ndimage import zoom
-    small = (max(2, int(shape[0] / scale_px) + 3), max(2, int(shape[1] / scale_px) + 3))
-    z = rng.normal(size=small)
-    up = zoom(z, (shape[0] / (small[0] - 2), shape[1] / (small[1] - 2)), order=3)[:shape[0], :shape[1]]
-    up = (up - up.min()) / (np.ptp(up) + 1e-9)
-    return up.astype(np.float32)
-
-
 # the landscape model ---------------------------------------------------------------------------------
 class _World:
     """Vector content of both dates, in local metres."""
@@ -148,17 +85,18 @@ class _World:
         chg = cfg.change
         # main roads and the railway cross the whole area
         for _ in range(max(1, int(round(size / 1500)))):
-            self.add("TRONCON_DE_ROUTE", _line(_crossing_path(rng, size, size * 0.15)),
+            self.add("TRONCON_DE_ROUTE", shapes.line(shapes.crossing_path(rng, size, size * 0.15)),
                      {"NATURE": "Route à 2 chaussées", "LARGEUR_DE_CHAUSSEE": 7.0, "IMPORTANCE": "2"})
         if rng.random() < 0.8:
-            self.add("TRONCON_DE_VOIE_FERREE", _line(_crossing_path(rng, size, size * 0.05)),
+            self.add("TRONCON_DE_VOIE_FERREE", shapes.line(shapes.crossing_path(rng, size, size * 0.05)),
                      {"NATURE": "Voie ferrée principale", "NB_VOIES": 2})
         # a river and ponds
         if rng.random() < 0.7:
-            river = _crossing_path(rng, size, size * 0.2)
-            self.add("SURFACE_HYDROGRAPHIQUE", _buffer(_line(river), rng.uniform(6, 12)), {"NATURE": "Cours d'eau"})
+            river = shapes.crossing_path(rng, size, size * 0.2)
+            self.add("SURFACE_HYDROGRAPHIQUE", shapes.buffer(shapes.line(river), rng.uniform(6, 12)),
+                     {"NATURE": "Cours d'eau"})
         for _ in range(rng.poisson(size * size / 1e6 * 0.8)):
-            self.add("SURFACE_HYDROGRAPHIQUE", _blob(rng, *rng.uniform(0, size, 2), rng.uniform(15, 45)),
+            self.add("SURFACE_HYDROGRAPHIQUE", shapes.blob(rng, *rng.uniform(0, size, 2), rng.uniform(15, 45)),
                      {"NATURE": "Plan d'eau"})
         # villages
         n_v = max(1, rng.poisson(cfg.villages_per_km2 * size * size / 1e6))
@@ -180,14 +118,14 @@ class _World:
                 o = centres[int(np.argmin(d))]
                 pts = np.linspace(c, o, 5)
                 pts[1:-1] += rng.normal(0, 40, (3, 2))
-                self.add("TRONCON_DE_ROUTE", _line(_smooth_path(pts)),
+                self.add("TRONCON_DE_ROUTE", shapes.line(shapes.smooth_path(pts)),
                          {"NATURE": "Route à 1 chaussée", "LARGEUR_DE_CHAUSSEE": 5.0, "IMPORTANCE": "4"})
         for _ in range(int(size * size / 1e6 * 3)):
             p = rng.uniform(0, size, 2)
             ang = rng.uniform(0, np.pi)
             length = rng.uniform(150, 500)
             d = np.array([math.cos(ang), math.sin(ang)]) * length / 2
-            self.add("TRONCON_DE_ROUTE", _line(np.array([p - d, p + d])),
+            self.add("TRONCON_DE_ROUTE", shapes.line(np.array([p - d, p + d])),
                      {"NATURE": "Chemin", "LARGEUR_DE_CHAUSSEE": 3.0, "IMPORTANCE": "6"},
                      annotated="ab" if rng.random() < 0.5 else "b")
         # isolated farms
@@ -199,7 +137,7 @@ class _World:
                 self._building(p + off, rng.uniform(15, 40), rng.uniform(10, 20), ang, "Agricole")
         # a bypass built between the dates
         if rng.random() < 0.7 * chg:
-            self.add("TRONCON_DE_ROUTE", _line(_crossing_path(rng, size, size * 0.1)),
+            self.add("TRONCON_DE_ROUTE", shapes.line(shapes.crossing_path(rng, size, size * 0.1)),
                      {"NATURE": "Route à 1 chaussée", "LARGEUR_DE_CHAUSSEE": 6.0, "IMPORTANCE": "3"}, present="b")
             self.changes["new_roads"] = self.changes.get("new_roads", 0) + 1
         self._parcels()
@@ -223,7 +161,7 @@ class _World:
             if merged:
                 merge[q] = p     # the border between p and q is ploughed away by the new date
             if rng.random() < cfg.hedge_share:
-                hedge = _buffer(_line(np.array([a, b])), rng.uniform(2.0, 3.5))
+                hedge = shapes.buffer(shapes.line(np.array([a, b])), rng.uniform(2.0, 3.5))
                 # hedges stand on both photos but only the new vector data maps them
                 self.add("ZONE_DE_VEGETATION", hedge, {"NATURE": "Haie"}, present="a" if merged else "ab",
                          annotated="" if merged else "b")
@@ -234,7 +172,7 @@ class _World:
         # orchards and permanent grassland stand on both photos; only the new, more complete survey maps
         # them as vegetation (as BD TOPO v3 does where the 2004 data had nothing)
         self.grassland = {}
-        area = _ogr_geom(_rect(size / 2, size / 2, size, size, 0.0))
+        area = shapes.ogr_geom(shapes.rect(size / 2, size / 2, size, size, 0.0))
         for k, reg in enumerate(vor.point_region):
             region = vor.regions[reg]
             if not region or -1 in region or merge[k] != k or k in merge[merge != np.arange(n)]:
@@ -242,7 +180,7 @@ class _World:
             if rng.random() >= cfg.mapped_grass_share:
                 continue
             ring = vor.vertices[region]
-            cell = _ogr_geom({"type": "Polygon", "coordinates": [np.vstack([ring, ring[:1]]).tolist()]})
+            cell = shapes.ogr_geom({"type": "Polygon", "coordinates": [np.vstack([ring, ring[:1]]).tolist()]})
             cell = cell.Intersection(area)
             if cell is None or cell.IsEmpty() or cell.GetArea() < 500:
                 continue
@@ -260,7 +198,7 @@ class _World:
         if annotated is None:
             keep_old = rng.random() < self.cfg.old_annotation_keep
             annotated = "".join(d for d in present if d == "b" or keep_old)
-        self.add("BATIMENT", _rect(c[0], c[1], w, h, ang), {"NATURE": nature, "HAUTEUR": float(rng.uniform(4, 12))},
+        self.add("BATIMENT", shapes.rect(c[0], c[1], w, h, ang), {"NATURE": nature, "HAUTEUR": float(rng.uniform(4, 12))},
                  present, annotated)
 
     def _village(self, c, k) -> None:
@@ -274,8 +212,8 @@ class _World:
             for _ in range(4):
                 heading += rng.normal(0, 0.25)
                 pts.append(pts[-1] + length / 4 * np.array([math.cos(heading), math.sin(heading)]))
-            pts = _smooth_path(np.array(pts), 2)
-            self.add("TRONCON_DE_ROUTE", _line(pts), {"NATURE": "Route à 1 chaussée", "LARGEUR_DE_CHAUSSEE": 5.0,
+            pts = shapes.smooth_path(np.array(pts), 2)
+            self.add("TRONCON_DE_ROUTE", shapes.line(pts), {"NATURE": "Route à 1 chaussée", "LARGEUR_DE_CHAUSSEE": 5.0,
                                                       "IMPORTANCE": "5"})
             self._houses_along(pts, density=rng.uniform(0.5, 0.9))
         # church with the cemetery behind it, and a sports ground at the edge
@@ -283,9 +221,10 @@ class _World:
         self._building(c + 18 * np.array([math.cos(ang + 1.57), math.sin(ang + 1.57)]), 32, 13, ang, "Eglise",
                        present="ab", annotated="ab")
         cem = c + 60 * np.array([math.cos(ang - 1.2), math.sin(ang - 1.2)])
-        self.add("CIMETIERE", _rect(cem[0], cem[1], rng.uniform(35, 60), rng.uniform(30, 50), ang), {"NATURE": "Civil"})
+        self.add("CIMETIERE", shapes.rect(cem[0], cem[1], rng.uniform(35, 60), rng.uniform(30, 50), ang),
+                 {"NATURE": "Civil"})
         sp = c + rng.uniform(220, 320) * np.array([math.cos(ang + 2.5), math.sin(ang + 2.5)])
-        self.add("TERRAIN_DE_SPORT", _rect(sp[0], sp[1], 105, 68, ang + rng.normal(0, 0.3)),
+        self.add("TERRAIN_DE_SPORT", shapes.rect(sp[0], sp[1], 105, 68, ang + rng.normal(0, 0.3)),
                  {"NATURE": "Grand terrain de sport"}, present="ab" if rng.random() < 0.75 else "b")
         # a housing estate built between the dates
         if rng.random() < 0.6 * self.cfg.change:
@@ -293,7 +232,7 @@ class _World:
             start = c + rng.uniform(180, 260) * np.array([math.cos(ang2), math.sin(ang2)])
             d = np.array([math.cos(ang2 + 1.57), math.sin(ang2 + 1.57)])
             street = np.array([start - 90 * d, start + 90 * d])
-            self.add("TRONCON_DE_ROUTE", _line(street), {"NATURE": "Route à 1 chaussée", "LARGEUR_DE_CHAUSSEE": 5.0,
+            self.add("TRONCON_DE_ROUTE", shapes.line(street), {"NATURE": "Route à 1 chaussée", "LARGEUR_DE_CHAUSSEE": 5.0,
                                                          "IMPORTANCE": "5"}, present="b")
             n = self._houses_along(street, density=1.0, present="b")
             self.changes["new_buildings"] = self.changes.get("new_buildings", 0) + n
@@ -329,8 +268,8 @@ class _World:
         cell = 5.0
         n = int(math.ceil(size / cell))
         # large forest massifs and small groves, as in north-eastern France
-        base = 0.7 * _noise(rng, (n, n), 400 / cell) + 0.3 * _noise(rng, (n, n), 70 / cell)
-        drift = _noise(rng, (n, n), 60 / cell)
+        base = 0.7 * shapes.noise(rng, (n, n), 400 / cell) + 0.3 * shapes.noise(rng, (n, n), 70 / cell)
+        drift = shapes.noise(rng, (n, n), 60 / cell)
         thr = np.quantile(base, 1 - self.cfg.forest_cover)
         wood_a = base > thr
         wood_b = (base + 0.12 * self.cfg.change * (drift - 0.5) * 2) > thr
@@ -347,7 +286,7 @@ class _World:
         self.wood = {OLD: wood_a, NEW: wood_b, "cell": cell}
         for date, mask in ((OLD, wood_a), (NEW, wood_b)):
             for geom, _value in shapes(mask.astype(np.uint8), mask=mask, transform=tr):
-                g = _ogr_geom(geom)
+                g = shapes.ogr_geom(geom)
                 # the old vegetation layer skipped small woods
                 if g.GetArea() < (10_000 if date == OLD else 400):
                     continue
@@ -393,13 +332,13 @@ def _render(world: _World, date: str, cfg: SyntheticConfig, rng) -> np.ndarray:
     yy, xx = np.mgrid[0:n, 0:n].astype(np.float32)
     stripes = np.sin((xx * np.cos(ang) + yy * np.sin(ang)) * (2 * np.pi / period))
     img *= (1 + 0.06 * stripes)[..., None]
-    img *= (0.85 + 0.3 * _noise(rng, (n, n), 40 / res))[..., None]
+    img *= (0.85 + 0.3 * shapes.noise(rng, (n, n), 40 / res))[..., None]
     if world.grassland:
         grass = np.isin(lab, list(world.grassland))
         trees = (((xx * res) % 8 < 3) & ((yy * res) % 8 < 3)) & np.isin(lab, [k for k, v in world.grassland.items()
                                                                                 if v == "Verger"])
         img[trees] = (60, 95, 45)
-        img[grass & ~trees] *= (0.9 + 0.2 * _noise(rng, (n, n), 6 / res))[grass & ~trees][:, None]
+        img[grass & ~trees] *= (0.9 + 0.2 * shapes.noise(rng, (n, n), 6 / res))[grass & ~trees][:, None]
     # parcel boundaries as thin grass margins
     edge = (np.diff(lab, axis=0, prepend=lab[:1]) != 0) | (np.diff(lab, axis=1, prepend=lab[:, :1]) != 0)
     img[edge] = (105, 125, 70)
@@ -410,7 +349,7 @@ def _render(world: _World, date: str, cfg: SyntheticConfig, rng) -> np.ndarray:
         mask = rasterize(((g, 1) for g in geoms), out_shape=(n, n), transform=tr, dtype=np.uint8).astype(bool)
         col = np.asarray(value_rgb, np.float32)
         if texture:
-            t = (1 + texture * (_noise(rng, (n, n), scale / res) - 0.5) * 2)[..., None]
+            t = (1 + texture * (shapes.noise(rng, (n, n), scale / res) - 0.5) * 2)[..., None]
             img[mask] = (col * t)[mask]
         else:
             img[mask] = col
@@ -431,10 +370,10 @@ def _render(world: _World, date: str, cfg: SyntheticConfig, rng) -> np.ndarray:
     burn(present("SURFACE_HYDROGRAPHIQUE"), (40, 70, 75), 0.15, 30)
     burn(present("CIMETIERE"), (150, 150, 140), 0.35, 2)
     burn(present("TERRAIN_DE_SPORT"), (90, 160, 70), 0.05, 20)
-    rails = [_buffer(g, 4.0) for g in present("TRONCON_DE_VOIE_FERREE")]
+    rails = [shapes.buffer(g, 4.0) for g in present("TRONCON_DE_VOIE_FERREE")]
     burn(rails, (95, 85, 80), 0.2, 1.5)
     for width_min, width_max, colour in ((0, 3.5, (175, 160, 130)), (3.5, 100, (120, 120, 118))):
-        roads = [_buffer(g, a["LARGEUR_DE_CHAUSSEE"] / 2) for g, a, p, _ in world.features["TRONCON_DE_ROUTE"]
+        roads = [shapes.buffer(g, a["LARGEUR_DE_CHAUSSEE"] / 2) for g, a, p, _ in world.features["TRONCON_DE_ROUTE"]
                  if date in p and width_min <= a["LARGEUR_DE_CHAUSSEE"] < width_max]
         burn(roads, colour, 0.08, 3)
     # buildings with shadows cast away from the sun, which is elsewhere on each date

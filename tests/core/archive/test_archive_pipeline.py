@@ -102,8 +102,8 @@ def test_command_line_runs_the_archive_search(small_land, tmp_path):
     assert summary["photos"] == 2 and 0 <= summary["success_rate"] <= 1
     # which photos show a place: both photos are ranked, each with its best window
     x, y = json.load(open(out / "truth.json"))["photos"]["photo_000.jpg"]["centre"]
-    matches = jobs.photos_showing_place(str(out / "a.ctarchive"), str(out / "modern.ctindex"), x, y, 5,
-                                       str(out / "loc.json"))
+    matches = jobs.photos_showing_place(str(out / "a.ctarchive"), str(out / "modern.ctindex"), x, y, n=5,
+                                       locations=str(out / "loc.json"))
     assert {m.photo for m in matches} == {"photo_000.jpg", "photo_001.tif"}
     assert all(m.footprint and m.window_px > 0 and m.rotation in (0, 90, 180, 270) for m in matches)
     # errors name the input at fault and what to do
@@ -123,7 +123,8 @@ def scans_of_unseen_land(tmp_path_factory):
     root = tmp_path_factory.mktemp("unseen")
     land = generate_landscape(str(root / "land"), SyntheticConfig(size_m=4000.0, resolution=3.0, seed=7))
     generate_archive(land.old_ortho, str(root / "arch"), str(root / "truth.json"), 10, seed=4, photo_px=(500, 600))
-    jobs.build_modern_index(str(root / "modern.ctindex"), land.new_ortho, 200.0, 64, None, stride=100.0, device="cpu")
+    jobs.build_modern_index(str(root / "modern.ctindex"), land.new_ortho, 200.0, pixels=64, model=None, stride=100.0,
+                            device="cpu")
     return root
 
 
@@ -134,9 +135,10 @@ def test_synthetic_scans_are_located(scans_of_unseen_land, tmp_path, known_scale
     bench's 50 photos: see the README)."""
     from crosstime.core import jobs
     root = scans_of_unseen_land
-    locs = jobs.locate_archive_photos(str(root / "modern.ctindex"), folder=str(root / "arch"),
-                                      catalogue=str(root / "arch.csv"), out_json=str(tmp_path / "loc.json"),
-                                      known_scale=known_scale, device="cpu")
+    locs = jobs.locate_archive_photos(str(root / "modern.ctindex"),
+                                      jobs.ArchiveOptions(catalogue=str(root / "arch.csv"), known_scale=known_scale,
+                                                          device="cpu"),
+                                      folder=str(root / "arch"), outputs=jobs.LocateOutputs(json=str(tmp_path / "loc.json")))
     assert len(locs) == 10 and all(0 <= loc.confidence <= 1 for loc in locs)
     assert all(loc.scale_known == known_scale for loc in locs)
     summary = jobs.evaluate_archive(str(tmp_path / "loc.json"), str(root / "truth.json"))
@@ -148,10 +150,11 @@ def test_workspace_locates_a_few_photos_at_a_time(small_land, tmp_path):
     """The dock's and the demo's way: one results folder; locating one photo, then another, keeps both; the
     modern index is made once per ortho and tile size; the figure and the report section are written."""
     from crosstime.core import jobs
+    from crosstime.core.archive.location import read_locations
     from crosstime.core.archive.workspace import ArchiveWorkspace, archive_states, photo_thumbnail
     from crosstime.core.evaluation.archive_report import append_to_report, archive_section, plot_footprints
     from crosstime.core.evaluation.archive_scoring import load_truth, score_locations
-    truth = jobs.synthetic_archive(small_land.old_ortho, str(tmp_path / "photos"), str(tmp_path / "truth.json"), 2,
+    truth = jobs.synthetic_archive(small_land.old_ortho, str(tmp_path / "photos"), str(tmp_path / "truth.json"), n_photos=2,
                                    seed=4, photo_px=(260, 300))
     ws = ArchiveWorkspace(ArchiveWorkspace.default_folder(str(tmp_path / "photos")))
     assert ws.folder == str(tmp_path / "crosstime_photos")
@@ -159,16 +162,19 @@ def test_workspace_locates_a_few_photos_at_a_time(small_land, tmp_path):
     assert [(s.indexed, s.location) for s in states] == [(False, None), (False, None)]
     thumb = photo_thumbnail(states[0].photo, 64)
     assert thumb.dtype == np.uint8 and max(thumb.shape) == 64
-    made = jobs.index_archive_for_ortho(str(tmp_path / "photos"), ws.folder, small_land.new_ortho, truth["catalogue"],
-                                        300.0, 32, device="cpu")
+    made = jobs.index_archive_for_ortho(str(tmp_path / "photos"), ws.folder, small_land.new_ortho,
+                                        catalogue=truth["catalogue"],
+                                        tile_size=300.0, pixels=32, device="cpu")
     assert made["modern_index_made"] and made["photos"] == 2
     again = jobs.index_archive_for_ortho(str(tmp_path / "photos"), ws.folder, small_land.new_ortho,
-                                         truth["catalogue"], 300.0, 32, device="cpu")
+                                         catalogue=truth["catalogue"], tile_size=300.0, pixels=32, device="cpu")
     assert not again["modern_index_made"]                    # same ortho, same tile size: kept
-    outputs = {"out_gpkg": ws.footprints, "vrt_folder": ws.vrt_folder, "out_json": ws.locations, "keep_others": True}
-    first = jobs.locate_archive_photos(ws.modern_index, ws.archive_index, photos=["photo_001.tif"], **outputs)
-    jobs.locate_archive_photos(ws.modern_index, ws.archive_index, photos=["photo_000.jpg"], **outputs)
-    kept = {loc.photo: loc for loc in jobs.read_locations(ws.locations)}
+    outputs = jobs.LocateOutputs(gpkg=ws.footprints, vrt_folder=ws.vrt_folder, json=ws.locations)
+    first = jobs.locate_archive_photos(ws.modern_index, jobs.ArchiveOptions(photos=["photo_001.tif"]),
+                                       archive_index=ws.archive_index, outputs=outputs, keep_others=True)
+    jobs.locate_archive_photos(ws.modern_index, jobs.ArchiveOptions(photos=["photo_000.jpg"]),
+                               archive_index=ws.archive_index, outputs=outputs, keep_others=True)
+    kept = {loc.photo: loc for loc in read_locations(ws.locations)}
     assert sorted(kept) == ["photo_000.jpg", "photo_001.tif"]
     assert kept["photo_001.tif"].centre == pytest.approx(first[0].centre)
     states = archive_states(str(tmp_path / "photos"), ws, truth["catalogue"])
@@ -178,8 +184,9 @@ def test_workspace_locates_a_few_photos_at_a_time(small_land, tmp_path):
     assert sorted(f[1]["photo"] for f in layer.features if f[1]["rank"] == 1) == sorted(kept)
     assert all(f[1]["vrt"] for f in layer.features if f[1]["rank"] == 1)
     # without keep_others the file holds this run's photos only
-    jobs.locate_archive_photos(ws.modern_index, ws.archive_index, photos=["photo_000.jpg"], out_json=ws.locations)
-    assert [loc.photo for loc in jobs.read_locations(ws.locations)] == ["photo_000.jpg"]
+    jobs.locate_archive_photos(ws.modern_index, jobs.ArchiveOptions(photos=["photo_000.jpg"]),
+                               archive_index=ws.archive_index, outputs=jobs.LocateOutputs(json=ws.locations))
+    assert [loc.photo for loc in read_locations(ws.locations)] == ["photo_000.jpg"]
     locs = list(kept.values())
     ev = score_locations(locs, load_truth(str(tmp_path / "truth.json")), 300.0)
     png = plot_footprints(small_land.new_ortho, locs, truth, {p.photo: p.located for p in ev.photos},

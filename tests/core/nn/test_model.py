@@ -7,7 +7,6 @@ import pytest
 import torch
 
 from crosstime.core.nn.descriptor import DescriptorNet
-
 from crosstime.core.nn.model_config import ModelConfig
 from crosstime.core.nn.stem import FusionStem, eq4_weights
 from crosstime.core.retrieval.model_file import ModelFileError, load_model, read_model_file, save_model

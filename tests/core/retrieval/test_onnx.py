@@ -30,7 +30,6 @@ def _random_model(path, **cfg):
     import torch
 
     from crosstime.core.nn.descriptor import DescriptorNet
-
     from crosstime.core.nn.model_config import ModelConfig
     from crosstime.core.retrieval.model_file import save_model
     torch.manual_seed(0)
@@ -93,14 +92,14 @@ def test_index_accepts_the_onnx_model_of_the_same_model_and_refuses_others(store
     onnx_path = str(tmp_path / "tiny.onnx")
     jobs.export_onnx(tiny_model, onnx_path)
     index_path = str(tmp_path / "old.ctindex")
-    torch_index = jobs.build_index_from_store(store.path, index_path, tiny_model, device="cpu")
+    torch_index = jobs.build_index_from_store(store.path, index_path, model=tiny_model, device="cpu")
     index = DescriptorIndex.load(index_path)
     d = jobs.describer_for_index(index, onnx_path, legend)
     assert isinstance(d, OnnxDescriber)
     # an index built with the ONNX file: the same descriptors, and the torch model accepts it too
-    onnx_index = jobs.build_index_from_store(store.path, str(tmp_path / "onnx.ctindex"), onnx_path)
+    onnx_index = jobs.build_index_from_store(store.path, str(tmp_path / "onnx.ctindex"), model=onnx_path)
     np.testing.assert_allclose(onnx_index.descriptors, torch_index.descriptors, atol=1e-4)
-    jobs.describer_for_index(DescriptorIndex.load(str(tmp_path / "onnx.ctindex")), tiny_model, legend, "cpu")
+    jobs.describer_for_index(DescriptorIndex.load(str(tmp_path / "onnx.ctindex")), tiny_model, legend, device="cpu")
     other = _random_model(str(tmp_path / "other.ctmodel"), dim=64, head_channels=(64, 32, 32))
     other_onnx = str(tmp_path / "other.onnx")
     jobs.export_onnx(other, other_onnx)
@@ -177,7 +176,7 @@ def test_index_and_click_with_torch_absent(store, land, tiny_model, legend, tmp_
     assert "needs PyTorch" in got["refusal"] and "export" in got["refusal"]
     # the same answers as the PyTorch model gives on the same index
     matcher = jobs.open_matcher(index_path, tiny_model, legend, land.new_ortho,
-                                jobs.read_vector_files([land.new_vectors]), device="cpu")
+                                new_vectors=jobs.read_vector_files([land.new_vectors]), device="cpu")
     idx = DescriptorIndex.load(index_path)
     try:
         for k, ans in zip((0, 17, 60), got["answers"]):

@@ -47,7 +47,7 @@ def test_cancelled_build_leaves_nothing_and_keeps_previous(land, tmp_path):
     out = str(tmp_path / "s.ctstore")
     legend = load_legend("bdtopo_v3")
     va, vb = read_vector_file(land.old_vectors), read_vector_file(land.new_vectors)
-    first, _ = jobs.build_tile_store(out, land.old_ortho, land.new_ortho, va, vb, legend, 100.0, 32)
+    first, _ = jobs.build_tile_store(out, land.old_ortho, land.new_ortho, va, vb, legend, tile_size=100.0, pixels=32)
     created = first.meta["created"]
     calls = {"n": 0}
 
@@ -55,7 +55,7 @@ def test_cancelled_build_leaves_nothing_and_keeps_previous(land, tmp_path):
         calls["n"] += 1
         return calls["n"] > 3
     with pytest.raises(Cancelled):
-        jobs.build_tile_store(out, land.old_ortho, land.new_ortho, va, vb, legend, 100.0, 32,
+        jobs.build_tile_store(out, land.old_ortho, land.new_ortho, va, vb, legend, tile_size=100.0, pixels=32,
                               progress=Progress(is_cancelled=cancel_soon))
     assert TileStore(out).meta["created"] == created
     assert [p for p in os.listdir(tmp_path) if p.startswith(".tmp-")] == []
@@ -118,8 +118,9 @@ def test_geotiff_in_lambert93_and_geojson_in_wgs84_meet_on_the_same_pixels(tmp_p
     for l in layers:
         l.name = "BATIMENT"
     grid = grid_for_orthos(str(tmp_path / "old.tif"), str(tmp_path / "new.tif"), 100.0, 100, origin=(x0, y0 - 200))
-    with jobs.layer_tiles(grid, load_legend("bdtopo_v3"), str(tmp_path / "old.tif"), str(tmp_path / "new.tif"),
-                          layers, layers) as tiles:
+    with jobs.layer_tiles(grid, load_legend("bdtopo_v3"), old_ortho=str(tmp_path / "old.tif"),
+                          new_ortho=str(tmp_path / "new.tif"),
+                          old_vectors=layers, new_vectors=layers) as tiles:
         st, summary = write_tile_store(str(tmp_path / "s.ctstore"), tiles)
     k = st.index_of()[grid.ids()[1]]                      # the north-east tile
     bright = st.image_b[k].mean(-1) > 128

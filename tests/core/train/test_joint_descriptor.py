@@ -5,7 +5,6 @@ import torch
 import torch.nn.functional as F
 
 from crosstime.core.nn.descriptor import DescriptorNet
-
 from crosstime.core.nn.model_config import ModelConfig
 from crosstime.core.retrieval.describer import describe_tiles
 from crosstime.core.retrieval.model_file import load_model, read_model_file, save_model

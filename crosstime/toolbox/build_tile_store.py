@@ -1,4 +1,4 @@
-"""Build tile dataset: both orthos and their vector layers cut on one grid into a tile store."""
+"""Build tile store: both orthos and their vector layers cut on one grid into a tile store."""
 
 from __future__ import annotations
 
@@ -10,11 +10,12 @@ from qgis.core import (
     QgsProcessingParameterFolderDestination,
 )
 
+from ..core import choices
 from ..ui.translation import mapping_warnings
 from .base import CrossTimeAlgorithm, multiple_vectors, number, raster_param, tr
 
 
-class BuildTileDataset(CrossTimeAlgorithm):
+class BuildTileStore(CrossTimeAlgorithm):
     EXTENT = "EXTENT"
     NEW_ORTHO = "NEW_ORTHO"
     NEW_VECTORS = "NEW_VECTORS"
@@ -47,8 +48,9 @@ class BuildTileDataset(CrossTimeAlgorithm):
         self.addParameter(multiple_vectors(self.OLD_VECTORS, tr("Vector layers of the old date")))
         self.addParameter(multiple_vectors(self.NEW_VECTORS, tr("Vector layers of the new date")))
         self.add_legend_params()
-        self.addParameter(number(self.TILE_SIZE, tr("Tile size (ground units, e.g. metres)"), 1000.0, minimum=1.0))
-        self.addParameter(number(self.PIXELS, tr("Tile size in pixels"), 256, minimum=32, integer=True))
+        self.addParameter(number(self.TILE_SIZE, tr("Tile size (ground units, e.g. metres)"), choices.DEFAULT_TILE_SIZE,
+                                 minimum=1.0))
+        self.addParameter(number(self.PIXELS, tr("Tile size in pixels"), choices.DEFAULT_PIXELS, minimum=32, integer=True))
         self.addParameter(number(self.STRIDE, tr("Distance between tiles (0: tile size, no overlap)"), 0.0, minimum=0.0))
         self.addParameter(QgsProcessingParameterExtent(self.EXTENT, tr("Limit to this extent"), optional=True))
         self.addParameter(QgsProcessingParameterFolderDestination(self.OUTPUT, tr("Tile store (.ctstore folder)")))
@@ -70,7 +72,7 @@ class BuildTileDataset(CrossTimeAlgorithm):
         pixels = self.parameterAsInt(parameters, self.PIXELS, context)
         stride = self.parameterAsDouble(parameters, self.STRIDE, context)
         # only the features over the tiled area are copied out of QGIS
-        area = jobs.grid_for_orthos(old, new, tile_size, pixels, crs, stride, extent)
+        area = jobs.grid_for_orthos(old, new, tile_size, pixels, crs=crs, stride=stride, extent=extent)
         old_v = self.vectors_of(parameters, self.OLD_VECTORS, context, feedback, area)
         new_v = self.vectors_of(parameters, self.NEW_VECTORS, context, feedback, area)
         out = self.parameterAsString(parameters, self.OUTPUT, context)
@@ -83,12 +85,12 @@ class BuildTileDataset(CrossTimeAlgorithm):
             old_v,
             new_v,
             self.legend_of(parameters, context),
-            tile_size,
-            pixels,
-            crs,
-            stride,
-            extent,
-            progress,
+            tile_size=tile_size,
+            pixels=pixels,
+            crs=crs,
+            stride=stride,
+            extent=extent,
+            progress=progress,
         )
         warnings = mapping_warnings(summary["old_mapping"]) + mapping_warnings(summary["new_mapping"])
         for w in warnings:

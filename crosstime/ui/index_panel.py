@@ -1,0 +1,269 @@
+"""The dock's Index tab: the describer (quick, learnt on this region, or a model file), building the old-date index
+and learning this region, each as the dock's one build task (progress bar, Cancel button).
+
+The main thread only gathers the choices (layer readers, cloned providers, a function making the grid); reading
+the vector features, making the grid, training and describing all run in the task.
+"""
+from __future__ import annotations
+
+import os
+from typing import Optional
+
+from qgis.core import Qgis, QgsCoordinateReferenceSystem, QgsProject, QgsRectangle
+from qgis.PyQt.QtCore import QObject
+from qgis.PyQt.QtWidgets import QComboBox
+
+from ..core import choices
+from .dock_settings import select_data
+from .tasks import CoreTask, start
+from .translation import choice_labels, tr
+
+DESCRIBER_QUICK, DESCRIBER_REGION, DESCRIBER_FILE = choices.DESCRIBER_QUICK, choices.DESCRIBER_REGION, choices.DESCRIBER_FILE
+
+
+class IndexPanel(QObject):
+    def __init__(self, dock):
+        super().__init__(dock)
+        self.dock = dock
+        self.w = w = dock.w
+        self._tasks = set()              # keep Python references while QGIS runs them
+        self._build_task = None          # the one index build or learning, None when idle
+        w.semanticCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        w.semanticCombo.setMinimumContentsLength(8)
+        for key, label in zip(choices.keys(choices.SEMANTIC_MODES), choice_labels("SEMANTIC_MODES")):
+            w.semanticCombo.addItem(label, key)
+        for key, label in ((DESCRIBER_QUICK, tr("Quick (no training)")), (DESCRIBER_REGION, tr("Learnt on this region")),
+                           (DESCRIBER_FILE, tr("Model file…"))):
+            w.describerCombo.addItem(label, key)
+        w.describerCombo.currentIndexChanged.connect(lambda _: self.describer_changed())
+        w.learnButton.clicked.connect(self.learn_region)
+        w.buildButton.clicked.connect(self.build_index)
+        w.cancelButton.clicked.connect(self.cancel_build)
+        w.indexFile.fileChanged.connect(lambda _: self.dock.match_panel.invalidate_matcher())
+
+    # the describer -----------------------------------------------------------------------------
+    def model_choice(self) -> str:
+        """What describes the tiles: 'quick' (no training), the model learnt on this region, or a chosen file."""
+        from ..core.jobs import QUICK
+        kind = self.w.describerCombo.currentData()
+        if kind == DESCRIBER_QUICK:
+            return QUICK
+        if kind == DESCRIBER_REGION:
+            path = self.region_model_path()
+            if not os.path.exists(path):
+                raise ValueError(tr("no model learnt on this region yet ({}): press Learn this region, or choose "
+                                    "Quick").format(path))
+            return path
+        path = self.w.modelFile.filePath()
+        if not path:
+            raise ValueError(tr("choose a trained model file (.ctmodel or .onnx), or the Quick describer"))
+        return path
+
+    def describer_changed(self) -> None:
+        """The model file is asked for only with "Model file…"; the prepared matcher no longer fits."""
+        self.w.modelFile.setEnabled(self.w.describerCombo.currentData() == DESCRIBER_FILE)
+        self.dock.match_panel.invalidate_matcher()
+
+    def region_folder(self) -> str:
+        """Where models learnt here are kept: beside the project (never a temporary folder)."""
+        proj = QgsProject.instance().absolutePath()
+        if proj:
+            return os.path.join(proj, "crosstime")
+        old = self.dock.layers_panel.layers()["old_ortho"]
+        folder = os.path.dirname(old.source()) if old is not None else ""
+        return os.path.join(folder if folder and os.path.isdir(folder) else os.path.expanduser("~"), "crosstime")
+
+    def region_model_path(self) -> str:
+        from ..core.jobs import REGION_MODEL
+        return os.path.join(self.region_folder(), REGION_MODEL)
+
+    # the index ---------------------------------------------------------------------------------
+    def default_index_path(self) -> str:
+        proj = QgsProject.instance().absolutePath()
+        lay = self.dock.layers_panel.layers()
+        folder = os.path.dirname(lay["old_ortho"].source()) if lay["old_ortho"] else ""
+        base = proj or (folder if folder and os.path.isdir(folder) else os.path.expanduser("~"))
+        return os.path.join(base, "crosstime_old.ctindex")
+
+    def _grid_maker(self, old_layer, new_layer, old, new):
+        """The area to read vectors over (QGIS extents, cheap) and a function making the tile grid over both orthos
+        (files: their headers; other layers: their extents), to call in the task: it imports rasterio and reads
+        headers, which would stall the GUI thread."""
+        from ..adapters.layers import crs_string, layer_bounds_in
+        from ..core.geo.grid import intersect_bounds
+        w = self.w
+        crs = new_layer.crs()
+        grid_crs = crs_string(crs) if not crs.isGeographic() else None
+        tile_size, pixels = w.tileSizeSpin.value(), w.pixelsSpin.value()
+        if grid_crs is None and not (isinstance(old, str) and isinstance(new, str)):
+            raise ValueError(tr("the new ortho '{}' is in a geographic CRS (degrees): tiles need a projected CRS in "
+                                "metres; reproject it or use a projected layer as the new ortho").format(new_layer.name()))
+        area_crs = grid_crs or crs_string(crs)
+        new_b = layer_bounds_in(new_layer, area_crs)
+        old_b = layer_bounds_in(old_layer, area_crs, within=new_b)
+        common = intersect_bounds(new_b, old_b)
+        if common is None:
+            raise ValueError(tr("the two orthos do not overlap: '{}' and '{}' cover separate areas; choose the two "
+                                "dates of one place").format(old_layer.name(), new_layer.name()))
+        # the grid snaps to a global origin, so it may reach up to one tile beyond the overlap
+        pad = tile_size if grid_crs else 0.0
+        area = (common[0] - pad, common[1] - pad, common[2] + pad, common[3] + pad)
+
+        def make_grid():
+            from ..core import jobs
+            if isinstance(old, str) and isinstance(new, str):
+                return jobs.grid_for_orthos(old, new, tile_size, pixels, crs=grid_crs)
+            return jobs.grid_for_bounds(old_b, new_b, grid_crs, tile_size, pixels)
+        return area, area_crs, make_grid
+
+    def _build_inputs(self, dates, with_model: bool) -> Optional[dict]:
+        """The orthos, legend, grid (and model) chosen in the dock, and readers of the vector layers of ``dates``
+        over the grid (read later, in the task); None, with the reason in the status line, when a choice is wrong."""
+        from ..adapters.layers import ortho_source, vector_layer_readers
+        from ..core.errors import CrossTimeError
+        layers = self.dock.layers_panel
+        self.dock.save_settings()
+        lay = layers.layers()
+        try:
+            old_layer, new_layer = layers.orthos()
+            old, new = ortho_source(old_layer, tr("old ortho")), ortho_source(new_layer, tr("new ortho"))
+            legend = layers.legend()
+            model = self.model_choice() if with_model else None
+            bounds, area_crs, make_grid = self._grid_maker(old_layer, new_layer, old, new)
+            area, crs = QgsRectangle(*bounds), QgsCoordinateReferenceSystem(area_crs)
+            readers = {d: vector_layer_readers(lay[f"{d}_vectors"], area, crs, legend) for d in dates}
+        except (CrossTimeError, ValueError, OSError) as exc:
+            self.dock.status(str(exc), "error")
+            return None
+        return {"old": old, "new": new, "legend": legend, "make_grid": make_grid, "model": model, "readers": readers}
+
+    def build_index(self) -> Optional[CoreTask]:
+        """Read the old vectors and describe every tile of the old ortho in a background task; the index file is
+        written atomically."""
+        from ..core import jobs
+        from ..core.geo.vectors import release_gradually
+        if self._build_task is not None:
+            self.dock.status(tr("an index is already being built"), "warning")
+            return None
+        w = self.w
+        chosen = self._build_inputs(("old",), with_model=True)
+        if chosen is None:
+            return None
+        old, new, legend, make_grid, model = (chosen["old"], chosen["new"], chosen["legend"], chosen["make_grid"],
+                                              chosen["model"])
+        readers = chosen["readers"]["old"]
+        path = w.saveIndexFile.filePath() or self.default_index_path()
+        w.saveIndexFile.setFilePath(path)
+        semantic = w.semanticCombo.currentData()
+
+        def work(progress):
+            grid = make_grid()
+            progress.update(0.0, tr("reading the old-date vector layers"))
+            layers = []
+            for n, r in enumerate(readers):
+                layers.append(r.read(progress))
+                progress.update(0.05 * (n + 1) / len(readers))
+            idx, grid_out, warnings = jobs.build_index_from_layers(path, old, new, layers, legend, grid.tile_size,
+                                                                   grid.pixels, model, grid.crs, semantic,
+                                                                   progress=progress.sub(0.05, 1.0), grid=grid)
+            empty = [r.display_name for r, l in zip(readers, layers) if not l.features]
+            for layer in layers:
+                release_gradually(layer.features)
+            return {"path": path, "count": len(idx), "warnings": warnings, "grid": grid_out.summary(), "empty": empty}
+
+        return self._start_build(tr("CrossTime: index the old-date tiles"), work, self._index_done,
+                                 tr("building the index of the old-date tiles..."))
+
+    def _start_build(self, title: str, work, on_done, status: str) -> CoreTask:
+        """Run ``work`` in the background as the dock's one build task (progress bar, Cancel button)."""
+        w = self.w
+        task = CoreTask(title, work, on_done)
+        task.progressChanged.connect(lambda v: w.progressBar.setValue(int(v)))
+        self._build_task = task
+        self._tasks.add(task)
+        w.buildButton.setEnabled(False)
+        w.learnButton.setEnabled(False)
+        w.cancelButton.setEnabled(True)
+        w.progressBar.setValue(0)
+        self.dock.status(status)
+        start(task)
+        return task
+
+    def learn_region(self) -> Optional[CoreTask]:
+        """Train a descriptor on the chosen layers (CrossTime's CPU recipe, time budget), keep it beside the
+        project, then build the index with it: all in one background task."""
+        from ..core import jobs
+        from ..core.geo.vectors import release_gradually
+        if self._build_task is not None:
+            self.dock.status(tr("an index is already being built or a model learnt"), "warning")
+            return None
+        w = self.w
+        chosen = self._build_inputs(("old", "new"), with_model=False)
+        if chosen is None:
+            return None
+        old, new, legend, make_grid, readers = (chosen["old"], chosen["new"], chosen["legend"], chosen["make_grid"],
+                                                chosen["readers"])
+        folder = self.region_folder()
+        index_path = w.saveIndexFile.filePath() or self.default_index_path()
+        w.saveIndexFile.setFilePath(index_path)
+        minutes = w.learnMinutesSpin.value()
+
+        def work(progress):
+            grid = make_grid()
+            progress.update(0.0, tr("reading the vector layers"))
+            vectors = {date: [r.read(progress) for r in rs] for date, rs in readers.items()}
+            model, result, index = jobs.learn_region(folder, grid, old, new, vectors["old"], vectors["new"], legend,
+                                                     minutes, index_path, progress=progress.sub(0.03, 1.0))
+            for layer in vectors["old"] + vectors["new"]:
+                release_gradually(layer.features)
+            best = (result.best_val or {}).get("map@5")
+            start = next((h.get("val_map@5") for h in result.history if h["epoch"] == 0), None)
+            return {"path": index_path, "count": len(index), "warnings": [], "grid": grid.summary(), "empty": [],
+                    "model": model, "best": best, "start": start, "epochs": result.best_epoch}
+
+        return self._start_build(tr("CrossTime: learn this region ({} min)").format(minutes), work, self._learnt,
+                                 tr("learning this region for up to {} min, then indexing; the model goes to {}").format(
+                                     minutes, folder))
+
+    def _learnt(self, status: str, result, error) -> None:
+        if status == "ok":
+            select_data(self.w.describerCombo, DESCRIBER_REGION)
+        self._index_done(status, result, error)
+        if status == "ok" and result.get("best") is not None:
+            start_score = result["start"] if result["start"] is not None else float("nan")
+            self.dock.status(tr("model learnt on this region ({}): validation map@5 {:.3f} (untrained {:.3f}); index "
+                                "of {} tiles written to {}").format(result["model"], result["best"], start_score,
+                                                                    result["count"], result["path"]),
+                             "ok" if result["best"] > (result["start"] or 0) else "warning")
+
+    def cancel_build(self) -> None:
+        if self._build_task is not None:
+            self._build_task.stop()
+
+    def _index_done(self, status: str, result, error) -> None:
+        w = self.w
+        dock = self.dock
+        self._tasks.discard(self._build_task)
+        self._build_task = None
+        w.buildButton.setEnabled(not dock.essential_missing)
+        w.learnButton.setEnabled(not dock.missing)
+        for b in (dock.archive.w.indexArchiveButton, dock.archive.w.locateButton):    # its describer needs PyTorch
+            b.setEnabled(not dock.missing)
+        w.cancelButton.setEnabled(False)
+        if status == "ok":
+            w.progressBar.setValue(100)
+            for name in result["empty"]:
+                dock.push(tr("old vector layer '{}' has no features in the tiled area").format(name),
+                          Qgis.MessageLevel.Warning)
+            w.indexFile.setFilePath(result["path"])
+            dock.match_panel.invalidate_matcher()
+            msg = tr("index of {} tiles written to {} ({})").format(result["count"], result["path"], result["grid"])
+            if result["warnings"]:
+                msg += "\n" + "\n".join(result["warnings"])
+            dock.status(msg, "warning" if result["warnings"] else "ok")
+            dock.save_project_settings()
+        elif status == "cancelled":
+            w.progressBar.setValue(0)
+            dock.status(tr("index build cancelled; the previous index file, if any, is unchanged"), "warning")
+        else:
+            dock.status(tr("the index could not be built: {}").format(error), "error")
