@@ -7,7 +7,7 @@ whose normalisation and distance are chosen on the validation tiles. Prints mean
 tile footprint, the training wall time and epochs.
 
     bench/bench_quality.py --dataset realpairs --recipe infonce --seeds 3 --minutes 15
-    bench/bench_quality.py --table --seeds 3 --minutes 5        # the README's table: both datasets, both recipes
+    bench/bench_quality.py --table --seeds 3 --minutes 5  # docs/benchmarks.md table: both datasets, both recipes
 """
 import argparse
 import json
@@ -218,7 +218,7 @@ def main():
     ap.add_argument("--flip-average", action="store_true", help="test-time mirror averaging")
     ap.add_argument("--dense", action="store_true", help="training tiles every half tile")
     ap.add_argument("--mix-synthetic", action="store_true", help="add the synthetic training landscape")
-    ap.add_argument("--table", action="store_true", help="both datasets and both recipes (the README table)")
+    ap.add_argument("--table", action="store_true", help="both datasets and both recipes (the table of docs/benchmarks.md)")
     ap.add_argument("--no-baselines", action="store_true", help="skip the baseline rows (lever screening)")
     ap.add_argument("--baselines-only", action="store_true", help="no training: the untrained rows only")
     ap.add_argument("--baselines", nargs="*", default=list(BASELINES), help=f"default: {' '.join(BASELINES)}")

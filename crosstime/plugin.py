@@ -9,7 +9,7 @@ from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
 from .runtime import dependencies
-from .ui.translation import install_translator, remove_translator, tr
+from .translation import install_translator, remove_translator, tr
 
 MENU = "&CrossTime"
 ICON = os.path.join(os.path.dirname(__file__), "resources", "icon.png")

@@ -63,7 +63,7 @@ def start():
     tabs = dock.findChildren(QTabWidget)
     info["tabs"] = [tabs[0].tabText(k) for k in range(tabs[0].count())] if tabs else []
     info["index"] = dock.w.indexFile.filePath()
-    info["layers_restored"] = bool(dock.layers()["new_ortho"])
+    info["layers_restored"] = bool(dock.layers_panel.layers()["new_ortho"])
     shot("dock.png")
     if SUFFIX and tabs:                  # the dock alone, readable: each of its tabs
         for k, tab in enumerate(("layers", "index", "match", "archive")[:tabs[0].count()]):
@@ -98,10 +98,10 @@ def click():
 @guard
 def wait():
     dock = state["dock"]
-    if dock.last_result is None and time.time() - state["t0"] < 60:
+    if dock.match_panel.last_result is None and time.time() - state["t0"] < 60:
         QTimer.singleShot(100, wait)
         return
-    res = dock.last_result
+    res = dock.match_panel.last_result
     info["matched"] = res is not None
     if res is not None:
         info.update({"query": res.query_id, "expected_query": state["target"], "matches": res.ids,
@@ -128,8 +128,8 @@ def after_matches():
     info["leads"] = [t.item(r, 1).text() for r in range(t.rowCount())]
     info["area_outline"] = dock.highlighter.area_band is not None
     dock.widget().grab().save(name_of("results.png"))      # the dock alone: list with thumbnails
-    if dock.last_result is not None:
-        dlg = dock.show_compare()
+    if dock.match_panel.last_result is not None:
+        dlg = dock.match_panel.show_compare()
         state["compare"] = dlg
         info["compare_legend"] = [c.label for c, _ in dlg.legend_entries] if dlg else []
         QTimer.singleShot(1500, compare_shot)

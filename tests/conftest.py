@@ -26,6 +26,20 @@ import pytest
 REALPAIRS = os.environ.get("CROSSTIME_REALPAIRS", os.path.join(ROOT, "..", "shared", "data", "realpairs"))
 
 
+@pytest.fixture(autouse=True)
+def same_random_state():
+    """Every test starts from the same random state, whatever ran before it: random weights, random inputs and
+    sampled batches are the same on every run (no test depends on luck)."""
+    import random
+
+    import numpy as np
+    random.seed(0)
+    np.random.seed(0)
+    torch = sys.modules.get("torch")        # imported by the tests that use it; a fresh import starts seeded
+    if torch is not None:
+        torch.manual_seed(0)
+
+
 @pytest.fixture(scope="session")
 def root():
     """The repository root (holding the plugin folder crosstime/)."""

@@ -21,7 +21,7 @@ from qgis.core import (
 
 from ..core.errors import CrossTimeError
 from ..core.geo.vectors import VectorLayerData, geometry_from_json
-from ..ui.translation import tr as _tr
+from ..translation import tr as _tr
 
 # GDAL drivers whose "file" is a description of a web service: read through QGIS, not rasterio
 WEB_DRIVERS = {"WMS", "WMTS", "PLMosaic", "EEDAI", "DAAS", "OGCAPI", "NGW"}

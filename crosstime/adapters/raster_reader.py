@@ -23,7 +23,7 @@ from qgis.core import (
 )
 
 from ..core.geo.orthos import ImageryError, TileRead
-from ..ui.translation import tr
+from ..translation import tr
 
 
 class RasterLayerReaderFactory:

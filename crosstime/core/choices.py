@@ -16,7 +16,7 @@ RECIPES: Dict[str, str] = {
 # the recommended recipe on an ordinary computer (no GPU); the paper's stays one choice away
 DEFAULT_RECIPE = "infonce"
 # its network: a light ImageNet backbone fine-tuned slowly, joined with a 16x16 thumbnail of the image (measured
-# against the alternatives in bench/bench_quality.py; see the README's lever table)
+# against the alternatives in bench/bench_quality.py; see docs/benchmarks.md, lever table)
 DEFAULT_BACKBONE = "efficientnet_lite0"
 DEFAULT_WEIGHTS = "imagenet"
 DEFAULT_THUMBNAIL = 16
@@ -26,7 +26,7 @@ DEFAULT_THUMBNAIL_SEMANTIC = True
 # how the map's thumbnail is scaled: each value by its mean and spread over the training tiles (a rare category
 # weighs more than a common one, and a tile's share of each category counts), or each tile on its own (the first
 # versions: a tile with a little of a category looked like one full of it). Measured on the synthetic landscapes
-# (README, lever table)
+# (docs/benchmarks.md, lever table)
 MAP_THUMBNAIL_SCALINGS: Dict[str, str] = {
     "training": "each value by its mean and spread over the training tiles",
     "tile": "each tile standardised on its own",

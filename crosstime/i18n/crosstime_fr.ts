@@ -24,6 +24,171 @@
         <translation>CrossTime a besoin de {0}, introuvable(s) dans le Python utilisé par QGIS. Installez-les depuis le menu Extensions &gt; CrossTime &gt; Dépendances… (ils vont dans un dossier privé de votre profil QGIS).</translation>
     </message>
     <message>
+        <location filename="../translation.py" line="60"/>
+        <source>paper: siamese network, |G(x1)-G(x2)| + sigmoid, BCE, hard mining</source>
+        <translation>article : réseau siamois, |G(x1)-G(x2)| + sigmoïde, entropie croisée binaire, exemples difficiles</translation>
+    </message>
+    <message>
+        <location filename="../translation.py" line="61"/>
+        <source>CrossTime CPU recipe: in-batch InfoNCE both ways, cross-date augmentations</source>
+        <translation>recette CPU de CrossTime : InfoNCE dans le lot, dans les deux sens, augmentations entre dates</translation>
+    </message>
+    <message>
+        <location filename="../translation.py" line="62"/>
+        <source>paper section 5 comparison: NT-Xent contrastive (SimCLR-style)</source>
+        <translation>comparaison de la section 5 de l'article : contrastif NT-Xent (à la SimCLR)</translation>
+    </message>
+    <message>
+        <location filename="../translation.py" line="65"/>
+        <source>ImageNet (downloaded once when online; EfficientNet-Lite0 ships with its package)</source>
+        <translation>ImageNet (téléchargés une fois, en ligne ; EfficientNet-Lite0 est fourni avec son paquet)</translation>
+    </message>
+    <message>
+        <location filename="../translation.py" line="66"/>
+        <source>none (train from scratch)</source>
+        <translation>aucun (entraînement depuis zéro)</translation>
+    </message>
+    <message>
+        <location filename="../translation.py" line="69"/>
+        <source>RGB (6 input channels)</source>
+        <translation>RVB (6 canaux d'entrée)</translation>
+    </message>
+    <message>
+        <location filename="../translation.py" line="70"/>
+        <source>grey (4 input channels)</source>
+        <translation>niveaux de gris (4 canaux d'entrée)</translation>
+    </message>
+    <message>
+        <location filename="../translation.py" line="73"/>
+        <source>IGN BD TOPO v3</source>
+        <translation>IGN BD TOPO v3</translation>
+    </message>
+    <message>
+        <location filename="../translation.py" line="74"/>
+        <source>IGN BD TOPO v2 (2004-era shapefiles)</source>
+        <translation>IGN BD TOPO v2 (shapefiles de l'époque 2004)</translation>
+    </message>
+    <message>
+        <location filename="../translation.py" line="75"/>
+        <source>OpenStreetMap tags</source>
+        <translation>Attributs OpenStreetMap (tags)</translation>
+    </message>
+    <message>
+        <location filename="../translation.py" line="78"/>
+        <source>16x16 thumbnail</source>
+        <translation>vignette 16x16</translation>
+    </message>
+    <message>
+        <location filename="../translation.py" line="79"/>
+        <source>EfficientNet-Lite0 ImageNet + max pool (offline)</source>
+        <translation>EfficientNet-Lite0 ImageNet + agrégation max (hors ligne)</translation>
+    </message>
+    <message>
+        <location filename="../translation.py" line="80"/>
+        <source>EfficientNet-Lite0 ImageNet + GeM</source>
+        <translation>EfficientNet-Lite0 ImageNet + GeM</translation>
+    </message>
+    <message>
+        <location filename="../translation.py" line="81"/>
+        <source>ResNet50 ImageNet + max pool at 512 px (paper Table 3)</source>
+        <translation>ResNet50 ImageNet + agrégation max à 512 px (tableau 3 de l'article)</translation>
+    </message>
+    <message>
+        <location filename="../translation.py" line="82"/>
+        <source>ResNet50 ImageNet + GeM at 1024 px (paper Table 4)</source>
+        <translation>ResNet50 ImageNet + GeM à 1024 px (tableau 4 de l'article)</translation>
+    </message>
+    <message>
+        <location filename="../translation.py" line="107"/>
+        <source>road</source>
+        <translation>route</translation>
+    </message>
+    <message>
+        <location filename="../translation.py" line="108"/>
+        <source>church or chapel</source>
+        <translation>église ou chapelle</translation>
+    </message>
+    <message>
+        <location filename="../translation.py" line="109"/>
+        <source>tower or keep</source>
+        <translation>tour ou donjon</translation>
+    </message>
+    <message>
+        <location filename="../translation.py" line="110"/>
+        <source>fort or blockhouse</source>
+        <translation>fort ou blockhaus</translation>
+    </message>
+    <message>
+        <location filename="../translation.py" line="111"/>
+        <source>castle</source>
+        <translation>château</translation>
+    </message>
+    <message>
+        <location filename="../translation.py" line="112"/>
+        <source>undifferentiated building</source>
+        <translation>bâtiment indifférencié</translation>
+    </message>
+    <message>
+        <location filename="../translation.py" line="113"/>
+        <source>water surface</source>
+        <translation>surface d'eau</translation>
+    </message>
+    <message>
+        <location filename="../translation.py" line="114"/>
+        <source>sports ground</source>
+        <translation>terrain de sport</translation>
+    </message>
+    <message>
+        <location filename="../translation.py" line="115"/>
+        <source>cemetery</source>
+        <translation>cimetière</translation>
+    </message>
+    <message>
+        <location filename="../translation.py" line="116"/>
+        <source>vegetation</source>
+        <translation>végétation</translation>
+    </message>
+    <message>
+        <location filename="../translation.py" line="117"/>
+        <source>airport or airfield</source>
+        <translation>aéroport ou aérodrome</translation>
+    </message>
+    <message>
+        <location filename="../translation.py" line="118"/>
+        <source>railway</source>
+        <translation>voie ferrée</translation>
+    </message>
+    <message>
+        <location filename="../translation.py" line="134"/>
+        <source>CrossTime needs {} (not found in the Python that QGIS uses). Install them from the menu Plugins &gt; CrossTime &gt; Dependencies… (or the button in the CrossTime panel): they go to a private folder of your QGIS profile. Then restart QGIS.</source>
+        <translation>CrossTime a besoin de {} (introuvable(s) dans le Python utilisé par QGIS). Installez-les depuis le menu Extensions &gt; CrossTime &gt; Dépendances… (ou le bouton du panneau CrossTime) : ils vont dans un dossier privé de votre profil QGIS. Redémarrez ensuite QGIS.</translation>
+    </message>
+    <message>
+        <location filename="../translation.py" line="143"/>
+        <source>layer '{}' has no features</source>
+        <translation>la couche « {} » n'a aucune entité</translation>
+    </message>
+    <message>
+        <location filename="../translation.py" line="148"/>
+        <source>; and {} more</source>
+        <translation> ; et {} autres</translation>
+    </message>
+    <message>
+        <location filename="../translation.py" line="149"/>
+        <source>layer '{}': {} feature(s) with a broken geometry skipped, not drawn ({}{}); repair them (QGIS: Vector &gt; Geometry Tools &gt; Fix Geometries) to draw them</source>
+        <translation>couche « {} » : {} entité(s) à la géométrie invalide ignorée(s), non dessinée(s) ({}{}) ; réparez-les (QGIS : Vecteur &gt; Outils de géométrie &gt; Réparer les géométries) pour les dessiner</translation>
+    </message>
+    <message>
+        <location filename="../translation.py" line="152"/>
+        <source>layer '{}' ({} features) matches no category of the legend and is not drawn</source>
+        <translation>la couche « {} » ({} entités) ne correspond à aucune catégorie de la légende et n'est pas dessinée</translation>
+    </message>
+    <message>
+        <location filename="../translation.py" line="155"/>
+        <source>layer '{}': {} features with values that map to no category are not drawn: {}</source>
+        <translation>couche « {} » : {} entités dont les valeurs ne correspondent à aucune catégorie ne sont pas dessinées : {}</translation>
+    </message>
+    <message>
         <location filename="../adapters/layers.py" line="39"/>
         <location filename="../adapters/layers.py" line="75"/>
         <source>choose the {} (a raster layer)</source>
@@ -156,169 +321,214 @@
         <translation>la couche « {} » est dans un SCR géographique ({}) ; reprojetez-la d'abord dans un SCR projeté en mètres (par exemple EPSG:2154 en France)</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_dataset.py" line="34"/>
-        <source>Build tile dataset</source>
-        <translation>Construire un jeu de tuiles</translation>
-    </message>
-    <message>
-        <location filename="../toolbox/build_dataset.py" line="37"/>
-        <source>Cuts the old and the new ortho into tiles on a common grid (over their overlap, in the new ortho's projected CRS), rasterizes the vector layers of each date onto the tiles with the chosen legend, and writes a tile store (a folder of arrays) that training, indexing and evaluation read fast. Tiles with nodata are kept with their valid fraction. Unmapped layers and values are reported.</source>
-        <translation>Découpe l'ortho ancienne et l'ortho récente en tuiles sur une grille commune (sur leur zone de recouvrement, dans le SCR projeté de l'ortho récente), rastérise sur les tuiles les couches vecteur de chaque date avec la légende choisie, et écrit un jeu de tuiles (un dossier de tableaux) que l'entraînement, l'indexation et l'évaluation lisent rapidement. Les tuiles comportant des pixels sans données (nodata) sont conservées avec leur fraction valide. Les couches et les valeurs sans correspondance sont signalées.</translation>
-    </message>
-    <message>
-        <location filename="../toolbox/build_dataset.py" line="45"/>
-        <location filename="../toolbox/build_index.py" line="57"/>
-        <source>Old ortho</source>
-        <translation>Ortho ancienne</translation>
-    </message>
-    <message>
-        <location filename="../toolbox/build_dataset.py" line="46"/>
-        <location filename="../toolbox/match.py" line="67"/>
-        <source>New ortho</source>
-        <translation>Ortho récente</translation>
-    </message>
-    <message>
-        <location filename="../toolbox/build_dataset.py" line="47"/>
-        <location filename="../toolbox/build_index.py" line="61"/>
-        <source>Vector layers of the old date</source>
-        <translation>Couches vecteur de la date ancienne</translation>
-    </message>
-    <message>
-        <location filename="../toolbox/build_dataset.py" line="48"/>
-        <location filename="../toolbox/match.py" line="68"/>
-        <source>Vector layers of the new date</source>
-        <translation>Couches vecteur de la date récente</translation>
-    </message>
-    <message>
-        <location filename="../toolbox/build_dataset.py" line="50"/>
-        <source>Tile size (ground units, e.g. metres)</source>
-        <translation>Taille des tuiles (unités terrain, par exemple en mètres)</translation>
-    </message>
-    <message>
-        <location filename="../toolbox/build_dataset.py" line="51"/>
-        <location filename="../toolbox/build_index.py" line="64"/>
-        <source>Tile size in pixels</source>
-        <translation>Taille des tuiles en pixels</translation>
-    </message>
-    <message>
-        <location filename="../toolbox/build_dataset.py" line="52"/>
-        <source>Distance between tiles (0: tile size, no overlap)</source>
-        <translation>Distance entre tuiles (0 : taille de tuile, sans recouvrement)</translation>
-    </message>
-    <message>
-        <location filename="../toolbox/build_dataset.py" line="53"/>
-        <source>Limit to this extent</source>
-        <translation>Limiter à cette emprise</translation>
-    </message>
-    <message>
-        <location filename="../toolbox/build_dataset.py" line="54"/>
-        <source>Tile store (.ctstore folder)</source>
-        <translation>Jeu de tuiles (dossier .ctstore)</translation>
-    </message>
-    <message>
-        <location filename="../toolbox/build_dataset.py" line="55"/>
-        <source>Tiles</source>
-        <translation>Tuiles</translation>
-    </message>
-    <message>
-        <location filename="../toolbox/build_dataset.py" line="56"/>
-        <source>Tiles fully covered on both dates</source>
-        <translation>Tuiles entièrement couvertes aux deux dates</translation>
-    </message>
-    <message>
-        <location filename="../toolbox/build_dataset.py" line="57"/>
-        <source>Warnings</source>
-        <translation>Avertissements</translation>
-    </message>
-    <message>
-        <location filename="../toolbox/build_dataset.py" line="62"/>
-        <location filename="../toolbox/build_index.py" line="86"/>
-        <location filename="../ui/dock.py" line="195"/>
-        <location filename="../ui/dock.py" line="469"/>
-        <location filename="../ui/dock.py" line="654"/>
-        <source>old ortho</source>
-        <translation>ortho ancienne</translation>
-    </message>
-    <message>
-        <location filename="../toolbox/build_dataset.py" line="63"/>
-        <location filename="../toolbox/build_index.py" line="87"/>
-        <location filename="../toolbox/match.py" line="99"/>
-        <location filename="../ui/archive_panel.py" line="228"/>
-        <location filename="../ui/dock.py" line="195"/>
-        <location filename="../ui/dock.py" line="469"/>
-        <location filename="../ui/dock.py" line="653"/>
-        <source>new ortho</source>
-        <translation>ortho récente</translation>
-    </message>
-    <message>
-        <location filename="../toolbox/build_index.py" line="31"/>
+        <location filename="../toolbox/build_index.py" line="32"/>
         <source>Build descriptor index</source>
         <translation>Construire l'index de descripteurs</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="34"/>
+        <location filename="../toolbox/build_index.py" line="35"/>
         <source>Describes the old-date tiles and writes an index file (descriptors, tile ids, footprints, CRS, grid and the model's fingerprint), atomically. Give either a tile store, or the old ortho (with the new ortho, whose overlap sets the grid) and the old vector layers. Without a model, an untrained ImageNet CNN is used. 'Shard i/n' describes only the i-th of n parts, for independent jobs; merge the parts with the command line (crosstime merge-index).</source>
         <translation>Décrit les tuiles de la date ancienne et écrit un fichier d'index (descripteurs, identifiants des tuiles, emprises, SCR, grille et empreinte du modèle), de façon atomique. Donnez soit un jeu de tuiles, soit l'ortho ancienne (avec l'ortho récente, dont le recouvrement fixe la grille) et les couches vecteur anciennes. Sans modèle, un CNN ImageNet non entraîné est utilisé. « Part i/n » ne décrit que la i-ème de n parts, pour des traitements indépendants ; fusionnez les parts en ligne de commande (crosstime merge-index).</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="45"/>
+        <location filename="../toolbox/build_index.py" line="46"/>
         <location filename="../toolbox/match.py" line="63"/>
         <source>Model file (empty: untrained baseline)</source>
         <translation>Fichier de modèle (vide : référence non entraînée)</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="46"/>
+        <location filename="../toolbox/build_index.py" line="47"/>
         <location filename="../toolbox/match.py" line="64"/>
         <source>CrossTime model (*.ctmodel *.onnx)</source>
         <translation>Modèle CrossTime (*.ctmodel *.onnx)</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="52"/>
+        <location filename="../toolbox/build_index.py" line="53"/>
         <source>Tile store (instead of the layers below)</source>
         <translation>Jeu de tuiles (au lieu des couches ci-dessous)</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="59"/>
+        <location filename="../toolbox/build_index.py" line="58"/>
+        <location filename="../toolbox/build_tile_store.py" line="46"/>
+        <source>Old ortho</source>
+        <translation>Ortho ancienne</translation>
+    </message>
+    <message>
+        <location filename="../toolbox/build_index.py" line="60"/>
         <source>New ortho (its overlap with the old one sets the grid)</source>
         <translation>Ortho récente (son recouvrement avec l'ancienne fixe la grille)</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="63"/>
-        <location filename="../toolbox/index_archive.py" line="41"/>
+        <location filename="../toolbox/build_index.py" line="62"/>
+        <location filename="../toolbox/build_tile_store.py" line="48"/>
+        <source>Vector layers of the old date</source>
+        <translation>Couches vecteur de la date ancienne</translation>
+    </message>
+    <message>
+        <location filename="../toolbox/build_index.py" line="64"/>
+        <location filename="../toolbox/build_modern_index.py" line="41"/>
         <source>Tile size (ground units)</source>
         <translation>Taille des tuiles (unités terrain)</translation>
     </message>
     <message>
         <location filename="../toolbox/build_index.py" line="65"/>
+        <location filename="../toolbox/build_tile_store.py" line="53"/>
+        <source>Tile size in pixels</source>
+        <translation>Taille des tuiles en pixels</translation>
+    </message>
+    <message>
+        <location filename="../toolbox/build_index.py" line="66"/>
         <source>Shard i/n (empty: everything)</source>
         <translation>Part i/n (vide : tout)</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="67"/>
+        <location filename="../toolbox/build_index.py" line="68"/>
         <source>Index file</source>
         <translation>Fichier d'index</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="68"/>
-        <location filename="../toolbox/index_archive.py" line="46"/>
+        <location filename="../toolbox/build_index.py" line="69"/>
+        <location filename="../toolbox/build_modern_index.py" line="46"/>
         <source>CrossTime index (*.ctindex)</source>
         <translation>Index CrossTime (*.ctindex)</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="70"/>
-        <location filename="../toolbox/index_archive.py" line="47"/>
+        <location filename="../toolbox/build_index.py" line="71"/>
+        <location filename="../toolbox/build_modern_index.py" line="47"/>
         <source>Tiles indexed</source>
         <translation>Tuiles indexées</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="85"/>
+        <location filename="../toolbox/build_index.py" line="86"/>
         <source>Give a tile store, or both orthos (old and new).</source>
         <translation>Donnez un jeu de tuiles, ou les deux orthos (ancienne et récente).</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="108"/>
+        <location filename="../toolbox/build_index.py" line="87"/>
+        <location filename="../toolbox/build_tile_store.py" line="64"/>
+        <location filename="../ui/index_panel.py" line="129"/>
+        <location filename="../ui/layers_panel.py" line="83"/>
+        <location filename="../ui/match_panel.py" line="117"/>
+        <source>old ortho</source>
+        <translation>ortho ancienne</translation>
+    </message>
+    <message>
+        <location filename="../toolbox/build_index.py" line="88"/>
+        <location filename="../toolbox/build_tile_store.py" line="65"/>
+        <location filename="../toolbox/match.py" line="99"/>
+        <location filename="../ui/archive_panel.py" line="237"/>
+        <location filename="../ui/index_panel.py" line="129"/>
+        <location filename="../ui/layers_panel.py" line="83"/>
+        <location filename="../ui/match_panel.py" line="116"/>
+        <source>new ortho</source>
+        <translation>ortho récente</translation>
+    </message>
+    <message>
+        <location filename="../toolbox/build_index.py" line="105"/>
         <source>{} tiles described by {}</source>
         <translation>{} tuiles décrites par {}</translation>
+    </message>
+    <message>
+        <location filename="../toolbox/build_modern_index.py" line="27"/>
+        <source>Build modern index for archive search</source>
+        <translation>Construire l'index moderne pour la recherche d'archives</translation>
+    </message>
+    <message>
+        <location filename="../toolbox/build_modern_index.py" line="30"/>
+        <source>Describes the modern ortho's tiles with the visual-only descriptor (archive photos have no vector layers) into an index file, against which scanned archive photos are located. Give a visual model trained with the 'archive' augmentation; without one an untrained network is used (it locates far worse). A stride smaller than the tile size overlaps the tiles and places photos more precisely.</source>
+        <translation>Décrit les tuiles de l'ortho moderne avec le descripteur purement visuel (les photos d'archives n'ont pas de couches vecteur) dans un fichier d'index, dans lequel les photos d'archives numérisées sont ensuite localisées. Donnez un modèle visuel entraîné avec l'augmentation « archive » ; sans modèle, un réseau non entraîné est utilisé (il localise bien moins bien). Un pas plus petit que la taille des tuiles fait se recouvrir les tuiles et place les photos plus précisément.</translation>
+    </message>
+    <message>
+        <location filename="../toolbox/build_modern_index.py" line="38"/>
+        <source>Visual model file (empty: untrained fallback)</source>
+        <translation>Fichier de modèle visuel (vide : réseau non entraîné)</translation>
+    </message>
+    <message>
+        <location filename="../toolbox/build_modern_index.py" line="40"/>
+        <source>Modern ortho</source>
+        <translation>Ortho moderne</translation>
+    </message>
+    <message>
+        <location filename="../toolbox/build_modern_index.py" line="42"/>
+        <source>Stride between tiles (ground units, 0: the tile size)</source>
+        <translation>Pas entre tuiles (unités terrain, 0 : la taille de tuile)</translation>
+    </message>
+    <message>
+        <location filename="../toolbox/build_modern_index.py" line="43"/>
+        <source>Tile size in pixels (the model's own when a model is given)</source>
+        <translation>Taille des tuiles en pixels (celle du modèle s'il est fourni)</translation>
+    </message>
+    <message>
+        <location filename="../toolbox/build_modern_index.py" line="45"/>
+        <source>Modern index file</source>
+        <translation>Fichier d'index moderne</translation>
+    </message>
+    <message>
+        <location filename="../toolbox/build_modern_index.py" line="52"/>
+        <source>modern ortho</source>
+        <translation>ortho moderne</translation>
+    </message>
+    <message>
+        <location filename="../toolbox/build_modern_index.py" line="59"/>
+        <source>{} modern tiles described by {}</source>
+        <translation>{} tuiles modernes décrites par {}</translation>
+    </message>
+    <message>
+        <location filename="../toolbox/build_tile_store.py" line="35"/>
+        <source>Build tile dataset</source>
+        <translation>Construire un jeu de tuiles</translation>
+    </message>
+    <message>
+        <location filename="../toolbox/build_tile_store.py" line="38"/>
+        <source>Cuts the old and the new ortho into tiles on a common grid (over their overlap, in the new ortho's projected CRS), rasterizes the vector layers of each date onto the tiles with the chosen legend, and writes a tile store (a folder of arrays) that training, indexing and evaluation read fast. Tiles with nodata are kept with their valid fraction. Unmapped layers and values are reported.</source>
+        <translation>Découpe l'ortho ancienne et l'ortho récente en tuiles sur une grille commune (sur leur zone de recouvrement, dans le SCR projeté de l'ortho récente), rastérise sur les tuiles les couches vecteur de chaque date avec la légende choisie, et écrit un jeu de tuiles (un dossier de tableaux) que l'entraînement, l'indexation et l'évaluation lisent rapidement. Les tuiles comportant des pixels sans données (nodata) sont conservées avec leur fraction valide. Les couches et les valeurs sans correspondance sont signalées.</translation>
+    </message>
+    <message>
+        <location filename="../toolbox/build_tile_store.py" line="47"/>
+        <location filename="../toolbox/match.py" line="67"/>
+        <source>New ortho</source>
+        <translation>Ortho récente</translation>
+    </message>
+    <message>
+        <location filename="../toolbox/build_tile_store.py" line="49"/>
+        <location filename="../toolbox/match.py" line="68"/>
+        <source>Vector layers of the new date</source>
+        <translation>Couches vecteur de la date récente</translation>
+    </message>
+    <message>
+        <location filename="../toolbox/build_tile_store.py" line="51"/>
+        <source>Tile size (ground units, e.g. metres)</source>
+        <translation>Taille des tuiles (unités terrain, par exemple en mètres)</translation>
+    </message>
+    <message>
+        <location filename="../toolbox/build_tile_store.py" line="54"/>
+        <source>Distance between tiles (0: tile size, no overlap)</source>
+        <translation>Distance entre tuiles (0 : taille de tuile, sans recouvrement)</translation>
+    </message>
+    <message>
+        <location filename="../toolbox/build_tile_store.py" line="55"/>
+        <source>Limit to this extent</source>
+        <translation>Limiter à cette emprise</translation>
+    </message>
+    <message>
+        <location filename="../toolbox/build_tile_store.py" line="56"/>
+        <source>Tile store (.ctstore folder)</source>
+        <translation>Jeu de tuiles (dossier .ctstore)</translation>
+    </message>
+    <message>
+        <location filename="../toolbox/build_tile_store.py" line="57"/>
+        <source>Tiles</source>
+        <translation>Tuiles</translation>
+    </message>
+    <message>
+        <location filename="../toolbox/build_tile_store.py" line="58"/>
+        <source>Tiles fully covered on both dates</source>
+        <translation>Tuiles entièrement couvertes aux deux dates</translation>
+    </message>
+    <message>
+        <location filename="../toolbox/build_tile_store.py" line="59"/>
+        <source>Warnings</source>
+        <translation>Avertissements</translation>
     </message>
     <message>
         <location filename="../toolbox/evaluate.py" line="39"/>
@@ -383,102 +593,57 @@
     </message>
     <message>
         <location filename="../toolbox/index_archive.py" line="27"/>
-        <source>Build modern index for archive search</source>
-        <translation>Construire l'index moderne pour la recherche d'archives</translation>
-    </message>
-    <message>
-        <location filename="../toolbox/index_archive.py" line="30"/>
-        <source>Describes the modern ortho's tiles with the visual-only descriptor (archive photos have no vector layers) into an index file, against which scanned archive photos are located. Give a visual model trained with the 'archive' augmentation; without one an untrained network is used (it locates far worse). A stride smaller than the tile size overlaps the tiles and places photos more precisely.</source>
-        <translation>Décrit les tuiles de l'ortho moderne avec le descripteur purement visuel (les photos d'archives n'ont pas de couches vecteur) dans un fichier d'index, dans lequel les photos d'archives numérisées sont ensuite localisées. Donnez un modèle visuel entraîné avec l'augmentation « archive » ; sans modèle, un réseau non entraîné est utilisé (il localise bien moins bien). Un pas plus petit que la taille des tuiles fait se recouvrir les tuiles et place les photos plus précisément.</translation>
-    </message>
-    <message>
-        <location filename="../toolbox/index_archive.py" line="38"/>
-        <source>Visual model file (empty: untrained fallback)</source>
-        <translation>Fichier de modèle visuel (vide : réseau non entraîné)</translation>
-    </message>
-    <message>
-        <location filename="../toolbox/index_archive.py" line="40"/>
-        <source>Modern ortho</source>
-        <translation>Ortho moderne</translation>
-    </message>
-    <message>
-        <location filename="../toolbox/index_archive.py" line="42"/>
-        <source>Stride between tiles (ground units, 0: the tile size)</source>
-        <translation>Pas entre tuiles (unités terrain, 0 : la taille de tuile)</translation>
-    </message>
-    <message>
-        <location filename="../toolbox/index_archive.py" line="43"/>
-        <source>Tile size in pixels (the model's own when a model is given)</source>
-        <translation>Taille des tuiles en pixels (celle du modèle s'il est fourni)</translation>
-    </message>
-    <message>
-        <location filename="../toolbox/index_archive.py" line="45"/>
-        <source>Modern index file</source>
-        <translation>Fichier d'index moderne</translation>
-    </message>
-    <message>
-        <location filename="../toolbox/index_archive.py" line="52"/>
-        <source>modern ortho</source>
-        <translation>ortho moderne</translation>
-    </message>
-    <message>
-        <location filename="../toolbox/index_archive.py" line="58"/>
-        <source>{} modern tiles described by {}</source>
-        <translation>{} tuiles modernes décrites par {}</translation>
-    </message>
-    <message>
-        <location filename="../toolbox/index_archive.py" line="74"/>
         <source>Index an archive</source>
         <translation>Indexer des archives</translation>
     </message>
     <message>
-        <location filename="../toolbox/index_archive.py" line="77"/>
+        <location filename="../toolbox/index_archive.py" line="30"/>
         <source>Cuts every scanned photo of an archive folder (TIFF, JPEG, PNG, JPEG 2000; read window by window) into overlapping windows whose ground size matches the modern index's tiles at the photo's scale, at four right-angle rotations, and describes them into an archive index. The optional catalogue CSV gives per photo an approximate scale (scale_m_per_px, or flight_scale and scan_dpi), centre (centre_x, centre_y or a bounding box) with uncertainty_m, and a date; without a scale, a range of scales is searched.</source>
         <translation>Découpe chaque photo numérisée d'un dossier d'archives (TIFF, JPEG, PNG, JPEG 2000 ; lue fenêtre par fenêtre) en fenêtres qui se recouvrent, dont la taille au sol correspond aux tuiles de l'index moderne à l'échelle de la photo, selon quatre rotations à angle droit, et les décrit dans un index d'archives. Le catalogue CSV facultatif donne pour chaque photo une échelle approximative (scale_m_per_px, ou flight_scale et scan_dpi), un centre (centre_x, centre_y ou une emprise) avec uncertainty_m, et une date ; sans échelle, une plage d'échelles est explorée.</translation>
     </message>
     <message>
-        <location filename="../toolbox/index_archive.py" line="86"/>
+        <location filename="../toolbox/index_archive.py" line="39"/>
         <source>Archive folder (scanned photos)</source>
         <translation>Dossier d'archives (photos numérisées)</translation>
     </message>
     <message>
-        <location filename="../toolbox/index_archive.py" line="88"/>
+        <location filename="../toolbox/index_archive.py" line="41"/>
         <source>Catalogue CSV</source>
         <translation>Catalogue CSV</translation>
     </message>
     <message>
-        <location filename="../toolbox/index_archive.py" line="90"/>
+        <location filename="../toolbox/index_archive.py" line="43"/>
         <location filename="../toolbox/locate_archive.py" line="44"/>
         <source>Modern index</source>
         <translation>Index moderne</translation>
     </message>
     <message>
-        <location filename="../toolbox/index_archive.py" line="91"/>
+        <location filename="../toolbox/index_archive.py" line="44"/>
         <source>Visual model file (the modern index's)</source>
         <translation>Fichier de modèle visuel (celui de l'index moderne)</translation>
     </message>
     <message>
-        <location filename="../toolbox/index_archive.py" line="93"/>
+        <location filename="../toolbox/index_archive.py" line="46"/>
         <source>Ignore the catalogue's scales (search a range of scales)</source>
         <translation>Ignorer les échelles du catalogue (explorer une plage d'échelles)</translation>
     </message>
     <message>
-        <location filename="../toolbox/index_archive.py" line="95"/>
+        <location filename="../toolbox/index_archive.py" line="48"/>
         <source>Archive index file</source>
         <translation>Fichier d'index d'archives</translation>
     </message>
     <message>
-        <location filename="../toolbox/index_archive.py" line="96"/>
+        <location filename="../toolbox/index_archive.py" line="49"/>
         <source>CrossTime archive index (*.ctarchive)</source>
         <translation>Index d'archives CrossTime (*.ctarchive)</translation>
     </message>
     <message>
-        <location filename="../toolbox/index_archive.py" line="97"/>
+        <location filename="../toolbox/index_archive.py" line="50"/>
         <source>Photos indexed</source>
         <translation>Photos indexées</translation>
     </message>
     <message>
-        <location filename="../toolbox/index_archive.py" line="107"/>
+        <location filename="../toolbox/index_archive.py" line="61"/>
         <source>{} photos, {} windows described</source>
         <translation>{} photos, {} fenêtres décrites</translation>
     </message>
@@ -733,27 +898,27 @@
         <translation>Le modèle est écrit dans un fichier temporaire ({}) qui disparaîtra à la fermeture de QGIS ; choisissez un fichier à côté de votre projet pour le conserver.</translation>
     </message>
     <message>
-        <location filename="../toolbox/train.py" line="202"/>
+        <location filename="../toolbox/train.py" line="203"/>
         <source>ONNX model: {0} (largest difference from PyTorch {1})</source>
         <translation>Modèle ONNX : {0} (plus grand écart avec PyTorch : {1})</translation>
     </message>
     <message>
-        <location filename="../toolbox/train.py" line="204"/>
+        <location filename="../toolbox/train.py" line="205"/>
         <source>finished</source>
         <translation>terminé</translation>
     </message>
     <message>
-        <location filename="../toolbox/train.py" line="204"/>
+        <location filename="../toolbox/train.py" line="205"/>
         <source>early stop</source>
         <translation>arrêt anticipé</translation>
     </message>
     <message>
-        <location filename="../toolbox/train.py" line="204"/>
+        <location filename="../toolbox/train.py" line="205"/>
         <source>time budget</source>
         <translation>budget de temps atteint</translation>
     </message>
     <message>
-        <location filename="../toolbox/train.py" line="205"/>
+        <location filename="../toolbox/train.py" line="206"/>
         <source>best validation map@5 {:.3f} at epoch {}; {} after {:.1f} min</source>
         <translation>meilleur map@5 de validation {:.3f} à l'époque {} ; {} après {:.1f} min</translation>
     </message>
@@ -763,189 +928,189 @@
         <translation>Archives</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="106"/>
+        <location filename="../ui/archive_panel.py" line="108"/>
         <source>choose the folder of scanned archive photos (Archive tab)</source>
         <translation>choisissez le dossier des photos d'archive numérisées (onglet Archives)</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="107"/>
+        <location filename="../ui/archive_panel.py" line="109"/>
         <source>the archive folder {} does not exist; choose the folder of the scans</source>
         <translation>le dossier d'archives {} n'existe pas ; choisissez le dossier des numérisations</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="136"/>
+        <location filename="../ui/archive_panel.py" line="141"/>
         <source>CrossTime: read the archive</source>
         <translation>CrossTime : lire les archives</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="145"/>
+        <location filename="../ui/archive_panel.py" line="153"/>
         <source>the archive could not be read: {}</source>
         <translation>les archives n'ont pas pu être lues : {}</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="152"/>
+        <location filename="../ui/archive_panel.py" line="161"/>
         <source>archive: {} photos, {} indexed, {} located</source>
         <translation>archives : {} photos, {} indexées, {} localisées</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="157"/>
+        <location filename="../ui/archive_panel.py" line="166"/>
         <source>located · {:.2f}</source>
         <translation>localisée · {:.2f}</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="158"/>
+        <location filename="../ui/archive_panel.py" line="167"/>
         <source>located · confidence {:.2f}</source>
         <translation>localisée · confiance {:.2f}</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="159"/>
+        <location filename="../ui/archive_panel.py" line="168"/>
         <source>scale searched</source>
         <translation>échelle cherchée</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="160"/>
+        <location filename="../ui/archive_panel.py" line="169"/>
         <source>indexed</source>
         <translation>indexée</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="160"/>
+        <location filename="../ui/archive_panel.py" line="169"/>
         <source>not indexed</source>
         <translation>non indexée</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="223"/>
-        <location filename="../ui/archive_panel.py" line="262"/>
+        <location filename="../ui/archive_panel.py" line="232"/>
+        <location filename="../ui/archive_panel.py" line="283"/>
         <source>the archive is already being worked on</source>
         <translation>un traitement des archives est déjà en cours</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="230"/>
+        <location filename="../ui/archive_panel.py" line="239"/>
         <source>archive search reads the new ortho from a raster file (GeoTIFF, VRT…); '{}' is a web or virtual layer: save it as a GeoTIFF first</source>
         <translation>la recherche dans les archives lit l'ortho récente depuis un fichier raster (GeoTIFF, VRT…) ; « {} » est une couche web ou virtuelle : enregistrez-la d'abord en GeoTIFF</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="244"/>
+        <location filename="../ui/archive_panel.py" line="253"/>
         <source>CrossTime: index the archive</source>
         <translation>CrossTime : indexer les archives</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="245"/>
+        <location filename="../ui/archive_panel.py" line="254"/>
         <source>indexing the archive (the new ortho's tiles, then every photo's windows)…</source>
         <translation>indexation des archives (les tuiles de l'ortho récente, puis les fenêtres de chaque photo)…</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="249"/>
+        <location filename="../ui/archive_panel.py" line="258"/>
         <source>archive indexed: {} photos, {} windows</source>
         <translation>archives indexées : {} photos, {} fenêtres</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="253"/>
+        <location filename="../ui/archive_panel.py" line="262"/>
         <source>archive indexing cancelled</source>
         <translation>indexation des archives annulée</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="255"/>
+        <location filename="../ui/archive_panel.py" line="264"/>
         <source>the archive could not be indexed: {}</source>
         <translation>les archives n'ont pas pu être indexées : {}</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="271"/>
-        <location filename="../ui/archive_panel.py" line="368"/>
+        <location filename="../ui/archive_panel.py" line="274"/>
+        <location filename="../ui/archive_panel.py" line="380"/>
         <source>index the archive first (Index archive)</source>
         <translation>indexez d'abord les archives (Indexer les archives)</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="281"/>
+        <location filename="../ui/archive_panel.py" line="297"/>
         <source>CrossTime: locate archive photos</source>
         <translation>CrossTime : localiser des photos d'archive</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="282"/>
+        <location filename="../ui/archive_panel.py" line="298"/>
         <source>locating {} archive photo(s) on the new ortho…</source>
         <translation>localisation de {} photo(s) d'archive sur l'ortho récente…</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="286"/>
+        <location filename="../ui/archive_panel.py" line="302"/>
         <source>locating cancelled; the photos located before are kept</source>
         <translation>localisation annulée ; les photos déjà localisées sont conservées</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="289"/>
+        <location filename="../ui/archive_panel.py" line="305"/>
         <source>the photos could not be located: {}</source>
         <translation>les photos n'ont pas pu être localisées : {}</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="297"/>
+        <location filename="../ui/archive_panel.py" line="313"/>
         <source>{} photo(s) located and added over the map</source>
         <translation>{} photo(s) localisée(s) et ajoutée(s) sur la carte</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="299"/>
+        <location filename="../ui/archive_panel.py" line="315"/>
         <source>weak answers (confidence under 0.1, maybe wrong): {}</source>
         <translation>réponses fragiles (confiance sous 0,1, peut-être fausses) : {}</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="312"/>
+        <location filename="../ui/archive_panel.py" line="328"/>
         <source>{} (located, confidence {:.2f})</source>
         <translation>{} (localisée, confiance {:.2f})</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="314"/>
+        <location filename="../ui/archive_panel.py" line="330"/>
         <source>the located photo {} could not be opened: {}</source>
         <translation>la photo localisée {} n'a pas pu être ouverte : {}</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="330"/>
+        <location filename="../ui/archive_panel.py" line="346"/>
         <source>archive footprints</source>
         <translation>emprises des photos d'archive</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="330"/>
+        <location filename="../ui/archive_panel.py" line="346"/>
         <source>located photo</source>
         <translation>photo localisée</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="330"/>
+        <location filename="../ui/archive_panel.py" line="346"/>
         <source>runner-up</source>
         <translation>deuxième hypothèse</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="354"/>
+        <location filename="../ui/archive_panel.py" line="370"/>
         <source>click a place on the map: the archive photos showing it are listed best first</source>
         <translation>cliquez un lieu sur la carte : les photos d'archive qui le montrent sont listées, la meilleure d'abord</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="384"/>
+        <location filename="../ui/archive_panel.py" line="397"/>
         <source>CrossTime: archive photos showing a place</source>
         <translation>CrossTime : photos d'archive montrant un lieu</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="387"/>
+        <location filename="../ui/archive_panel.py" line="400"/>
         <source>searching the archive for this place…</source>
         <translation>recherche de ce lieu dans les archives…</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="396"/>
+        <location filename="../ui/archive_panel.py" line="409"/>
         <source>the archive could not answer this click: {}</source>
         <translation>les archives n'ont pas pu répondre à ce clic : {}</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="408"/>
+        <location filename="../ui/archive_panel.py" line="421"/>
         <source>located</source>
         <translation>localisée</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="408"/>
+        <location filename="../ui/archive_panel.py" line="421"/>
         <source>not located</source>
         <translation>non localisée</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="412"/>
+        <location filename="../ui/archive_panel.py" line="425"/>
         <source>best window similarity {:.3f}; the window is outlined in orange</source>
         <translation>similarité de la meilleure fenêtre {:.3f} ; la fenêtre est entourée en orange</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="416"/>
+        <location filename="../ui/archive_panel.py" line="429"/>
         <source>{} archive photos ranked for this place (best first); located ones are outlined on the map in their rank colour</source>
         <translation>{} photos d'archive classées pour ce lieu (la meilleure d'abord) ; celles qui sont localisées sont tracées sur la carte dans la couleur de leur rang</translation>
     </message>
@@ -971,7 +1136,7 @@
     </message>
     <message>
         <location filename="../ui/compare.py" line="58"/>
-        <location filename="../ui/dock.py" line="797"/>
+        <location filename="../ui/match_panel.py" line="265"/>
         <source>cosine similarity {:.4f}</source>
         <translation>similarité cosinus {:.4f}</translation>
     </message>
@@ -1180,7 +1345,7 @@
     </message>
     <message>
         <location filename="../ui/dependencies_dialog.py" line="213"/>
-        <location filename="../ui/dock.py" line="413"/>
+        <location filename="../ui/layers_panel.py" line="170"/>
         <source>{0}: {1}</source>
         <translation>{0} : {1}</translation>
     </message>
@@ -1277,257 +1442,257 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <translation>Diagnostic copié dans le presse-papiers.</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="53"/>
-        <source>tie</source>
-        <translation>ex æquo</translation>
-    </message>
-    <message>
-        <location filename="../ui/dock.py" line="106"/>
+        <location filename="../ui/dock.py" line="69"/>
         <source>Install the missing packages…</source>
         <translation>Installer les paquets manquants…</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="132"/>
-        <source>Mapping file…</source>
-        <translation>Fichier de correspondance…</translation>
-    </message>
-    <message>
-        <location filename="../ui/dock.py" line="136"/>
+        <location filename="../ui/index_panel.py" line="35"/>
         <source>Quick (no training)</source>
         <translation>Rapide (sans entraînement)</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="136"/>
+        <location filename="../ui/index_panel.py" line="35"/>
         <source>Learnt on this region</source>
         <translation>Appris sur cette région</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="137"/>
+        <location filename="../ui/index_panel.py" line="36"/>
         <source>Model file…</source>
         <translation>Fichier de modèle…</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="197"/>
-        <source>the {} layer '{}' was removed from the project: choose another one</source>
-        <translation>la couche « {1} » ({0}) a été retirée du projet : choisissez-en une autre</translation>
-    </message>
-    <message>
-        <location filename="../ui/dock.py" line="239"/>
-        <source>choose the new ortho (Layers tab)</source>
-        <translation>choisissez l'ortho récente (onglet Couches)</translation>
-    </message>
-    <message>
-        <location filename="../ui/dock.py" line="241"/>
-        <source>choose the old ortho (Layers tab)</source>
-        <translation>choisissez l'ortho ancienne (onglet Couches)</translation>
-    </message>
-    <message>
-        <location filename="../ui/dock.py" line="243"/>
-        <source>the old and the new ortho are the same layer '{}': choose the older orthophoto as the old ortho and the recent one as the new ortho</source>
-        <translation>l'ortho ancienne et l'ortho récente sont la même couche « {} » : choisissez la plus ancienne orthophotographie comme ortho ancienne et la plus récente comme ortho récente</translation>
-    </message>
-    <message>
-        <location filename="../ui/dock.py" line="253"/>
-        <source>choose a mapping file, or one of the legend presets</source>
-        <translation>choisissez un fichier de correspondance, ou une des légendes prédéfinies</translation>
-    </message>
-    <message>
-        <location filename="../ui/dock.py" line="266"/>
+        <location filename="../ui/index_panel.py" line="54"/>
         <source>no model learnt on this region yet ({}): press Learn this region, or choose Quick</source>
         <translation>aucun modèle n'a encore été appris sur cette région ({}) : cliquez sur Apprendre cette région, ou choisissez Rapide</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="271"/>
+        <location filename="../ui/index_panel.py" line="59"/>
         <source>choose a trained model file (.ctmodel or .onnx), or the Quick describer</source>
         <translation>choisissez un fichier de modèle entraîné (.ctmodel ou .onnx), ou le descripteur Rapide</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="388"/>
-        <source>old date</source>
-        <translation>date ancienne</translation>
-    </message>
-    <message>
-        <location filename="../ui/dock.py" line="388"/>
-        <source>new date</source>
-        <translation>date récente</translation>
-    </message>
-    <message>
-        <location filename="../ui/dock.py" line="392"/>
-        <source>no vector layer chosen: the semantic image stays empty</source>
-        <translation>aucune couche vecteur choisie : l'image sémantique reste vide</translation>
-    </message>
-    <message>
-        <location filename="../ui/dock.py" line="393"/>
-        <source>{}: no vector layer chosen, nothing is drawn on its tiles</source>
-        <translation>{} : aucune couche vecteur choisie, rien n'est dessiné sur ses tuiles</translation>
-    </message>
-    <message>
-        <location filename="../ui/dock.py" line="410"/>
-        <source>maps to no category: not drawn</source>
-        <translation>ne correspond à aucune catégorie : non dessiné</translation>
-    </message>
-    <message>
-        <location filename="../ui/dock.py" line="412"/>
-        <source>unmapped {}</source>
-        <translation>sans correspondance : {}</translation>
-    </message>
-    <message>
-        <location filename="../ui/dock.py" line="418"/>
-        <source>legend '{}': every chosen layer maps onto the categories</source>
-        <translation>légende « {} » : chaque couche choisie correspond aux catégories</translation>
-    </message>
-    <message>
-        <location filename="../ui/dock.py" line="440"/>
+        <location filename="../ui/index_panel.py" line="99"/>
         <source>the new ortho '{}' is in a geographic CRS (degrees): tiles need a projected CRS in metres; reproject it or use a projected layer as the new ortho</source>
         <translation>l'ortho récente « {} » est dans un SCR géographique (degrés) : les tuiles demandent un SCR projeté en mètres ; reprojetez-la ou choisissez une couche projetée comme ortho récente</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="447"/>
+        <location filename="../ui/index_panel.py" line="106"/>
         <source>the two orthos do not overlap: '{}' and '{}' cover separate areas; choose the two dates of one place</source>
         <translation>les deux orthos ne se recouvrent pas : « {} » et « {} » couvrent des zones distinctes ; choisissez les deux dates d'un même lieu</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="486"/>
+        <location filename="../ui/index_panel.py" line="146"/>
         <source>an index is already being built</source>
         <translation>un index est déjà en cours de construction</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="501"/>
+        <location filename="../ui/index_panel.py" line="161"/>
         <source>reading the old-date vector layers</source>
         <translation>lecture des couches vecteur de la date ancienne</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="514"/>
+        <location filename="../ui/index_panel.py" line="174"/>
         <source>CrossTime: index the old-date tiles</source>
         <translation>CrossTime : indexer les tuiles de la date ancienne</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="515"/>
+        <location filename="../ui/index_panel.py" line="175"/>
         <source>building the index of the old-date tiles...</source>
         <translation>construction de l'index des tuiles de la date ancienne...</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="538"/>
+        <location filename="../ui/index_panel.py" line="198"/>
         <source>an index is already being built or a model learnt</source>
         <translation>un index est déjà en cours de construction, ou un modèle en cours d'apprentissage</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="553"/>
+        <location filename="../ui/index_panel.py" line="213"/>
         <source>reading the vector layers</source>
         <translation>lecture des couches vecteur</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="564"/>
+        <location filename="../ui/index_panel.py" line="225"/>
         <source>CrossTime: learn this region ({} min)</source>
         <translation>CrossTime : apprentissage de cette région ({} min)</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="565"/>
+        <location filename="../ui/index_panel.py" line="226"/>
         <source>learning this region for up to {} min, then indexing; the model goes to {}</source>
         <translation>apprentissage de cette région pendant {} min au plus, puis indexation ; le modèle est enregistré dans {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="574"/>
+        <location filename="../ui/index_panel.py" line="235"/>
         <source>model learnt on this region ({}): validation map@5 {:.3f} (untrained {:.3f}); index of {} tiles written to {}</source>
         <translation>modèle appris sur cette région ({}) : map@5 de validation {:.3f} (non entraîné : {:.3f}) ; index de {} tuiles écrit dans {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="596"/>
+        <location filename="../ui/index_panel.py" line="257"/>
         <source>old vector layer '{}' has no features in the tiled area</source>
         <translation>la couche vecteur ancienne « {} » n'a aucune entité dans la zone découpée en tuiles</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="600"/>
+        <location filename="../ui/index_panel.py" line="261"/>
         <source>index of {} tiles written to {} ({})</source>
         <translation>index de {} tuiles écrit dans {} ({})</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="607"/>
+        <location filename="../ui/index_panel.py" line="268"/>
         <source>index build cancelled; the previous index file, if any, is unchanged</source>
         <translation>construction de l'index annulée ; le fichier d'index précédent, s'il existe, est inchangé</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="609"/>
+        <location filename="../ui/index_panel.py" line="270"/>
         <source>the index could not be built: {}</source>
         <translation>l'index n'a pas pu être construit : {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="643"/>
+        <location filename="../ui/layers_panel.py" line="36"/>
+        <source>Mapping file…</source>
+        <translation>Fichier de correspondance…</translation>
+    </message>
+    <message>
+        <location filename="../ui/layers_panel.py" line="85"/>
+        <source>the {} layer '{}' was removed from the project: choose another one</source>
+        <translation>la couche « {1} » ({0}) a été retirée du projet : choisissez-en une autre</translation>
+    </message>
+    <message>
+        <location filename="../ui/layers_panel.py" line="112"/>
+        <source>choose the new ortho (Layers tab)</source>
+        <translation>choisissez l'ortho récente (onglet Couches)</translation>
+    </message>
+    <message>
+        <location filename="../ui/layers_panel.py" line="114"/>
+        <source>choose the old ortho (Layers tab)</source>
+        <translation>choisissez l'ortho ancienne (onglet Couches)</translation>
+    </message>
+    <message>
+        <location filename="../ui/layers_panel.py" line="116"/>
+        <source>the old and the new ortho are the same layer '{}': choose the older orthophoto as the old ortho and the recent one as the new ortho</source>
+        <translation>l'ortho ancienne et l'ortho récente sont la même couche « {} » : choisissez la plus ancienne orthophotographie comme ortho ancienne et la plus récente comme ortho récente</translation>
+    </message>
+    <message>
+        <location filename="../ui/layers_panel.py" line="127"/>
+        <source>choose a mapping file, or one of the legend presets</source>
+        <translation>choisissez un fichier de correspondance, ou une des légendes prédéfinies</translation>
+    </message>
+    <message>
+        <location filename="../ui/layers_panel.py" line="145"/>
+        <source>old date</source>
+        <translation>date ancienne</translation>
+    </message>
+    <message>
+        <location filename="../ui/layers_panel.py" line="145"/>
+        <source>new date</source>
+        <translation>date récente</translation>
+    </message>
+    <message>
+        <location filename="../ui/layers_panel.py" line="149"/>
+        <source>no vector layer chosen: the semantic image stays empty</source>
+        <translation>aucune couche vecteur choisie : l'image sémantique reste vide</translation>
+    </message>
+    <message>
+        <location filename="../ui/layers_panel.py" line="150"/>
+        <source>{}: no vector layer chosen, nothing is drawn on its tiles</source>
+        <translation>{} : aucune couche vecteur choisie, rien n'est dessiné sur ses tuiles</translation>
+    </message>
+    <message>
+        <location filename="../ui/layers_panel.py" line="167"/>
+        <source>maps to no category: not drawn</source>
+        <translation>ne correspond à aucune catégorie : non dessiné</translation>
+    </message>
+    <message>
+        <location filename="../ui/layers_panel.py" line="169"/>
+        <source>unmapped {}</source>
+        <translation>sans correspondance : {}</translation>
+    </message>
+    <message>
+        <location filename="../ui/layers_panel.py" line="175"/>
+        <source>legend '{}': every chosen layer maps onto the categories</source>
+        <translation>légende « {} » : chaque couche choisie correspond aux catégories</translation>
+    </message>
+    <message>
+        <location filename="../ui/match_panel.py" line="36"/>
+        <source>tie</source>
+        <translation>ex æquo</translation>
+    </message>
+    <message>
+        <location filename="../ui/match_panel.py" line="106"/>
         <source>build the index of the old date first (Index tab), or choose an existing index file</source>
         <translation>construisez d'abord l'index de la date ancienne (onglet Index), ou choisissez un fichier d'index existant</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="688"/>
+        <location filename="../ui/match_panel.py" line="151"/>
         <source>CrossTime: prepare the matcher</source>
         <translation>CrossTime : préparation de l'appariement</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="692"/>
+        <location filename="../ui/match_panel.py" line="155"/>
         <source>preparing the matcher (reading the vector layers, loading the model and the index)…</source>
         <translation>préparation de l'appariement (lecture des couches vecteur, chargement du modèle et de l'index)…</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="705"/>
+        <location filename="../ui/match_panel.py" line="168"/>
         <source>the matcher could not be prepared: {}</source>
         <translation>l'appariement n'a pas pu être préparé : {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="706"/>
+        <location filename="../ui/match_panel.py" line="169"/>
         <source>preparing the matcher was cancelled</source>
         <translation>la préparation de l'appariement a été annulée</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="715"/>
+        <location filename="../ui/match_panel.py" line="178"/>
         <source>the index was cut into tiles of {:g} m / {} px, not the {:g} m / {} px set here: the index's grid is used</source>
         <translation>l'index a été découpé en tuiles de {:g} m / {} px, et non de {:g} m / {} px comme réglé ici : la grille de l'index est utilisée</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="719"/>
+        <location filename="../ui/match_panel.py" line="182"/>
         <source>ready: click a place on the new ortho</source>
         <translation>prêt : cliquez sur un lieu de l'ortho récente</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="745"/>
+        <location filename="../ui/match_panel.py" line="209"/>
         <source>preparing the matcher (reading the vector layers, loading the model and the index)…; your click will be answered next</source>
         <translation>préparation de l'appariement (lecture des couches vecteur, chargement du modèle et de l'index)… ; votre clic sera traité ensuite</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="753"/>
+        <location filename="../ui/match_panel.py" line="217"/>
         <source>this point lies outside the tiled area of the index (dotted outline)</source>
         <translation>ce point est hors de la zone découpée en tuiles de l'index (contour pointillé)</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="759"/>
+        <location filename="../ui/match_panel.py" line="223"/>
         <source>CrossTime: match a click</source>
         <translation>CrossTime : appariement d'un clic</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="763"/>
+        <location filename="../ui/match_panel.py" line="227"/>
         <source>matching…</source>
         <translation>appariement…</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="773"/>
+        <location filename="../ui/match_panel.py" line="237"/>
         <source>the click could not be matched: {}</source>
         <translation>le clic n'a pas pu être apparié : {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="799"/>
+        <location filename="../ui/match_panel.py" line="267"/>
         <source>{:.4f} above rank {}</source>
         <translation>{:.4f} de plus que le rang {}</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="810"/>
+        <location filename="../ui/match_panel.py" line="278"/>
         <source>the clicked tile {} (new date)</source>
         <translation>la tuile cliquée {} (date récente)</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="816"/>
+        <location filename="../ui/match_panel.py" line="284"/>
         <source> (warning: {:.0f}% of the query tile is nodata)</source>
         <translation> (attention : {:.0f} % de la tuile requête est sans données)</translation>
     </message>
     <message>
-        <location filename="../ui/dock.py" line="818"/>
+        <location filename="../ui/match_panel.py" line="286"/>
         <source>tile {}: best match {}, {} ahead of the next (cosine {:.3f}), {:.0f} ms{}</source>
         <translation>tuile {} : meilleure correspondance {}, {} devant la suivante (cosinus {:.3f}), {:.0f} ms{}</translation>
     </message>
@@ -1546,171 +1711,6 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <location filename="../ui/results_layer.py" line="86"/>
         <source>rank {}</source>
         <translation>rang {}</translation>
-    </message>
-    <message>
-        <location filename="../ui/translation.py" line="60"/>
-        <source>paper: siamese network, |G(x1)-G(x2)| + sigmoid, BCE, hard mining</source>
-        <translation>article : réseau siamois, |G(x1)-G(x2)| + sigmoïde, entropie croisée binaire, exemples difficiles</translation>
-    </message>
-    <message>
-        <location filename="../ui/translation.py" line="61"/>
-        <source>CrossTime CPU recipe: in-batch InfoNCE both ways, cross-date augmentations</source>
-        <translation>recette CPU de CrossTime : InfoNCE dans le lot, dans les deux sens, augmentations entre dates</translation>
-    </message>
-    <message>
-        <location filename="../ui/translation.py" line="62"/>
-        <source>paper section 5 comparison: NT-Xent contrastive (SimCLR-style)</source>
-        <translation>comparaison de la section 5 de l'article : contrastif NT-Xent (à la SimCLR)</translation>
-    </message>
-    <message>
-        <location filename="../ui/translation.py" line="65"/>
-        <source>ImageNet (downloaded once when online; EfficientNet-Lite0 ships with its package)</source>
-        <translation>ImageNet (téléchargés une fois, en ligne ; EfficientNet-Lite0 est fourni avec son paquet)</translation>
-    </message>
-    <message>
-        <location filename="../ui/translation.py" line="66"/>
-        <source>none (train from scratch)</source>
-        <translation>aucun (entraînement depuis zéro)</translation>
-    </message>
-    <message>
-        <location filename="../ui/translation.py" line="69"/>
-        <source>RGB (6 input channels)</source>
-        <translation>RVB (6 canaux d'entrée)</translation>
-    </message>
-    <message>
-        <location filename="../ui/translation.py" line="70"/>
-        <source>grey (4 input channels)</source>
-        <translation>niveaux de gris (4 canaux d'entrée)</translation>
-    </message>
-    <message>
-        <location filename="../ui/translation.py" line="73"/>
-        <source>IGN BD TOPO v3</source>
-        <translation>IGN BD TOPO v3</translation>
-    </message>
-    <message>
-        <location filename="../ui/translation.py" line="74"/>
-        <source>IGN BD TOPO v2 (2004-era shapefiles)</source>
-        <translation>IGN BD TOPO v2 (shapefiles de l'époque 2004)</translation>
-    </message>
-    <message>
-        <location filename="../ui/translation.py" line="75"/>
-        <source>OpenStreetMap tags</source>
-        <translation>Attributs OpenStreetMap (tags)</translation>
-    </message>
-    <message>
-        <location filename="../ui/translation.py" line="78"/>
-        <source>16x16 thumbnail</source>
-        <translation>vignette 16x16</translation>
-    </message>
-    <message>
-        <location filename="../ui/translation.py" line="79"/>
-        <source>EfficientNet-Lite0 ImageNet + max pool (offline)</source>
-        <translation>EfficientNet-Lite0 ImageNet + agrégation max (hors ligne)</translation>
-    </message>
-    <message>
-        <location filename="../ui/translation.py" line="80"/>
-        <source>EfficientNet-Lite0 ImageNet + GeM</source>
-        <translation>EfficientNet-Lite0 ImageNet + GeM</translation>
-    </message>
-    <message>
-        <location filename="../ui/translation.py" line="81"/>
-        <source>ResNet50 ImageNet + max pool at 512 px (paper Table 3)</source>
-        <translation>ResNet50 ImageNet + agrégation max à 512 px (tableau 3 de l'article)</translation>
-    </message>
-    <message>
-        <location filename="../ui/translation.py" line="82"/>
-        <source>ResNet50 ImageNet + GeM at 1024 px (paper Table 4)</source>
-        <translation>ResNet50 ImageNet + GeM à 1024 px (tableau 4 de l'article)</translation>
-    </message>
-    <message>
-        <location filename="../ui/translation.py" line="107"/>
-        <source>road</source>
-        <translation>route</translation>
-    </message>
-    <message>
-        <location filename="../ui/translation.py" line="108"/>
-        <source>church or chapel</source>
-        <translation>église ou chapelle</translation>
-    </message>
-    <message>
-        <location filename="../ui/translation.py" line="109"/>
-        <source>tower or keep</source>
-        <translation>tour ou donjon</translation>
-    </message>
-    <message>
-        <location filename="../ui/translation.py" line="110"/>
-        <source>fort or blockhouse</source>
-        <translation>fort ou blockhaus</translation>
-    </message>
-    <message>
-        <location filename="../ui/translation.py" line="111"/>
-        <source>castle</source>
-        <translation>château</translation>
-    </message>
-    <message>
-        <location filename="../ui/translation.py" line="112"/>
-        <source>undifferentiated building</source>
-        <translation>bâtiment indifférencié</translation>
-    </message>
-    <message>
-        <location filename="../ui/translation.py" line="113"/>
-        <source>water surface</source>
-        <translation>surface d'eau</translation>
-    </message>
-    <message>
-        <location filename="../ui/translation.py" line="114"/>
-        <source>sports ground</source>
-        <translation>terrain de sport</translation>
-    </message>
-    <message>
-        <location filename="../ui/translation.py" line="115"/>
-        <source>cemetery</source>
-        <translation>cimetière</translation>
-    </message>
-    <message>
-        <location filename="../ui/translation.py" line="116"/>
-        <source>vegetation</source>
-        <translation>végétation</translation>
-    </message>
-    <message>
-        <location filename="../ui/translation.py" line="117"/>
-        <source>airport or airfield</source>
-        <translation>aéroport ou aérodrome</translation>
-    </message>
-    <message>
-        <location filename="../ui/translation.py" line="118"/>
-        <source>railway</source>
-        <translation>voie ferrée</translation>
-    </message>
-    <message>
-        <location filename="../ui/translation.py" line="134"/>
-        <source>CrossTime needs {} (not found in the Python that QGIS uses). Install them from the menu Plugins &gt; CrossTime &gt; Dependencies… (or the button in the CrossTime panel): they go to a private folder of your QGIS profile. Then restart QGIS.</source>
-        <translation>CrossTime a besoin de {} (introuvable(s) dans le Python utilisé par QGIS). Installez-les depuis le menu Extensions &gt; CrossTime &gt; Dépendances… (ou le bouton du panneau CrossTime) : ils vont dans un dossier privé de votre profil QGIS. Redémarrez ensuite QGIS.</translation>
-    </message>
-    <message>
-        <location filename="../ui/translation.py" line="143"/>
-        <source>layer '{}' has no features</source>
-        <translation>la couche « {} » n'a aucune entité</translation>
-    </message>
-    <message>
-        <location filename="../ui/translation.py" line="148"/>
-        <source>; and {} more</source>
-        <translation> ; et {} autres</translation>
-    </message>
-    <message>
-        <location filename="../ui/translation.py" line="149"/>
-        <source>layer '{}': {} feature(s) with a broken geometry skipped, not drawn ({}{}); repair them (QGIS: Vector &gt; Geometry Tools &gt; Fix Geometries) to draw them</source>
-        <translation>couche « {} » : {} entité(s) à la géométrie invalide ignorée(s), non dessinée(s) ({}{}) ; réparez-les (QGIS : Vecteur &gt; Outils de géométrie &gt; Réparer les géométries) pour les dessiner</translation>
-    </message>
-    <message>
-        <location filename="../ui/translation.py" line="152"/>
-        <source>layer '{}' ({} features) matches no category of the legend and is not drawn</source>
-        <translation>la couche « {} » ({} entités) ne correspond à aucune catégorie de la légende et n'est pas dessinée</translation>
-    </message>
-    <message>
-        <location filename="../ui/translation.py" line="155"/>
-        <source>layer '{}': {} features with values that map to no category are not drawn: {}</source>
-        <translation>couche « {} » : {} entités dont les valeurs ne correspondent à aucune catégorie ne sont pas dessinées : {}</translation>
     </message>
     <message>
         <source>Locates every photo of an archive index in the modern index: each window's best tiles vote for a pose (rotation, scale, position), the strongest consistent cluster wins and a similarity transform is fitted on its windows. Writes a GeoPackage of footprints (rank 1: the answer, rank 2: the runner-up; confidence near 0 means the two are alike, so the answer is weak), one georeferenced VRT per photo (GCPs, the scan is not resampled) and a locations JSON for evaluation and for 'which photos show this place'.</source>

@@ -19,7 +19,7 @@ from qgis.core import (
 from ..core import choices
 from ..core.progress import Cancelled, Progress
 from ..runtime import dependencies
-from ..ui.translation import choice_labels, missing_message, tr
+from ..translation import choice_labels, missing_message, tr
 
 LEGEND_KEYS = choices.keys(choices.LEGEND_PRESETS)
 SEMANTIC_KEYS = choices.keys(choices.SEMANTIC_MODES)

@@ -11,7 +11,7 @@ from qgis.core import (
 )
 
 from ..core import choices
-from ..ui.translation import mapping_warnings
+from ..translation import mapping_warnings
 from .base import CrossTimeAlgorithm, multiple_vectors, number, raster_param, tr
 
 

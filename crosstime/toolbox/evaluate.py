@@ -15,7 +15,7 @@ from qgis.core import (
 )
 
 from ..core import choices
-from ..ui.translation import choice_labels
+from ..translation import choice_labels
 from .base import SEMANTIC_KEYS, CrossTimeAlgorithm, tr
 
 BASELINES = choices.keys(choices.BASELINES)

@@ -13,7 +13,7 @@ from qgis.core import (
 )
 
 from ..core import choices
-from ..ui.translation import choice_labels
+from ..translation import choice_labels
 from .base import SEMANTIC_KEYS, CrossTimeAlgorithm, number, tr
 
 RECIPES = choices.keys(choices.RECIPES)

@@ -26,11 +26,11 @@ from qgis.PyQt.QtGui import QColor, QIcon, QImage, QPainter, QPen, QPixmap, QPol
 from qgis.PyQt.QtWidgets import QListView, QListWidgetItem, QWidget
 
 from ..adapters.archive_layers import add_to_group, footprints_layer, photo_layer
+from ..translation import tr
 from . import dock_settings
 from .highlight import polygon_geometry, rank_colour
 from .maptool import ClickMatchTool
 from .tasks import CoreTask, start
-from .translation import tr
 
 UI_FILE = os.path.join(os.path.dirname(__file__), "archive_tab.ui")
 THUMB = 96                      # pixels of the gallery's thumbnails

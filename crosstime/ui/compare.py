@@ -8,7 +8,7 @@ from qgis.PyQt.QtGui import QColor, QImage, QPixmap
 from qgis.PyQt.QtWidgets import QDialog, QGridLayout, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ..core.geo.rasterize import codes_to_rgb
-from .translation import category_label, tr
+from ..translation import category_label, tr
 
 
 def to_pixmap(rgb: np.ndarray, size: int = 160) -> QPixmap:

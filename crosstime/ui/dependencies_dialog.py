@@ -31,7 +31,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core.progress import Progress
 from ..runtime import dependencies, installer
-from .translation import tr
+from ..translation import tr
 
 LOG_TAG = "CrossTime"
 COLUMNS = ("package", "needed", "wanted", "found", "state")

@@ -16,13 +16,13 @@ from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QDockWidget, QWidget
 
+from ..translation import missing_message, tr
 from . import dock_settings
 from .dock_settings import select_data
 from .highlight import Highlighter
 from .index_panel import DESCRIBER_QUICK, IndexPanel
 from .layers_panel import LayersPanel
 from .match_panel import MatchPanel
-from .translation import missing_message, tr
 
 UI_FILE = os.path.join(os.path.dirname(__file__), "dock.ui")
 

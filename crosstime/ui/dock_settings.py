@@ -34,8 +34,8 @@ def set_checked(combo, ids) -> None:
 
 
 # how a kind of widget holds its value, and how that value is kept in a project entry ------------
-class Text:
-    """A text value (the base of the other kinds); unset when empty."""
+class Kind:
+    """How a kind of widget holds its value; this base keeps it as a text entry of the project, unset when empty."""
     empty: Any = ""
 
     def get(self, widget):
@@ -55,7 +55,7 @@ class Text:
         return bool(value)
 
 
-class ComboData(Text):
+class ComboData(Kind):
     """The data of a combo's current item (a choices key)."""
     def get(self, widget):
         return widget.currentData()
@@ -64,7 +64,7 @@ class ComboData(Text):
         select_data(widget, value)
 
 
-class FilePath(Text):
+class FilePath(Kind):
     """A QgsFileWidget's path; in the project relative to the project file when the project says so (writePath),
     read back with readPath."""
     def get(self, widget):
@@ -81,7 +81,7 @@ class FilePath(Text):
         return (proj.readPath(value) if value else ""), ok
 
 
-class LayerId(Text):
+class LayerId(Kind):
     """The id of the layer chosen in a QgsMapLayerComboBox ("" for none)."""
     def get(self, widget):
         layer = widget.currentLayer()
@@ -91,7 +91,7 @@ class LayerId(Text):
         widget.setLayer(QgsProject.instance().mapLayer(value) if value else None)
 
 
-class CheckedIds(Text):
+class CheckedIds(Kind):
     """The ids of the layers checked in a QgsCheckableComboBox."""
     empty: Any = ()
 
@@ -105,7 +105,7 @@ class CheckedIds(Text):
         return proj.readListEntry(PROJECT_SCOPE, key, list(default))
 
 
-class IntSpin(Text):
+class IntSpin(Kind):
     """A QSpinBox's value; unset when 0 or less."""
     empty: Any = 0
 
@@ -144,7 +144,7 @@ COMBO_DATA, FILE_PATH, LAYER_ID, CHECKED_IDS, INT_SPIN, DOUBLE_SPIN = (ComboData
 class Binding:
     """One remembered choice: the widget (its name in the form), its kind, its user default and its project entry."""
     widget: str
-    kind: Text
+    kind: Kind
     setting: Optional[Setting] = None          # the user's default, in QgsSettings
     project: Optional[ProjectKey] = None       # the project's entry
     # reading a project: True, only an entry the project sets (not empty, above 0) changes the widget; False, the

@@ -14,9 +14,9 @@ from qgis.PyQt.QtCore import QObject
 from qgis.PyQt.QtWidgets import QComboBox
 
 from ..core import choices
+from ..translation import choice_labels, tr
 from .dock_settings import select_data
 from .tasks import CoreTask, start
-from .translation import choice_labels, tr
 
 DESCRIBER_QUICK, DESCRIBER_REGION, DESCRIBER_FILE = choices.DESCRIBER_QUICK, choices.DESCRIBER_REGION, choices.DESCRIBER_FILE
 
@@ -163,9 +163,9 @@ class IndexPanel(QObject):
             for n, r in enumerate(readers):
                 layers.append(r.read(progress))
                 progress.update(0.05 * (n + 1) / len(readers))
-            idx, grid_out, warnings = jobs.build_index_from_layers(path, old, new, layers, legend, grid.tile_size,
-                                                                   grid.pixels, model, grid.crs, semantic,
-                                                                   progress=progress.sub(0.05, 1.0), grid=grid)
+            idx, grid_out, warnings = jobs.build_index_from_layers(
+                path, old, new, layers, legend, jobs.IndexSettings(model=model, semantic_mode=semantic), grid=grid,
+                progress=progress.sub(0.05, 1.0))
             empty = [r.display_name for r, l in zip(readers, layers) if not l.features]
             for layer in layers:
                 release_gradually(layer.features)
@@ -213,7 +213,8 @@ class IndexPanel(QObject):
             progress.update(0.0, tr("reading the vector layers"))
             vectors = {date: [r.read(progress) for r in rs] for date, rs in readers.items()}
             model, result, index = jobs.learn_region(folder, grid, old, new, vectors["old"], vectors["new"], legend,
-                                                     minutes, index_path, progress=progress.sub(0.03, 1.0))
+                                                     minutes=minutes, index_out=index_path,
+                                                     progress=progress.sub(0.03, 1.0))
             for layer in vectors["old"] + vectors["new"]:
                 release_gradually(layer.features)
             best = (result.best_val or {}).get("map@5")

@@ -13,8 +13,8 @@ from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import QComboBox, QHeaderView, QTreeWidgetItem
 
 from ..core import choices
+from ..translation import category_label, choice_labels, mapping_warnings, tr
 from .dock_settings import checked_ids, set_checked
-from .translation import category_label, choice_labels, mapping_warnings, tr
 
 
 class LayersPanel(QObject):

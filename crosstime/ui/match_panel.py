@@ -15,10 +15,10 @@ from qgis.PyQt.QtCore import QObject, QSize
 from qgis.PyQt.QtGui import QColor, QIcon
 from qgis.PyQt.QtWidgets import QHeaderView, QTableWidgetItem
 
+from ..translation import tr
 from .highlight import rank_colour
 from .maptool import ClickMatchTool
 from .tasks import CoreTask, start
-from .translation import tr
 
 THUMB = 44                     # pixels of the thumbnails in the results list
 TIE = 0.0005                   # cosine margins below this are shown as ties
@@ -139,8 +139,8 @@ class MatchPanel(QObject):
             bounds, crs = (TileGrid.from_dict(grid).bounds(), grid["crs"]) if grid else (None, None)
             new_layers = [r.read(progress, bounds, crs) for r in inputs["new_readers"]]
             old_layers = [r.read(progress, bounds, crs) for r in inputs["old_readers"]]
-            matcher = jobs.open_matcher(inputs["path"], inputs["model"], inputs["legend"], inputs["new"], new_layers,
-                                        inputs["old"], old_layers)
+            matcher = jobs.open_matcher(inputs["path"], inputs["model"], inputs["legend"], inputs["new"],
+                                        new_vectors=new_layers, old_ortho=inputs["old"], old_vectors=old_layers)
             try:
                 matcher.prepare()                  # vectors classified, reprojected and buffered now
             except Exception:

@@ -20,8 +20,8 @@ from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtGui import QColor, QFont
 
 from ..core.palette import QUERY_CASING, QUERY_COLOUR, rank_colour_hex
+from ..translation import tr
 from .highlight import footprint_geometry
-from .translation import tr
 
 
 def label_settings() -> QgsPalLayerSettings:

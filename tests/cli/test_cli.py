@@ -53,3 +53,34 @@ def test_command_line_pipeline(root, tmp_path):
     text = _run(root, "evaluate", store, "--models", model, "--out", str(tmp_path / "eval"))
     assert "best untrained baseline" in text
     assert os.path.exists(tmp_path / "eval" / "report.html") and os.path.exists(tmp_path / "eval" / "examples_1.png")
+
+
+def test_train_flags_are_made_from_the_training_settings(monkeypatch):
+    """Each TrainOption is a flag named, typed and defaulted from its TrainConfig/ModelConfig field; an unset flag
+    keeps the recipe's value, a set one reaches the job under the field's name."""
+    from dataclasses import fields
+
+    from crosstime import cli
+    from crosstime.core import jobs
+    from crosstime.core.nn.model_config import ModelConfig
+    from crosstime.core.train.recipes import TRAIN_OPTIONS, TrainConfig
+    known = {f.name for f in fields(TrainConfig)} | {f.name for f in fields(ModelConfig)}
+    assert {o.name for o in TRAIN_OPTIONS} <= known
+    assert len({o.cli_flag for o in TRAIN_OPTIONS}) == len(TRAIN_OPTIONS)
+    seen = {}
+
+    class Result:
+        best_val, model_path, best_epoch, stopped, wall_s = {"map@5": 0.5}, "m.ctmodel", 1, "finished", 1.0
+
+    def train(stores, out, **kwargs):
+        seen.update(kwargs, stores=stores, out=out)
+        return Result()
+    monkeypatch.setattr(jobs, "train_descriptor", train)
+    monkeypatch.setattr("crosstime.runtime.dependencies.missing", lambda *a: [])
+    assert cli.main(["train", "s.ctstore", "--out", "m.ctmodel", "--batch", "7", "--no-learn-mix", "--lr", "0.01",
+                     "--semantic", "grey", "--bf16"]) == 0
+    settings = {k: v for k, v in seen.items() if k in known - {"recipe"}}
+    assert settings == {"batch_pairs": 7, "learn_mix": False, "lr": 0.01, "semantic_mode": "grey", "bf16": True}
+    assert isinstance(settings["batch_pairs"], int) and seen["stores"] == ["s.ctstore"] and seen["recipe"] == "infonce"
+    with pytest.raises(SystemExit):
+        cli.build_parser().parse_args(["train", "s", "--out", "m", "--augment", "sideways"])

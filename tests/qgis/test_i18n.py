@@ -24,7 +24,7 @@ i18n = _i18n_script()
 @pytest.fixture
 def french():
     """The French translator installed as the plugin installs it for the locale "fr"; removed afterwards."""
-    from crosstime.ui.translation import install_translator, remove_translator
+    from crosstime.translation import install_translator, remove_translator
     i18n.compile_qm("fr")
     t = install_translator("fr")
     assert t is not None, "crosstime_fr.qm did not load"
@@ -60,11 +60,11 @@ def test_the_check_fails_on_a_missing_or_broken_translation(tmp_path):
 
 
 def test_choice_and_category_labels_are_translated_key_by_key():
-    """core/ cannot call tr(): ui/translation.py holds a literal tr() per key of every translated choice list and
+    """core/ cannot call tr(): translation.py holds a literal tr() per key of every translated choice list and
     of the legend's categories; with no translator they are the core's English labels."""
+    from crosstime import translation
     from crosstime.core import choices
     from crosstime.core.geo.legend import CATEGORIES
-    from crosstime.ui import translation
     for name in translation.TRANSLATED_CHOICES:
         table = translation._tables()[name]
         assert list(table) == choices.keys(getattr(choices, name)), name
@@ -76,7 +76,7 @@ def test_mapping_warnings_are_the_core_sentences_in_english():
     from collections import Counter
 
     from crosstime.core.geo.legend import MappingReport
-    from crosstime.ui.translation import mapping_warnings
+    from crosstime.translation import mapping_warnings
     rep = MappingReport()
     rep.empty_layers.append("ROUTE")
     rep.bad_features["BATIMENT"] = [(f"fid {k}", "self-intersection") for k in range(7)]

@@ -7,7 +7,6 @@ target and renamed into place). It lets photos be located again without re-readi
 from __future__ import annotations
 
 import json
-import os
 import zipfile
 from dataclasses import dataclass
 from typing import List, Optional
@@ -15,11 +14,15 @@ from typing import List, Optional
 import numpy as np
 
 from ..atomic import atomic_write
+from ..headed_npz import HeadedFileKind, read_headed_npz
 from .catalogue import ArchiveError, ArchivePhoto
 from .windows import PhotoWindows
 
 FORMAT = "crosstime-archive-index"
 VERSION = 1
+FILE_KIND = HeadedFileKind(FORMAT, VERSION, ArchiveError, "CrossTime archive index",
+                           "archive index not found: {path}; build it first (index-archive)", "archive index version",
+                           if_wrong="; build one with index-archive", if_damaged="; rebuild it")
 
 
 @dataclass
@@ -97,21 +100,7 @@ class ArchiveIndex:
     @staticmethod
     def _read(path: str, keys) -> tuple:
         """The header and the arrays ``keys`` of the file (the other arrays are not read)."""
-        if not os.path.isfile(path):
-            raise ArchiveError(f"archive index not found: {path}; build it first (index-archive)")
-        try:
-            with np.load(path, allow_pickle=False) as z:
-                header = json.loads(str(z["header"]))
-                if header.get("format") != FORMAT:
-                    raise ArchiveError(f"{path}: not a CrossTime archive index; build one with index-archive")
-                arrays = {k: z[k] for k in keys}
-        except ArchiveError:
-            raise
-        except (OSError, ValueError, KeyError, zipfile.BadZipFile, json.JSONDecodeError, EOFError) as exc:
-            raise ArchiveError(f"{path}: not a CrossTime archive index, or a damaged one ({exc}); rebuild it") from exc
-        if int(header.get("version", 0)) > VERSION:
-            raise ArchiveError(f"{path}: made by a newer CrossTime (archive index version {header['version']})")
-        return header, arrays
+        return read_headed_npz(path, FILE_KIND, lambda z, _header: {k: z[k] for k in keys})
 
 
 @dataclass

@@ -22,6 +22,7 @@ import numpy as np
 
 from ..atomic import atomic_write
 from ..errors import CrossTimeError
+from ..headed_npz import HeadedFileKind, read_headed_npz
 from ..similarity import l2_normalise, rank_of_truth
 from ..tiles.dates import OLD
 
@@ -34,6 +35,10 @@ _ROWS = 65536                   # rows per pass of the checks and normalisation,
 
 class IndexFileError(CrossTimeError, RuntimeError):
     """Not an index, a damaged one, or one that does not fit the model or grid in use."""
+
+
+FILE_KIND = HeadedFileKind(FORMAT, VERSION, IndexFileError, "CrossTime descriptor index",
+                           "index file not found: {path}", "index version")
 
 
 class SearchError(CrossTimeError, ValueError):
@@ -178,23 +183,13 @@ class DescriptorIndex:
     def load(cls, path: str, expect_fingerprint: Optional[str] = None, mmap: bool = False) -> DescriptorIndex:
         """Read an index file. ``mmap``: map the descriptors from the file instead of reading them into memory
         (for very large indexes: the system pages them in as searches need them, shared between processes)."""
-        if not os.path.exists(path):
-            raise IndexFileError(f"index file not found: {path}")
-        try:
-            with np.load(path, allow_pickle=False) as z:
-                header = json.loads(str(z["header"]))
-                if header.get("format") != FORMAT:
-                    raise IndexFileError(f"{path}: not a CrossTime descriptor index")
-                ids, fps = z["ids"], z["footprints"]
-                desc = _mapped_member(path, "descriptors") if mmap and header.get("normalised") else None
-                if desc is None:
-                    desc = z["descriptors"]
-        except IndexFileError:
-            raise
-        except (OSError, ValueError, KeyError, zipfile.BadZipFile, json.JSONDecodeError, EOFError) as exc:
-            raise IndexFileError(f"{path}: not a CrossTime descriptor index, or a damaged one ({exc})") from exc
-        if int(header.get("version", 0)) > VERSION:
-            raise IndexFileError(f"{path}: made by a newer CrossTime (index version {header['version']})")
+        def arrays(z, header):
+            desc = _mapped_member(path, "descriptors") if mmap and header.get("normalised") else None
+            return {"ids": z["ids"], "footprints": z["footprints"],
+                    "descriptors": z["descriptors"] if desc is None else desc}
+
+        header, read = read_headed_npz(path, FILE_KIND, arrays)
+        ids, fps, desc = read["ids"], read["footprints"], read["descriptors"]
         if len(ids) != len(desc) or len(fps) != len(desc):
             raise IndexFileError(f"{path}: damaged index (array lengths differ)")
         bad = nonfinite_rows(desc)

@@ -262,7 +262,7 @@ class _World:
 
     def _forests(self) -> None:
         """Woods from thresholded smooth noise; the new date's noise drifts so woods grow and get cleared."""
-        from rasterio.features import shapes
+        from rasterio.features import shapes as mask_shapes
         from rasterio.transform import from_origin
         rng, size = self.rng, self.size
         cell = 5.0
@@ -285,7 +285,7 @@ class _World:
         tr = from_origin(0, size, cell, cell)
         self.wood = {OLD: wood_a, NEW: wood_b, "cell": cell}
         for date, mask in ((OLD, wood_a), (NEW, wood_b)):
-            for geom, _value in shapes(mask.astype(np.uint8), mask=mask, transform=tr):
+            for geom, _value in mask_shapes(mask.astype(np.uint8), mask=mask, transform=tr):
                 g = shapes.ogr_geom(geom)
                 # the old vegetation layer skipped small woods
                 if g.GetArea() < (10_000 if date == OLD else 400):

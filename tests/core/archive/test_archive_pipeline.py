@@ -132,7 +132,7 @@ def scans_of_unseen_land(tmp_path_factory):
 def test_synthetic_scans_are_located(scans_of_unseen_land, tmp_path, known_scale, success):
     """The issue's targets on a small archive: with the catalogue's (approximate) scale at least 9 of the 10 scans
     are located (centre within one tile), with the scale unknown (1-4 km footprints searched) at least 7 (the
-    bench's 50 photos: see the README)."""
+    bench's 50 photos: see docs/benchmarks.md)."""
     from crosstime.core import jobs
     root = scans_of_unseen_land
     locs = jobs.locate_archive_photos(str(root / "modern.ctindex"),

@@ -72,10 +72,15 @@ def test_onnx_gives_the_descriptors_of_torch(cfg, store, tiny_model, legend, tmp
     for date in (OLD, NEW):
         a, b = torch_d.describe(tiles, gidx, date), onnx_d.describe(tiles, gidx, date)
         assert a.shape == b.shape == (40, summary["out_dim"])
-        np.testing.assert_allclose(b, a, rtol=1e-4, atol=1e-3 * float(np.abs(a).max()))
-        # the same direction, which is what the cosine search sees
-        cos = (a * b).sum(1) / (np.linalg.norm(a, axis=1) * np.linalg.norm(b, axis=1))
-        assert cos.min() > 0.99999
+        # onnxruntime and PyTorch sum in other orders (and with other thread counts): float32 rounding (7 digits)
+        # through ~50 layers, then a per-tile standardisation that divides by a flat tile's small spread, moves a
+        # value by up to a few 1e-4 of the descriptor's length (3.4e-4 seen at worst); a wrong network is off by
+        # ~1. So each descriptor is held to 1e-3 of its length, and its direction (what the cosine search sees)
+        # to a cosine above 1 - 1e-6
+        length = np.linalg.norm(a, axis=1)
+        assert (np.linalg.norm(b - a, axis=1) / length).max() < 1e-3
+        cos = (a * b).sum(1) / (length * np.linalg.norm(b, axis=1))
+        assert cos.min() > 1 - 1e-6
 
 
 @pytest.mark.parametrize("size", [32, 40, 96])

@@ -13,10 +13,10 @@ from typing import Dict, List, Optional
 
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
 
-from ..core import choices
+from .core import choices
 
 CONTEXT = "CrossTime"
-I18N_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "i18n")
+I18N_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "i18n")
 
 
 def tr(text: str) -> str:
@@ -125,7 +125,7 @@ def category_label(category) -> str:
 
 
 def _is_builtin(category) -> bool:
-    from ..core.geo.legend import CATEGORIES
+    from .core.geo.legend import CATEGORIES
     return any(c.key == category.key and c.label == category.label for c in CATEGORIES)
 
 

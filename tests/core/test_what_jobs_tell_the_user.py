@@ -1,4 +1,4 @@
-"""A command line and jobs that guide: CPU defaults, early progress, honest warnings, clear refusals (issue 16)."""
+"""What the command line and the jobs tell the user: CPU defaults, early progress, honest warnings, clear refusals."""
 import os
 
 import numpy as np

@@ -1,11 +1,8 @@
-"""Nothing lost, nothing silent (issue 15): one test per case of the issue, each failing on the old behaviour.
-
-1. a failed `match` keeps the previous GeoPackage whole; 2. a broken geometry is skipped and reported, never
-fatal; 3. NaN descriptors, k out of range, blank new tiles and a model's own tile settings are never silent;
-4. an unwritable output is refused before any work; 5. temporaries of killed writers are cleared and a store
-is never lost; 6. errors are one line naming the file, never PyTorch's advice to load unsafely; 7. exact
-search on one shared normalised copy of the descriptors.
-"""
+"""Nothing lost, nothing silent: a failed write keeps the previous file whole; a broken geometry is skipped and
+reported, never fatal; NaN descriptors, k out of range, blank new tiles and a model's own tile settings are never
+silent; an unwritable output is refused before any work; temporaries of killed writers are cleared and a store is
+never lost; errors are one line naming the file, never PyTorch's advice to load unsafely; exact search on one
+shared normalised copy of the descriptors."""
 import errno
 import json
 import os
@@ -54,8 +51,7 @@ def _layer_counts(path):
     return {ds.GetLayer(i).GetName(): ds.GetLayer(i).GetFeatureCount() for i in range(ds.GetLayerCount())}
 
 
-# 1 ----------------------------------------------------------------------------------------------
-def test_1_failed_match_output_keeps_the_previous_geopackage(tmp_path, monkeypatch):
+def test_failed_match_output_keeps_the_previous_geopackage(tmp_path, monkeypatch):
     """A full disk while writing the 'links' layer leaves the previous matches.gpkg whole, and no debris."""
     from crosstime.core.geo import vectors
     from crosstime.core.retrieval.bulk import write_matches_gpkg
@@ -82,8 +78,7 @@ def test_1_failed_match_output_keeps_the_previous_geopackage(tmp_path, monkeypat
     assert sorted(os.listdir(tmp_path)) == ["matches.gpkg"]   # no half-written temporary left
 
 
-# 2 ----------------------------------------------------------------------------------------------
-def test_2_broken_geometries_are_skipped_and_reported(tmp_path):
+def test_broken_geometries_are_skipped_and_reported(tmp_path):
     from crosstime.core.geo.rasterize import SemanticRasterizer
     legend = load_legend("bdtopo_v3")
     x0, y0 = 700000.0, 6600000.0
@@ -108,8 +103,7 @@ def test_2_broken_geometries_are_skipped_and_reported(tmp_path):
     json.dumps(d)                                              # goes into a store's meta.json as is
 
 
-# 3 ----------------------------------------------------------------------------------------------
-def test_3_nan_descriptors_are_refused_on_load_and_at_build(store, tmp_path):
+def test_nan_descriptors_are_refused_on_load_and_at_build(store, tmp_path):
     idx = _index()
     idx.descriptors[3] = np.nan
     path = str(tmp_path / "nan.ctindex")
@@ -129,7 +123,7 @@ def test_3_nan_descriptors_are_refused_on_load_and_at_build(store, tmp_path):
         build_index(DivergedModel(), TileSet([store]), "a")
 
 
-def test_3_k_outside_1_to_n_is_refused(tmp_path, monkeypatch):
+def test_k_outside_1_to_n_is_refused(tmp_path, monkeypatch):
     from crosstime.core.retrieval.index import SearchError
     idx = _index(n=40)
     q = idx.descriptors[:2]
@@ -176,7 +170,7 @@ class _Constant:
         return np.random.default_rng(0).normal(size=(len(gidx), 8)).astype(np.float32)
 
 
-def test_3_new_tiles_without_data_are_left_out_and_counted(store):
+def test_new_tiles_without_data_are_left_out_and_counted(store):
     from crosstime.core.retrieval.bulk import BlankOrthoError, match_tiles
     tiles = TileSet([store])
     idx = DescriptorIndex(np.random.default_rng(1).normal(size=(len(tiles), 8)).astype(np.float32),
@@ -188,7 +182,7 @@ def test_3_new_tiles_without_data_are_left_out_and_counted(store):
         match_tiles(_Constant(), idx, _PartlyBlank(tiles, len(tiles)), k=3)
 
 
-def test_3_index_from_layers_takes_the_models_tile_settings(land, tiny_model, tmp_path):
+def test_index_from_layers_takes_the_models_tile_settings(land, tiny_model, tmp_path):
     legend = load_legend("bdtopo_v3")
     vectors = jobs.read_vector_files([land.old_vectors])
     _idx, grid, _w = jobs.build_index_from_layers(str(tmp_path / "a.ctindex"), land.old_ortho, land.new_ortho, vectors,
@@ -203,8 +197,7 @@ def test_3_index_from_layers_takes_the_models_tile_settings(land, tiny_model, tm
     assert grid.tile_size == 200.0 and any("trained on tiles of 100" in s and "200" in s for s in said)
 
 
-# 4 ----------------------------------------------------------------------------------------------
-def test_4_unwritable_outputs_are_refused_before_any_work(store, tmp_path, monkeypatch):
+def test_unwritable_outputs_are_refused_before_any_work(store, tmp_path, monkeypatch):
     import shutil
     from collections import namedtuple
 
@@ -231,7 +224,6 @@ def test_4_unwritable_outputs_are_refused_before_any_work(store, tmp_path, monke
     assert sorted(os.listdir(tmp_path)) == ["a_file"]         # the checks leave nothing behind
 
 
-# 5 ----------------------------------------------------------------------------------------------
 _SLOW_WRITER = """
 import sys, time
 sys.path.insert(0, {root!r})
@@ -248,7 +240,7 @@ ix.DescriptorIndex(np.ones((4, 3), np.float32), np.array(list("abcd")), np.zeros
 """
 
 
-def test_5_temporaries_of_killed_writers_are_cleared(store, tmp_path):
+def test_temporaries_of_killed_writers_are_cleared(store, tmp_path):
     # a writer killed with -9 in the middle of an index write
     path = str(tmp_path / "i.ctindex")
     child = subprocess.Popen([sys.executable, "-c", _SLOW_WRITER.format(root=ROOT, path=path)], stdout=subprocess.PIPE,
@@ -290,7 +282,7 @@ def test_5_temporaries_of_killed_writers_are_cleared(store, tmp_path):
     assert os.listdir(ck) == []
 
 
-def test_5_replacing_a_store_keeps_one_at_the_path(store, tmp_path, monkeypatch):
+def test_replacing_a_store_keeps_one_at_the_path(store, tmp_path, monkeypatch):
     """Both ways of replacing (an atomic swap where the system has one, two renames elsewhere) end with the new
     store and nothing aside."""
     from crosstime.core import atomic
@@ -306,13 +298,12 @@ def test_5_replacing_a_store_keeps_one_at_the_path(store, tmp_path, monkeypatch)
         assert os.listdir(tmp_path) == ["s.ctstore"]
 
 
-# 6 ----------------------------------------------------------------------------------------------
 class _Evil:
     def __reduce__(self):
         return (os.system, ("echo pwned",))
 
 
-def test_6_unsafe_files_are_refused_without_unsafe_advice(tmp_path):
+def test_unsafe_files_are_refused_without_unsafe_advice(tmp_path):
     import torch
 
     from crosstime.core.retrieval.model_file import ModelFileError, read_model_file
@@ -336,7 +327,7 @@ def test_6_unsafe_files_are_refused_without_unsafe_advice(tmp_path):
     assert "weights_only" not in str(err.value)
 
 
-def test_6_command_line_errors_are_one_line_naming_the_file(tmp_path, monkeypatch, capsys):
+def test_command_line_errors_are_one_line_naming_the_file(tmp_path, monkeypatch, capsys):
     from crosstime import cli
     from crosstime.core.atomic import human_bytes
     part = str(tmp_path / "part.ctindex")
@@ -374,7 +365,7 @@ sys.exit(cli.main(["merge-index", {part!r}, "--out", {out!r}]))
 """
 
 
-def test_6_a_full_disk_midway_prints_one_line_and_nothing_else(tmp_path):
+def test_a_full_disk_midway_prints_one_line_and_nothing_else(tmp_path):
     """A real process, so that what the interpreter prints at exit (an unclosed zip writer) is seen too."""
     part = str(tmp_path / "part.ctindex")
     _index(n=2000, d=64).save(part)
@@ -386,7 +377,7 @@ def test_6_a_full_disk_midway_prints_one_line_and_nothing_else(tmp_path):
     assert sorted(os.listdir(tmp_path)) == ["part.ctindex"]
 
 
-def test_6_a_real_full_disk(tmp_path):
+def test_a_real_full_disk(tmp_path):
     """The same on a 1 MB tmpfs, when this machine lets the tests mount one (root on Linux)."""
     mnt = tmp_path / "small"
     mnt.mkdir()
@@ -416,8 +407,7 @@ def test_6_a_real_full_disk(tmp_path):
         subprocess.run(["umount", str(mnt)], capture_output=True, timeout=30)
 
 
-# 7 ----------------------------------------------------------------------------------------------
-def test_7_one_normalised_copy_shared_by_every_search(tmp_path, monkeypatch):
+def test_one_normalised_copy_shared_by_every_search(tmp_path, monkeypatch):
     from crosstime.core.retrieval import index as ix
     rng = np.random.default_rng(3)
     raw = rng.normal(size=(3000, 32)).astype(np.float32) * rng.uniform(0.1, 10, (3000, 1)).astype(np.float32)
