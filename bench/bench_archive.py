@@ -1,7 +1,7 @@
 """Benchmark: locating one 8,000 x 8,000 px scanned photo against a modern index of 100,000 tiles (target < 20 s
 on 2 cores), with the breakdown: reading the scan (strip by strip, reduced), trying every pose (rotation step,
 scales) with thumbnails against every tile, describing the windows of the best poses with the full descriptor,
-and comparing them near their best offsets (``core/archive/correlate.py``).
+and comparing them near their best offsets (``core/archive/locate.py``).
 
 The scan is a synthetic archive photo of a synthetic landscape enlarged to 8,000 px (a real scan's pixel count;
 its content is what the generator makes). The index holds the landscape's real modern tiles, padded to 100,000

@@ -4,9 +4,11 @@
 # Then the same in French (a second profile whose QGIS3.ini sets locale/userLocale=fr and
 # locale/overrideFlag=true, as QGIS's Options > General > Locale does): build/smoke/*_fr.png.
 # No PYTHONPATH is set: the plugin finds the repository's .venv by itself, as in a developer install.
+# SMOKE_LANGUAGES ("en fr" by default) chooses the runs; SMOKE_DEMO_MINUTES the training budget of a demo made here.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VENV=${VENV:-.venv}
+LANGUAGES=${SMOKE_LANGUAGES:-en fr}
 OUT=${SMOKE_OUT:-$PWD/build/smoke}
 DEMO=${SMOKE_DEMO:-$PWD/build/demo}
 mkdir -p "$PWD/build"
@@ -14,7 +16,8 @@ if [ ! -f "$DEMO/report/crosstime_demo.qgs" ]; then
   DEMO=$PWD/build/smoke-demo
   if [ ! -f "$DEMO/report/crosstime_demo.qgs" ]; then
     echo "smoke: no demo project yet, making a quick one in $DEMO"
-    "$VENV/bin/python" -m crosstime demo --quick --out "$DEMO" > "$PWD/build/smoke-demo.log" 2>&1
+    "$VENV/bin/python" -m crosstime demo --quick --minutes "${SMOKE_DEMO_MINUTES:-1}" --out "$DEMO" \
+      > "$PWD/build/smoke-demo.log" 2>&1
   fi
 fi
 rm -rf "$OUT"
@@ -38,13 +41,13 @@ run_qgis() {   # profiles folder, suffix of the result and screenshots ("" or _f
     echo "smoke: QGIS stopped before writing a result (attempt $attempt), see $OUT/qgis$2.log"
   done
 }
-run_qgis "$OUT" ""
-run_qgis "$OUT/fr" "_fr"
-/usr/bin/python3 - <<'PY'
+case " $LANGUAGES " in *" en "*) run_qgis "$OUT" "" ;; esac
+case " $LANGUAGES " in *" fr "*) run_qgis "$OUT/fr" "_fr" ;; esac
+SMOKE_LANGUAGES=$LANGUAGES /usr/bin/python3 - <<'PY'
 import json, os, sys
 out = os.environ["SMOKE_OUT"]
 ok = True
-for suffix in ("", "_fr"):
+for suffix in ["" if lang == "en" else "_" + lang for lang in os.environ["SMOKE_LANGUAGES"].split()]:
     path = os.path.join(out, f"result{suffix}.json")
     if not os.path.exists(path):
         print("smoke: QGIS wrote no result; see", os.path.join(out, f"qgis{suffix}.log"))

@@ -15,7 +15,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from ..core.choices import DEFAULT_LEGEND, DESCRIBER_FILE
+from ..core.choices import ARCHIVE_TILE_SIZE, DEFAULT_LEGEND, DESCRIBER_FILE
 from ..core.geo.legend import load_legend
 from ..core.palette import RANK_COLOURS
 from ..core.settings import PROJECT_SCOPE, ProjectKey
@@ -122,7 +122,7 @@ def _add_archive(proj: QgsProject, archive: dict) -> None:
     for key, value in ((ProjectKey.ARCHIVE_FOLDER, archive["folder"]), (ProjectKey.ARCHIVE_CATALOGUE, archive["catalogue"]),
                        (ProjectKey.ARCHIVE_RESULTS, ws.folder)):
         proj.writeEntry(PROJECT_SCOPE, key.value, proj.writePath(value))
-    proj.writeEntryDouble(PROJECT_SCOPE, ProjectKey.ARCHIVE_TILE_SIZE.value, archive.get("tile_size", 200.0))
+    proj.writeEntryDouble(PROJECT_SCOPE, ProjectKey.ARCHIVE_TILE_SIZE.value, archive.get("tile_size", ARCHIVE_TILE_SIZE))
 
 
 def write_demo_project_standalone(summary: dict) -> str:

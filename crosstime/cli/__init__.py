@@ -4,6 +4,6 @@ Commands: synth, build-tiles, realpairs, train, export (to ONNX), index, merge-i
 (``pipeline``); archive search: archive-synth, modern-index, index-archive, locate, evaluate-archive (``archive``).
 Multi-GPU training: ``torchrun --nproc-per-node N -m crosstime train ...``.
 """
-from .main import build_parser, error_line, main
+from .command_line import build_parser, error_line, main
 
 __all__ = ["build_parser", "error_line", "main"]

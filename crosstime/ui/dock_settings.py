@@ -12,6 +12,7 @@ from typing import Any, Iterable, List, Optional
 from qgis.core import QgsProject, QgsSettings
 from qgis.PyQt.QtCore import Qt
 
+from ..core import choices
 from ..core.settings import PROJECT_SCOPE, ProjectKey, Setting
 
 
@@ -176,7 +177,8 @@ ARCHIVE = (
     Binding("resultsFolder", FILE_PATH, project=ProjectKey.ARCHIVE_RESULTS, only_if_set=False, quiet=True),
     Binding("catalogueFile", FILE_PATH, project=ProjectKey.ARCHIVE_CATALOGUE, only_if_set=False, quiet=True),
     Binding("archiveFolder", FILE_PATH, project=ProjectKey.ARCHIVE_FOLDER, only_if_set=False),
-    Binding("archiveTileSpin", DOUBLE_SPIN, project=ProjectKey.ARCHIVE_TILE_SIZE, only_if_set=False, default=200.0),
+    Binding("archiveTileSpin", DOUBLE_SPIN, project=ProjectKey.ARCHIVE_TILE_SIZE, only_if_set=False,
+            default=choices.ARCHIVE_TILE_SIZE),
 )
 
 

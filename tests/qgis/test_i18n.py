@@ -96,10 +96,10 @@ def test_qm_is_built_from_the_ts_and_loads():
 
 # the plugin in French ---------------------------------------------------------------------------------------------
 def test_algorithm_in_french(french):
-    from crosstime.toolbox.build_dataset import BuildTileDataset
+    from crosstime.toolbox.build_tile_store import BuildTileStore
     from crosstime.toolbox.provider import CrossTimeProvider
     from crosstime.toolbox.train import TrainDescriptor
-    alg = BuildTileDataset()
+    alg = BuildTileStore()
     alg.initAlgorithm()
     assert alg.displayName() == "Construire un jeu de tuiles"
     assert alg.group() == "1. Données" and alg.groupId() == "data"

@@ -160,10 +160,18 @@ def pose_windows(reduced: np.ndarray, photo: ArchivePhoto, rotation: float, scal
                            g.shape)
     view = np.lib.stride_tricks.sliding_window_view(g, (p, p))[::step, ::step][:nr, :nc]
     full = np.lib.stride_tricks.sliding_window_view(m, (p, p))[::step, ::step][:nr, :nc].all((2, 3))
-    # a window blank in the scan (its frame, a burnt-out corner) carries no place
-    full &= view.std((2, 3)) > 4.0
     cells = np.argwhere(full)
-    return PoseWindows(rotation, scale, np.ascontiguousarray(view[full]), cells, (nr, nc), g.shape)
+    patches = view[full]
+    # a window blank in the scan (its frame, a burnt-out corner) carries no place: the standard deviation of its
+    # grey levels is 4 or less, i.e. n sum(x^2) - sum(x)^2 <= 16 n^2, in integers (exact, and only for the
+    # windows inside the photo: a float std of every window cost a fifth of locating a photo)
+    x = patches.reshape(len(patches), -1)
+    s1 = x.sum(1, dtype=np.int64)
+    x32 = x.astype(np.int32)
+    s2 = np.einsum("ij,ij->i", x32, x32, dtype=np.int64)
+    n = p * p
+    keep = n * s2 - s1 * s1 > 16 * n * n
+    return PoseWindows(rotation, scale, np.ascontiguousarray(patches[keep]), cells[keep], (nr, nc), g.shape)
 
 
 def _offset_scores(sims: np.ndarray, cells: np.ndarray, grid: IndexGrid, pose_shape: Tuple[int, int],

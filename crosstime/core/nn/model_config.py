@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Optional, Tuple
 
+from ..choices import DEFAULT_LEGEND, DEFAULT_PIXELS
+
 IMAGENET_MEAN = (0.485, 0.456, 0.406)
 IMAGENET_STD = (0.229, 0.224, 0.225)
 
@@ -25,9 +27,9 @@ class ModelConfig:
     head_batchnorm: bool = True
     head_activation: str = "tanh"
     pool: str = "gem"                    # pooling of the 'pooled' head
-    tile_pixels: int = 256
+    tile_pixels: int = DEFAULT_PIXELS
     tile_size: Optional[float] = None    # ground units covered by one tile, for information and checks
-    legend: str = "bdtopo_v3"
+    legend: str = DEFAULT_LEGEND
     mean: Tuple[float, float, float] = IMAGENET_MEAN
     std: Tuple[float, float, float] = IMAGENET_STD
     # joint descriptor: the learnt part and a per-tile standardised thumbnail of the image (side in cells, 0: none),

@@ -12,6 +12,7 @@ from typing import Optional, Sequence
 
 import numpy as np
 
+from ..choices import DEFAULT_PIXELS
 from ..nn.tensors import resolve_device, u8_to_tensor
 from ..progress import SILENT, Progress
 from ..tiles.network_input import read_network_input
@@ -78,7 +79,7 @@ class Describer:
     """Common interface: ``describe(tiles, gidx, date)``, ``fingerprint``, ``config``, ``pixels``."""
     fingerprint: str = ""
     config: dict = {}
-    pixels: int = 256
+    pixels: int = DEFAULT_PIXELS
     label: str = ""
 
     def describe(self, tiles, gidx: Sequence[int], date: str, progress: Progress = SILENT) -> np.ndarray:
@@ -107,7 +108,7 @@ class BaselineDescriber(Describer):
     on the early-fused input (eq. 4), at the tile's own size."""
 
     def __init__(self, legend, backbone: str = "efficientnet_lite0", pool: str = "max", semantic_mode: str = "rgb",
-                 pixels: int = 256, modality: str = "early", device: str = "auto", batch_size: int = 16):
+                 pixels: int = DEFAULT_PIXELS, modality: str = "early", device: str = "auto", batch_size: int = 16):
         from .baseline_features import BaselineSpec, CNNExtractor
         self.spec = BaselineSpec(backbone, pool, pixels, "imagenet")
         self.device = resolve_device(device)
@@ -138,7 +139,7 @@ class ThumbnailDescriber(Describer):
     """The quick mode, before any training: each tile's image as a small thumbnail, minus its own mean and over its
     own standard deviation (which cancels a brightness and contrast change between the dates). Needs numpy only."""
 
-    def __init__(self, pixels: int = 256, cells: int = THUMBNAIL_CELLS, batch_size: int = 64):
+    def __init__(self, pixels: int = DEFAULT_PIXELS, cells: int = THUMBNAIL_CELLS, batch_size: int = 64):
         self.pixels, self.cells, self.batch_size = pixels, cells, batch_size
         self.config = {"baseline": "thumbnail", "cells": cells, "tile_pixels": pixels, "normalisation": "tile"}
         self.fingerprint = "thumbnail-" + hashlib.sha256(json.dumps(self.config, sort_keys=True).encode()).hexdigest()[:20]

@@ -115,14 +115,14 @@ def test_command_line_runs_the_archive_search(small_land, tmp_path):
 
 @pytest.fixture(scope="module")
 def scans_of_unseen_land(tmp_path_factory):
-    """Ten scans of an unseen landscape (any rotation, scale off by up to 20 %, grain, dust, vignetting, JPEG) and
+    """Four scans of an unseen landscape (any rotation, scale off by up to 20 %, grain, dust, vignetting, JPEG) and
     the modern index of its new date, described by the untrained fallback describer."""
     from crosstime.core import jobs
     from crosstime.core.samples.archive_scans import generate_archive
     from crosstime.core.samples.synthetic import SyntheticConfig, generate_landscape
     root = tmp_path_factory.mktemp("unseen")
     land = generate_landscape(str(root / "land"), SyntheticConfig(size_m=4000.0, resolution=3.0, seed=7))
-    generate_archive(land.old_ortho, str(root / "arch"), str(root / "truth.json"), 10, seed=4, photo_px=(500, 600))
+    generate_archive(land.old_ortho, str(root / "arch"), str(root / "truth.json"), 4, seed=4, photo_px=(500, 600))
     jobs.build_modern_index(str(root / "modern.ctindex"), land.new_ortho, 200.0, pixels=64, model=None, stride=100.0,
                             device="cpu")
     return root
@@ -130,16 +130,16 @@ def scans_of_unseen_land(tmp_path_factory):
 
 @pytest.mark.parametrize("known_scale, success", [(True, 0.9), (False, 0.7)])
 def test_synthetic_scans_are_located(scans_of_unseen_land, tmp_path, known_scale, success):
-    """The issue's targets on a small archive: with the catalogue's (approximate) scale at least 9 of the 10 scans
-    are located (centre within one tile), with the scale unknown (1-4 km footprints searched) at least 7 (the
-    bench's 50 photos: see docs/benchmarks.md)."""
+    """The archive search's targets on a small archive: with the catalogue's (approximate) scale at least 90 % of
+    the scans are located (centre within one tile), with the scale unknown (1-4 km footprints searched) at least
+    70 % (4 scans here, to keep the suite short; the bench's 50 photos: see docs/benchmarks.md)."""
     from crosstime.core import jobs
     root = scans_of_unseen_land
     locs = jobs.locate_archive_photos(str(root / "modern.ctindex"),
                                       jobs.ArchiveOptions(catalogue=str(root / "arch.csv"), known_scale=known_scale,
                                                           device="cpu"),
                                       folder=str(root / "arch"), outputs=jobs.LocateOutputs(json=str(tmp_path / "loc.json")))
-    assert len(locs) == 10 and all(0 <= loc.confidence <= 1 for loc in locs)
+    assert len(locs) == 4 and all(0 <= loc.confidence <= 1 for loc in locs)
     assert all(loc.scale_known == known_scale for loc in locs)
     summary = jobs.evaluate_archive(str(tmp_path / "loc.json"), str(root / "truth.json"))
     assert summary["success_rate"] >= success, summary

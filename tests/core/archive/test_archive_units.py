@@ -261,6 +261,7 @@ def test_archive_augmentation_makes_a_grey_turned_old_view():
 def test_clicks_read_the_archive_index_once_until_it_is_rewritten(tmp_path, monkeypatch):
     from crosstime.core import jobs
     from crosstime.core.archive.archive_index import ArchiveError, ArchiveIndex
+    from crosstime.core.jobs import archive_places
     reads = []
 
     def counting_load(path):
@@ -276,6 +277,6 @@ def test_clicks_read_the_archive_index_once_until_it_is_rewritten(tmp_path, monk
     os.replace(tmp_path / "new", path)
     assert jobs.archive_index_for_clicks(str(path)) is not first and len(reads) == 2
     monkeypatch.undo()
-    jobs._archive_index_of_version.cache_clear()
+    archive_places._archive_index_of_version.cache_clear()
     with pytest.raises(ArchiveError, match="archive index not found"):
         jobs.archive_index_for_clicks(str(tmp_path / "missing.ctarchive"))

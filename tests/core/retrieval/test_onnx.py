@@ -148,7 +148,7 @@ from crosstime.runtime import dependencies
 from crosstime.core.geo.legend import load_legend
 from crosstime.core.errors import CrossTimeError
 assert dependencies.can_describe_without_torch() and "torch" in dependencies.missing()
-idx = jobs.build_index_from_store(store, out, onnx_model)
+idx = jobs.build_index_from_store(store, out, model=onnx_model)
 legend = load_legend("bdtopo_v3")
 # a .ctmodel without torch: its .onnx of the same name beside it is used; without one, a clear refusal
 beside = jobs.describer_for(ctmodel, legend)
@@ -157,7 +157,7 @@ try:
     refusal = ""
 except CrossTimeError as exc:
     refusal = str(exc)
-m = jobs.open_matcher(out, onnx_model, legend, new_ortho, jobs.read_vector_files([new_vectors]))
+m = jobs.open_matcher(out, onnx_model, legend, new_ortho, new_vectors=jobs.read_vector_files([new_vectors]))
 answers = []
 for k in (0, 17, 60):
     x0, y0, x1, y1 = idx.footprints[k]
@@ -209,11 +209,12 @@ sys.exit(main(sys.argv[2:]))
 
 def test_command_line_export_then_index_without_torch(store, tiny_model, tmp_path, root, capsys):
     from crosstime import cli
+    from crosstime.cli.command_line import _onnx_only as onnx_only
     out = str(tmp_path / "cli.onnx")
     assert cli.main(["export", tiny_model, "--out", out]) == 0
     assert "ONNX model: " in capsys.readouterr().out and os.path.exists(out)
-    assert cli._onnx_only(["index", "--store", "s", "--model", out]) and cli._onnx_only(["match", f"--model={out}"])
-    assert not cli._onnx_only(["index", "--model", tiny_model]) and not cli._onnx_only(["train", "--model", out])
+    assert onnx_only(["index", "--store", "s", "--model", out]) and onnx_only(["match", f"--model={out}"])
+    assert not onnx_only(["index", "--model", tiny_model]) and not onnx_only(["train", "--model", out])
     index = str(tmp_path / "cli.ctindex")
     r = subprocess.run([sys.executable, "-c", CLI_NO_TORCH, root, "index", "--store", store.path, "--model", out,
                         "--out", index], capture_output=True, text=True, timeout=600)

@@ -34,7 +34,7 @@ sys.meta_path.insert(0, Hide())
 sys.path.insert(0, {ROOT!r})
 from crosstime.core import jobs
 from crosstime.core.geo.legend import load_legend
-idx = jobs.build_index_from_store({store.path!r}, {str(tmp_path / 'q.ctindex')!r}, jobs.QUICK)
+idx = jobs.build_index_from_store({store.path!r}, {str(tmp_path / 'q.ctindex')!r}, model=jobs.QUICK)
 matcher = jobs.open_matcher({str(tmp_path / 'q.ctindex')!r}, None, load_legend('bdtopo_v3'), {land.new_ortho!r})
 found = 0
 for k in range(0, len(idx), 7):
