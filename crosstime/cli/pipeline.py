@@ -172,6 +172,7 @@ def add_train_options(s: argparse.ArgumentParser) -> None:
 
 
 def add_commands(sub) -> None:
+    from ..core.jobs.demo import DEMO_MINUTES
     s = sub.add_parser("synth", help="generate a synthetic two-date landscape")
     s.add_argument("out")
     s.add_argument("--size", type=float, default=2000.0, help="side in metres")
@@ -268,7 +269,7 @@ def add_commands(sub) -> None:
 
     s = sub.add_parser("demo", help="the whole pipeline on the embedded synthetic landscape")
     s.add_argument("--out", default="build/demo")
-    s.add_argument("--minutes", type=float, default=4.0, help="training time budget")
+    s.add_argument("--minutes", type=float, default=DEMO_MINUTES, help="training time budget in minutes")
     s.add_argument("--seed", type=int, default=0)
     s.add_argument("--quick", action="store_true", help="a small landscape and one minute of training")
     s.set_defaults(fn=cmd_demo)
