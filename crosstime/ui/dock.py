@@ -151,7 +151,7 @@ class CrossTimeDock(QDockWidget):
 
     @property
     def _tasks(self) -> set:
-        return self.index_panel._tasks | self.match_panel._tasks
+        return self.index_panel._tasks.union(self.match_panel._tasks)
 
     # teardown ----------------------------------------------------------------------------------
     def shutdown(self) -> None:
