@@ -141,15 +141,23 @@ class PoseWindows:
     image_shape: Tuple[int, int]
 
 
-def pose_windows(reduced: np.ndarray, photo: ArchivePhoto, rotation: float, scale: float, grid: IndexGrid) -> PoseWindows:
+def turn(reduced: np.ndarray, rotation: float) -> tuple:
+    """(the photo turned by ``rotation`` degrees counter-clockwise, the mask of where the photo is in it), as PIL
+    images: made once per rotation and shared by every scale tried at it."""
+    from PIL import Image
+    img = Image.fromarray(reduced)
+    return (img.rotate(rotation, resample=Image.BILINEAR, expand=True, fillcolor=0),
+            Image.new("L", img.size, 255).rotate(rotation, expand=True, fillcolor=0))
+
+
+def pose_windows(reduced: np.ndarray, photo: ArchivePhoto, rotation: float, scale: float, grid: IndexGrid,
+                 turned: Optional[tuple] = None) -> PoseWindows:
     """The photo turned by ``rotation`` (its pose: counter-clockwise from north-up) back to north-up, at the grid's
     resolution for a photo of ``scale`` m/px, cut into windows every grid step; windows reaching past the photo's
-    edge are left out."""
+    edge are left out. ``turned``: :func:`turn` of the photo at this rotation, when already made."""
     from PIL import Image
     p, step = grid.pixels, grid.step_px
-    img = Image.fromarray(reduced)
-    turned = img.rotate(rotation, resample=Image.BILINEAR, expand=True, fillcolor=0)
-    inside = Image.new("L", img.size, 255).rotate(rotation, expand=True, fillcolor=0)
+    turned, inside = turned or turn(reduced, rotation)
     k = scale * photo.width / reduced.shape[1] / grid.resolution
     size = (max(1, int(round(turned.size[0] * k))), max(1, int(round(turned.size[1] * k))))
     g = np.asarray(turned.resize(size, Image.BILINEAR))
@@ -354,10 +362,11 @@ def correlate_photo(photo: ArchivePhoto, describer, index, known_scale: bool = T
     correlator = (prepared.correlator(_largest_pose(reduced, photo, max(scales), grid))
                   if coarse_tiles is not None else None)
     total = len(scales) * len(rotations)
-    for s_i, scale in enumerate(scales):
-        for r_i, rot in enumerate(rotations):
+    for r_i, rot in enumerate(rotations):
+        turned = turn(reduced, float(rot))
+        for s_i, scale in enumerate(scales):
             progress.check()
-            pw = pose_windows(reduced, photo, float(rot), scale, grid)
+            pw = pose_windows(reduced, photo, float(rot), scale, grid, turned)
             if len(pw.cells) < 4:
                 continue
             if correlator is not None:
@@ -368,7 +377,7 @@ def correlate_photo(photo: ArchivePhoto, describer, index, known_scale: bool = T
                                        pw.grid_shape)
             z = float((score.max() - score.mean()) / (score.std() + 1e-9))
             coarse.append((z, pw, score))
-            progress.update(0.6 * (s_i * len(rotations) + r_i + 1) / total, "trying poses")
+            progress.update(0.6 * (r_i * len(scales) + s_i + 1) / total, "trying poses")
     if not coarse:
         raise ArchiveError(f"{photo.name}: at the scales tried ({scales[0]:.3g}-{scales[-1]:.3g} m/px) the photo covers "
                            f"less than a few {grid.tile_size:g} m tiles, or is blank; check its scale in the catalogue "

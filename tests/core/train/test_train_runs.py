@@ -24,10 +24,10 @@ def _train_cmd(store, out, ckpt, epochs=3):
 @pytest.mark.slow
 def test_killed_run_resumes_and_ends_as_an_uninterrupted_one(store, tmp_path, root):
     env = _env(root)
+    # the uninterrupted run and the one to kill run side by side (one thread each): they share nothing
     full = str(tmp_path / "full.ctmodel")
-    r = subprocess.run(_train_cmd(store, full, str(tmp_path / "ck_full")), env=env, capture_output=True, text=True,
-                       timeout=600)
-    assert r.returncode == 0, r.stderr[-2000:]
+    uninterrupted = subprocess.Popen(_train_cmd(store, full, str(tmp_path / "ck_full")), env=env,
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     out, ckpt = str(tmp_path / "k.ctmodel"), str(tmp_path / "ck")
     p = subprocess.Popen(_train_cmd(store, out, ckpt), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     t0 = time.time()
@@ -36,6 +36,8 @@ def test_killed_run_resumes_and_ends_as_an_uninterrupted_one(store, tmp_path, ro
         time.sleep(0.05)
     p.send_signal(signal.SIGKILL)                          # killed after its first epoch's checkpoint
     p.wait()
+    _, err = uninterrupted.communicate(timeout=600)
+    assert uninterrupted.returncode == 0, err[-2000:]
     r = subprocess.run(_train_cmd(store, out, ckpt), env=env, capture_output=True, text=True, timeout=600)
     assert r.returncode == 0, r.stderr[-2000:]
     assert re.search(r"resuming from the checkpoint of epoch [12]\b", r.stdout + r.stderr)
