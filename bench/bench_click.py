@@ -106,27 +106,30 @@ def qgis_clicks(index_path, model, land, pts, pixels):
     dock = CrossTimeDock(iface)
     dock.w.oldOrthoCombo.setLayer(old)
     dock.w.newOrthoCombo.setLayer(new)
-    dock._set_checked(dock.w.newVectorsCombo, [v.id() for v in vec])
+    dock.layers_panel.set_checked(dock.w.newVectorsCombo, [v.id() for v in vec])
+    from crosstime.core.choices import DESCRIBER_FILE
+    from crosstime.ui.dock_settings import select_data
+    select_data(dock.w.describerCombo, DESCRIBER_FILE)      # the model file, whatever the settings remembered
     dock.w.modelFile.setFilePath(model)
     dock.w.indexFile.setFilePath(index_path)
     dock.w.pixelsSpin.setValue(pixels)
     dock.w.tileSizeSpin.setValue(250.0)
     crs = QgsCoordinateReferenceSystem("EPSG:2154")
-    dock.prepare_matcher()                 # in a background task, as the dock does when the tool is chosen
-    while dock._prep_task is not None:
+    dock.match_panel.prepare_matcher()                 # in a background task, as the dock does when the tool is chosen
+    while dock.match_panel._prep_task is not None:
         QCoreApplication.processEvents()
         time.sleep(0.001)
-    assert dock._matcher is not None, dock.w.statusLabel.text()
+    assert dock.match_panel._matcher is not None, dock.w.statusLabel.text()
     times = []
-    shown = dock.show_result
+    shown = dock.match_panel.show_result
 
     def timed_show(result):
         shown(result)
         times.append(time.perf_counter() - dock._t_click)
-    dock.show_result = timed_show
+    dock.match_panel.show_result = timed_show
     for k, (x, y) in enumerate(pts):
         dock._t_click = time.perf_counter()
-        dock.match_point(QgsPointXY(x, y), crs)
+        dock.match_panel.match_point(QgsPointXY(x, y), crs)
         while len(times) < k + 1:
             QCoreApplication.processEvents()
             time.sleep(0.001)

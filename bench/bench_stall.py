@@ -139,8 +139,8 @@ def main():
     w = dock.w
     w.oldOrthoCombo.setLayer(old)
     w.newOrthoCombo.setLayer(new)
-    dock._set_checked(w.oldVectorsCombo, [vec.id()])
-    dock._set_checked(w.newVectorsCombo, [vec.id()])
+    dock.layers_panel.set_checked(w.oldVectorsCombo, [vec.id()])
+    dock.layers_panel.set_checked(w.newVectorsCombo, [vec.id()])
     w.describerCombo.setCurrentIndex(w.describerCombo.findData("file"))
     w.modelFile.setFilePath(model)
     w.tileSizeSpin.setValue(a.tile_size)
@@ -162,17 +162,17 @@ def main():
               f"(goal < 100 ms: {'met' if stall < 100 else 'NOT met'})")
         return stall
 
-    s1 = run("build the index (vectors read in task)", dock.build_index, lambda: dock._build_task is None)
+    index, match, crs = dock.index_panel, dock.match_panel, QgsCoordinateReferenceSystem("EPSG:2154")
+    s1 = run("build the index (vectors read in task)", index.build_index, lambda: index._build_task is None)
     print(f"   {w.statusLabel.text().splitlines()[0]}")
     b = land.bounds
     pt = QgsPointXY((b[0] + b[2]) / 2 + 1, (b[1] + b[3]) / 2 + 1)
-    s2 = run("first click (prepare matcher + match)",
-             lambda: dock.match_point(pt, QgsCoordinateReferenceSystem("EPSG:2154")), lambda: dock.last_result is not None)
-    dock.last_result = None
-    s3 = run("second click", lambda: dock.match_point(pt, QgsCoordinateReferenceSystem("EPSG:2154")),
-             lambda: dock.last_result is not None)
+    s2 = run("first click (prepare matcher + match)", lambda: match.match_point(pt, crs),
+             lambda: match.last_result is not None)
+    match.last_result = None
+    s3 = run("second click", lambda: match.match_point(pt, crs), lambda: match.last_result is not None)
     dock.shutdown()
-    while dock._tasks:
+    while index._tasks or match._tasks:
         QCoreApplication.processEvents()
     proj.removeAllMapLayers()
     qt_guard.teardown(app, dock, iface.win)

@@ -233,7 +233,7 @@ class ArchivePanel(QObject):
             return None
         try:
             chosen = self.inputs()
-            _old, new_layer = self.dock.orthos(need_old=False)
+            _old, new_layer = self.dock.layers_panel.orthos(need_old=False)
             new = ortho_source(new_layer, tr("new ortho"))
             if not isinstance(new, str):
                 raise ValueError(tr("archive search reads the new ortho from a raster file (GeoTIFF, VRT…); '{}' is a "

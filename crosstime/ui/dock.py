@@ -110,49 +110,6 @@ class CrossTimeDock(QDockWidget):
         dock_settings.read_project(self.w, dock_settings.DOCK)
         self.archive.load_project_settings()
 
-    # the dock's former entry points, used by bench/ and the Archive tab --------------------------
-    def orthos(self, need_old: bool = True):
-        return self.layers_panel.orthos(need_old)
-
-    def build_index(self):
-        return self.index_panel.build_index()
-
-    def prepare_matcher(self):
-        return self.match_panel.prepare_matcher()
-
-    def match_point(self, point, crs):
-        return self.match_panel.match_point(point, crs)
-
-    def show_result(self, result) -> None:
-        self.match_panel.show_result(result)
-
-    def _set_checked(self, combo, ids) -> None:
-        self.layers_panel.set_checked(combo, ids)
-
-    @property
-    def last_result(self):
-        return self.match_panel.last_result
-
-    @last_result.setter
-    def last_result(self, value) -> None:
-        self.match_panel.last_result = value
-
-    @property
-    def _matcher(self):
-        return self.match_panel._matcher
-
-    @property
-    def _prep_task(self):
-        return self.match_panel._prep_task
-
-    @property
-    def _build_task(self):
-        return self.index_panel._build_task
-
-    @property
-    def _tasks(self) -> set:
-        return self.index_panel._tasks.union(self.match_panel._tasks)
-
     # teardown ----------------------------------------------------------------------------------
     def shutdown(self) -> None:
         """Called by the plugin's unload: stop tools and tasks, remove canvas items, disconnect."""

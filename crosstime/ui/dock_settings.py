@@ -6,6 +6,7 @@ choice is one row of ``DOCK`` (or ``ARCHIVE``) here and its key in ``core/settin
 """
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from typing import Any, Iterable, List, Optional
 
@@ -35,15 +36,17 @@ def set_checked(combo, ids) -> None:
 
 
 # how a kind of widget holds its value, and how that value is kept in a project entry ------------
-class Kind:
+class Kind(ABC):
     """How a kind of widget holds its value; this base keeps it as a text entry of the project, unset when empty."""
     empty: Any = ""
 
+    @abstractmethod
     def get(self, widget):
-        raise NotImplementedError
+        """The value the widget shows."""
 
+    @abstractmethod
     def set(self, widget, value) -> None:
-        raise NotImplementedError
+        """Show ``value`` in the widget."""
 
     def write(self, proj: QgsProject, key: str, value) -> None:
         proj.writeEntry(PROJECT_SCOPE, key, value)

@@ -115,16 +115,16 @@ def test_the_dock_builds_and_matches_with_an_xyz_old_ortho(land, old_tiles, trai
     try:
         w = d.w
         fill_dock(d, old, new, vec["old"], vec["new"], trained_model, str(tmp_path / "xyz.ctindex"))
-        assert d.build_index() is not None, w.statusLabel.text()
-        wait_for(lambda: d._build_task is None, 300)
+        assert d.index_panel.build_index() is not None, w.statusLabel.text()
+        wait_for(lambda: d.index_panel._build_task is None, 300)
         assert "index of 144 tiles" in w.statusLabel.text(), w.statusLabel.text()
         idx = DescriptorIndex.load(str(tmp_path / "xyz.ctindex"))
         grid = TileGrid.from_dict(idx.grid)
         i, j = list(grid.indices())[len(grid) // 2 + 6]
         x0, y0, x1, y1 = grid.footprint(i, j)
-        d.match_point(QgsPointXY((x0 + x1) / 2, (y0 + y1) / 2), QgsCoordinateReferenceSystem("EPSG:2154"))
-        wait_for(lambda: d.last_result is not None, 300)      # the click waited for the matcher, then answered
-        res = d.last_result
+        d.match_panel.match_point(QgsPointXY((x0 + x1) / 2, (y0 + y1) / 2), QgsCoordinateReferenceSystem("EPSG:2154"))
+        wait_for(lambda: d.match_panel.last_result is not None, 300)      # the click waited for the matcher, then answered
+        res = d.match_panel.last_result
         assert res.query_id == f"{i}_{j}" and len(res.ids) == w.kSpin.value()
         assert len(res.images["matches"]) == len(res.ids)     # old-date pictures read through the XYZ layer too
         assert all(img.any() for img, _ in res.images["matches"])
@@ -138,7 +138,7 @@ def test_the_dock_builds_and_matches_with_an_xyz_old_ortho(land, old_tiles, trai
         sim = np.asarray(idx.descriptors) @ np.asarray(ref.descriptors).T
         assert np.mean(np.argmax(sim, axis=1) == np.arange(len(idx))) > 0.9
     finally:
-        wait_for(lambda: not d._tasks and d._build_task is None, 300)
+        wait_for(lambda: not d.index_panel._tasks and not d.match_panel._tasks and d.index_panel._build_task is None, 300)
         d.shutdown()
         d.deleteLater()
         proj.clear()

@@ -55,21 +55,21 @@ banner = w.missingLabel.text() if w.missingLabel.isVisibleTo(d) else ""
 sys.path.append(helpers)                  # tests/qgis: the dock's choices shared with the other tests
 from qt_wait import fill_dock
 fill_dock(d, old, new, vectors["old"], vectors["new"], onnx_model, index_path)
-task = d.build_index()
+task = d.index_panel.build_index()
 assert task is not None, w.statusLabel.text()
-wait_for(lambda: d._build_task is None)
+wait_for(lambda: d.index_panel._build_task is None)
 built = w.statusLabel.text()
-d.prepare_matcher()
-wait_for(lambda: d._prep_task is None)
-assert d._matcher is not None, w.statusLabel.text()
+d.match_panel.prepare_matcher()
+wait_for(lambda: d.match_panel._prep_task is None)
+assert d.match_panel._matcher is not None, w.statusLabel.text()
 from crosstime.core.retrieval.index import DescriptorIndex
 idx = DescriptorIndex.load(index_path)
 answers = []
 for k in range(0, len(idx), 12):
     x0, y0, x1, y1 = idx.footprints[k]
-    r = d._matcher.match((x0 + x1) / 2, (y0 + y1) / 2, 5)
+    r = d.match_panel._matcher.match((x0 + x1) / 2, (y0 + y1) / 2, 5)
     answers.append({"query": r.query_id, "ids": list(r.ids), "scores": [float(s) for s in r.scores]})
-describer = type(d._matcher.describer).__name__
+describer = type(d.match_panel._matcher.describer).__name__
 plugin.unload()
 print(json.dumps({"before": sorted(before), "onnxruntime": onnxruntime.__file__, "banner": banner, "built": built,
                   "describer": describer, "answers": answers,
