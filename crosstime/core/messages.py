@@ -1,0 +1,65 @@
+"""Text for the user from a core that cannot call Qt: an English template (the message's identifier, the source text
+of its entry in ``crosstime/i18n/crosstime_<lang>.ts``) and the values that fill it.
+
+A :class:`Message` is a ``str`` (the English sentence, for logs, the command line and tests) that keeps its template
+and values, so the interface translates the template and fills it again (``crosstime.translation.translated``).
+:class:`~crosstime.core.errors.CrossTimeError` carries one the same way. ``scripts/i18n.py`` finds the templates as
+the literal first argument of ``Message(...)`` and of the raise of any CrossTime error in ``core/``.
+"""
+from __future__ import annotations
+
+from typing import Any, Callable, Dict
+
+Translate = Callable[[str], str]
+
+
+class Message(str):
+    """``Message("{n} tiles read from {path}", n=12, path=p)`` reads "12 tiles read from /data/x.tif"."""
+
+    template: str
+    values: Dict[str, Any]
+
+    def __new__(cls, template: str, /, **values: Any) -> "Message":
+        obj = super().__new__(cls, fill(template, values))
+        obj.template = template
+        obj.values = values
+        return obj
+
+    def __reduce__(self):        # pickles (worker processes) as a Message, not a bare str
+        return (_rebuild, (self.template, self.values))
+
+    def translated(self, translate: Translate) -> str:
+        """The sentence in the language of ``translate`` (template -> translated template); values that are
+        messages themselves are translated too."""
+        return render(self.template, self.values, translate)
+
+
+def _rebuild(template: str, values: Dict[str, Any]) -> Message:
+    return Message(template, **values)
+
+
+def fill(template: str, values: Dict[str, Any]) -> str:
+    """``template.format(**values)``; a template without values is taken as it is (its braces are text)."""
+    if not values:
+        return template
+    try:
+        return template.format(**values)
+    except (KeyError, IndexError, ValueError):   # a translation with a broken field must not hide the error
+        return template + " " + repr(values)
+
+
+def render(template: str, values: Dict[str, Any], translate: Translate) -> str:
+    own = {k: (v.translated(translate) if isinstance(v, Message) else v) for k, v in values.items()}
+    text = fill(translate(template), own)
+    return text if text.strip() else fill(template, own)
+
+
+def translated(text: Any, translate: Translate) -> str:
+    """Any text or exception the core gave, in the language of ``translate``: a Message or a CrossTime error is
+    translated from its template; anything else is shown as it is (a library's own message)."""
+    if isinstance(text, Message):
+        return text.translated(translate)
+    message = getattr(text, "message", None)
+    if isinstance(text, BaseException) and isinstance(message, Message):
+        return message.translated(translate)
+    return str(text)
