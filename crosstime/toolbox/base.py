@@ -137,13 +137,16 @@ class CrossTimeAlgorithm(QgsProcessingAlgorithm):
         """The CRS of a raster layer for the tile grid; a geographic one is refused (tiles are in metres)."""
         from ..adapters.layers import crs_string
 
-        crs = self.parameterAsRasterLayer(parameters, name, context).crs()
+        layer = self.parameterAsRasterLayer(parameters, name, context)
+        crs = layer.crs()
         if crs.isGeographic():
             raise QgsProcessingException(
                 tr(
-                    "the layer '{}' is in a geographic CRS ({}); reproject "
-                    "it to a projected CRS in metres first (e.g. EPSG:2154 in France)"
-                ).format(name, crs.authid())
+                    "the layer '{}' ({}) is in a geographic CRS ({}), and the tile grid takes its CRS from the new "
+                    "ortho: tiles need a projected CRS in metres. Reproject it first (Raster > Projections > Warp), "
+                    "e.g. to EPSG:2154 (Lambert-93) in France or the UTM zone of the area; the command line can "
+                    "instead choose the grid's CRS with --crs"
+                ).format(layer.name(), layer.source(), crs.authid())
             )
         return crs_string(crs)
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sys
 import tempfile
 import traceback
@@ -14,7 +15,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Iterable, List, Optional, Sequence, Tuple
 
-from ..atomic import disk_full_error, is_disk_full, make_ordinary, remove_stale_temporaries, temp_prefix
+from ..atomic import (disk_full_error, human_bytes, is_disk_full, make_ordinary, remove_stale_temporaries,
+                      temp_prefix)
 from ..errors import CrossTimeError
 
 Feature = Tuple[dict, dict]   # (GeoJSON geometry, attributes)
@@ -191,13 +193,41 @@ def write_geopackage_layers(path: str, layers: Sequence[LayerToWrite]) -> str:
         for side in ("", "-wal", "-shm", "-journal"):
             if os.path.exists(tmp + side):
                 os.remove(tmp + side)
-        if isinstance(exc, Exception) and is_disk_full(exc):
+        if isinstance(exc, Exception) and (is_disk_full(exc) or _silent_for_want_of_space(exc, parent)):
             raise disk_full_error(path) from exc
         if isinstance(exc, RuntimeError) and not isinstance(exc, VectorError):
-            raise VectorError(f"{path}: GDAL could not write the GeoPackage ({exc}); the previous file, if any, is "
-                              "unchanged") from exc
+            raise _gdal_write_error(path, parent, exc) from exc
         raise
     return path
+
+
+# SQLite needs room for its journal and a new page of every table at once: below this, a silent failure is the disk
+ROOM_SQLITE_NEEDS = 1 << 20
+
+
+def _free_bytes(folder: str) -> Optional[int]:
+    try:
+        return shutil.disk_usage(folder).free
+    except OSError:
+        return None
+
+
+def _silent_for_want_of_space(exc: BaseException, folder: str) -> bool:
+    """GDAL sometimes fails on a full disk without a word (the GeoPackage driver, when SQLite cannot even grow its
+    journal): an error with no text, where the folder has almost no room left, is that."""
+    free = _free_bytes(folder)
+    return not str(exc).strip() and free is not None and free < ROOM_SQLITE_NEEDS
+
+
+def _gdal_write_error(path: str, folder: str, exc: BaseException) -> VectorError:
+    reason = str(exc).strip()
+    if reason:
+        return VectorError("{path}: GDAL could not write the GeoPackage ({reason}); the previous file, if any, is "
+                           "unchanged", path=path, reason=reason)
+    free = _free_bytes(folder)
+    return VectorError("{path}: GDAL could not write the GeoPackage and gave no reason ({free} free in {folder}); "
+                       "check that the folder is writable and has room. The previous file, if any, is unchanged",
+                       path=path, free=human_bytes(free) if free is not None else "?", folder=folder)
 
 
 @contextmanager

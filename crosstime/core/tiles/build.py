@@ -22,13 +22,20 @@ def grid_for_orthos(old_ortho: str, new_ortho: str, tile_size: float, pixels: in
                     origin: Tuple[float, float] = (0.0, 0.0)) -> TileGrid:
     """A grid over the overlap of both orthos, in ``crs`` (default: the new ortho's CRS)."""
     from rasterio.crs import CRS
+    chosen = crs
     crs = crs or raster_crs(new_ortho)
     if crs is None:
-        raise TileStoreInputError(f"{new_ortho}: the raster has no coordinate reference system")
-    c = CRS.from_user_input(crs)
-    if c.is_geographic:
-        raise TileStoreInputError(f"the grid CRS {crs} is geographic (degrees): tiles need a projected CRS in metres, "
-                           "for example EPSG:2154 (Lambert-93) or the UTM zone of the area")
+        raise TileStoreInputError("{path}: the raster has no coordinate reference system", path=new_ortho)
+    if CRS.from_user_input(crs).is_geographic:
+        if chosen:
+            raise TileStoreInputError("the grid CRS {crs} is geographic (degrees): tiles need a projected CRS in "
+                                      "metres, for example EPSG:2154 (Lambert-93) or the UTM zone of the area",
+                                      crs=chosen)
+        raise TileStoreInputError(
+            "{path}: the new ortho is in {crs}, a geographic CRS (degrees), and the tile grid takes its CRS from the "
+            "new ortho; tiles need a projected CRS in metres. Choose one for the grid (command line: --crs "
+            "EPSG:2154 for Lambert-93 in France, or the UTM zone of the area; in QGIS: a projected project CRS) or "
+            "reproject the ortho (Raster > Projections > Warp)", path=new_ortho, crs=crs)
     return TileGrid.for_overlap(raster_bounds_in(old_ortho, crs), raster_bounds_in(new_ortho, crs), crs,
                                 tile_size, pixels, stride, origin, extent)
 
@@ -39,7 +46,8 @@ def write_tile_store(out_path: str, tiles: LayerTiles, progress: Progress = SILE
     Returns the store and a summary: the legend mapping reports of both dates and tile counts.
     """
     grid = tiles.grid
-    reports = {date: tiles.semantics[date].report if tiles.semantics.get(date) else MappingReport()
+    # a rasterizer with nothing to draw has len() 0, and its report (layers empty or broken) is what the user needs
+    reports = {date: tiles.semantics[date].report if tiles.semantics.get(date) is not None else MappingReport()
                for date in (OLD, NEW)}
     for date in (OLD, NEW):
         for w in reports[date].warnings():
