@@ -80,8 +80,6 @@ class CrossTimePlugin:
             self.dock = None
         from .ui.dependencies_dialog import close_dependencies_dialog
         close_dependencies_dialog()
-        from .ui.tasks import release_frozen
-        release_frozen()
         if self.deps_action is not None:
             self.iface.removePluginMenu(MENU, self.deps_action)
             self.deps_action.deleteLater()

@@ -20,7 +20,7 @@ from qgis.core import (
 )
 
 from ..core.errors import CrossTimeError
-from ..core.geo.vectors import VectorLayerData, geometry_from_json
+from ..core.geo.vectors import VectorLayerData
 from ..translation import tr as _tr
 
 # GDAL drivers whose "file" is a description of a web service: read through QGIS, not rasterio
@@ -220,8 +220,8 @@ class VectorLayerReader:
         """The features (meeting the extent given at construction, or ``bounds`` in ``bounds_crs``)."""
         if bounds is not None:
             self.extent = self._layer_extent(bounds, bounds_crs)
-        feats = self._read_ogr(progress) if self.ogr is not None else self._read_qgis(progress)
-        return VectorLayerData(name=self.name, crs=self.crs, features=feats, source=self.source)
+        feats, names = self._read_ogr(progress) if self.ogr is not None else self._read_qgis(progress)
+        return VectorLayerData(name=self.name, crs=self.crs, features=feats, source=self.source, fields=names)
 
     def _read_ogr(self, progress) -> list:
         from osgeo import ogr
@@ -245,17 +245,16 @@ class VectorLayerReader:
         all_fields = [defn.GetFieldDefn(k).GetName() for k in range(defn.GetFieldCount())]
         lyr.SetIgnoredFields([n for n in all_fields if n not in keep] + ["OGR_STYLE"])
         idx = [(n, defn.GetFieldIndex(n)) for n in all_fields if n in keep]
-        loads = geometry_from_json
-        feats = []
+        feats = []          # (JSON text, values): see core.geo.vectors.VectorLayerData
         for k, f in enumerate(lyr):
             g = f.GetGeometryRef()
             if g is None or g.IsEmpty():
                 continue
-            feats.append((loads(g.ExportToJson()), {n: f.GetField(i) for n, i in idx}))
+            feats.append((g.ExportToJson(), tuple([f.GetField(i) for _, i in idx])))
             if progress is not None and k % 20000 == 0:
                 progress.check()
         ds = None
-        return feats
+        return feats, [n for n, _ in idx]
 
     def _read_qgis(self, progress) -> list:
         req = QgsFeatureRequest()
@@ -263,17 +262,16 @@ class VectorLayerReader:
             req.setFilterRect(QgsRectangle(*self.extent))
         idx = [(n, self._all_names.index(n)) for n in self.fields]
         req.setSubsetOfAttributes([i for _, i in idx])
-        loads = geometry_from_json
-        feats = []
+        feats = []          # (JSON text, values): see core.geo.vectors.VectorLayerData
         for k, f in enumerate(self._source.getFeatures(req)):
             g = f.geometry()
             if g is None or g.isNull() or g.isEmpty():
                 continue
             attrs = f.attributes()
-            feats.append((loads(g.asJson()), {n: _plain(attrs[i]) for n, i in idx}))
+            feats.append((g.asJson(), tuple([_plain(attrs[i]) for _, i in idx])))
             if progress is not None and k % 20000 == 0:
                 progress.check()
-        return feats
+        return feats, [n for n, _ in idx]
 
 
 def vector_layer_readers(layers: Iterable[QgsMapLayer], extent=None, extent_crs=None, legend=None,

@@ -2,66 +2,23 @@
 cancel flag; ``finished`` runs on the main thread and is the only place that touches widgets or layers.
 
 A cancelled task ends quietly: ``run()`` returns True and the task reports "cancelled" to its caller, which
-says so in the plugin's own words (QGIS would otherwise add its "Task failed" notice)."""
+says so in the plugin's own words (QGIS would otherwise add its "Task failed" notice).
+
+Tasks leave Python's cycle collector as QGIS set it (thresholds, frozen objects: settings of the whole process, that
+every plugin shares). The GUI stays free because what a task keeps is mostly out of the collector's sight (see
+``core.geo.vectors.VectorLayerData``), so the full passes that would walk the whole session do not happen while it
+runs: bench/bench_stall.py counts them and times one."""
 from __future__ import annotations
 
-import gc
-import threading
 import traceback
-from contextlib import contextmanager
 from typing import Any, Callable, Optional
 
 from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsTask
 
 from ..core.progress import Cancelled, Progress
+from ..translation import translated
 
 LOG_TAG = "CrossTime"
-
-
-_running = 0
-_running_lock = threading.Lock()
-
-
-_saved_threshold = None
-# a full pass only when this many younger passes have run: never, in practice, while a task runs
-NO_FULL_PASS = 10 ** 9
-
-
-@contextmanager
-def _collector_spares_what_exists():
-    """While CrossTime's tasks run, Python's cycle collector makes no full pass, and what exists is left out of the
-    full passes that follow.
-
-    A task that reads 10^5 features made the collector run full passes over every object of the session (QGIS,
-    PyTorch: several 10^5) and over the task's growing geometries, each holding the GIL, so QGIS's GUI thread froze
-    for 0.1-1 s at a time. The young generations are still collected (short passes over new objects), so cycles a
-    task makes and drops are freed. When the last task ends the thresholds come back, and what is alive then stays
-    frozen (``gc.freeze``, made for long-lived objects): unfreezing would make the next full pass walk the whole
-    session at once, the same freeze again. Frozen objects are still freed when no longer used; only cycles among
-    them wait, until the plugin unloads (:func:`release_frozen`).
-    """
-    global _running, _saved_threshold
-    with _running_lock:
-        _running += 1
-        if _running == 1:
-            gc.freeze()
-            _saved_threshold = gc.get_threshold()
-            gc.set_threshold(_saved_threshold[0], _saved_threshold[1], NO_FULL_PASS)
-    try:
-        yield
-    finally:
-        with _running_lock:
-            _running -= 1
-            if _running == 0:
-                gc.freeze()
-                gc.set_threshold(*_saved_threshold)
-
-
-def release_frozen() -> None:
-    """Give the objects frozen by CrossTime's tasks back to the cycle collector (at unload)."""
-    with _running_lock:
-        if _running == 0:
-            gc.unfreeze()
 
 
 class CoreTask(QgsTask):
@@ -92,14 +49,12 @@ class CoreTask(QgsTask):
         if step != self._last_step:
             self._last_step = step
             self.setProgress(100.0 * fraction)
-            gc.freeze()      # what the task has built so far is spared too (see _collector_spares_what_exists)
 
     def run(self) -> bool:
         self._last_step = -1
         progress = Progress(self._report, self.stopping, self.messages.append)
         try:
-            with _collector_spares_what_exists():
-                self.result = self.fn(progress)
+            self.result = self.fn(progress)
             self.cancelled = self.stopping()
             return True
         except Cancelled:
@@ -114,8 +69,8 @@ class CoreTask(QgsTask):
             return False
 
     def finished(self, ok: bool) -> None:
-        for m in self.messages:
-            QgsMessageLog.logMessage(m, LOG_TAG, Qgis.MessageLevel.Info)
+        for m in self.messages:             # the core's log lines, in the user's language
+            QgsMessageLog.logMessage(translated(m), LOG_TAG, Qgis.MessageLevel.Info)
         if self.error is not None:
             QgsMessageLog.logMessage(self.details, LOG_TAG, Qgis.MessageLevel.Critical)
         if self.cancelled:

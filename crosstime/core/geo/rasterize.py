@@ -12,15 +12,17 @@ from typing import List, Optional, Sequence, Tuple
 
 import numpy as np
 
+from ..errors import CrossTimeError
+from ..messages import Message
 from .grid import Bounds
 from .legend import Legend, MappingReport, value_text
-from .vectors import VectorLayerData, box_polygon, geometry_from_json, release_gradually
+from .vectors import VectorLayerData, box_polygon, geometry_from_json, geometry_of, release_gradually
 
 _LINES = {"LineString", "MultiLineString"}
 _POINTS = {"Point", "MultiPoint"}
 
 
-class _BadFeature(Exception):
+class _BadFeature(CrossTimeError):
     """A feature whose geometry cannot be drawn; the message says why."""
 
 
@@ -30,11 +32,24 @@ _ID_FIELDS = ("fid", "id", "cleabs", "id_bdtopo", "osm_id", "objectid", "gid")
 
 def feature_label(props: dict, index: int) -> str:
     """'feature 12' (its position in the layer, from 1), with its identifier when it has one."""
+    return label_of_origin(*feature_origin(props, index))
+
+
+def feature_origin(props: dict, index: int) -> tuple:
+    """(position from 1, identifier field, its value): kept for every drawable feature in case its drawing fails
+    later, so plain numbers and text that the cycle collector stops watching, not a Message per feature."""
     low = {str(k).lower(): v for k, v in props.items()}
     for key in _ID_FIELDS:
         if low.get(key) not in (None, ""):
-            return f"feature {index + 1} ({key}={low[key]})"
-    return f"feature {index + 1}"
+            value = low[key]
+            return index + 1, key, value if isinstance(value, (int, float, str)) else str(value)
+    return index + 1, None, None
+
+
+def label_of_origin(n: int, key: Optional[str], value) -> str:
+    if key is None:
+        return Message("feature {n}", n=n)
+    return Message("feature {n} ({key}={value})", n=n, key=key, value=value)
 
 
 def _structure_problem(geom: dict) -> Optional[str]:
@@ -44,22 +59,22 @@ def _structure_problem(geom: dict) -> Optional[str]:
     if gtype == "GeometryCollection":
         return None
     if gtype not in ("Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon"):
-        return f"unknown geometry type {gtype!r}"
+        return Message("unknown geometry type {type!r}", type=gtype)
     if not isinstance(coords, (list, tuple)):
-        return "no coordinates"
+        return Message("no coordinates")
     polygons = [coords] if gtype == "Polygon" else coords if gtype == "MultiPolygon" else []
     for poly in polygons:
         for r, ring in enumerate(poly if isinstance(poly, (list, tuple)) else []):
             if not isinstance(ring, (list, tuple)) or not ring:
-                return f"ring {r + 1} has no points"
+                return Message("ring {n} has no points", n=r + 1)
             if list(ring[0]) != list(ring[-1]):
-                return f"ring {r + 1} is not closed (its last point is not its first)"
+                return Message("ring {n} is not closed (its last point is not its first)", n=r + 1)
             if len(ring) < 4:
-                return f"ring {r + 1} has fewer than 4 points"
+                return Message("ring {n} has fewer than 4 points", n=r + 1)
     lines = [coords] if gtype == "LineString" else coords if gtype == "MultiLineString" else []
     for line in lines:
         if not isinstance(line, (list, tuple)) or len(line) < 2:
-            return "a line with fewer than 2 points"
+            return Message("a line with fewer than 2 points")
     return None
 
 
@@ -102,14 +117,14 @@ class SemanticRasterizer:
         codes: List[int] = []
         orders: List[int] = []
         boxes: List[tuple] = []
-        origins: List[Tuple[str, str]] = []
+        origins: List[tuple] = []
         with _QuietGdal():
             for layer in layers:
                 self._prepare_layer(layer, legend, crs, min_width, clip_to, geoms, codes, orders, boxes, origins)
         order = np.argsort(np.asarray(orders, np.int64), kind="stable")
         # (type, coordinates) tuples, made a GeoJSON mapping only when drawn: tuples of numbers leave the cycle
-        # collector's watch, dicts stay (see geometry_from_json)
-        self._geoms = [(geoms[k]["type"], geoms[k].get("coordinates", geoms[k].get("geometries"))) for k in order]
+        # collector's watch, dicts stay (see geometry_of)
+        self._geoms = [geoms[k] for k in order]
         self._origins = [origins[k] for k in order]
         self._codes = np.asarray(codes, np.uint8)[order] if codes else np.zeros(0, np.uint8)
         # in slices, as ``release_gradually`` frees: one conversion of 10^5 boxes would hold the GIL for 50 ms
@@ -149,7 +164,7 @@ class SemanticRasterizer:
         clip = None
         if clip_to is not None:
             clip = ogr.CreateGeometryFromJson(json.dumps(box_polygon(clip_to)))
-        for n, (geom, props) in enumerate(layer.features):
+        for n, (geom, props) in enumerate(layer.records()):
             hit = legend.classify(layer.name, props, rules)
             if hit is None:
                 self.report.unmapped_values[layer.name][value_text(props, rules)] += 1
@@ -158,7 +173,8 @@ class SemanticRasterizer:
             try:
                 done = _prepare_feature(geom, ct, clip, max(width or cat.default_width, min_width))
             except Exception as exc:     # GDAL/GEOS errors come as RuntimeError, malformed data as others
-                reason = str(exc).strip() or "GDAL cannot read this geometry"
+                reason = exc.message if isinstance(exc, _BadFeature) else (str(exc).strip()
+                                                                           or Message("GDAL cannot read this geometry"))
                 self.report.bad_features[layer.name].append((feature_label(props, n), reason))
                 continue
             if done is None:
@@ -168,7 +184,7 @@ class SemanticRasterizer:
             codes.append(cat.code)
             orders.append(cat.order)
             boxes.append(box)
-            origins.append((layer.name, feature_label(props, n)))
+            origins.append((layer.name, *feature_origin(props, n)))     # flat: leaves the collector's sight at once
             self.report.mapped[layer.name][cat.key] += 1
 
     def codes(self, bounds: Bounds, pixels: int) -> np.ndarray:
@@ -207,8 +223,9 @@ class SemanticRasterizer:
                               dtype=np.uint8)
                 except Exception as exc:
                     self._drawable[k] = False
-                    layer, label = self._origins[k]
-                    self.report.bad_features[layer].append((label, f"cannot be drawn: {str(exc).strip()}"))
+                    layer, *origin = self._origins[k]
+                    self.report.bad_features[layer].append((label_of_origin(*origin), Message("cannot be drawn: {reason}",
+                                                                           reason=str(exc).strip())))
         return out
 
 
@@ -217,10 +234,11 @@ def _first_sentence(exc: BaseException) -> str:
     return text.split(". ")[0].split(", but ")[0] or type(exc).__name__
 
 
-def _prepare_feature(geom: dict, ct, clip, width: float) -> Optional[Tuple[dict, tuple]]:
-    """(GeoJSON geometry in the grid CRS, buffered to ``width`` if a line or point; its bounding box), None when
+def _prepare_feature(geom, ct, clip, width: float) -> Optional[Tuple[tuple, tuple]]:
+    """((type, coordinates) of the GeoJSON geometry in the grid CRS, buffered to ``width`` if a line or point; its bounding box), None when
     empty or outside ``clip``. Raises when the geometry cannot be used."""
     from osgeo import ogr
+    geom = geometry_of(geom)
     problem = _structure_problem(geom)
     if problem:
         raise _BadFeature(problem)
@@ -233,15 +251,15 @@ def _prepare_feature(geom: dict, ct, clip, width: float) -> Optional[Tuple[dict,
         try:
             g.Transform(ct)
         except RuntimeError as exc:
-            raise _BadFeature(f"cannot be reprojected to the grid's CRS, coordinates outside the layer CRS's area? "
-                              f"({_first_sentence(exc)})") from None
+            raise _BadFeature("cannot be reprojected to the grid's CRS, coordinates outside the layer CRS's area? "
+                              "({reason})", reason=_first_sentence(exc)) from None
     try:
         if geom.get("type", "") in _LINES or geom.get("type", "") in _POINTS:
             g = g.Buffer(width / 2.0, 4)
         if clip is not None and not g.Intersects(clip):
             return None
     except RuntimeError as exc:
-        raise _BadFeature(f"GEOS cannot use this geometry ({_first_sentence(exc)})") from None
+        raise _BadFeature("GEOS cannot use this geometry ({reason})", reason=_first_sentence(exc)) from None
     xmin, xmax, ymin, ymax = g.GetEnvelope()
     if not np.all(np.isfinite([xmin, xmax, ymin, ymax])):
         raise _BadFeature("coordinates that are not finite numbers (after reprojection)")
@@ -249,10 +267,30 @@ def _prepare_feature(geom: dict, ct, clip, width: float) -> Optional[Tuple[dict,
     if not text:
         raise _BadFeature("coordinates that are not numbers (NaN or infinite)")
     from rasterio.features import is_valid_geom
-    out = geometry_from_json(text)
+    out = json.loads(text)
+    if "coordinates" in out:
+        out["coordinates"] = _packed(out["coordinates"])
+    else:
+        out = geometry_from_json(text)
     if not is_valid_geom(out):
         raise _BadFeature("not a geometry rasterio can draw")
-    return out, (xmin, ymin, xmax, ymax)
+    return (out["type"], out.get("coordinates", out.get("geometries"))), (xmin, ymin, xmax, ymax)
+
+
+def _packed(coordinates):
+    """GeoJSON coordinates with every run of positions as one float array, which rasterio draws as it is: arrays are
+    out of the cycle collector's sight and the few tuples around them leave it at its next young pass, where nested
+    tuples of numbers (7 per square building) reached its oldest generation and set off the full passes that froze
+    QGIS's GUI thread while 10^5 features were prepared (bench/bench_stall.py)."""
+    if not isinstance(coordinates, list) or not coordinates:
+        return coordinates
+    first = coordinates[0]
+    if isinstance(first, (int, float)) or (isinstance(first, list) and first and isinstance(first[0], (int, float))):
+        try:
+            return np.asarray(coordinates, np.float64)
+        except ValueError:          # positions of mixed dimensions: drawn all the same from tuples
+            pass
+    return tuple(_packed(c) for c in coordinates)
 
 
 def codes_to_rgb(codes: np.ndarray, legend: Legend) -> np.ndarray:

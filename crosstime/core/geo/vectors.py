@@ -13,13 +13,19 @@ import tempfile
 import traceback
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Iterable, List, Optional, Sequence, Tuple
+from typing import Iterable, List, Optional, Sequence, Tuple, Union
 
-from ..atomic import (disk_full_error, human_bytes, is_disk_full, make_ordinary, remove_stale_temporaries,
-                      temp_prefix)
+from ..atomic import disk_full_error, human_bytes, is_disk_full, make_ordinary, remove_stale_temporaries, temp_prefix
 from ..errors import CrossTimeError
 
-Feature = Tuple[dict, dict]   # (GeoJSON geometry, attributes)
+Feature = Tuple[Union[dict, str], dict]   # (GeoJSON geometry or its JSON text, attributes)
+
+
+def geometry_of(geometry: Union[dict, str]) -> dict:
+    """A feature's geometry as a GeoJSON mapping. Readers of large layers in QGIS keep each geometry as its JSON text:
+    one str per feature is out of the cycle collector's sight, where a mapping holding tuples stays in it until a full
+    pass, and full passes over 10^5 such mappings froze QGIS's GUI thread for 0.2-0.3 s each (bench/bench_stall.py)."""
+    return geometry_from_json(geometry) if isinstance(geometry, str) else geometry
 
 def geometry_from_json(text: str) -> dict:
     """A GeoJSON geometry whose coordinates are tuples, not lists.
@@ -49,16 +55,28 @@ class VectorError(CrossTimeError, RuntimeError):
 
 @dataclass
 class VectorLayerData:
+    """One layer's features. ``features``: (geometry, attributes dict) pairs; or, when ``fields`` names the
+    attributes, (geometry, tuple of values in that order) pairs, as readers of large layers give them: a pair of
+    text and plain values is one object the cycle collector soon stops watching, a pair holding a dict stays watched
+    for good, and 10^5 of them set off the full passes that froze QGIS's GUI thread (bench/bench_stall.py)."""
     name: str
     crs: str                               # WKT or "EPSG:xxxx"
     features: List[Feature] = field(default_factory=list)
     source: str = ""
+    fields: Optional[Sequence[str]] = None
 
     def __len__(self) -> int:
         return len(self.features)
 
+    def records(self) -> Iterable[Tuple[Union[dict, str], dict]]:
+        """(geometry, attributes dict) of every feature, whichever way they are kept."""
+        if self.fields is None:
+            return iter(self.features)
+        names = list(self.fields)
+        return ((g, dict(zip(names, values))) for g, values in self.features)
+
     def properties(self) -> Iterable[dict]:
-        return (p for _, p in self.features)
+        return (p for _, p in self.records())
 
 
 def release_gradually(items: list, step: int = 2048) -> None:
@@ -80,9 +98,9 @@ def list_layers(path: str) -> List[str]:
     try:
         ds = ogr.Open(str(path))
     except RuntimeError as exc:
-        raise VectorError(f"{path}: cannot open the vector file ({exc})") from exc
+        raise VectorError("{path}: cannot open the vector file ({exc})", path=path, exc=str(exc)) from exc
     if ds is None:
-        raise VectorError(f"{path}: not a vector file GDAL can read")
+        raise VectorError("{path}: not a vector file GDAL can read", path=path)
     return [ds.GetLayer(k).GetName() for k in range(ds.GetLayerCount())]
 
 
@@ -93,21 +111,22 @@ def read_vector_file(path: str, layers: Optional[Sequence[str]] = None) -> List[
     try:
         ds = ogr.Open(path)
     except RuntimeError as exc:
-        raise VectorError(f"{path}: cannot open the vector file ({exc})") from exc
+        raise VectorError("{path}: cannot open the vector file ({exc})", path=path, exc=str(exc)) from exc
     if ds is None:
-        raise VectorError(f"{path}: not a vector file GDAL can read")
+        raise VectorError("{path}: not a vector file GDAL can read", path=path)
     out = []
     names = [ds.GetLayer(k).GetName() for k in range(ds.GetLayerCount())]
     for name in (layers or names):
         if name not in names:
-            raise VectorError(f"{path}: no layer named '{name}' (layers: {', '.join(names)})")
+            raise VectorError("{path}: no layer named '{name}' (layers: {names})",
+                              path=path, name=name, names=", ".join(names))
         lyr = ds.GetLayerByName(name)
         srs = lyr.GetSpatialRef()
         if srs is None:
             if path.lower().endswith((".geojson", ".json")):
                 crs = "EPSG:4326"   # RFC 7946
             else:
-                raise VectorError(f"{path}: layer '{name}' has no coordinate reference system")
+                raise VectorError("{path}: layer '{name}' has no coordinate reference system", path=path, name=name)
         else:
             crs = srs.ExportToWkt()
         feats = []
@@ -150,13 +169,14 @@ def write_geopackage(path: str, layer: str, crs: str, features: Sequence[Feature
     try:
         ds = ogr.GetDriverByName("GPKG").Open(path, 1)
     except RuntimeError as exc:
-        raise VectorError(f"{path}: cannot open the GeoPackage for writing ({exc})") from exc
+        raise VectorError("{path}: cannot open the GeoPackage for writing ({exc})", path=path, exc=str(exc)) from exc
     try:
         _write_layer(ds, spec)
     except Exception as exc:
         if is_disk_full(exc):
             raise disk_full_error(path) from exc
-        raise VectorError(f"{path}: cannot write the layer '{layer}' ({exc})") from exc
+        raise VectorError("{path}: cannot write the layer '{layer}' ({exc})",
+                          path=path, layer=layer, exc=str(exc)) from exc
     finally:
         ds = None
 
@@ -175,7 +195,7 @@ def write_geopackage_layers(path: str, layers: Sequence[LayerToWrite]) -> str:
     try:
         ds = ogr.GetDriverByName("GPKG").CreateDataSource(tmp)
         if ds is None:
-            raise VectorError(f"{path}: cannot write a GeoPackage in {parent}")
+            raise VectorError("{path}: cannot write a GeoPackage in {parent}", path=path, parent=parent)
         for spec in layers:
             _write_layer(ds, spec)
         ds.FlushCache()
@@ -263,7 +283,7 @@ def _write_layer(ds, spec: LayerToWrite) -> None:
     lyr.StartTransaction()
     for geom, props in spec.features:
         f = ogr.Feature(lyr.GetLayerDefn())
-        f.SetGeometry(ogr.CreateGeometryFromJson(json.dumps(geom)))
+        f.SetGeometry(ogr.CreateGeometryFromJson(geom if isinstance(geom, str) else json.dumps(geom)))
         for n in names:
             v = props.get(n)
             if v is not None:
