@@ -55,12 +55,13 @@ class CrossTimePlugin:
         self.action.setChecked(True)
         self.action.toggled.connect(self.dock.setVisible)
         self.dock.visibilityChanged.connect(self.action.setChecked)
-        if self.missing:
+        essential = [m for m in self.missing if m in dependencies.ESSENTIAL]
+        if essential:        # without torch the quick describer still serves: the dock's banner says what is missing
             self.iface.messageBar().pushMessage(
                 "CrossTime",
                 tr("CrossTime needs {0}, not found in the Python that QGIS uses. Install them from the menu Plugins > "
                    "CrossTime > Dependencies… (they go to a private folder of your QGIS profile).").format(
-                    ", ".join(self.missing)),
+                    ", ".join(essential)),
                 level=Qgis.MessageLevel.Warning, duration=0)
 
     def open_dependencies(self):

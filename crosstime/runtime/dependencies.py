@@ -65,6 +65,8 @@ def read_requirements(path: str = REQUIREMENTS_FILE) -> List[Requirement]:
 REQUIREMENTS: List[Requirement] = read_requirements()
 REQUIRED: Dict[str, str] = {r.module: r.line for r in REQUIREMENTS if r.required}
 OPTIONAL: Dict[str, str] = {r.module: r.line for r in REQUIREMENTS if not r.required}
+# what the quick describer (a thumbnail of each tile) needs: without them CrossTime can do nothing
+ESSENTIAL = ("numpy", "rasterio")
 # what indexing and click matching with an exported ONNX model need (no torch)
 INFERENCE: Dict[str, str] = {m: REQUIRED.get(m) or OPTIONAL[m] for m in ("numpy", "rasterio", "onnxruntime")}
 
@@ -87,7 +89,21 @@ def _cmp(a: Tuple[int, ...], b: Tuple[int, ...]) -> int:
 
 
 def satisfies(version: str, spec: str) -> bool:
-    """Whether ``version`` lies in the range ``spec`` (comma-separated >=, >, <=, <, ==, != clauses on releases)."""
+    """Whether ``version`` lies in the range ``spec``: by ``packaging`` (PEP 440, as pip decides), which QGIS's Python
+    nearly always has (pip and setuptools need it); else by the release numbers (comma-separated >=, >, <=, <, ==,
+    !=, ~= clauses), local labels such as ``+cu130`` ignored."""
+    try:
+        from packaging.specifiers import InvalidSpecifier, SpecifierSet
+        from packaging.version import InvalidVersion, Version
+    except ImportError:
+        return _satisfies_by_release(version, spec)
+    try:
+        return Version(str(version)) in SpecifierSet(spec, prereleases=True)
+    except (InvalidVersion, InvalidSpecifier):
+        return _satisfies_by_release(version, spec)
+
+
+def _satisfies_by_release(version: str, spec: str) -> bool:
     v = parse_version(version)
     if not v:
         return False
@@ -106,12 +122,16 @@ def satisfies(version: str, spec: str) -> bool:
 
 # what is there ------------------------------------------------------------------------------------
 def missing(modules: Optional[Dict[str, str]] = None) -> List[str]:
-    """Import names that fail to import (each tried once per call)."""
+    """Import names not found on sys.path. Found, not imported: importing torch to check it took 3 s of QGIS's start
+    (bench/bench_load.py); a package that is there but does not import is reported by the dependencies dialog
+    (:func:`package_state`) and by the job that needs it."""
     out = []
     for name in (modules or REQUIRED):
         try:
-            importlib.import_module(name)
-        except Exception:
+            found = sys.modules[name] is not None if name in sys.modules else importlib.util.find_spec(name) is not None
+        except (ImportError, ValueError):
+            found = False
+        if not found:
             out.append(name)
     return out
 
@@ -308,7 +328,18 @@ def use_private_packages(profile_dir: Optional[str] = None, folder: Optional[str
     if not os.path.isdir(folder) or os.path.abspath(folder) in (os.path.abspath(p) for p in sys.path if p):
         return None
     _front_of_path(folder)
+    _data_of_a_wheel_rasterio(folder)
     return folder
+
+
+def _data_of_a_wheel_rasterio(folder: str) -> None:
+    """A rasterio installed from a wheel (only where QGIS's Python has none) brings its own GDAL and PROJ, which find
+    their data files only when told; set where nothing is set yet (QGIS's own settings are never changed)."""
+    for name, keys in (("gdal_data", ("GDAL_DATA",)), ("proj_data", ("PROJ_DATA", "PROJ_LIB"))):
+        path = os.path.join(folder, "rasterio", name)
+        if os.path.isdir(path) and not any(os.environ.get(k) for k in keys):
+            for k in keys:
+                os.environ[k] = path
 
 
 def dev_site_packages(plugin_dir: str) -> Optional[str]:

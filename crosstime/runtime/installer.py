@@ -6,8 +6,10 @@ OSGeo4W, inside the app bundle on macOS, sys.executable or /usr/bin/python3 on L
 the private folder only once complete, so a cancelled or failed install leaves the previous one as it was; where the
 old folder's files are in use (Windows), the new one waits and replaces it at the next start of QGIS.
 
-numpy, GDAL, rasterio and Qt that the QGIS Python already has are pinned to their version for pip's resolution and
-removed from the new folder afterwards, so that QGIS's own copies (built on its GDAL, its numpy ABI) stay in use.
+Every package the QGIS Python already has (numpy, GDAL, Qt, scipy, Pillow...) is pinned to its version for pip's
+resolution and removed from the new folder afterwards, so that QGIS's own copies stay in use and no other plugin
+finds a different one. Proxy, CA bundle, timeouts and a local wheel folder (offline) are passed to pip; a Python
+without pip gets one from ``ensurepip``, in a scratch folder.
 No QGIS import: the dependencies dialog runs :func:`install` in a QgsTask, the tests run it as it is.
 """
 from __future__ import annotations
@@ -81,11 +83,18 @@ def python_candidates(executable: Optional[str] = None, prefix: Optional[str] = 
                 add(pm.join(d, "python.exe"))
                 add(pm.join(d, "python3.exe"))
     elif platform == "darwin":
-        # QGIS.app/Contents/MacOS/QGIS -> QGIS.app/Contents/MacOS/bin/python3
+        # QGIS.app/Contents/MacOS/QGIS -> QGIS.app/Contents/MacOS/python (the official bundle), .../MacOS/bin/python3
+        # (older builds), or the Python.framework inside the bundle
         for d in (here, prefix, exec_prefix):
             if d:
+                add(pm.join(d, "python"))
+                add(pm.join(d, f"python{major}.{minor}"))
+                add(pm.join(d, "python3"))
                 add(pm.join(d, "bin", f"python{major}.{minor}"))
                 add(pm.join(d, "bin", "python3"))
+        if here:
+            add(pm.join(here, "..", "Frameworks", "Python.framework", "Versions", f"{major}.{minor}", "bin",
+                        f"python{major}.{minor}"))
     else:
         for d in (prefix, exec_prefix):
             if d:
@@ -126,18 +135,52 @@ def find_python(candidates: Optional[Sequence[str]] = None) -> str:
     raise InstallerError(f"the Python {want} interpreter that QGIS runs on was not found; tried: {'; '.join(tried)}")
 
 
-def pip_version(python: str) -> str:
-    """pip's version for ``python``; InstallerError when it has no pip."""
+def pip_version(python: str, env: Optional[Dict[str, str]] = None) -> str:
+    """pip's version for ``python`` (run with ``env``); InstallerError when it has no pip."""
     try:
         r = subprocess.run([python, "-m", "pip", "--version"], capture_output=True, text=True, timeout=120,
-                           env=_child_env(), **_quiet_flags())
+                           env=env or _child_env(), **_quiet_flags())
     except (OSError, subprocess.SubprocessError) as exc:
-        raise InstallerError(f"{python} -m pip could not run ({exc})") from None
+        raise InstallerError("{python} -m pip could not run ({reason})", python=python, reason=str(exc)) from None
     m = re.match(r"pip (\S+)", r.stdout)
     if r.returncode != 0 or not m:
         hint = " (on Debian or Ubuntu: sudo apt-get install python3-pip)" if sys.platform.startswith("linux") else ""
-        raise InstallerError(f"pip is not available for {python}{hint}")
+        raise InstallerError("pip is not available for {python}{hint}", python=python, hint=hint)
     return m.group(1)
+
+
+def bootstrap_pip(python: str, folder: str) -> str:
+    """pip for a Python that has none (some QGIS bundles ship without it): ``ensurepip`` installs the pip that comes
+    with Python into ``folder`` (an alternate root, nothing written to the Python itself); returns the folder that
+    holds the ``pip`` package, to put on PYTHONPATH for the pip runs."""
+    try:
+        r = subprocess.run([python, "-m", "ensurepip", "--root", folder, "--default-pip"], capture_output=True,
+                           text=True, timeout=600, env=_child_env(), **_quiet_flags())
+    except (OSError, subprocess.SubprocessError) as exc:
+        raise InstallerError("{python} has no pip, and ensurepip could not run ({reason})", python=python,
+                             reason=str(exc)) from None
+    for base, dirs, _files in os.walk(folder):
+        if "pip" in dirs and os.path.exists(os.path.join(base, "pip", "__init__.py")):
+            return base
+    hint = " (on Debian or Ubuntu: sudo apt-get install python3-pip)" if sys.platform.startswith("linux") else ""
+    last = " ".join((r.stderr or r.stdout).split())[-300:]
+    raise InstallerError("{python} has no pip, and ensurepip could not provide one ({reason}){hint}", python=python,
+                         reason=last or "no output", hint=hint)
+
+
+def pip_ready(python: str, scratch: str, progress: Progress = SILENT) -> Dict[str, str]:
+    """The environment in which ``python -m pip`` runs: the child environment, plus a pip of its own from ensurepip
+    (in ``scratch``) when the Python has none."""
+    env = _child_env()
+    try:
+        progress.info(f"Python: {python} (pip {pip_version(python, env)})")
+        return env
+    except InstallerError as first:
+        progress.info(str(first) + "; trying ensurepip")
+    site_dir = bootstrap_pip(python, scratch)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [site_dir, env.get("PYTHONPATH", "")]))
+    progress.info(f"Python: {python} (pip {pip_version(python, env)}, from ensurepip)")
+    return env
 
 
 # what pip is asked ---------------------------------------------------------------------------------
@@ -156,30 +199,87 @@ def torch_index_args(build: str = "cpu", platform: Optional[str] = None) -> List
     return [] if platform.startswith("linux") else ["--extra-index-url", PYTORCH_CUDA_INDEX]
 
 
-def protected_versions(exclude: Optional[str] = None) -> Dict[str, str]:
-    """Version of each PROTECTED distribution this Python has outside ``exclude`` (the private folder)."""
+def qgis_versions(exclude: Optional[str] = None) -> Dict[str, str]:
+    """Version of every distribution this Python has outside ``exclude`` (the private folder): QGIS's own packages,
+    which an install must neither replace nor shadow."""
     from importlib import metadata
     paths = [p for p in sys.path if p and not dependencies.is_inside(p, exclude)]
     out: Dict[str, str] = {}
     for d in metadata.distributions(path=paths):
         name = _norm(d.metadata.get("Name") or "")
-        if name in PROTECTED and name not in out and d.version:
+        if name and name not in out and d.version:
             out[name] = d.version
     return out
 
 
+def protected_versions(exclude: Optional[str] = None) -> Dict[str, str]:
+    """Version of each PROTECTED distribution (GDAL-, Qt- or numpy-ABI-bound) this Python has outside ``exclude``."""
+    return {k: v for k, v in qgis_versions(exclude).items() if k in PROTECTED}
+
+
 def constraint_lines(versions: Dict[str, str]) -> List[str]:
-    """``name==version`` for pip, the local part dropped ('1.24.2+ds' -> '1.24.2'; pip cannot pin local builds)."""
+    """``name==version`` for pip, the local part dropped ('1.24.2+ds' -> '1.24.2'; pip cannot pin local builds);
+    a version pip could not read (some distributions' own builds) is left unpinned rather than break the file."""
     out = []
     for name, v in sorted(versions.items()):
         release = re.match(r"[0-9][0-9A-Za-z.]*", v)
-        if release:
+        if release and _valid_version(release.group(0).rstrip(".")):
             out.append(f"{name}=={release.group(0).rstrip('.')}")
     return out
 
 
+def _valid_version(text: str) -> bool:
+    try:
+        from packaging.version import InvalidVersion, Version
+    except ImportError:
+        return bool(re.fullmatch(r"\d+(\.\d+)*", text))
+    try:
+        Version(text)
+        return True
+    except InvalidVersion:
+        return False
+
+
+@dataclass
+class PipNetwork:
+    """How pip reaches the package index: QGIS's proxy (Settings > Options > Network) and its exclusions, a CA bundle
+    for a network that inspects TLS, and patience for slow links. Empty: pip's own defaults and environment."""
+    proxy: str = ""                    # scheme://[user:password@]host:port
+    no_proxy: Sequence[str] = ()       # hosts reached directly
+    ca_bundle: str = ""                # a PEM file of the certificate authorities to trust
+    timeout_s: int = 60
+    retries: int = 5
+
+    def pip_args(self) -> List[str]:
+        args = ["--timeout", str(int(self.timeout_s)), "--retries", str(int(self.retries))]
+        if self.proxy:
+            args += ["--proxy", self.proxy]
+        if self.ca_bundle:
+            args += ["--cert", self.ca_bundle]
+        return args
+
+    def env(self) -> Dict[str, str]:
+        if not self.no_proxy:
+            return {}
+        hosts = ",".join(h.strip() for h in self.no_proxy if h.strip())
+        return {"NO_PROXY": hosts, "no_proxy": hosts}
+
+
+def proxy_url(host: str, port: Optional[int] = None, user: str = "", password: str = "", scheme: str = "http") -> str:
+    """``http://user:password@host:port`` for pip, with user and password quoted (an @ or : in a password)."""
+    from urllib.parse import quote
+    host = host.strip()
+    if not host:
+        return ""
+    if "://" in host:
+        scheme, host = host.split("://", 1)
+    auth = f"{quote(user, safe='')}:{quote(password, safe='')}@" if user else ""
+    return f"{scheme}://{auth}{host.rstrip('/')}" + (f":{int(port)}" if port else "")
+
+
 def pip_command(python: str, target: str, requirements: Sequence[str], constraints: Optional[str] = None,
-                find_links: Sequence[str] = (), no_index: bool = False, index_args: Sequence[str] = ()) -> List[str]:
+                find_links: Sequence[str] = (), no_index: bool = False, index_args: Sequence[str] = (),
+                network: Optional[PipNetwork] = None) -> List[str]:
     cmd = [python, "-m", "pip", "install", "--target", target, "--no-input", "--progress-bar", "off",
            "--disable-pip-version-check", "--no-warn-script-location", "--prefer-binary"]
     if constraints:
@@ -190,7 +290,13 @@ def pip_command(python: str, target: str, requirements: Sequence[str], constrain
         cmd.append("--no-index")
     else:
         cmd += list(index_args)
+        cmd += (network or PipNetwork()).pip_args()
     return cmd + list(requirements)
+
+
+def shown_command(cmd: Sequence[str]) -> str:
+    """The command as the log shows it: a proxy's password hidden."""
+    return re.sub(r"(://[^:/@\s]+:)[^@\s]+@", r"\1***@", " ".join(cmd))
 
 
 def _child_env() -> Dict[str, str]:
@@ -370,13 +476,16 @@ def _swap(staging: str, target: str) -> bool:
 
 def install(target: str, requirements: Sequence[str], python: Optional[str] = None, build: str = "cpu",
             find_links: Sequence[str] = (), no_index: bool = False, torch_index: Optional[bool] = None,
-            activate: bool = True, progress: Progress = SILENT) -> InstallResult:
+            activate: bool = True, progress: Progress = SILENT, network: Optional[PipNetwork] = None) -> InstallResult:
     """Installs ``requirements`` (pip requirement strings, e.g. ``torch>=1.13,<3``) into ``target``, the private
     folder (:func:`dependencies.private_dir`), which is rebuilt whole: what it held before is replaced.
 
     ``build``: 'cpu' or 'cuda' build of torch (``torch_index``: whether torch's index is needed; default: when a
     requirement is torch or torchvision). ``find_links`` and ``no_index``: install from a local wheel folder
-    (offline). Progress, live log lines and cancel go through ``progress``. ``activate``: put the new folder on
+    (offline). ``network``: proxy, CA bundle, timeout and retries (:class:`PipNetwork`). Every distribution QGIS's
+    Python already has is pinned to its version for pip's resolution and dropped from the new folder afterwards
+    (unless it is one of ``requirements``: an upgrade asked for), so QGIS's own copies stay in use and nothing of
+    QGIS is shadowed. Progress, live log lines and cancel go through ``progress``. ``activate``: put the new folder on
     sys.path at once (a worker thread leaves that to the main thread: :func:`dependencies.use_private_packages`).
     """
     requirements = [r.strip() for r in requirements if r and r.strip()]
@@ -385,8 +494,6 @@ def install(target: str, requirements: Sequence[str], python: Optional[str] = No
     target = os.path.abspath(target)
     progress.update(0.0, "finding the Python of QGIS")
     python = python or find_python()
-    pip = pip_version(python)
-    progress.info(f"Python: {python} (pip {pip})")
     if torch_index is None:
         torch_index = any(re.match(r"torch(vision)?\b", r) for r in requirements)
     index_args = torch_index_args(build) if torch_index else []
@@ -394,19 +501,23 @@ def install(target: str, requirements: Sequence[str], python: Optional[str] = No
     os.makedirs(parent, exist_ok=True)
     staging = f"{target}.partial-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
-    keep = protected_versions(exclude=target)
+    bootstrap = f"{target}.pip-{os.getpid()}"
+    asked = {_norm(re.match(r"[A-Za-z0-9._-]+", r).group(0)) for r in requirements}
+    keep = {k: v for k, v in qgis_versions(exclude=target).items() if k not in asked}
     constraints = os.path.join(parent, f".constraints-{os.getpid()}.txt")
     with open(constraints, "w", encoding="utf-8") as f:
         f.write("\n".join(constraint_lines(keep)) + "\n")
-    cmd = pip_command(python, staging, requirements, constraints, find_links, no_index, index_args)
-    progress.info("running: " + " ".join(cmd))
+    network = network or PipNetwork()
+    cmd = pip_command(python, staging, requirements, constraints, find_links, no_index, index_args, network)
     result = InstallResult(target, python, list(requirements))
     try:
-        result.log = run_logged(cmd, progress, _PipProgress().line)
+        env = {**pip_ready(python, bootstrap, progress), **network.env()}
+        progress.info("running: " + shown_command(cmd))
+        result.log = run_logged(cmd, progress, _PipProgress().line, env=env)
         for ln in result.log:
             if ln.startswith("Successfully installed"):
                 result.installed = ln.split()[2:]
-        # QGIS's own numpy, GDAL, rasterio, Qt stay in use: pip resolved against their versions, drop its copies
+        # QGIS's own packages stay in use: pip resolved against their versions, drop its copies
         for name, dist_info in installed_distributions(staging).items():
             if name in keep:
                 _remove_distribution(staging, dist_info)
@@ -424,6 +535,7 @@ def install(target: str, requirements: Sequence[str], python: Optional[str] = No
         shutil.rmtree(staging, ignore_errors=True)
         raise
     finally:
+        shutil.rmtree(bootstrap, ignore_errors=True)
         try:
             os.remove(constraints)
         except OSError:

@@ -19,7 +19,7 @@ from qgis.core import (
 from ..core import choices
 from ..core.progress import Cancelled, Progress
 from ..runtime import dependencies
-from ..translation import choice_labels, missing_message, tr
+from ..translation import choice_labels, missing_message, tr, translated
 
 LEGEND_KEYS = choices.keys(choices.LEGEND_PRESETS)
 SEMANTIC_KEYS = choices.keys(choices.SEMANTIC_MODES)
@@ -32,8 +32,9 @@ def group_label(group_id: str) -> str:
 
 
 def progress_of(feedback: QgsProcessingFeedback) -> Progress:
+    """The core's Progress on ``feedback``: its log lines in the user's language."""
     f = feedback or QgsProcessingFeedback()
-    return Progress(lambda frac, _m: f.setProgress(100.0 * frac), f.isCanceled, f.pushInfo)
+    return Progress(lambda frac, _m: f.setProgress(100.0 * frac), f.isCanceled, lambda m: f.pushInfo(translated(m)))
 
 
 class CrossTimeAlgorithm(QgsProcessingAlgorithm):
@@ -45,7 +46,7 @@ class CrossTimeAlgorithm(QgsProcessingAlgorithm):
     GROUP_ID = ""  # data, descriptor, matching or archive (group_label)
     LEGEND = "LEGEND"
     MAPPING_FILE = "MAPPING_FILE"
-    NEEDS = ("torch", "torchvision", "sklearn", "rasterio")
+    NEEDS = ("torch", "torchvision", "rasterio")
 
     def name(self) -> str:
         return self.NAME
@@ -81,11 +82,11 @@ class CrossTimeAlgorithm(QgsProcessingAlgorithm):
             if getattr(exc, "errno", None) == 28:
                 raise QgsProcessingException(
                     tr("The disk is full: {}. Free some space or choose another folder; nothing was left "
-                       "half-written.").format(exc)
+                       "half-written.").format(translated(exc))
                 ) from exc
-            raise QgsProcessingException(f"{type(exc).__name__}: {exc}") from exc
+            raise QgsProcessingException(f"{type(exc).__name__}: {translated(exc)}") from exc
         except Exception as exc:  # the core's errors already say which input is wrong and what to do
-            raise QgsProcessingException(f"{exc}") from exc
+            raise QgsProcessingException(translated(exc)) from exc
 
     # parameter helpers -------------------------------------------------------------------------
     def add_legend_params(self, optional_file: bool = True) -> None:
@@ -131,7 +132,7 @@ class CrossTimeAlgorithm(QgsProcessingAlgorithm):
         try:
             return raster_path(layer, role)
         except LayerError as exc:
-            raise QgsProcessingException(str(exc)) from exc
+            raise QgsProcessingException(translated(exc)) from exc
 
     def projected_crs_of(self, parameters, name: str, context) -> str:
         """The CRS of a raster layer for the tile grid; a geographic one is refused (tiles are in metres)."""

@@ -10,6 +10,7 @@ import sys
 from typing import List, Optional, Sequence
 
 from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsTask
+from qgis.gui import QgsFileWidget
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtGui import QFont
 from qgis.PyQt.QtWidgets import (
@@ -17,6 +18,7 @@ from qgis.PyQt.QtWidgets import (
     QApplication,
     QComboBox,
     QDialog,
+    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -32,6 +34,7 @@ from qgis.PyQt.QtWidgets import (
 from ..core.progress import Progress
 from ..runtime import dependencies, installer
 from ..translation import tr
+from .qgis_proxy import qgis_pip_network
 
 LOG_TAG = "CrossTime"
 COLUMNS = ("package", "needed", "wanted", "found", "state")
@@ -75,10 +78,12 @@ class InstallTask(QgsTask):
     log_line = pyqtSignal(str)
 
     def __init__(self, target: str, requirements: Sequence[str], build: str, on_done, find_links: Sequence[str] = (),
-                 no_index: bool = False, python: Optional[str] = None):
+                 no_index: bool = False, python: Optional[str] = None,
+                 network: Optional[installer.PipNetwork] = None):
         super().__init__(tr("CrossTime: installing dependencies"), QgsTask.Flag.CanCancel)
         self.target, self.requirements, self.build = target, list(requirements), build
         self.find_links, self.no_index, self.python = list(find_links), no_index, python
+        self.network = network
         self.on_done = on_done
         self.result = None
         self.error: Optional[BaseException] = None
@@ -89,7 +94,7 @@ class InstallTask(QgsTask):
         progress = Progress(lambda f, _m: self.setProgress(100.0 * f), self.isCanceled, self.log_line.emit)
         try:
             self.result = installer.install(self.target, self.requirements, self.python, self.build, self.find_links,
-                                            self.no_index, activate=False, progress=progress)
+                                            self.no_index, activate=False, progress=progress, network=self.network)
             return True
         except Cancelled:
             self.cancelled = True
@@ -160,6 +165,25 @@ class DependenciesDialog(QDialog):
             self.buildCombo.model().item(1).setEnabled(False)
         row.addWidget(self.buildCombo, 1)
         lay.addLayout(row)
+        form = QFormLayout()
+        self.wheelsFolder = QgsFileWidget()
+        self.wheelsFolder.setObjectName("wheelsFolder")
+        self.wheelsFolder.setStorageMode(QgsFileWidget.StorageMode.GetDirectory)
+        self.wheelsFolder.setToolTip(tr("A folder of wheel files (.whl) brought on a USB key or a share, for a computer "
+                                        "without Internet access: pip then installs from it only. Leave empty to "
+                                        "download from the Internet."))
+        form.addRow(tr("Offline wheel folder:"), self.wheelsFolder)
+        self.caBundle = QgsFileWidget()
+        self.caBundle.setObjectName("caBundle")
+        self.caBundle.setFilter(tr("Certificates (*.pem *.crt *.cer);;All files (*)"))
+        self.caBundle.setToolTip(tr("The certificate authorities your network's proxy signs with (a PEM file from your "
+                                    "IT department), when downloads fail with a certificate error"))
+        form.addRow(tr("Certificate bundle:"), self.caBundle)
+        self.proxyLabel = QLabel()
+        self.proxyLabel.setObjectName("proxyLabel")
+        form.addRow(tr("Proxy:"), self.proxyLabel)
+        lay.addLayout(form)
+        self._show_proxy()
 
         self.progressBar = QProgressBar()
         self.progressBar.setRange(0, 100)
@@ -270,6 +294,13 @@ class DependenciesDialog(QDialog):
                                     tr("Everything required is installed; tick optional packages to add them."))
             return None
         build = self.buildCombo.currentData()
+        folder = self.wheelsFolder.filePath().strip()
+        if not find_links and folder:
+            if not os.path.isdir(folder):
+                QMessageBox.warning(self, tr("CrossTime dependencies"),
+                                    tr("The offline wheel folder {0} does not exist.").format(folder))
+                return None
+            find_links, no_index = [folder], True
         if confirm:
             text = tr("Install these packages with pip into\n{0}?\n\n{1}\n\nPyTorch build: {2}. The download can take "
                       "several minutes (PyTorch alone is hundreds of megabytes). What this folder held before is "
@@ -278,12 +309,23 @@ class DependenciesDialog(QDialog):
                 return None
         self.log.clear()
         self.progressBar.setValue(0)
-        self.task = InstallTask(self.target, reqs, build, self._install_done, find_links, no_index, python)
+        self.task = InstallTask(self.target, reqs, build, self._install_done, find_links, no_index, python,
+                                qgis_pip_network(self.caBundle.filePath().strip()))
         self.task.log_line.connect(self.log.appendPlainText)
         self.task.progressChanged.connect(lambda v: self.progressBar.setValue(int(v)))
         self._set_running(True)
         QgsApplication.taskManager().addTask(self.task)
         return self.task
+
+    def _show_proxy(self) -> None:
+        net = qgis_pip_network()
+        if net.proxy:
+            text = tr("QGIS's proxy {0} (Settings > Options > Network)").format(installer.shown_command([net.proxy]))
+            if net.no_proxy:
+                text += "; " + tr("not for {0}").format(", ".join(net.no_proxy))
+        else:
+            text = tr("none set in QGIS (Settings > Options > Network); pip uses the system's settings")
+        self.proxyLabel.setText(text)
 
     def cancel_install(self) -> None:
         if self.task is not None:

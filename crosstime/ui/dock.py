@@ -16,7 +16,8 @@ from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QDockWidget, QWidget
 
-from ..translation import missing_message, tr
+from ..runtime import dependencies
+from ..translation import missing_message, tr, translated
 from . import dock_settings
 from .dock_settings import select_data
 from .highlight import Highlighter
@@ -68,7 +69,7 @@ class CrossTimeDock(QDockWidget):
         w.missingLabel.setText(html.escape(missing_message(self.missing)) + ' <a href="dependencies">'
                                + html.escape(tr("Install the missing packages…")) + "</a>")
         w.missingLabel.setVisible(bool(self.missing))
-        self.essential_missing = [m for m in self.missing if m in ("numpy", "rasterio")]
+        self.essential_missing = [m for m in self.missing if m in dependencies.ESSENTIAL]
         for b in (w.buildButton, w.pickButton, w.previewButton):
             b.setEnabled(not self.essential_missing)
         w.learnButton.setEnabled(not self.missing)
@@ -86,12 +87,13 @@ class CrossTimeDock(QDockWidget):
 
     # what every panel reports through ----------------------------------------------------------
     def status(self, text: str, level: str = "info") -> None:
+        """Show ``text`` (a core message or error is shown in the user's language)."""
         colour = {"info": "", "warning": "color: #8a6d00;", "error": "color: #b00020;", "ok": "color: #1b5e20;"}[level]
         self.w.statusLabel.setStyleSheet(f"QLabel {{ {colour} }}")
-        self.w.statusLabel.setText(text)
+        self.w.statusLabel.setText(translated(text))
 
     def push(self, text: str, level=Qgis.MessageLevel.Info, duration: int = 6) -> None:
-        self.iface.messageBar().pushMessage("CrossTime", text, level=level, duration=duration)
+        self.iface.messageBar().pushMessage("CrossTime", translated(text), level=level, duration=duration)
 
     # settings: the table of dock_settings.py ---------------------------------------------------
     def load_settings(self) -> None:

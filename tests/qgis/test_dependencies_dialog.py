@@ -86,13 +86,15 @@ def test_install_in_a_task_with_live_log_then_remove(qgis_iface, profile, local_
     from crosstime.ui.dependencies_dialog import DependenciesDialog
     dlg = DependenciesDialog(qgis_iface)
     seen = []
-    task = dlg.start_install(["ctdummy>=1.0,<2"], confirm=False, find_links=[local_wheels], no_index=True)
+    dlg.wheelsFolder.setFilePath(local_wheels)          # offline: the folder field of the dialog
+    task = dlg.start_install(["ctdummy>=1.0,<2"], confirm=False)
     assert task is not None and not dlg.installButton.isEnabled() and dlg.cancelButton.isEnabled()
     task.progressChanged.connect(seen.append)
     _wait(lambda: dlg.task is None)
     log = dlg.log.toPlainText()
     assert dlg.status == "ok", log
     assert "Successfully installed" in log and "ctdummy-1.2" in log and "Kept QGIS's own: numpy" in log
+    assert f"--find-links {local_wheels} --no-index" in log
     assert dlg.progressBar.value() == 100 and seen and max(seen) == 100
     assert dlg.installButton.isEnabled() and not dlg.cancelButton.isEnabled()
     # usable at once: the folder went on sys.path on the main thread
@@ -149,3 +151,33 @@ def test_plugin_loads_its_packages_from_the_private_folder_of_the_profile(qgis_i
     finally:
         plugin.unload()
         _flush()
+
+
+def test_pip_goes_through_the_proxy_set_in_qgis(qgis_iface, profile):
+    from qgis.core import QgsSettings
+
+    from crosstime.ui.dependencies_dialog import DependenciesDialog
+    from crosstime.ui.qgis_proxy import qgis_pip_network
+    s = QgsSettings()
+    keys = ("proxy/proxyEnabled", "proxy/proxyType", "proxy/proxyHost", "proxy/proxyPort", "proxy/proxyUser",
+            "proxy/proxyPassword", "proxy/proxyExcludedUrls")
+    saved = {k: s.value(k) for k in keys}
+    try:
+        for k, v in zip(keys, (True, "HttpProxy", "proxy.ministere.fr", "3128", "agent", "s3cr:t",
+                               ["https://intranet.ministere.fr/", "http://10.1.2.3"])):
+            s.setValue(k, v)
+        net = qgis_pip_network("/etc/ssl/ministere.pem")
+        assert net.proxy == "http://agent:s3cr%3At@proxy.ministere.fr:3128"
+        assert net.no_proxy == ["intranet.ministere.fr", "10.1.2.3"] and net.ca_bundle == "/etc/ssl/ministere.pem"
+        dlg = DependenciesDialog(qgis_iface)
+        shown = dlg.proxyLabel.text()
+        assert "proxy.ministere.fr:3128" in shown and "s3cr" not in shown and "intranet.ministere.fr" in shown
+        dlg.close()
+        s.setValue("proxy/proxyType", "DefaultProxy")          # the system's proxy: pip finds it by itself
+        assert qgis_pip_network().proxy == ""
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                s.remove(k)
+            else:
+                s.setValue(k, v)

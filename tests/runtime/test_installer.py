@@ -26,7 +26,11 @@ def test_runtime_requirements_are_ranges_read_from_the_plugin_folder():
     assert reqs["torch"].required and reqs["torch"].torch_index and reqs["torchvision"].torch_index
     assert reqs["rasterio"].if_missing and reqs["numpy"].if_missing and not reqs["torch"].if_missing
     assert not reqs["onnxruntime"].required and reqs["scikit-learn"].module == "sklearn"
-    assert dependencies.REQUIRED["sklearn"] == "scikit-learn>=1.0,<2"
+    # what the code imports is declared: scipy, Pillow and matplotlib required (QGIS's own copies kept where it has
+    # them); scikit-learn only for the optional search backend that uses it
+    assert dependencies.OPTIONAL["sklearn"] == "scikit-learn>=1.0,<2" and "sklearn" not in dependencies.REQUIRED
+    for name, module in (("scipy", "scipy"), ("Pillow", "PIL"), ("matplotlib", "matplotlib")):
+        assert reqs[name].required and reqs[name].if_missing and reqs[name].module == module
     # ranges that let pip pick a torch for Python 3.9 (torch 2.14 needs 3.10) as well as for 3.13
     assert dependencies.satisfies("2.8.0", reqs["torch"].spec) and dependencies.satisfies("2.14.1+cpu", reqs["torch"].spec)
     sk = reqs["scikit-learn"].spec
@@ -59,9 +63,9 @@ def test_install_plan_takes_what_qgis_lacks_and_the_optional_ones_asked():
               PackageState(by["scikit-learn"], "1.6.1", "/p", private=True), PackageState(by["onnxruntime"], None),
               PackageState(by["faiss-cpu"], None)]
     plan = [r.name for r in dependencies.install_plan(states, optional=["onnxruntime"])]
-    # numpy is QGIS's; rasterio is missing; torch missing; torchvision too old; scikit-learn lives in the private
-    # folder, which is rebuilt whole; faiss was not asked for
-    assert plan == ["rasterio", "torch", "torchvision", "scikit-learn", "onnxruntime"]
+    # numpy is QGIS's; rasterio is missing; torch missing; torchvision too old; scikit-learn and faiss (optional)
+    # were not asked for
+    assert plan == ["rasterio", "torch", "torchvision", "onnxruntime"]
 
 
 def test_package_states_here():
@@ -82,8 +86,8 @@ def test_python_of_qgis_candidates_on_each_os():
     mac = installer.python_candidates("/Applications/QGIS.app/Contents/MacOS/QGIS",
                                       "/Applications/QGIS.app/Contents/Frameworks/Python.framework/Versions/3.9",
                                       None, "darwin", (3, 9))
-    bundle = "/Applications/QGIS.app/Contents/MacOS/bin/"
-    assert mac[:2] == [bundle + "python3.9", bundle + "python3"]
+    bundle = "/Applications/QGIS.app/Contents/MacOS/"
+    assert mac[0] == bundle + "python" and bundle + "bin/python3.9" in mac     # the official bundle, then older ones
     lin = installer.python_candidates("/usr/bin/qgis", "/usr", "/usr", "linux", (3, 11))
     assert lin == ["/usr/bin/python3.11", "/usr/bin/python3"]
     venv = installer.python_candidates("/home/u/.venv/bin/python", "/home/u/.venv", "/home/u/.venv", "linux", (3, 11))
@@ -189,3 +193,58 @@ def test_a_finished_install_waiting_for_a_restart_replaces_the_folder_at_load(tm
     assert dependencies.use_private_packages(folder=target) is None                  # already there
     open(target + dependencies.REMOVE_MARKER, "w").close()
     assert dependencies.use_private_packages(folder=target) is None and not os.path.exists(target)
+
+
+def test_pip_is_told_the_proxy_its_exclusions_a_ca_bundle_and_patience():
+    url = installer.proxy_url("proxy.interieur.gouv.fr", 8080, "jdupont", "p@ss:w/rd")
+    assert url == "http://jdupont:p%40ss%3Aw%2Frd@proxy.interieur.gouv.fr:8080"
+    net = installer.PipNetwork(proxy=url, no_proxy=["intranet.local", " 10.0.0.0/8"], ca_bundle="/etc/ssl/ministere.pem",
+                               timeout_s=90, retries=8)
+    cmd = installer.pip_command("/py", "/t", ["torch>=1.13,<3"], "/c.txt", network=net)
+    joined = " ".join(cmd)
+    assert f"--proxy {url}" in joined and "--cert /etc/ssl/ministere.pem" in joined
+    assert "--timeout 90" in joined and "--retries 8" in joined and cmd[-1] == "torch>=1.13,<3"
+    assert net.env() == {"NO_PROXY": "intranet.local,10.0.0.0/8", "no_proxy": "intranet.local,10.0.0.0/8"}
+    assert "p%40ss" not in installer.shown_command(cmd) and "jdupont:***@proxy" in installer.shown_command(cmd)
+    # offline, from a wheel folder: no index, so no network option either
+    offline = installer.pip_command("/py", "/t", ["ctdummy"], find_links=["/media/usb/wheels"], no_index=True,
+                                    network=net)
+    assert "--find-links /media/usb/wheels --no-index" in " ".join(offline) and "--proxy" not in offline
+    assert installer.proxy_url("") == "" and installer.proxy_url("https://p.example", 3128) == "https://p.example:3128"
+
+
+def test_a_package_qgis_has_is_never_installed_over(tmp_path, local_wheels, keep_sys_path):
+    """Not only numpy and GDAL: any distribution QGIS's Python has (here ``packaging``, as scipy, Pillow or
+    typing_extensions would be) is pinned for pip and its copy dropped, so no other plugin finds a different one."""
+    import importlib.util
+
+    import packaging
+    spec = importlib.util.spec_from_file_location("tests_conftest", os.path.join(os.path.dirname(__file__), "..",
+                                                                                 "conftest.py"))
+    make_wheel = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(make_wheel)
+    make_wheel = make_wheel.make_wheel
+    make_wheel(local_wheels, "ctneedspackaging", "1.0", {"ctneedspackaging/__init__.py": "X = 1\n"},
+               requires=["packaging"])
+    make_wheel(local_wheels, "packaging", packaging.__version__,
+               {"packaging/__init__.py": "raise ImportError('the fake packaging was imported')\n"})
+    target = str(tmp_path / "deps" / dependencies.python_tag())
+    result = installer.install(target, ["ctneedspackaging"], find_links=[local_wheels], no_index=True, activate=False)
+    assert result.kept_from_qgis == [f"packaging {packaging.__version__}"]
+    assert set(installer.installed_distributions(target)) == {"ctneedspackaging"}
+    assert not os.path.exists(os.path.join(target, "packaging"))
+
+
+def test_a_python_without_pip_gets_one_from_ensurepip(tmp_path, local_wheels, keep_sys_path):
+    bare = tmp_path / "bare"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(bare)], check=True, timeout=120)
+    python = str(bare / ("Scripts/python.exe" if sys.platform.startswith("win") else "bin/python"))
+    with pytest.raises(installer.InstallerError, match="pip is not available"):
+        installer.pip_version(python)
+    lines = []
+    target = str(tmp_path / "deps" / dependencies.python_tag())
+    result = installer.install(target, ["ctdummydep"], python=python, find_links=[local_wheels], no_index=True,
+                               activate=False, progress=Progress(log=lines.append))
+    assert "ctdummydep-0.3" in result.installed and any("from ensurepip" in ln for ln in lines)
+    assert sorted(os.listdir(tmp_path / "deps")) == [dependencies.python_tag()]        # the bootstrap pip is gone
+    assert not list(bare.glob("lib/python*/site-packages/pip"))                        # nothing written to that Python
