@@ -6,7 +6,7 @@ VERSION := $(shell sed -n 's/^version=//p' crosstime/metadata.txt)
 export QT_QPA_PLATFORM ?= offscreen
 
 .PHONY: setup lint test test-core test-qgis demo zip smoke bench bench-data bench-train bench-index bench-click clean \
-	i18n i18n-update i18n-check
+	i18n i18n-update i18n-check help
 # the French translation: crosstime/i18n/crosstime_fr.ts (in git) compiled to the .qm the plugin loads (built)
 TS := crosstime/i18n/crosstime_fr.ts
 QM := crosstime/i18n/crosstime_fr.qm
@@ -18,6 +18,7 @@ lint: setup
 	$(PY) -m ruff check crosstime tests bench scripts
 	$(VENV)/bin/vermin --target=3.9- --no-tips --violations --eval-annotations --feature union-types crosstime
 	python3 scripts/i18n.py check
+	$(PY) scripts/help.py --check
 
 # core and command line: plain pytest, no QGIS needed
 test-core: setup
@@ -45,6 +46,10 @@ i18n-check:
 
 demo: setup
 	$(PY) -m crosstime demo --out build/demo
+
+# the user guide shipped in the plugin, from docs/user-guide.md
+help: setup
+	$(PY) scripts/help.py
 
 zip: i18n
 	@python3 scripts/package.py --out dist/crosstime-$(VERSION).zip

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import List
 
 from qgis.core import (
@@ -20,6 +21,9 @@ from ..core import choices
 from ..core.progress import Cancelled, Progress
 from ..runtime import dependencies
 from ..translation import choice_labels, missing_message, tr, translated
+from ..user_guide import user_guide_url
+
+GROUP_ICONS = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "resources", "groups")
 
 LEGEND_KEYS = choices.keys(choices.LEGEND_PRESETS)
 SEMANTIC_KEYS = choices.keys(choices.SEMANTIC_MODES)
@@ -56,6 +60,15 @@ class CrossTimeAlgorithm(QgsProcessingAlgorithm):
 
     def groupId(self) -> str:
         return self.GROUP_ID
+
+    def icon(self):
+        """The icon of the algorithm's group (``resources/groups/<group>.svg``): the steps tell apart in the toolbox."""
+        from qgis.PyQt.QtGui import QIcon
+        return QIcon(os.path.join(GROUP_ICONS, f"{self.GROUP_ID}.svg"))
+
+    def helpUrl(self) -> str:
+        """The algorithm's row in the user guide shipped with the plugin (opened by the dialog's Help button)."""
+        return user_guide_url(self.NAME)
 
     def createInstance(self):
         return type(self)()

@@ -46,6 +46,7 @@ class CrossTimeDock(QDockWidget):
         self.index_panel = IndexPanel(self)
         self.match_panel = MatchPanel(self)
         self.w.missingLabel.linkActivated.connect(lambda _: self.open_dependencies())
+        self.w.helpButton.clicked.connect(self.open_help)
         self.w.mainLayout.setContentsMargins(3, 3, 3, 3)     # usable at 300 px of width
         self.setMinimumWidth(0)
         self.load_settings()
@@ -56,6 +57,15 @@ class CrossTimeDock(QDockWidget):
         proj.writeProject.connect(self.save_project_settings)
         if self.missing:
             self.show_missing(self.missing)
+
+    def help_anchor(self) -> str:
+        """The part of the user guide about the tab in front: archive search, or the dock."""
+        archive = self.w.tabs.currentWidget() is getattr(self.archive, "widget", None)
+        return "archive-search" if archive else "the-dock"
+
+    def open_help(self) -> bool:
+        from ..user_guide import open_user_guide
+        return open_user_guide(self.help_anchor())
 
     def show_missing(self, missing: List[str]) -> None:
         """The banner naming what is missing, with a link to the dialog that installs it. The quick describer needs
