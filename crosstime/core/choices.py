@@ -42,6 +42,9 @@ ARCHIVE_PIXELS = 64
 
 # what describes tiles in the dock: no training, the model learnt on this region, or a chosen model file
 DESCRIBER_QUICK, DESCRIBER_REGION, DESCRIBER_FILE = "quick", "region", "file"
+# the CPU recipe's network, untrained (ImageNet EfficientNet-Lite0, seeded random head, thumbnails): made beside the
+# index it describes, when the index is built (jobs.describer_choice.write_untrained_model)
+DESCRIBER_UNTRAINED = "untrained"
 
 # backbones offered to users (more can be registered in core.nn.backbones)
 BACKBONES: Tuple[str, ...] = ("resnet50", "resnet34", "resnet18", "resnet101", "efficientnet_lite0")

@@ -83,3 +83,14 @@ def test_learn_this_region_keeps_the_model_beside_the_project_and_indexes(store,
     assert DescriptorIndex.load(index_path).model_fingerprint == jobs.describer_for(model, legend).fingerprint
     assert any("every half tile" in line or "stride" in line or "learning this region" in line for line in lines)
     assert result.history[0]["epoch"] == 0 and len(result.history) >= 2     # the untrained score, then training
+
+
+def test_the_untrained_network_lives_beside_its_index(tmp_path):
+    index = str(tmp_path / "old.ctindex")
+    assert jobs.untrained_model_path(index) == str(tmp_path / "old.untrained.ctmodel")
+    from crosstime.core.jobs.describer_choice import model_for_index
+    assert model_for_index("quick", index) == "quick" and model_for_index(None, index) is None
+    with pytest.raises(CrossTimeError, match="build the index again"):
+        model_for_index(jobs.UNTRAINED, index)
+    with pytest.raises(CrossTimeError, match="build the index first"):
+        jobs.describer_for(jobs.UNTRAINED, None)

@@ -24,9 +24,11 @@ from .archive_search import (
 )
 from .describer_choice import (
     QUICK,
+    UNTRAINED,
     describer_for,
     describer_for_index,
     model_describer,
+    untrained_model_path,
     warn_if_trained_elsewhere,
 )
 from .evaluation import EvaluationRequest, evaluate_stores
@@ -37,11 +39,11 @@ from .tiles import build_tile_store, grid_for_bounds, grid_for_orthos, layer_til
 from .training import REGION_MODEL, learn_region, train_descriptor
 
 __all__ = [
-    "QUICK", "REGION_MODEL", "ArchiveOptions", "EvaluationRequest", "IndexSettings", "LocateOutputs",
+    "QUICK", "REGION_MODEL", "UNTRAINED", "ArchiveOptions", "EvaluationRequest", "IndexSettings", "LocateOutputs",
     "archive_describer_for", "archive_index_for_clicks", "build_index_from_layers", "build_index_from_store",
     "build_modern_index", "build_tile_store", "describer_for", "describer_for_index", "evaluate_archive",
     "evaluate_stores", "export_onnx", "grid_for_bounds", "grid_for_orthos", "index_archive", "index_archive_for_ortho",
     "layer_tiles", "learn_region", "locate_archive_photos", "match_all_tiles", "merge_index_shards", "model_describer",
     "modern_tile_at", "open_matcher", "open_tile_set", "photos_showing_place", "read_vector_files",
-    "synthetic_archive", "train_descriptor", "warn_if_trained_elsewhere",
+    "synthetic_archive", "train_descriptor", "untrained_model_path", "warn_if_trained_elsewhere",
 ]

@@ -7,6 +7,7 @@ import os
 from typing import Optional, Tuple
 
 from ..errors import CrossTimeError
+from ..messages import Message
 
 
 def photos_showing_place(archive_index: str, modern_index: str, x: float, y: float, *, n: int = 10,
@@ -21,7 +22,7 @@ def photos_showing_place(archive_index: str, modern_index: str, x: float, y: flo
     from ..retrieval.index import DescriptorIndex
     index = DescriptorIndex.load(modern_index, mmap=True)
     arch = archive_index_for_clicks(archive_index)
-    index.check_model(arch.model_fingerprint, f"the archive index {os.path.basename(archive_index)}")
+    index.check_model(arch.model_fingerprint, Message("the archive index {name}", name=os.path.basename(archive_index)))
     row = modern_tile_at(index, x, y)
     matches = photos_showing(arch, np.asarray(index.descriptors[row]), n)
     if locations:
@@ -56,8 +57,8 @@ def modern_tile_at(index, x: float, y: float) -> int:
     fps = np.asarray(index.footprints)
     inside = np.nonzero((fps[:, 0] <= x) & (x <= fps[:, 2]) & (fps[:, 1] <= y) & (y <= fps[:, 3]))[0]
     if not len(inside):
-        raise CrossTimeError(f"the point {x:.1f}, {y:.1f} lies outside {index.source or 'the modern index'}; "
-                             "click inside the indexed area")
+        raise CrossTimeError("the point {x:.1f}, {y:.1f} lies outside {index}; click inside the indexed area",
+                             x=x, y=y, index=index.source or Message("the modern index"))
     cx, cy = (fps[inside, 0] + fps[inside, 2]) / 2, (fps[inside, 1] + fps[inside, 3]) / 2
     return int(inside[int(np.argmin(np.hypot(cx - x, cy - y)))])
 
@@ -73,7 +74,8 @@ def evaluate_archive(locations: str, truth: str, *, out_dir: Optional[str] = Non
     with open(locations, encoding="utf-8") as f:
         tile = tile_size or float(json.load(f).get("tile_size") or 0)
     if tile <= 0:
-        raise CrossTimeError(f"{locations}: no tile size recorded; give the tile size of the modern index")
+        raise CrossTimeError("{locations}: no tile size recorded; give the tile size of the modern index",
+                             locations=locations)
     ev = score_locations(read_locations(locations), load_truth(truth), tile, label or os.path.basename(locations))
     summary = ev.summary()
     if out_dir:

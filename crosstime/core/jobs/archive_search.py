@@ -12,6 +12,7 @@ from ..atomic import atomic_write
 from ..choices import ARCHIVE_PIXELS, ARCHIVE_TILE_SIZE, DEFAULT_LEGEND
 from ..errors import CrossTimeError
 from ..geo.grid import Bounds
+from ..messages import Message
 from ..progress import SILENT, Progress
 from ..tiles.dates import NEW
 from .tiles import grid_for_orthos, layer_tiles
@@ -53,7 +54,7 @@ def build_modern_index(out: str, new_ortho: str, tile_size: float, *, pixels: in
     from ..retrieval.index import build_index
     describer = ArchiveDescriber(model, pixels, device)
     grid = grid_for_orthos(new_ortho, new_ortho, tile_size, describer.pixels, crs=crs, stride=stride, extent=extent)
-    progress.info(f"modern index grid: {grid.summary()}")
+    progress.info(Message("modern index grid: {grid}", grid=grid.summary()))
     with layer_tiles(grid, load_legend(DEFAULT_LEGEND), new_ortho=new_ortho) as tiles:
         idx = build_index(describer, tiles, NEW, (0, 1), progress,
                           {"new_ortho": new_ortho, "purpose": "archive search", "describer": describer.label})
@@ -85,14 +86,15 @@ def index_archive(folder: str, out: str, modern_index: str, options: Optional[Ar
     opt = options or ArchiveOptions()
     index = DescriptorIndex.load(modern_index, mmap=True)
     describer = archive_describer_for(index, opt.model, opt.device,
-                                      f"the modern index {os.path.basename(modern_index)}")
+                                      Message("the modern index {name}", name=os.path.basename(modern_index)))
     tile = float((index.grid or {}).get("tile_size") or 0)
     if tile <= 0:
-        raise CrossTimeError(f"{modern_index}: this index has no tile grid; build it with build_modern_index")
+        raise CrossTimeError("{modern_index}: this index has no tile grid; build it with build_modern_index",
+                             modern_index=modern_index)
     items = []
     entries = open_archive(folder, opt.catalogue, opt.photos)
     for n, photo in enumerate(entries):
-        progress.update(n / len(entries), f"describing {photo.name}")
+        progress.update(n / len(entries), Message("describing {photo}", photo=photo.name))
         items.append(describe_photo(photo, describer, tile, opt.known_scale, opt.footprint_range, scale_step, overlap,
                                     progress.sub(n / len(entries), (n + 1) / len(entries))))
     progress.check()
@@ -110,11 +112,13 @@ def _photos_to_locate(index, opt: ArchiveOptions, archive_index: Optional[str], 
     from ..archive.catalogue import open_archive
     if archive_index:
         arch = ArchiveIndex.load(archive_index)
-        index.check_model(arch.model_fingerprint, f"the archive index {os.path.basename(archive_index)}")
+        index.check_model(arch.model_fingerprint,
+                          Message("the archive index {name}", name=os.path.basename(archive_index)))
         chosen = [i for i, p in enumerate(arch.photos) if not opt.photos or p.name in set(opt.photos)]
         if opt.photos and len(chosen) < len(set(opt.photos)):
             missing = sorted(set(opt.photos) - {arch.photos[i].name for i in chosen})
-            raise CrossTimeError(f"{archive_index}: no photo named {missing[0]}; index it first (index-archive)")
+            raise CrossTimeError("{archive_index}: no photo named {first}; index it first (index-archive)",
+                                 archive_index=archive_index, first=missing[0])
         return [arch.photos[i] for i in chosen], opt.known_scale and all(arch.known_scale[i] for i in chosen)
     if folder:
         return list(open_archive(folder, opt.catalogue, opt.photos)), opt.known_scale
@@ -138,13 +142,13 @@ def locate_archive_photos(modern_index: str, options: Optional[ArchiveOptions] =
     opt, outs = options or ArchiveOptions(), outputs or LocateOutputs()
     index = DescriptorIndex.load(modern_index)
     describer = archive_describer_for(index, opt.model, opt.device,
-                                      f"the modern index {os.path.basename(modern_index)}")
+                                      Message("the modern index {name}", name=os.path.basename(modern_index)))
     prepared = prepare_index(index, describer)
     work, known_scale = _photos_to_locate(index, opt, archive_index, folder)
     out = []
     for n, photo in enumerate(work):
         sub = progress.sub(n / len(work), (n + 1) / len(work))
-        sub.update(0.0, f"locating {photo.name}")
+        sub.update(0.0, Message("locating {photo}", photo=photo.name))
         t0 = time.perf_counter()
         area = None
         if photo.centre is not None and photo.uncertainty:
@@ -153,9 +157,11 @@ def locate_archive_photos(modern_index: str, options: Optional[ArchiveOptions] =
                               prepared=prepared)
         loc.candidates = loc.candidates[:max(1, k)]
         loc.seconds = time.perf_counter() - t0
-        progress.info(f"{photo.name}: centre {loc.centre[0]:.0f}, {loc.centre[1]:.0f}, scale {loc.scale:.3f} m/px, "
-                      f"rotation {loc.rotation:.0f} deg, confidence {loc.confidence:.2f}, "
-                      f"{loc.agreeing_windows} windows" + ("" if loc.scale_known else " (scale searched)"))
+        progress.info(Message("{photo}: centre {x:.0f}, {y:.0f}, scale {scale:.3f} m/px, rotation {rotation:.0f} deg, "
+                              "confidence {confidence:.2f}, {windows} windows{searched}", photo=photo.name,
+                              x=loc.centre[0], y=loc.centre[1], scale=loc.scale, rotation=loc.rotation,
+                              confidence=loc.confidence, windows=loc.agreeing_windows,
+                              searched="" if loc.scale_known else Message(" (scale searched)")))
         out.append(loc)
     _write_locations(modern_index, index, work, out, outs, keep_others)
     return out
@@ -209,7 +215,8 @@ def index_archive_for_ortho(archive_folder: str, results_folder: str, new_ortho:
         fresh = (os.path.abspath(str(old.meta.get("new_ortho", ""))) == os.path.abspath(new_ortho)
                  and abs(float((old.grid or {}).get("tile_size") or 0) - tile_size) < 1e-6)
     if not fresh:
-        progress.update(0.0, f"describing the tiles of {os.path.basename(new_ortho)} for archive search")
+        progress.update(0.0, Message("describing the tiles of {new_ortho} for archive search",
+                                     new_ortho=os.path.basename(new_ortho)))
         build_modern_index(ws.modern_index, new_ortho, tile_size, pixels=pixels, model=model, stride=tile_size / 2,
                            device=device, progress=progress.sub(0.0, 0.4))
     arch = index_archive(archive_folder, ws.archive_index, ws.modern_index,

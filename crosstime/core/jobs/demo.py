@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Dict, Optional
 
 from ..choices import ARCHIVE_PIXELS
+from ..messages import Message
 from ..progress import TerminalProgress
 
 TILE_M, TILE_PX = 200.0, 128
@@ -53,7 +54,7 @@ def run_demo(out: str, minutes: float = DEMO_MINUTES, seed: int = 0, quick: bool
                                          jobs.read_vector_files([land.new_vectors]), legend,
                                          tile_size=TILE_M, pixels=TILE_PX)
         lands[role], stores[role] = land, store
-        p.update((k + 1) / len(plan.sizes), f"{role}: {len(store)} tiles")
+        p.update((k + 1) / len(plan.sizes), Message("{role}: {n_store} tiles", role=role, n_store=len(store)))
     p.close()
     model = os.path.join(out, "model.ctmodel")
     p = TerminalProgress(f"2/6 training ({plan.recipe}, {plan.backbone}, {plan.minutes:g} min budget)")

@@ -45,7 +45,8 @@ def evaluate_stores(store_paths: Sequence[str], out_dir: str, request: Optional[
     keys = choices.LIGHT_BASELINES if req.baselines is None else req.baselines
     unknown = [k for k in keys if k not in choices.BASELINES]
     if unknown:
-        raise CrossTimeError(f"unknown baseline(s) {', '.join(unknown)}: choose among {', '.join(choices.BASELINES)}")
+        raise CrossTimeError("unknown baseline(s) {unknown}: choose among {baselines}",
+                             unknown=", ".join(unknown), baselines=", ".join(choices.BASELINES))
     specs = [baseline_spec(k) for k in keys]
     parts = [(None, tiles, out_dir)]
     if req.by_source:

@@ -5,14 +5,23 @@ from dataclasses import dataclass
 from typing import Optional, Sequence, Tuple
 
 from ..atomic import check_writable
-from ..choices import DEFAULT_PIXELS
+from ..choices import DEFAULT_PIXELS, DEFAULT_TILE_SIZE
 from ..geo.grid import TileGrid
 from ..geo.legend import Legend
 from ..geo.tile_reader import OrthoSource
 from ..geo.vectors import VectorLayerData
 from ..progress import SILENT, Progress
 from ..tiles.dates import OLD
-from .describer_choice import describer_for, index_bytes, tile_settings, warn_if_trained_elsewhere
+from .describer_choice import (
+    UNTRAINED,
+    describer_for,
+    index_bytes,
+    model_describer,
+    tile_settings,
+    untrained_model_path,
+    warn_if_trained_elsewhere,
+    write_untrained_model,
+)
 from .tiles import grid_for_orthos, layer_tiles
 
 
@@ -63,14 +72,26 @@ def build_index_from_layers(out: str, old_ortho: OrthoSource, new_ortho: OrthoSo
     tile_size, pixels = settings.tile_size, settings.pixels
     if grid is not None:
         tile_size, pixels = grid.tile_size, grid.pixels
-    describer = describer_for(settings.model, legend, pixels=pixels or DEFAULT_PIXELS,
-                              semantic_mode=settings.semantic_mode, device=settings.device)
-    warn_if_trained_elsewhere(describer, legend, progress)
-    tile_size, pixels = tile_settings(describer, settings.model, tile_size, pixels, progress)
+    untrained = settings.model == UNTRAINED
+    describer = None
+    if untrained:
+        tile_size, pixels = tile_size or DEFAULT_TILE_SIZE, pixels or DEFAULT_PIXELS
+    else:
+        describer = describer_for(settings.model, legend, pixels=pixels or DEFAULT_PIXELS,
+                                  semantic_mode=settings.semantic_mode, device=settings.device)
+        warn_if_trained_elsewhere(describer, legend, progress)
+        tile_size, pixels = tile_settings(describer, settings.model, tile_size, pixels, progress)
     if grid is None:
         grid = grid_for_orthos(old_ortho, new_ortho, tile_size, pixels, crs=settings.crs)
-    check_writable(out, index_bytes(len(grid), describer))
+    if describer is not None:
+        check_writable(out, index_bytes(len(grid), describer))
     with layer_tiles(grid, legend, old_ortho=old_ortho, old_vectors=old_vectors) as tiles:
+        if untrained:
+            model = write_untrained_model(untrained_model_path(out), tiles, legend, pixels=grid.pixels,
+                                          dates=(OLD,), progress=progress.sub(0.0, 0.1))
+            describer = model_describer(model, legend, device=settings.device)
+            check_writable(out, index_bytes(len(grid), describer))
+            progress = progress.sub(0.1, 1.0)
         idx = build_index(describer, tiles, OLD, settings.shard, progress,
                           {"old_ortho": source_label(old_ortho), "new_ortho": source_label(new_ortho),
                            "legend": legend.name})

@@ -10,9 +10,10 @@ from ..geo.grid import TileGrid
 from ..geo.legend import Legend
 from ..geo.tile_reader import OrthoSource
 from ..geo.vectors import VectorLayerData
+from ..messages import Message
 from ..progress import SILENT, Progress
 from ..tiles.dates import NEW
-from .describer_choice import describer_for_index
+from .describer_choice import describer_for_index, model_for_index
 from .tiles import layer_tiles
 
 
@@ -23,8 +24,8 @@ def open_matcher(index_path: str, model: Optional[str], legend: Legend, new_orth
     from ..retrieval.click import Matcher
     from ..retrieval.index import DescriptorIndex
     index = DescriptorIndex.load(index_path)
-    describer = describer_for_index(index, model, legend, device=device,
-                                    what=f"the index {os.path.basename(index_path)}")
+    describer = describer_for_index(index, model_for_index(model, index_path), legend, device=device,
+                                    what=Message("the index {name}", name=os.path.basename(index_path)))
     return Matcher(index, describer, lambda grid: layer_tiles(
         grid, legend, old_ortho=old_ortho, new_ortho=new_ortho, old_vectors=old_vectors if old_ortho else (),
         new_vectors=new_vectors))
@@ -40,22 +41,23 @@ def match_all_tiles(index_path: str, model: Optional[str], legend: Legend, new_o
     from ..retrieval.bulk import match_tiles, write_matches_gpkg
     from ..retrieval.index import DescriptorIndex, IndexFileError, SearchError
     if isinstance(k, bool) or not isinstance(k, numbers.Integral) or k < 1:
-        raise SearchError(f"k = {k}: ask for at least 1 match per tile")
+        raise SearchError("k = {k}: ask for at least 1 match per tile", k=k)
     if out_gpkg:
         check_writable(out_gpkg)
     index = DescriptorIndex.load(index_path)
     index.check_k(k)
     if not index.grid:
-        raise IndexFileError(f"{index_path}: this index has no tile grid (built from an image folder); it cannot be "
-                             "matched against an ortho")
-    describer = describer_for_index(index, model, legend, device=device)
+        raise IndexFileError("{index_path}: this index has no tile grid (built from an image folder); it cannot be "
+                             "matched against an ortho", index_path=index_path)
+    describer = describer_for_index(index, model_for_index(model, index_path), legend, device=device)
     grid = TileGrid.from_dict(index.grid)
     with layer_tiles(grid, legend, new_ortho=new_ortho, new_vectors=new_vectors) as tiles:
         matches = match_tiles(describer, index, tiles, k, progress=progress)
         warnings = tiles.mapping_warnings(NEW)          # after drawing: it may have found broken geometries
     if matches.blank:
-        progress.info(f"{matches.blank} of {matches.blank + len(matches.query_ids)} tiles of the index's grid have no "
-                      f"data in {new_ortho} (outside it, or nodata): left out of the matches")
+        progress.info(Message("{blank} of {total} tiles of the index's grid have no "
+                              "data in {new_ortho} (outside it, or nodata): left out of the matches",
+                              blank=matches.blank, total=matches.blank + len(matches.query_ids), new_ortho=new_ortho))
     if out_gpkg:
         write_matches_gpkg(out_gpkg, matches, grid.crs)
     return matches, warnings

@@ -9,6 +9,7 @@ from ..geo.grid import Bounds, TileGrid
 from ..geo.legend import Legend
 from ..geo.tile_reader import OrthoSource
 from ..geo.vectors import VectorLayerData
+from ..messages import Message
 from ..progress import SILENT, Progress
 from ..tiles.dates import NEW, OLD
 
@@ -29,8 +30,8 @@ def grid_for_bounds(old_bounds: Bounds, new_bounds: Bounds, crs: str, tile_size:
     if not crs:
         raise TileStoreInputError("the new ortho has no coordinate reference system")
     if CRS.from_user_input(crs).is_geographic:
-        raise TileStoreInputError(f"the grid CRS {crs} is geographic (degrees): tiles need a projected CRS in metres, "
-                             "for example EPSG:2154 (Lambert-93) or the UTM zone of the area")
+        raise TileStoreInputError("the grid CRS {crs} is geographic (degrees): tiles need a projected CRS in "
+                                  "metres, for example EPSG:2154 (Lambert-93) or the UTM zone of the area", crs=crs)
     return TileGrid.for_overlap(tuple(old_bounds), tuple(new_bounds), crs, tile_size, pixels, stride, (0.0, 0.0), extent)
 
 
@@ -71,7 +72,7 @@ def build_tile_store(out: str, old_ortho: str, new_ortho: str, old_vectors: Sequ
     check_writable(out)
     grid = grid_for_orthos(old_ortho, new_ortho, tile_size, pixels, crs=crs, stride=stride, extent=extent)
     check_writable(out, len(grid) * grid.pixels * grid.pixels * 8)        # both dates' images and codes
-    progress.info(f"grid: {grid.summary()}")
+    progress.info(Message("grid: {grid}", grid=grid.summary()))
     progress.update(0.0, "preparing vector layers")
     with layer_tiles(grid, legend, old_ortho=old_ortho, new_ortho=new_ortho, old_vectors=old_vectors,
                      new_vectors=new_vectors) as tiles:

@@ -9,6 +9,7 @@ from ..geo.grid import TileGrid
 from ..geo.legend import Legend
 from ..geo.tile_reader import OrthoSource
 from ..geo.vectors import VectorLayerData
+from ..messages import Message
 from ..progress import SILENT, Progress
 from .indexing import IndexSettings, build_index_from_layers
 from .tiles import layer_tiles
@@ -55,7 +56,8 @@ def learn_region(folder: str, grid: TileGrid, old_ortho: OrthoSource, new_ortho:
     dense = TileGrid.covering(grid.bounds(), grid.crs, grid.tile_size, grid.pixels, grid.tile_size / 2, grid.origin)
     store = os.path.join(folder, "region_tiles.ctstore")
     check_writable(store, len(dense) * dense.pixels * dense.pixels * 8)
-    progress.info(f"learning this region: {dense.summary()}, {minutes:g} min of training")
+    progress.info(Message("learning this region: {dense}, {minutes:g} min of training",
+                          dense=dense.summary(), minutes=minutes))
     with layer_tiles(dense, legend, old_ortho=old_ortho, new_ortho=new_ortho, old_vectors=old_vectors,
                      new_vectors=new_vectors) as tiles:
         write_tile_store(store, tiles, progress.sub(0.0, 0.15))
