@@ -19,6 +19,7 @@ lint: setup
 	$(VENV)/bin/vermin --target=3.9- --no-tips --violations --eval-annotations --feature union-types crosstime
 	python3 scripts/i18n.py check
 	$(PY) scripts/help.py --check
+	$(PY) scripts/qt6_check.py
 
 # core and command line: plain pytest, no QGIS needed
 test-core: setup

@@ -6,8 +6,8 @@ import os
 from qgis.core import Qgis, QgsApplication
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QAction
 
+from .compat_qt import QAction
 from .runtime import dependencies
 from .translation import install_translator, remove_translator, tr
 

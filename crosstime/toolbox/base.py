@@ -167,7 +167,8 @@ class CrossTimeAlgorithm(QgsProcessingAlgorithm):
 
 # the helpers below take their label already translated: tr("literal") at the call
 def multiple_vectors(name: str, label: str, optional: bool = True):
-    return QgsProcessingParameterMultipleLayers(name, label, QgsProcessing.TypeVectorAnyGeometry, optional=optional)
+    return QgsProcessingParameterMultipleLayers(name, label, QgsProcessing.SourceType.TypeVectorAnyGeometry,
+                                                optional=optional)
 
 
 def raster_param(name: str, label: str, optional: bool = False):
@@ -178,7 +179,7 @@ def number(name: str, label: str, default, minimum=None, integer: bool = False, 
     p = QgsProcessingParameterNumber(
         name,
         label,
-        QgsProcessingParameterNumber.Integer if integer else QgsProcessingParameterNumber.Double,
+        QgsProcessingParameterNumber.Type.Integer if integer else QgsProcessingParameterNumber.Type.Double,
         defaultValue=default,
         optional=optional,
     )

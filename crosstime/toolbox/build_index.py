@@ -11,7 +11,7 @@ from qgis.core import (
 )
 
 from ..core import choices
-from .base import CrossTimeAlgorithm, multiple_vectors, number, raster_param, tr
+from .base import CrossTimeAlgorithm, multiple_vectors, number, raster_param, tr, translated
 
 
 class BuildDescriptorIndex(CrossTimeAlgorithm):
@@ -51,7 +51,7 @@ class BuildDescriptorIndex(CrossTimeAlgorithm):
             QgsProcessingParameterFile(
                 self.TILE_STORE,
                 tr("Tile store (instead of the layers below)"),
-                behavior=QgsProcessingParameterFile.Folder,
+                behavior=QgsProcessingParameterFile.Behavior.Folder,
                 optional=True,
             )
         )
@@ -101,6 +101,6 @@ class BuildDescriptorIndex(CrossTimeAlgorithm):
                 progress=progress,
             )
             for w in warnings:
-                feedback.pushWarning(w)
+                feedback.pushWarning(translated(w))
         feedback.pushInfo(tr("{} tiles described by {}").format(len(idx), idx.meta.get("describer", "")))
         return {self.OUTPUT: out, self.COUNT: len(idx)}

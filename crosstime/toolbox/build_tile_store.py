@@ -12,7 +12,7 @@ from qgis.core import (
 
 from ..core import choices
 from ..translation import mapping_warnings
-from .base import CrossTimeAlgorithm, multiple_vectors, number, raster_param, tr
+from .base import CrossTimeAlgorithm, multiple_vectors, number, raster_param, tr, translated
 
 
 class BuildTileStore(CrossTimeAlgorithm):
@@ -95,5 +95,5 @@ class BuildTileStore(CrossTimeAlgorithm):
         warnings = mapping_warnings(summary["old_mapping"]) + mapping_warnings(summary["new_mapping"])
         for w in warnings:
             feedback.pushWarning(w)
-        feedback.pushInfo(store.summary())
+        feedback.pushInfo(translated(store.summary()))
         return {self.OUTPUT: out, self.TILES: len(store), self.USABLE: summary["usable"], self.WARNINGS: "\n".join(warnings)}

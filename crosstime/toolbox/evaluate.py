@@ -16,7 +16,7 @@ from qgis.core import (
 
 from ..core import choices
 from ..translation import choice_labels
-from .base import SEMANTIC_KEYS, CrossTimeAlgorithm, tr
+from .base import SEMANTIC_KEYS, CrossTimeAlgorithm, tr, translated
 
 BASELINES = choices.keys(choices.BASELINES)
 
@@ -55,7 +55,7 @@ class EvaluateDescriptors(CrossTimeAlgorithm):
             QgsProcessingParameterFile(
                 self.TILE_STORE,
                 tr("Tile store with both dates (.ctstore folder)"),
-                behavior=QgsProcessingParameterFile.Folder,
+                behavior=QgsProcessingParameterFile.Behavior.Folder,
             )
         )
         self.addParameter(
@@ -65,7 +65,7 @@ class EvaluateDescriptors(CrossTimeAlgorithm):
             QgsProcessingParameterFile(
                 self.VAL_STORE,
                 tr("Validation tile store (chooses each baseline's normalisation and distance)"),
-                behavior=QgsProcessingParameterFile.Folder,
+                behavior=QgsProcessingParameterFile.Behavior.Folder,
                 optional=True,
             )
         )
@@ -134,5 +134,5 @@ class EvaluateDescriptors(CrossTimeAlgorithm):
         scored = [r["map@5"] for r in ev.rows if r.get("map@5") is not None]
         out[self.BEST_MAP5] = max(scored) if scored else None
         for line in ev.headline():
-            feedback.pushInfo(line)
+            feedback.pushInfo(translated(line))
         return out

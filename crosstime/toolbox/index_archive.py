@@ -37,7 +37,7 @@ class IndexArchive(CrossTimeAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFile(self.FOLDER, tr("Archive folder (scanned photos)"),
-                                                     behavior=QgsProcessingParameterFile.Folder))
+                                                     behavior=QgsProcessingParameterFile.Behavior.Folder))
         self.addParameter(QgsProcessingParameterFile(self.CATALOGUE, tr("Catalogue CSV"), extension="csv",
                                                      optional=True))
         self.addParameter(QgsProcessingParameterFile(self.MODERN_INDEX, tr("Modern index"), extension="ctindex"))

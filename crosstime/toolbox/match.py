@@ -18,15 +18,15 @@ from qgis.core import (
     QgsProcessingParameterFile,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ..compat_qt import FIELD_DOUBLE, FIELD_INT, FIELD_STRING
 from ..core.choices import LINK_FIELDS, QUERY_FIELDS
-from .base import CrossTimeAlgorithm, multiple_vectors, number, raster_param, tr
+from .base import CrossTimeAlgorithm, multiple_vectors, number, raster_param, tr, translated
 
 
 def _fields(spec):
     f = QgsFields()
-    types = {"str": QVariant.String, "int": QVariant.Int, "float": QVariant.Double}
+    types = {"str": FIELD_STRING, "int": FIELD_INT, "float": FIELD_DOUBLE}
     for name, t in spec:
         f.append(QgsField(name, types[t]))
     return f
@@ -69,13 +69,13 @@ class MatchTiles(CrossTimeAlgorithm):
         self.add_legend_params()
         self.addParameter(number(self.K, tr("Matches per tile (k)"), 5, minimum=1, integer=True))
         self.addParameter(
-            QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Matched tiles"), QgsProcessing.TypeVectorPolygon)
+            QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Matched tiles"), QgsProcessing.SourceType.TypeVectorPolygon)
         )
         self.addParameter(
             QgsProcessingParameterFeatureSink(
                 self.LINES,
                 tr("Lines from each tile to its best match"),
-                QgsProcessing.TypeVectorLine,
+                QgsProcessing.SourceType.TypeVectorLine,
                 optional=True,
                 createByDefault=False,
             )
@@ -108,16 +108,17 @@ class MatchTiles(CrossTimeAlgorithm):
             progress=progress,
         )
         for w in warnings:
-            feedback.pushWarning(w)
+            feedback.pushWarning(translated(w))
         queries, _, links = match_features(bm)
         crs = QgsCoordinateReferenceSystem(area.crs)
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, _fields(QUERY_FIELDS), QgsWkbTypes.Polygon, crs)
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, _fields(QUERY_FIELDS),
+                                          QgsWkbTypes.Type.Polygon, crs)
         self._write(sink, queries, QUERY_FIELDS)
         s = bm.summary()
         out = {self.OUTPUT: dest, self.COUNT: len(queries), self.MAP5: s.get("map@5")}
         if parameters.get(self.LINES):
             lsink, ldest = self.parameterAsSink(
-                parameters, self.LINES, context, _fields(LINK_FIELDS), QgsWkbTypes.LineString, crs
+                parameters, self.LINES, context, _fields(LINK_FIELDS), QgsWkbTypes.Type.LineString, crs
             )
             if lsink is not None:
                 self._write(lsink, links, LINK_FIELDS)
@@ -134,7 +135,7 @@ class MatchTiles(CrossTimeAlgorithm):
             f = QgsFeature(fields)
             f.setGeometry(QgsGeometry.fromWkt(_wkt(geom)))
             f.setAttributes([attrs.get(n) for n, _ in spec])
-            sink.addFeature(f, QgsFeatureSink.FastInsert)
+            sink.addFeature(f, QgsFeatureSink.Flag.FastInsert)
 
 
 def _wkt(geom: dict) -> str:

@@ -64,7 +64,8 @@ class TrainDescriptor(CrossTimeAlgorithm):
     def initAlgorithm(self, config=None):
         self.addParameter(
             QgsProcessingParameterFile(
-                self.TRAIN_STORE, tr("Training tile store (.ctstore folder)"), behavior=QgsProcessingParameterFile.Folder
+                self.TRAIN_STORE, tr("Training tile store (.ctstore folder)"),
+                behavior=QgsProcessingParameterFile.Behavior.Folder,
             )
         )
         self.addParameter(
@@ -76,7 +77,7 @@ class TrainDescriptor(CrossTimeAlgorithm):
             QgsProcessingParameterFile(
                 self.VAL_STORE,
                 tr("Validation tile store (optional)"),
-                behavior=QgsProcessingParameterFile.Folder,
+                behavior=QgsProcessingParameterFile.Behavior.Folder,
                 optional=True,
             )
         )

@@ -133,7 +133,7 @@ class DependenciesDialog(QDialog):
         self.intro.setWordWrap(True)
         lay.addWidget(self.intro)
         self.folderLabel = QLabel()
-        self.folderLabel.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.folderLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.folderLabel.setWordWrap(True)
         lay.addWidget(self.folderLabel)
 
@@ -141,10 +141,10 @@ class DependenciesDialog(QDialog):
         self.table.setObjectName("packagesTable")
         self.table.setHorizontalHeaderLabels([tr("Package"), tr("Needed"), tr("Version wanted"), tr("Version found"),
                                               tr("State")])
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.table.setSelectionMode(QAbstractItemView.NoSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         lay.addWidget(self.table)
         self.optionalNote = QLabel(tr("Tick the optional packages to install with the required ones."))
@@ -228,8 +228,8 @@ class DependenciesDialog(QDialog):
             req = st.requirement
             name = QTableWidgetItem(req.name)
             if not req.required:
-                name.setFlags(name.flags() | Qt.ItemIsUserCheckable)
-                name.setCheckState(Qt.Checked if (st.state == "ok" and st.private) else Qt.Unchecked)
+                name.setFlags(name.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                name.setCheckState(Qt.CheckState.Checked if (st.state == "ok" and st.private) else Qt.CheckState.Unchecked)
             name.setToolTip(purpose(req.name))
             needed = tr("required") if req.required else tr("optional")
             why = purpose(req.name)
@@ -263,14 +263,15 @@ class DependenciesDialog(QDialog):
         out = []
         for r, st in enumerate(self.states):
             item = self.table.item(r, 0)
-            if not st.requirement.required and item is not None and item.checkState() == Qt.Checked:
+            if not st.requirement.required and item is not None and item.checkState() == Qt.CheckState.Checked:
                 out.append(st.requirement.name)
         return out
 
     def set_optional(self, names: Sequence[str]) -> None:
         for r, st in enumerate(self.states):
             if not st.requirement.required:
-                self.table.item(r, 0).setCheckState(Qt.Checked if st.requirement.name in names else Qt.Unchecked)
+                checked = st.requirement.name in names
+                self.table.item(r, 0).setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
 
     def plan(self) -> List[str]:
         return [r.line for r in dependencies.install_plan(self.states, self.chosen_optional())]
@@ -305,7 +306,7 @@ class DependenciesDialog(QDialog):
             text = tr("Install these packages with pip into\n{0}?\n\n{1}\n\nPyTorch build: {2}. The download can take "
                       "several minutes (PyTorch alone is hundreds of megabytes). What this folder held before is "
                       "replaced.").format(self.target, "\n".join(reqs), self.buildCombo.currentText())
-            if QMessageBox.question(self, tr("CrossTime dependencies"), text) != QMessageBox.Yes:
+            if QMessageBox.question(self, tr("CrossTime dependencies"), text) != QMessageBox.StandardButton.Yes:
                 return None
         self.log.clear()
         self.progressBar.setValue(0)
@@ -362,7 +363,7 @@ class DependenciesDialog(QDialog):
             return None
         if confirm and QMessageBox.question(
                 self, tr("CrossTime dependencies"),
-                tr("Delete CrossTime's folder of packages?\n{0}").format(self.target)) != QMessageBox.Yes:
+                tr("Delete CrossTime's folder of packages?\n{0}").format(self.target)) != QMessageBox.StandardButton.Yes:
             return None
         now = installer.remove(self.target)
         self.log.appendPlainText(tr("CrossTime's folder was deleted.") if now else
@@ -468,7 +469,7 @@ def open_dependencies_dialog(iface=None, parent=None) -> DependenciesDialog:
     if parent is None and iface is not None:
         parent = iface.mainWindow()
     _open = DependenciesDialog(iface, parent)
-    _open.setAttribute(Qt.WA_DeleteOnClose, False)
+    _open.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
     _open.show()
     return _open
 

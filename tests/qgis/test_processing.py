@@ -22,7 +22,7 @@ def test_algorithms_are_documented(provider):
     assert set(algs) == {"build_tile_dataset", "train_descriptor", "build_index", "match_tiles", "evaluate",
                          "build_modern_index", "index_archive", "locate_archive"}
     for a in algs.values():
-        assert a.displayName() and a.group() and len(a.shortHelpString()) > 80 and not a.helpUrl()
+        assert a.displayName() and a.group() and len(a.shortHelpString()) > 80 and a.helpUrl().endswith("#" + a.name())
     # one group id per group, so that the toolbox shows four groups, not one
     groups = {a.groupId(): a.group() for a in algs.values()}
     assert groups == {"data": "1. Data", "descriptor": "2. Descriptor", "matching": "3. Matching",
