@@ -211,6 +211,31 @@ def archive_wait_place():
 def archive_shots():
     shot("archive_place.png")            # the map and the gallery answering the click
     state["dock"].widget().grab().save(name_of("archive_gallery.png"))
+    error_start()
+
+
+@guard
+def error_start():
+    """A mistake a user makes: a file that is not a model chosen as the describer. The status line must say it in
+    the user's language, core's message included (the French run checks it has no English sentence)."""
+    from crosstime.ui.dock_settings import select_data
+    dock = state["dock"]
+    dock.w.tabs.setCurrentIndex(1)
+    select_data(dock.w.describerCombo, "file")
+    dock.w.modelFile.setFilePath(dock.w.indexFile.filePath())      # an index file, not a model
+    state["error_task"] = dock.index_panel.build_index()
+    state["t0"] = time.time()
+    QTimer.singleShot(200, error_wait)
+
+
+@guard
+def error_wait():
+    dock = state["dock"]
+    if dock.index_panel._build_task is not None and time.time() - state["t0"] < 60:
+        QTimer.singleShot(200, error_wait)
+        return
+    info["error_status"] = dock.w.statusLabel.text()
+    dock.widget().grab().save(name_of("error.png"))
     finish()
 
 

@@ -57,7 +57,14 @@ for suffix in ["" if lang == "en" else "_" + lang for lang in os.environ["SMOKE_
     print(f"smoke{suffix}:", json.dumps(r, indent=1))
     ok = ok and bool(r.get("plugin_loaded") and r.get("dock_visible") and not r.get("missing") and r.get("matched")
                      and not r.get("error") and r.get("thumbnails") == r.get("results_rows")
-                     and r.get("archive_located") and r.get("archive_place_matches"))
+                     and r.get("archive_located") and r.get("archive_place_matches") and r.get("error_status"))
+    if suffix == "_fr":      # core's message too, not only the frame around it: no English sentence after an error
+        text = " " + r.get("error_status", "").lower() + " "
+        english = [w for w in (" the ", " is ", " not ", " could ", " cannot ", " file ", " with ", " choose ")
+                   if w in text]
+        if english:
+            print("smoke_fr: English in the status line after an error:", english, r.get("error_status"))
+            ok = False
     if suffix == "_fr":      # the dock speaks French: its tabs and the status of the click
         ok = ok and bool(r.get("translator")) and (r.get("tabs") or [""])[0] == "Couches"
     print("smoke: screenshots", *(os.path.join(out, f"{n}{suffix}.png")
