@@ -248,3 +248,22 @@ def test_a_python_without_pip_gets_one_from_ensurepip(tmp_path, local_wheels, ke
     assert "ctdummydep-0.3" in result.installed and any("from ensurepip" in ln for ln in lines)
     assert sorted(os.listdir(tmp_path / "deps")) == [dependencies.python_tag()]        # the bootstrap pip is gone
     assert not list(bare.glob("lib/python*/site-packages/pip"))                        # nothing written to that Python
+
+
+def test_a_wheel_rasterio_in_the_private_folder_finds_its_own_data(tmp_path, keep_sys_path, monkeypatch):
+    folder = tmp_path / "deps"
+    for name in ("gdal_data", "proj_data"):
+        (folder / "rasterio" / name).mkdir(parents=True)
+    for key in ("GDAL_DATA", "PROJ_DATA", "PROJ_LIB"):
+        monkeypatch.delenv(key, raising=False)
+    assert dependencies.use_private_packages(folder=str(folder)) == str(folder)
+    assert os.environ["GDAL_DATA"] == str(folder / "rasterio" / "gdal_data")
+    assert os.environ["PROJ_DATA"] == os.environ["PROJ_LIB"] == str(folder / "rasterio" / "proj_data")
+    # where QGIS (or the user) set them, they stay
+    other = tmp_path / "other"
+    for name in ("gdal_data", "proj_data"):
+        (other / "rasterio" / name).mkdir(parents=True)
+    monkeypatch.setenv("PROJ_DATA", "/usr/share/proj")
+    monkeypatch.setenv("GDAL_DATA", "/usr/share/gdal")
+    dependencies.use_private_packages(folder=str(other))
+    assert os.environ["PROJ_DATA"] == "/usr/share/proj" and os.environ["GDAL_DATA"] == "/usr/share/gdal"
