@@ -366,6 +366,16 @@ def test_the_settings_table_round_trips(dock, project, tmp_path):
         dock.save_settings()
 
 
+def true_matches_of_12_clicks(dock, idx) -> int:
+    """Clicks on the centres of 12 tiles spread over the index: how many find their own tile in the top 5."""
+    hits = 0
+    for k in range(0, len(idx), len(idx) // 12):
+        x0, y0, x1, y1 = idx.footprints[k]
+        res = dock.match_panel._matcher.match((x0 + x1) / 2, (y0 + y1) / 2, 5)
+        hits += res.query_id in res.ids
+    return hits
+
+
 def test_quick_describer_answers_before_any_training(dock, land):
     """The plain list of describers; Quick needs no model (a thumbnail per tile) and finds places far above chance."""
     w = dock.w
@@ -377,11 +387,7 @@ def test_quick_describer_answers_before_any_training(dock, land):
     idx = DescriptorIndex.load(dock.w.indexFile.filePath())
     assert idx.model_config.get("baseline") == "thumbnail" and len(idx) == 144
     prepare(dock)
-    hits = 0
-    for k in range(0, 144, 12):
-        x0, y0, x1, y1 = idx.footprints[k]
-        res = dock.match_panel._matcher.match((x0 + x1) / 2, (y0 + y1) / 2, 5)
-        hits += res.query_id in res.ids
+    hits = true_matches_of_12_clicks(dock, idx)
     assert hits >= 2, hits          # chance: 12 clicks x 5 / 144 tiles = 0.4 true matches in the top 5
     # a model learnt on this region is looked for beside the project, and its absence is said
     w.describerCombo.setCurrentIndex(w.describerCombo.findData("region"))
@@ -407,11 +413,7 @@ def test_the_untrained_network_is_offered_with_its_measured_quality_and_answers(
     idx = DescriptorIndex.load(index_path)
     assert len(idx) == 144 and idx.model_config.get("backbone") == "efficientnet_lite0"
     prepare(dock)
-    hits = 0
-    for k in range(0, 144, 12):
-        x0, y0, x1, y1 = idx.footprints[k]
-        res = dock.match_panel._matcher.match((x0 + x1) / 2, (y0 + y1) / 2, 5)
-        hits += res.query_id in res.ids
+    hits = true_matches_of_12_clicks(dock, idx)
     assert hits >= 2, hits          # chance: 0.4 true matches in the top 5 of 12 clicks
 
 
