@@ -4,16 +4,18 @@ and the labels of ``core.choices`` and of the legend categories in that language
 Every CrossTime string goes through ``QCoreApplication.translate("CrossTime", "literal")`` (each module's
 ``tr()``), so ``scripts/i18n.py`` finds them all in the source and ``crosstime/i18n/crosstime_fr.ts`` holds their
 French. ``core/`` cannot call Qt: the labels it defines are translated here, key by key, with literal strings
-(``tests/qgis/test_i18n.py`` checks that every key of ``core.choices`` and of the legend has one).
+(``tests/qgis/test_i18n.py`` checks that every key of ``core.choices`` and of the legend has one); its errors and
+progress messages carry an English template and its values (``core.messages``), which :func:`translated` turns into
+the user's language (``scripts/i18n.py`` finds the templates in ``core/``).
 """
 from __future__ import annotations
 
 import os
-from typing import Dict, List, Optional
+from typing import Any, Dict, List, Optional
 
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
 
-from .core import choices
+from .core import choices, messages
 
 CONTEXT = "CrossTime"
 I18N_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "i18n")
@@ -21,6 +23,13 @@ I18N_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "i18n")
 
 def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
+
+
+def translated(text: Any) -> str:
+    """A text or an exception from the core, in the user's language: a ``core.messages.Message`` or a CrossTime
+    error is translated from its template and filled again with its values; anything else (a library's own message,
+    a text already translated) is shown as it is."""
+    return messages.translated(text, tr)
 
 
 def qgis_locale() -> str:
@@ -138,20 +147,4 @@ def missing_message(names: List[str]) -> str:
 
 def mapping_warnings(report) -> List[str]:
     """``core.geo.legend.MappingReport.warnings()`` in the user's language (the same sentences in English)."""
-    out = []
-    for name in report.empty_layers:
-        out.append(tr("layer '{}' has no features").format(name))
-    for name, bad in report.bad_features.items():
-        if not bad:
-            continue
-        shown = "; ".join(f"{label}: {reason}" for label, reason in bad[:5])
-        more = tr("; and {} more").format(len(bad) - 5) if len(bad) > 5 else ""
-        out.append(tr("layer '{}': {} feature(s) with a broken geometry skipped, not drawn ({}{}); repair them (QGIS: "
-                      "Vector > Geometry Tools > Fix Geometries) to draw them").format(name, len(bad), shown, more))
-    for name, n in report.unmapped_layers.items():
-        out.append(tr("layer '{}' ({} features) matches no category of the legend and is not drawn").format(name, n))
-    for name, c in report.unmapped_values.items():
-        top = ", ".join(f"{k} ({v})" for k, v in c.most_common(5))
-        out.append(tr("layer '{}': {} features with values that map to no category are not drawn: {}").format(
-            name, sum(c.values()), top))
-    return out
+    return [translated(w) for w in report.warnings()]

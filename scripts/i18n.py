@@ -3,18 +3,31 @@ compile it to the .qm that the plugin loads.
 
     python3 scripts/i18n.py update    # strings of the code and of the .ui files -> the .ts (translations kept)
     python3 scripts/i18n.py check     # exit 1 when a string has no finished French translation, or a tr() call
-                                      # has no literal string, or a translation loses a {} field or an HTML tag
+                                      # has no literal string, or a translation loses a {} field or an HTML tag,
+                                      # or core/ builds a message the interface cannot translate
     python3 scripts/i18n.py compile   # the .qm, with lrelease (Debian: qttools5-dev-tools), when the .ts is newer
 
-Strings are found in the plugin's Python files (crosstime/, without core/, which never calls Qt) as the first
-argument of ``tr(...)``, ``_tr(...)``, ``QCoreApplication.translate("CrossTime", ...)`` and
-``QT_TRANSLATE_NOOP("CrossTime", ...)``, and in the ``<string>`` elements of the .ui files (context: the form's
-class, as ``uic`` translates them). Standard library only: no Qt, no pylupdate5 needed.
+Strings are found in the plugin's Python files (crosstime/, without core/) as the first argument of ``tr(...)``,
+``_tr(...)``, ``QCoreApplication.translate("CrossTime", ...)`` and ``QT_TRANSLATE_NOOP("CrossTime", ...)``, and in
+the ``<string>`` elements of the .ui files (context: the form's class, as ``uic`` translates them).
+
+``core/`` never calls Qt: its messages are English templates that the interface translates
+(``crosstime.translation.translated``, see ``core/messages.py``). They are found, in context "CrossTime", as the
+literal first argument of ``Message(...)`` and of a call of any CrossTime error class (a class of the package that
+derives from ``CrossTimeError``, directly or not), and as the literal message of a progress step:
+``progress.update(fraction, "...")`` and ``progress.info("...")``. ``check`` refuses in ``core/`` such a message
+built already filled (an f-string, ``.format(...)``, ``%`` or ``+``: untranslatable; give the values as keywords,
+``raise GridError("{path}: ...", path=p)``), and a builtin exception raised with a text for the user
+(``raise ValueError("...")``: raise a CrossTime error instead, ``core.errors.InputError`` for a bad setting); a
+builtin raise that no input can cause (a broken invariant) says so with a trailing ``# invariant`` comment.
+
+Standard library only: no Qt, no pylupdate5 needed.
 """
 from __future__ import annotations
 
 import argparse
 import ast
+import builtins
 import os
 import re
 import shutil
@@ -33,6 +46,11 @@ CONTEXT = "CrossTime"
 TR_NAMES = ("tr", "_tr")                   # the plugin's wrappers of QCoreApplication.translate("CrossTime", ...)
 SKIP_DIRS = ("core", "i18n", "resources", "__pycache__")
 NOT_TEXT = ("styleSheet",)                 # .ui string properties that are code, not words
+CORE = os.path.join(PLUGIN, "core")
+BASE_ERROR = "CrossTimeError"              # core/errors.py: every CrossTime error derives from it
+BUILTIN_EXCEPTIONS = frozenset(n for n in dir(builtins)
+                               if isinstance(getattr(builtins, n), type) and issubclass(getattr(builtins, n), BaseException))
+INVARIANT = "# invariant"                  # marks a builtin raise that no user input can cause
 
 Key = Tuple[str, str]                      # (context, source text)
 
@@ -149,6 +167,143 @@ def extract() -> Tuple[Dict[Key, List[Tuple[str, int]]], List[str]]:
     for path in plugin_files(".ui"):
         for key, line in extract_ui(path):
             messages.setdefault(key, []).append((os.path.relpath(path, PLUGIN), line))
+    core, probs = extract_core()
+    problems += probs
+    for key, places in core.items():
+        messages.setdefault(key, []).extend(places)
+    return messages, problems
+
+
+# core/: templates of Message(...), of CrossTime errors and of progress steps --------------------------------------
+def core_files() -> List[str]:
+    out = []
+    for base, dirs, names in os.walk(CORE):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        out += [os.path.join(base, n) for n in sorted(names) if n.endswith(".py")]
+    return out
+
+
+def crosstime_error_classes(root: str = PLUGIN) -> frozenset:
+    """The names of the classes of the package that derive from CrossTimeError, directly or through another."""
+    bases: Dict[str, set] = {}
+    for base, dirs, names in os.walk(root):
+        dirs[:] = [d for d in dirs if d != "__pycache__"]
+        for n in names:
+            if not n.endswith(".py"):
+                continue
+            with open(os.path.join(base, n), encoding="utf-8") as f:
+                tree = ast.parse(f.read())
+            for node in ast.walk(tree):
+                if isinstance(node, ast.ClassDef):
+                    found = {b.id if isinstance(b, ast.Name) else b.attr for b in node.bases
+                             if isinstance(b, (ast.Name, ast.Attribute))}
+                    bases.setdefault(node.name, set()).update(found)
+    errors = {BASE_ERROR}
+    grew = True
+    while grew:
+        new = {name for name, bs in bases.items() if bs & errors} - errors
+        errors |= new
+        grew = bool(new)
+    return frozenset(errors)
+
+
+def _has_text(node) -> bool:
+    """Whether ``node`` makes a text: a literal string, an f-string, ``"...".format()``, ``"..." % x``, ``a + b``."""
+    if isinstance(node, ast.JoinedStr) or _literal(node) is not None:
+        return True
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format":
+        return True
+    return isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Mod, ast.Add)) and (
+        _has_text(node.left) or _has_text(node.right))
+
+
+def _filled(node) -> Optional[str]:
+    """How ``node`` fills a message before it could be translated, or None."""
+    if isinstance(node, ast.JoinedStr):
+        return "an f-string"
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format":
+        return ".format()"
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod) and _has_text(node.left):
+        return "%"
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add) and _has_text(node):
+        return "+"
+    return None
+
+
+class _CoreFinder(ast.NodeVisitor):
+    """The templates of one core module, and the messages it builds untranslatable."""
+
+    def __init__(self, rel: str, source: str, errors: frozenset):
+        self.rel = rel
+        self.lines = source.splitlines()
+        self.errors = errors
+        self.found: List[Tuple[Key, int]] = []
+        self.problems: List[str] = []
+
+    def _where(self, node) -> str:
+        return f"{self.rel}:{node.lineno}"
+
+    def _message_arg(self, node: ast.Call):
+        """(what the call is, its message argument) for Message, a CrossTime error or a progress step; else None."""
+        name = _callee(node)
+        if name == "Message" or name in self.errors:
+            return name, (node.args[0] if node.args else None)
+        if isinstance(node.func, ast.Attribute) and not node.keywords:
+            if name == "update" and len(node.args) == 2 and _has_text(node.args[1]):
+                return "progress.update", node.args[1]
+            if name == "info" and len(node.args) == 1 and _has_text(node.args[0]):
+                return "progress.info", node.args[0]
+        return None
+
+    def visit_Call(self, node: ast.Call):
+        hit = self._message_arg(node)
+        if hit is not None and hit[1] is not None:
+            what, arg = hit
+            text, how = _literal(arg), _filled(arg)
+            if text is not None and text.strip():
+                self.found.append(((CONTEXT, text), node.lineno))
+            elif how is not None:
+                example = (f"{what}(..., Message(\"{{n}} tiles read\", n=n))" if what.startswith("progress")
+                           else f"{what}(\"{{path}}: ...\", path=p)")
+                self.problems.append(f"{self._where(node)}: {what}() of a text filled by {how}, which the interface "
+                                     f"cannot translate; give a literal template and the values as keywords: {example}")
+        self.generic_visit(node)
+
+    def visit_Raise(self, node: ast.Raise):
+        exc = node.exc
+        if (isinstance(exc, ast.Call) and isinstance(exc.func, ast.Name) and exc.func.id in BUILTIN_EXCEPTIONS
+                and exc.args and _has_text(exc.args[0]) and not self._marked_invariant(node)):
+            self.problems.append(f"{self._where(node)}: raise {exc.func.id}() with a message for the user, which "
+                                 f"the interface cannot translate; raise a CrossTime error (core/errors.py: "
+                                 f"InputError for a bad setting), or end the line with '{INVARIANT}' when no input "
+                                 f"can cause it")
+        self.generic_visit(node)
+
+    def _marked_invariant(self, node) -> bool:
+        return any(INVARIANT in line for line in self.lines[node.lineno - 1:node.end_lineno])
+
+
+def extract_core_source(source: str, rel: str = "core/module.py",
+                        errors: Optional[frozenset] = None) -> Tuple[List[Tuple[Key, int]], List[str]]:
+    """The templates of a core module's source, and its problems (``errors``: CrossTime error class names, by
+    default those of the package)."""
+    finder = _CoreFinder(rel, source, crosstime_error_classes() if errors is None else errors)
+    finder.visit(ast.parse(source, rel))
+    return finder.found, finder.problems
+
+
+def extract_core(errors: Optional[frozenset] = None) -> Tuple[Dict[Key, List[Tuple[str, int]]], List[str]]:
+    """Every template of core/: (context, text) -> [(file relative to the plugin folder, line)], and problems."""
+    errors = crosstime_error_classes() if errors is None else errors
+    messages: Dict[Key, List[Tuple[str, int]]] = {}
+    problems: List[str] = []
+    for path in core_files():
+        rel = os.path.relpath(path, PLUGIN)
+        with open(path, encoding="utf-8") as f:
+            found, probs = extract_core_source(f.read(), rel, errors)
+        problems += probs
+        for key, line in found:
+            messages.setdefault(key, []).append((rel, line))
     return messages, problems
 
 
@@ -258,8 +413,9 @@ def problems_of(key: Key, entry: Optional[Entry]) -> List[str]:
 
 
 def check(lang: str = "fr") -> List[str]:
-    """Everything wrong: tr() calls without a literal string, strings without a finished translation, fields or
-    tags lost in translation. Empty when all is well."""
+    """Everything wrong: tr() calls without a literal string, core messages built untranslatable (filled
+    templates, builtin exceptions with a text), strings without a finished translation, fields or tags lost in
+    translation. Empty when all is well."""
     messages, problems = extract()
     entries = read_ts(ts_path(lang))
     for key in messages:

@@ -6,8 +6,15 @@ from typing import Optional
 
 from qgis.core import QgsFillSymbol, QgsRasterLayer, QgsRasterRange, QgsRuleBasedRenderer, QgsVectorLayer
 
+from ..translation import tr
+
 PHOTO_OPACITY = 0.6
-GROUP = "CrossTime archive"
+GROUP = "CrossTime archive"          # the group's name in English (a project saved in English still has it)
+
+
+def group_name() -> str:
+    """The archive group's name in the user's language."""
+    return tr("CrossTime archive")
 
 
 def photo_layer(vrt: str, name: str) -> Optional[QgsRasterLayer]:
@@ -45,6 +52,6 @@ def footprints_layer(gpkg: str, name: str, answer_label: str, runner_up_label: s
 
 
 def archive_group(project):
-    """The layer tree group holding the archive's layers, at the top (made when missing)."""
+    """The layer tree group holding the archive's layers, at the top (made when missing, in the user's language)."""
     root = project.layerTreeRoot()
-    return root.findGroup(GROUP) or root.insertGroup(0, GROUP)
+    return root.findGroup(group_name()) or root.findGroup(GROUP) or root.insertGroup(0, group_name())

@@ -19,6 +19,7 @@ from ..core.choices import ARCHIVE_TILE_SIZE, DEFAULT_LEGEND, DESCRIBER_FILE
 from ..core.geo.legend import load_legend
 from ..core.palette import RANK_COLOURS
 from ..core.settings import PROJECT_SCOPE, ProjectKey
+from ..translation import tr
 
 
 def _gpkg_layer(path: str, name: str, label: str) -> QgsVectorLayer:
@@ -42,15 +43,17 @@ def _legend_style(layer: QgsVectorLayer, legend, source_name: str) -> None:
 
 
 def write_demo_project(summary: dict, path: Optional[str] = None) -> str:
-    """Needs a running QgsApplication. Returns the project path."""
+    """Needs a running QgsApplication. Returns the project path. The layers' names and legends are in the language of
+    the translator installed (``translation.install_translator``), English without one; the GeoPackages' own layer
+    names do not change."""
     path = path or os.path.join(summary["report"], "crosstime_demo.qgs")
     proj = QgsProject.instance()
     proj.clear()
     proj.setFileName(path)
     legend = load_legend(DEFAULT_LEGEND)
     data = summary["test_data"]
-    for key, label in ((ProjectKey.OLD_ORTHO.value, "old ortho (synthetic)"),
-                       (ProjectKey.NEW_ORTHO.value, "new ortho (synthetic)")):
+    new_label = tr("new ortho (synthetic)")
+    for key, label in ((ProjectKey.OLD_ORTHO.value, tr("old ortho (synthetic)")), (ProjectKey.NEW_ORTHO.value, new_label)):
         r = QgsRasterLayer(data[key], label)
         if not r.isValid():
             raise RuntimeError(f"cannot open {data[key]}")
@@ -58,39 +61,40 @@ def write_demo_project(summary: dict, path: Optional[str] = None) -> str:
         proj.setCrs(r.crs())
         proj.writeEntry(PROJECT_SCOPE, key, r.id())
     from ..core.geo.vectors import list_layers
-    for key, date in ((ProjectKey.OLD_VECTORS.value, "old"), (ProjectKey.NEW_VECTORS.value, "new")):
+    for key, date, label in ((ProjectKey.OLD_VECTORS.value, "old", tr("old {}")),
+                             (ProjectKey.NEW_VECTORS.value, "new", tr("new {}"))):
         ids = []
         for name in list_layers(data[key]):
-            layer = _gpkg_layer(data[key], name, f"{date} {name}")
+            layer = _gpkg_layer(data[key], name, label.format(name))
             _legend_style(layer, legend, name)
             proj.addMapLayer(layer)
             proj.layerTreeRoot().findLayer(layer.id()).setItemVisibilityChecked(date == "new")
             ids.append(layer.id())
         proj.writeEntry(PROJECT_SCOPE, key, ids)
     gpkg = summary["matches"]
-    matches = _gpkg_layer(gpkg, "matches", "top-5 matches")
+    matches = _gpkg_layer(gpkg, "matches", tr("top-5 matches"))
     cats = []
     for rank, colour in enumerate(RANK_COLOURS, start=1):
         cats.append(QgsRendererCategory(rank, QgsFillSymbol.createSimple(
-            {"color": "0,0,0,0", "outline_color": colour, "outline_width": "0.5"}), f"rank {rank}"))
+            {"color": "0,0,0,0", "outline_color": colour, "outline_width": "0.5"}), tr("rank {}").format(rank)))
     matches.setRenderer(QgsCategorizedSymbolRenderer("rank", cats))
     proj.addMapLayer(matches)
     proj.layerTreeRoot().findLayer(matches.id()).setItemVisibilityChecked(False)
-    queries = _gpkg_layer(gpkg, "queries", "matched tiles (green: best match is the true one)")
+    queries = _gpkg_layer(gpkg, "queries", tr("matched tiles (green: best match is the true one)"))
     queries.setRenderer(QgsCategorizedSymbolRenderer("correct", [
         QgsRendererCategory(1, QgsFillSymbol.createSimple({"color": "0,0,0,0", "outline_color": "#1b9e77",
-                                                            "outline_width": "0.6"}), "correct"),
+                                                            "outline_width": "0.6"}), tr("correct")),
         QgsRendererCategory(0, QgsFillSymbol.createSimple({"color": "228,26,28,60", "outline_color": "#e41a1c",
-                                                            "outline_width": "0.6"}), "wrong")]))
+                                                            "outline_width": "0.6"}), tr("wrong"))]))
     proj.addMapLayer(queries)
     proj.layerTreeRoot().findLayer(queries.id()).setItemVisibilityChecked(False)
-    links = _gpkg_layer(gpkg, "links", "query to best match")
+    links = _gpkg_layer(gpkg, "links", tr("query to best match"))
     links.setRenderer(QgsCategorizedSymbolRenderer("correct", [
-        QgsRendererCategory(0, QgsLineSymbol.createSimple({"color": "#e41a1c", "width": "0.5"}), "wrong match")]))
+        QgsRendererCategory(0, QgsLineSymbol.createSimple({"color": "#e41a1c", "width": "0.5"}), tr("wrong match"))]))
     proj.addMapLayer(links)
     proj.layerTreeRoot().findLayer(links.id()).setItemVisibilityChecked(False)
     from qgis.core import QgsReferencedRectangle
-    first = proj.mapLayersByName("new ortho (synthetic)")[0]
+    first = proj.mapLayersByName(new_label)[0]
     proj.viewSettings().setDefaultViewExtent(QgsReferencedRectangle(first.extent(), first.crs()))
     proj.writeEntry(PROJECT_SCOPE, ProjectKey.INDEX.value, proj.writePath(summary["index"]))
     proj.writeEntry(PROJECT_SCOPE, ProjectKey.MODEL.value, proj.writePath(summary["model"]))
@@ -113,10 +117,11 @@ def _add_archive(proj: QgsProject, archive: dict) -> None:
     from .archive_layers import add_to_group, footprints_layer, photo_layer
     ws = ArchiveWorkspace(archive["results"])
     for vrt in sorted(glob.glob(os.path.join(ws.vrt_folder, "*.vrt"))):
-        layer = photo_layer(vrt, f"{os.path.splitext(os.path.basename(vrt))[0]} (located archive photo, synthetic)")
+        layer = photo_layer(vrt, tr("{} (located archive photo, synthetic)").format(
+            os.path.splitext(os.path.basename(vrt))[0]))
         if layer is not None:
             add_to_group(proj, layer, top=False)
-    fps = footprints_layer(ws.footprints, "archive footprints", "located photo", "runner-up")
+    fps = footprints_layer(ws.footprints, tr("archive footprints"), tr("located photo"), tr("runner-up"))
     if fps is not None:
         add_to_group(proj, fps)
     for key, value in ((ProjectKey.ARCHIVE_FOLDER, archive["folder"]), (ProjectKey.ARCHIVE_CATALOGUE, archive["catalogue"]),

@@ -16,9 +16,10 @@ import re
 import shutil
 import sys
 import tempfile
-from typing import BinaryIO, Callable, List, Optional
+from typing import Any, BinaryIO, Callable, List, Optional
 
 from .errors import CrossTimeError
+from .messages import Message
 
 # SQLite (GeoPackage) and PyTorch's zip writer report a full disk in words, not with ENOSPC
 _DISK_FULL_WORDS = ("no space left on device", "database or disk is full", "disk quota exceeded")
@@ -26,15 +27,29 @@ _SIDE_FILES = r"(?:-wal|-shm|-journal)?"        # SQLite's companions of a GeoPa
 
 
 class OutputError(CrossTimeError, OSError):
-    """An output cannot be written: a folder that is missing and cannot be made, no permission, a full disk."""
+    """An output cannot be written: a folder that is missing and cannot be made, no permission, a full disk.
 
-    def __init__(self, message: str, path: Optional[str] = None, code: Optional[int] = None):
-        super().__init__(message)
+    ``OutputError("{path}: the disk is full", path, errno.ENOSPC, path=path)``: the template and its values as for
+    any CrossTime error, then the output's path and the error number (``filename`` and ``errno``, as an OSError)."""
+
+    def __init__(self, message: Any = "", path: Optional[str] = None, code: Optional[int] = None, /, **values: Any):
+        super().__init__(message, **values)
         self.filename = path
         self.errno = code
 
     def __str__(self) -> str:          # OSError would print '[Errno n] None: path' once errno is set
         return str(self.args[0]) if self.args else ""
+
+    def __reduce__(self):              # OSError keeps filename and errno outside __dict__
+        return (_rebuild_output_error, (type(self), self.message.template, self.message.values, self.filename,
+                                        self.errno, self.__dict__))
+
+
+def _rebuild_output_error(cls: type, template: str, values: dict, path: Optional[str], code: Optional[int],
+                          state: dict) -> OutputError:
+    error = cls(template, path, code, **values)
+    error.__dict__.update(state)
+    return error
 
 
 # sizes ------------------------------------------------------------------------------------------
@@ -66,8 +81,9 @@ def is_disk_full(exc: BaseException) -> bool:
 
 
 def disk_full_error(path: str) -> OutputError:
-    return OutputError(f"{path}: the disk is full; nothing was written and any previous {os.path.basename(path)} "
-                       "is unchanged. Free some space or write the output to another disk", path, errno.ENOSPC)
+    return OutputError("{path}: the disk is full; nothing was written and any previous {name} is unchanged. Free "
+                       "some space or write the output to another disk", path, errno.ENOSPC, path=path,
+                       name=os.path.basename(path))
 
 
 # checks before a job ----------------------------------------------------------------------------
@@ -76,8 +92,8 @@ def _existing_folder(folder: str, path: str) -> str:
     base = folder
     while not os.path.isdir(base):
         if os.path.exists(base):
-            raise OutputError(f"{path}: cannot make the folder {folder}: {base} is a file, not a folder; "
-                              "choose another output path", path, errno.ENOTDIR)
+            raise OutputError("{path}: cannot make the folder {folder}: {base} is a file, not a folder; "
+                              "choose another output path", path, errno.ENOTDIR, path=path, folder=folder, base=base)
         parent = os.path.dirname(base)
         if parent == base:
             break
@@ -101,15 +117,15 @@ def check_writable(path: str, needed_bytes: Optional[int] = None, folder: bool =
     except OSError as exc:
         if is_disk_full(exc):
             raise disk_full_error(path) from None
-        make = f" (the folder {where} would be made there)" if base != where else ""
-        raise OutputError(f"{path}: cannot write in {base}{make}: {exc.strerror or exc}; choose a folder you can "
-                          "write to", path, exc.errno) from None
+        make = Message(" (the folder {folder} would be made there)", folder=where) if base != where else ""
+        raise OutputError("{path}: cannot write in {base}{make}: {reason}; choose a folder you can write to", path,
+                          exc.errno, path=path, base=base, make=make, reason=exc.strerror or str(exc)) from None
     if needed_bytes:
         free = shutil.disk_usage(base).free
         if needed_bytes > free:
-            raise OutputError(f"{path}: not enough disk space: {human_bytes(needed_bytes)} needed, "
-                              f"{human_bytes(free)} free in {base}; free some space or choose another folder",
-                              path, errno.ENOSPC)
+            raise OutputError("{path}: not enough disk space: {needed} needed, {free} free in {base}; free some space "
+                              "or choose another folder", path, errno.ENOSPC, path=path,
+                              needed=human_bytes(needed_bytes), free=human_bytes(free), base=base)
 
 
 # temporaries of killed writers -------------------------------------------------------------------
@@ -288,11 +304,12 @@ def recover_folder(path: str) -> List[str]:
         newest = max(stale, key=os.path.getmtime)
         os.replace(newest, path)
         stale.remove(newest)
-        notes.append(f"{path}: put back the previous version from {os.path.basename(newest)} (a replacement "
-                     "was interrupted)")
+        notes.append(Message("{path}: put back the previous version from {name} (a replacement was interrupted)",
+                             path=path, name=os.path.basename(newest)))
     for p in stale:
         _remove(p)
-        notes.append(f"removed {os.path.basename(p)} (left by an interrupted replacement of {name})")
+        notes.append(Message("removed {leftover} (left by an interrupted replacement of {name})",
+                             leftover=os.path.basename(p), name=name))
     return notes
 
 

@@ -26,3 +26,8 @@ def _rebuild(cls: type, template: str, values: dict, state: dict) -> CrossTimeEr
     CrossTimeError.__init__(error, template, **values)
     error.__dict__.update(state)
     return error
+
+
+class InputError(CrossTimeError, ValueError):
+    """A setting or argument outside what CrossTime offers: an unknown backbone, recipe, pooling, distance...; a
+    ``ValueError`` too, so that callers catching one still do."""

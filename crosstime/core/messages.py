@@ -3,12 +3,14 @@ of its entry in ``crosstime/i18n/crosstime_<lang>.ts``) and the values that fill
 
 A :class:`Message` is a ``str`` (the English sentence, for logs, the command line and tests) that keeps its template
 and values, so the interface translates the template and fills it again (``crosstime.translation.translated``).
-:class:`~crosstime.core.errors.CrossTimeError` carries one the same way. ``scripts/i18n.py`` finds the templates as
-the literal first argument of ``Message(...)`` and of the raise of any CrossTime error in ``core/``.
+:class:`~crosstime.core.errors.CrossTimeError` carries one the same way, and :class:`Joined` a list of them. A value
+that is a Message itself (a fragment: "the modern index {name}") is translated too. ``scripts/i18n.py`` finds the
+templates as the literal first argument of ``Message(...)`` and of any CrossTime error's call in ``core/``, and as
+the literal message of ``progress.update(f, "...")`` and ``progress.info("...")``.
 """
 from __future__ import annotations
 
-from typing import Any, Callable, Dict
+from typing import Any, Callable, Dict, Iterable, List
 
 Translate = Callable[[str], str]
 
@@ -19,7 +21,8 @@ class Message(str):
     template: str
     values: Dict[str, Any]
 
-    def __new__(cls, template: str, /, **values: Any) -> "Message":
+    def __new__(cls, template: str, /, **values: Any) -> Message:
+        template = str(template)           # a template kept in a Message of its own (no values) is its text
         obj = super().__new__(cls, fill(template, values))
         obj.template = template
         obj.values = values
@@ -38,6 +41,27 @@ def _rebuild(template: str, values: Dict[str, Any]) -> Message:
     return Message(template, **values)
 
 
+class Joined(str):
+    """Texts joined by a separator, as one value of a :class:`Message` (a list of reasons, of layers...): each
+    message among them is translated. ``Joined("; ", [Message("ring {n} has no points", n=2), "fid 12"])``."""
+
+    separator: str
+    items: List[Any]
+
+    def __new__(cls, separator: str, items: Iterable[Any]) -> Joined:
+        items = list(items)
+        obj = super().__new__(cls, separator.join(str(i) for i in items))
+        obj.separator = separator
+        obj.items = items
+        return obj
+
+    def __reduce__(self):
+        return (Joined, (self.separator, self.items))
+
+    def translated(self, translate: Translate) -> str:
+        return self.separator.join(translated(i, translate) for i in self.items)
+
+
 def fill(template: str, values: Dict[str, Any]) -> str:
     """``template.format(**values)``; a template without values is taken as it is (its braces are text)."""
     if not values:
@@ -49,7 +73,7 @@ def fill(template: str, values: Dict[str, Any]) -> str:
 
 
 def render(template: str, values: Dict[str, Any], translate: Translate) -> str:
-    own = {k: (v.translated(translate) if isinstance(v, Message) else v) for k, v in values.items()}
+    own = {k: (v.translated(translate) if isinstance(v, (Message, Joined)) else v) for k, v in values.items()}
     text = fill(translate(template), own)
     return text if text.strip() else fill(template, own)
 
@@ -57,7 +81,7 @@ def render(template: str, values: Dict[str, Any], translate: Translate) -> str:
 def translated(text: Any, translate: Translate) -> str:
     """Any text or exception the core gave, in the language of ``translate``: a Message or a CrossTime error is
     translated from its template; anything else is shown as it is (a library's own message)."""
-    if isinstance(text, Message):
+    if isinstance(text, (Message, Joined)):
         return text.translated(translate)
     message = getattr(text, "message", None)
     if isinstance(text, BaseException) and isinstance(message, Message):

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from typing import Type
 
+from .messages import Message
+
 
 def safe_torch_load(path: str):
     """torch.load of plain data only (never runs code), without PyTorch's warnings about the file's pickle
@@ -24,11 +26,11 @@ def unsafe_content(exc: BaseException) -> str:
     """What a refused file tried to load, in a few words (never PyTorch's advice on how to force it)."""
     m = re.search(r"(?:Unsupported global: |unsupported )GLOBAL ([\w.]+)", str(exc))
     if m:
-        return f"it asks to run or build the Python object '{m.group(1)}'"
+        return Message("it asks to run or build the Python object '{name}'", name=m.group(1))
     m = re.search(r"Unsupported operand (\S+)", str(exc))
     if m:
-        return f"it holds a pickle instruction ({m.group(1)}) that plain data never needs"
-    return "it holds Python objects or code, not plain data"
+        return Message("it holds a pickle instruction ({operand}) that plain data never needs", operand=m.group(1))
+    return Message("it holds Python objects or code, not plain data")
 
 
 def load_failure(exc: BaseException) -> str:
@@ -42,15 +44,18 @@ def load_failure(exc: BaseException) -> str:
 
 def load_plain_data(path: str, error: Type[Exception], what: str, if_refused: str, unreadable: str,
                     if_unreadable: str = ""):
-    """The plain data of the torch file at ``path``; raises ``error`` naming the file when it holds code or objects
-    ("refused, not loaded: ...; a <what> never holds such things. <if_refused>") or cannot be read
-    ("<unreadable> (<cause>); <if_unreadable>")."""
+    """The plain data of the torch file at ``path``; raises ``error`` (a CrossTime error) naming the file when it
+    holds code or objects ("refused, not loaded: ...; <what> never holds such things. <if_refused>") or cannot be
+    read ("<unreadable> (<cause>); <if_unreadable>"). The words are :class:`Message` s, ``what`` with its article."""
     import pickle
     try:
         return safe_torch_load(path)
     except pickle.UnpicklingError as exc:
-        raise error(f"{path}: refused, not loaded: {unsafe_content(exc)}; a {what} never holds such things. "
-                    f"{if_refused}") from None
+        raise error(Message("{path}: refused, not loaded: {content}; {what} never holds such things. {if_refused}",
+                            path=path, content=unsafe_content(exc), what=what, if_refused=if_refused)) from None
     except Exception as exc:
-        raise error(f"{path}: {unreadable} ({load_failure(exc)})" + (f"; {if_unreadable}" if if_unreadable else "")) \
-            from None
+        if if_unreadable:
+            raise error(Message("{path}: {unreadable} ({cause}); {if_unreadable}", path=path, unreadable=unreadable,
+                                cause=load_failure(exc), if_unreadable=if_unreadable)) from None
+        raise error(Message("{path}: {unreadable} ({cause})", path=path, unreadable=unreadable,
+                            cause=load_failure(exc))) from None

@@ -26,7 +26,7 @@ from qgis.PyQt.QtGui import QColor, QIcon, QImage, QPainter, QPen, QPixmap, QPol
 from qgis.PyQt.QtWidgets import QListView, QListWidgetItem, QWidget
 
 from ..adapters.archive_layers import add_to_group, footprints_layer, photo_layer
-from ..translation import tr
+from ..translation import tr, translated
 from . import dock_settings
 from .highlight import polygon_geometry, rank_colour
 from .maptool import ClickMatchTool
@@ -150,7 +150,7 @@ class ArchivePanel(QObject):
             return                                   # the choices changed since: a newer reading is under way
         if status != "ok":
             if status == "error":
-                self.dock.status(tr("the archive could not be read: {}").format(error), "error")
+                self.dock.status(tr("the archive could not be read: {}").format(translated(error)), "error")
             return
         self.states, self.thumbs, self.index_crs = result
         self._thumbs_folder = folder
@@ -239,7 +239,7 @@ class ArchivePanel(QObject):
                 raise ValueError(tr("archive search reads the new ortho from a raster file (GeoTIFF, VRT…); '{}' is a "
                                     "web or virtual layer: save it as a GeoTIFF first").format(new_layer.name()))
         except Exception as exc:
-            self.dock.status(str(exc), "error")
+            self.dock.status(translated(exc), "error")
             return None
         tile = self.w.archiveTileSpin.value()
         ws = chosen["workspace"]
@@ -261,14 +261,14 @@ class ArchivePanel(QObject):
         elif status == "cancelled":
             self.dock.status(tr("archive indexing cancelled"), "warning")
         else:
-            self.dock.status(tr("the archive could not be indexed: {}").format(error), "error")
+            self.dock.status(tr("the archive could not be indexed: {}").format(translated(error)), "error")
 
     def _indexed_workspace(self):
         """The workspace when the archive is chosen and indexed; None, with the reason in the status line, if not."""
         try:
             ws = self.inputs()["workspace"]
         except ValueError as exc:
-            self.dock.status(str(exc), "error")
+            self.dock.status(translated(exc), "error")
             return None
         if not (os.path.exists(ws.modern_index) and os.path.exists(ws.archive_index)):
             self.dock.status(tr("index the archive first (Index archive)"), "error")
@@ -302,7 +302,7 @@ class ArchivePanel(QObject):
             self.dock.status(tr("locating cancelled; the photos located before are kept"), "warning")
             return
         if status != "ok":
-            self.dock.status(tr("the photos could not be located: {}").format(error), "error")
+            self.dock.status(tr("the photos could not be located: {}").format(translated(error)), "error")
             return
         ws = self.workspace()
         from ..core.archive.workspace import vrt_path
@@ -406,7 +406,7 @@ class ArchivePanel(QObject):
         if req != self.request:
             return                                   # an older click: never shown
         if status != "ok":
-            self.dock.status(tr("the archive could not answer this click: {}").format(error), "error")
+            self.dock.status(tr("the archive could not answer this click: {}").format(translated(error)), "error")
             return
         tile, matches = result
         self.place = (tile, matches)

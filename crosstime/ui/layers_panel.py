@@ -13,7 +13,7 @@ from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import QComboBox, QHeaderView, QTreeWidgetItem
 
 from ..core import choices
-from ..translation import category_label, choice_labels, mapping_warnings, tr
+from ..translation import category_label, choice_labels, mapping_warnings, tr, translated
 from .dock_settings import checked_ids, set_checked
 
 
@@ -138,7 +138,7 @@ class LayersPanel(QObject):
         try:
             legend = self.legend()
         except Exception as exc:
-            self.dock.status(str(exc), "error")
+            self.dock.status(translated(exc), "error")
             return None
         lay = self.layers()
         warnings = []

@@ -15,7 +15,7 @@ from qgis.PyQt.QtCore import QObject, QSize
 from qgis.PyQt.QtGui import QColor, QIcon
 from qgis.PyQt.QtWidgets import QHeaderView, QTableWidgetItem
 
-from ..translation import tr
+from ..translation import tr, translated
 from .highlight import rank_colour
 from .maptool import ClickMatchTool
 from .tasks import CoreTask, start
@@ -126,7 +126,7 @@ class MatchPanel(QObject):
         try:
             key, inputs = self._matcher_inputs()
         except Exception as exc:
-            self.dock.status(str(exc), "error")
+            self.dock.status(translated(exc), "error")
             return None
         if inputs is None:
             return self._prep_task
@@ -165,7 +165,7 @@ class MatchPanel(QObject):
         self._prep_task, self._prep_key = None, None
         pending, self._pending = self._pending, None
         if status != "ok":
-            self.dock.status(tr("the matcher could not be prepared: {}").format(error) if status == "error"
+            self.dock.status(tr("the matcher could not be prepared: {}").format(translated(error)) if status == "error"
                              else tr("preparing the matcher was cancelled"), "error" if status == "error" else "warning")
             return
         matcher, grid = result
@@ -197,7 +197,7 @@ class MatchPanel(QObject):
         try:
             matcher = self.matcher()
         except Exception as exc:
-            self.dock.status(str(exc), "error")
+            self.dock.status(translated(exc), "error")
             return None
         if matcher is None:
             self.request += 1                     # an answer to an older click would now be stale
@@ -234,7 +234,7 @@ class MatchPanel(QObject):
             self.dropped += 1        # an answer to an older click: never shown
             return
         if status != "ok":
-            self.dock.status(tr("the click could not be matched: {}").format(error), "error")
+            self.dock.status(tr("the click could not be matched: {}").format(translated(error)), "error")
             return
         result.next_score = result.scores[k] if len(result.scores) > k else None
         result.ids, result.scores, result.footprints = result.ids[:k], result.scores[:k], result.footprints[:k]

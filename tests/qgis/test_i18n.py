@@ -155,8 +155,9 @@ def test_dock_in_french(french, qgis_iface):
         assert [tabs.tabText(i) for i in range(tabs.count())][:3] == ["Couches", "Index", "Appariement"]
         assert w.buildButton.text() == "Indexer l'ortho ancienne"
         assert w.pickButton.text() == "Cliquer sur un lieu de la carte"
-        assert [w.describerCombo.itemText(i) for i in range(w.describerCombo.count())] == [
-            "Rapide (sans entraînement)", "Appris sur cette région", "Fichier de modèle…"]
+        assert [w.describerCombo.itemText(i) for i in range(w.describerCombo.count())] == [   # untrained: packages here
+            "Rapide (sans entraînement)", "Réseau non entraîné (sans entraînement)", "Appris sur cette région",
+            "Fichier de modèle…"]
         assert w.legendCombo.itemText(2) == "Attributs OpenStreetMap (tags)"
         assert w.semanticCombo.itemText(1) == "niveaux de gris (4 canaux d'entrée)"
         # no widget of the dock shows an English text that has a French translation
@@ -207,3 +208,135 @@ def test_plugin_loads_the_translator_of_the_qgis_locale_and_removes_it(qgis_ifac
             s.remove("locale/userLocale")
         else:
             s.setValue("locale/userLocale", before)
+
+
+# the core's messages in French -------------------------------------------------------------------------------------
+def test_a_core_error_reads_french_in_a_french_session(french, tmp_path):
+    """A real core call raises a CrossTime error (English, its template and values kept); the interface shows it in
+    French with the same values."""
+    from crosstime.core.geo.grid import GridError, TileGrid
+    from crosstime.core.tiles.store import TileStore, TileStoreError
+    from crosstime.translation import translated
+    missing = str(tmp_path / "no_store")
+    with pytest.raises(TileStoreError) as info:
+        TileStore(missing)
+    assert str(info.value) == f"{missing}: not a CrossTime tile store (no meta.json)"      # English for logs, CLI
+    text = translated(info.value)
+    assert text == f"{missing} : ce n'est pas un jeu de tuiles CrossTime (pas de meta.json)"
+    assert "not a CrossTime tile store" not in text
+    with pytest.raises(GridError) as info:
+        TileGrid.covering((0.0, 0.0, 50.0, 50.0), "EPSG:2154", 200.0, 64)
+    text = translated(info.value)
+    assert text == ("la zone (50.0 x 50.0 unités terrain) est plus petite qu'une tuile de 200 x 200 : choisissez des "
+                    "tuiles plus petites")
+    assert "smaller than one tile" not in text and "choose" not in text
+
+
+def test_a_core_error_reads_english_without_a_translator(tmp_path):
+    from crosstime.core.tiles.store import TileStore, TileStoreError
+    from crosstime.translation import translated
+    with pytest.raises(TileStoreError) as info:
+        TileStore(str(tmp_path / "no_store"))
+    assert translated(info.value) == str(info.value)
+
+
+def test_a_processing_algorithm_reports_a_core_error_in_french(french, tmp_path):
+    from qgis.core import QgsProcessingContext, QgsProcessingException, QgsProcessingFeedback
+
+    from crosstime.toolbox.base import CrossTimeAlgorithm
+    missing = str(tmp_path / "no_store")
+
+    class OpensAStore(CrossTimeAlgorithm):
+        NEEDS = ()
+
+        def work(self, parameters, context, feedback, progress):
+            from crosstime.core.tiles.store import TileStore
+            return TileStore(missing)
+
+    with pytest.raises(QgsProcessingException) as info:
+        OpensAStore().processAlgorithm({}, QgsProcessingContext(), QgsProcessingFeedback())
+    assert f"{missing} : ce n'est pas un jeu de tuiles CrossTime" in str(info.value)
+    assert "not a CrossTime tile store" not in str(info.value)
+
+
+def _trained_elsewhere():
+    """A describer whose model was trained on other tiles than asked: ``tile_settings`` says so (progress.info)."""
+    from types import SimpleNamespace
+    return SimpleNamespace(config={"tile_size": 200.0, "tile_pixels": 128})
+
+
+FRENCH_TILE_SETTINGS = ("le modèle m.ctmodel a été entraîné sur des tuiles de 200 unités terrain à 128 px ; cet index "
+                        "utilise, comme demandé, des tuiles de 100 à 64 px (laissez la taille des tuiles et les pixels "
+                        "vides pour prendre ceux du modèle)")
+
+
+def test_progress_messages_of_the_core_read_french_in_processing(french):
+    from qgis.core import QgsProcessingFeedback
+
+    from crosstime.core.jobs.describer_choice import tile_settings
+    from crosstime.toolbox.base import progress_of
+
+    class Feedback(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.infos = []
+
+        def pushInfo(self, info):  # noqa: N802 (Qt's name)
+            self.infos.append(info)
+
+    fb = Feedback()
+    assert tile_settings(_trained_elsewhere(), "m.ctmodel", 100.0, 64, progress_of(fb)) == (100.0, 64)
+    assert fb.infos == [FRENCH_TILE_SETTINGS]          # a message inside the message is translated too
+
+
+def test_a_task_logs_the_core_messages_in_french(french):
+    from qgis.core import QgsApplication
+
+    from crosstime.core.jobs.describer_choice import tile_settings
+    from crosstime.ui.tasks import LOG_TAG, CoreTask
+    got = []
+
+    def received(message, tag, _level):
+        if tag == LOG_TAG:
+            got.append(message)
+
+    log = QgsApplication.messageLog()
+    log.messageReceived.connect(received)
+    try:
+        task = CoreTask("t", lambda progress: tile_settings(_trained_elsewhere(), "m.ctmodel", 100.0, 64, progress),
+                        lambda *_: None)
+        assert task.run()
+        task.finished(True)
+        QCoreApplication.processEvents()
+    finally:
+        log.messageReceived.disconnect(received)
+    assert got == [FRENCH_TILE_SETTINGS]
+
+
+def test_layers_added_by_crosstime_have_french_names_and_legends(french, qgis_iface, tmp_path):
+    from qgis.core import QgsProject
+
+    from crosstime.core.archive.location import Location
+    from crosstime.core.archive.outputs import write_footprints_gpkg
+    from crosstime.ui.dock import CrossTimeDock
+    loc = Location(photo="photo_000.tif", width=100, height=100, transform=(1.0, 0.0, 1000.0, 2000.0),
+                   centre=(1050.0, 1950.0), footprint=[(1000.0, 2000.0), (1100.0, 2000.0), (1100.0, 1900.0),
+                                                       (1000.0, 1900.0)],
+                   scale=1.0, rotation=0.0, confidence=0.5, votes=3.0, agreeing_windows=4, runner_up=None)
+    gpkg = write_footprints_gpkg(str(tmp_path / "footprints.gpkg"), [loc], "EPSG:2154")
+    proj = QgsProject.instance()
+    proj.clear()
+    d = CrossTimeDock(qgis_iface)
+    try:
+        layer = d.archive.add_footprints_layer(gpkg)
+        assert layer is not None and layer.name() == "emprises des photos d'archive"
+        labels = [r.label() for r in layer.renderer().rootRule().children()]
+        assert labels == ["photo localisée", "deuxième hypothèse"]
+        group = proj.layerTreeRoot().findGroup("Archives CrossTime")
+        assert group is not None and group.findLayer(layer.id()) is not None
+        # the GeoPackage keeps its own layer name: a file format, not a text for the user
+        assert layer.source().endswith("|layername=footprints")
+    finally:
+        d.shutdown()
+        d.deleteLater()
+        proj.clear()

@@ -12,6 +12,7 @@ from typing import Optional, Sequence
 
 import numpy as np
 
+from ..messages import Message
 from ..progress import SILENT, Progress
 from .catalogue import ArchiveError
 
@@ -43,10 +44,10 @@ class ArchiveDescriber:
         if model and model != "baseline":
             self.net, info = load_model(model, self.device)
             if self.net.cfg.modality != "visual":
-                raise ArchiveError(f"{model} is a '{self.net.cfg.modality}' model: archive photos have no vector "
+                raise ArchiveError("{model} is a '{modality}' model: archive photos have no vector "
                                    "layers, so archive search needs a visual-only one (train it with modality "
                                    "'visual' and augmentation 'archive', e.g. `crosstime train STORE --modality visual "
-                                   "--augment archive`)")
+                                   "--augment archive`)", model=model, modality=self.net.cfg.modality)
             self.fingerprint, self.label, self.path = info.fingerprint, model_label(info), model
         else:
             # fixed weights, so that an index and windows described in two sessions agree
@@ -97,5 +98,6 @@ class ArchiveDescriber:
             if self.grey_tiles:
                 images = np.repeat(grey_levels(images)[..., None], 3, axis=-1)
             out[s:s + len(chunk)] = self.describe_rgb(images)
-            progress.update(min(len(gidx), s + step) / max(1, len(gidx)), f"described {s + len(chunk)}/{len(gidx)}")
+            progress.update(min(len(gidx), s + step) / max(1, len(gidx)), Message("described {done}/{total}",
+                                                                                  done=s + len(chunk), total=len(gidx)))
         return out

@@ -15,14 +15,16 @@ import numpy as np
 
 from ..atomic import atomic_write
 from ..headed_npz import HeadedFileKind, read_headed_npz
+from ..messages import Message
 from .catalogue import ArchiveError, ArchivePhoto
 from .windows import PhotoWindows
 
 FORMAT = "crosstime-archive-index"
 VERSION = 1
-FILE_KIND = HeadedFileKind(FORMAT, VERSION, ArchiveError, "CrossTime archive index",
-                           "archive index not found: {path}; build it first (index-archive)", "archive index version",
-                           if_wrong="; build one with index-archive", if_damaged="; rebuild it")
+FILE_KIND = HeadedFileKind(FORMAT, VERSION, ArchiveError, Message("a CrossTime archive index"),
+                           Message("archive index not found: {path}; build it first (index-archive)"),
+                           Message("archive index version"), if_wrong=Message("; build one with index-archive"),
+                           if_damaged=Message("; rebuild it"))
 
 
 @dataclass
@@ -119,8 +121,9 @@ def photos_showing(archive: ArchiveIndex, descriptor: np.ndarray, n: int = 10) -
     """The photos ranked by their best window against ``descriptor`` (a modern tile's, unit length)."""
     d = np.asarray(descriptor, np.float32).reshape(-1)
     if d.shape[0] != archive.descriptors.shape[1]:
-        raise ArchiveError(f"the tile descriptor has {d.shape[0]} dimensions, the archive index "
-                           f"{archive.descriptors.shape[1]}: the two were made by different models")
+        raise ArchiveError("the tile descriptor has {dim} dimensions, the archive index "
+                           "{archive_dim}: the two were made by different models",
+                           dim=d.shape[0], archive_dim=archive.descriptors.shape[1])
     sims = archive.descriptors @ (d / max(1e-12, float(np.linalg.norm(d))))
     best = np.full(len(archive.photos), -np.inf)
     arg = np.full(len(archive.photos), -1)

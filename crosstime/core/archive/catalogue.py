@@ -20,6 +20,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 import numpy as np
 
 from ..errors import CrossTimeError
+from ..messages import Message
 
 EXTENSIONS = (".tif", ".tiff", ".jpg", ".jpeg", ".png", ".jp2", ".j2k")
 # pixels of the reduced photo read in one strip (rows x full reduced width): bounds the memory of a read
@@ -52,31 +53,34 @@ def _float(row: dict, key: str, where: str) -> Optional[float]:
     try:
         x = float(v)
     except ValueError as exc:
-        raise ArchiveError(f"{where}: column '{key}' holds '{v}', not a number; correct it or leave it empty") from exc
+        raise ArchiveError("{where}: column '{key}' holds '{v}', not a number; correct it or leave it empty",
+                           where=where, key=key, v=v) from exc
     if not math.isfinite(x):
-        raise ArchiveError(f"{where}: column '{key}' holds '{v}'; give a finite number or leave it empty")
+        raise ArchiveError("{where}: column '{key}' holds '{v}'; give a finite number or leave it empty",
+                           where=where, key=key, v=v)
     return x
 
 
 def read_catalogue(csv_path: str) -> Dict[str, dict]:
     """photo name -> {scale, centre, uncertainty, date} from the catalogue CSV (missing values: None)."""
     if not os.path.isfile(csv_path):
-        raise ArchiveError(f"catalogue CSV not found: {csv_path}; give an existing file or none")
+        raise ArchiveError("catalogue CSV not found: {csv_path}; give an existing file or none", csv_path=csv_path)
     out: Dict[str, dict] = {}
     with open(csv_path, newline="", encoding="utf-8-sig") as f:
         rows = list(csv.DictReader(f))
     for n, row in enumerate(rows, start=2):
         row = {(k or "").strip().lower(): v for k, v in row.items()}
-        where = f"{csv_path} line {n}"
+        where = Message("{path} line {n}", path=csv_path, n=n)
         name = (row.get("photo") or "").strip()
         if not name:
-            raise ArchiveError(f"{where}: no 'photo' (the file name of the scan); every row needs one")
+            raise ArchiveError("{where}: no 'photo' (the file name of the scan); every row needs one", where=where)
         scale = _float(row, "scale_m_per_px", where)
         flight, dpi = _float(row, "flight_scale", where), _float(row, "scan_dpi", where)
         if scale is None and flight and dpi:
             scale = flight * 0.0254 / dpi
         if scale is not None and scale <= 0:
-            raise ArchiveError(f"{where}: scale {scale} m/px must be positive (or leave it empty: unknown)")
+            raise ArchiveError("{where}: scale {scale} m/px must be positive (or leave it empty: unknown)",
+                               where=where, scale=scale)
         cx, cy = _float(row, "centre_x", where), _float(row, "centre_y", where)
         box = [_float(row, k, where) for k in ("xmin", "ymin", "xmax", "ymax")]
         unc = _float(row, "uncertainty_m", where)
@@ -97,8 +101,8 @@ def photo_size(path: str) -> Tuple[int, int]:
             with rasterio.open(path) as src:
                 return int(src.width), int(src.height)
     except rasterio.errors.RasterioIOError as exc:
-        raise ArchiveError(f"{path}: not a readable image ({exc}); remove it from the archive folder or convert it "
-                           "to TIFF, JPEG, PNG or JPEG 2000") from exc
+        raise ArchiveError("{path}: not a readable image ({exc}); remove it from the archive folder or convert it "
+                           "to TIFF, JPEG, PNG or JPEG 2000", path=path, exc=str(exc)) from exc
 
 
 def open_archive(folder: str, catalogue_csv: Optional[str] = None, photos: Optional[Sequence[str]] = None
@@ -109,7 +113,8 @@ def open_archive(folder: str, catalogue_csv: Optional[str] = None, photos: Optio
     so that a typo cannot silently turn a known scale into an unknown one.
     """
     if not os.path.isdir(folder):
-        raise ArchiveError(f"archive folder not found: {folder}; give the folder holding the scanned photos")
+        raise ArchiveError("archive folder not found: {folder}; give the folder holding the scanned photos",
+                           folder=folder)
     names = []
     for root, _dirs, files in os.walk(folder):
         for fn in files:
@@ -119,15 +124,18 @@ def open_archive(folder: str, catalogue_csv: Optional[str] = None, photos: Optio
     cat = read_catalogue(catalogue_csv) if catalogue_csv else {}
     missing = sorted(set(cat) - set(names))
     if missing:
-        raise ArchiveError(f"{catalogue_csv}: {len(missing)} row(s) name no photo of {folder} (first: {missing[0]}); "
-                           "correct the names (relative to the archive folder) or remove the rows")
+        raise ArchiveError("{catalogue_csv}: {n_missing} row(s) name no photo of {folder} (first: {first}); "
+                           "correct the names (relative to the archive folder) or remove the rows",
+                           catalogue_csv=catalogue_csv, n_missing=len(missing), folder=folder, first=missing[0])
     if photos:
         unknown = sorted(set(photos) - set(names))
         if unknown:
-            raise ArchiveError(f"{folder}: no photo named {unknown[0]}; choose among the folder's {len(names)} photos")
+            raise ArchiveError("{folder}: no photo named {first}; choose among the folder's {n_names} photos",
+                               folder=folder, first=unknown[0], n_names=len(names))
         names = [n for n in names if n in set(photos)]
     if not names:
-        raise ArchiveError(f"{folder}: no scanned photo ({', '.join(EXTENSIONS)}); choose the folder of the scans")
+        raise ArchiveError("{folder}: no scanned photo ({extensions}); choose the folder of the scans",
+                           folder=folder, extensions=", ".join(EXTENSIONS))
     out = []
     for n in names:
         path = os.path.join(folder, n)
@@ -154,7 +162,8 @@ def read_grey_reduced(path: str, factor: float, max_strip_pixels: int = STRIP_PI
         try:
             src = rasterio.open(path)
         except rasterio.errors.RasterioIOError as exc:
-            raise ArchiveError(f"{path}: not a readable image ({exc}); convert it to TIFF, JPEG, PNG or JPEG 2000") from exc
+            raise ArchiveError("{path}: not a readable image ({exc}); convert it to TIFF, JPEG, PNG or JPEG 2000",
+                               path=path, exc=str(exc)) from exc
         with src:
             src_w, src_h = src.width, src.height
             out_w, out_h = max(1, int(round(src_w / factor))), max(1, int(round(src_h / factor)))

@@ -62,7 +62,8 @@ class IndexGrid:
         grid = index.grid or {}
         tile = float(grid.get("tile_size") or 0)
         if tile <= 0:
-            raise ArchiveError(f"{index.name}: this index has no tile grid; build the modern index from an ortho")
+            raise ArchiveError("{index}: this index has no tile grid; build the modern index from an ortho",
+                               index=index.name)
         stride = float(grid.get("stride") or tile)
         fps = np.asarray(index.footprints, np.float64)
         west, north = float(fps[:, 0].min()), float(fps[:, 3].max())
@@ -247,7 +248,7 @@ class CoarseCorrelator:
         from scipy import fft
         nr, nc = pose_shape
         if not self.fits(pose_shape):
-            raise ValueError("pose larger than the correlator was prepared for")
+            raise ValueError("pose larger than the correlator was prepared for")   # invariant
         if self.basis is not None:
             thumbs = thumbs @ self.basis
         centred = thumbs - thumbs.mean(0, keepdims=True)
@@ -308,7 +309,7 @@ def candidate_scales(photo: ArchivePhoto, known: bool, footprint_range: Tuple[fl
         return [photo.scale / KNOWN_SCALE_SPREAD, photo.scale, photo.scale * KNOWN_SCALE_SPREAD]
     lo, hi = footprint_range
     if not 0 < lo <= hi:
-        raise ArchiveError(f"footprint range {lo:g}-{hi:g} m: give two positive sizes, the smaller first")
+        raise ArchiveError("footprint range {lo:g}-{hi:g} m: give two positive sizes, the smaller first", lo=lo, hi=hi)
     side = max(photo.width, photo.height)
     n = max(1, int(math.ceil(math.log(hi / lo) / math.log(SCALE_RATIO))) + 1)
     return [lo / side * (hi / lo) ** (k / max(1, n - 1)) for k in range(n)]
@@ -379,9 +380,10 @@ def correlate_photo(photo: ArchivePhoto, describer, index, known_scale: bool = T
             coarse.append((z, pw, score))
             progress.update(0.6 * (r_i * len(scales) + s_i + 1) / total, "trying poses")
     if not coarse:
-        raise ArchiveError(f"{photo.name}: at the scales tried ({scales[0]:.3g}-{scales[-1]:.3g} m/px) the photo covers "
-                           f"less than a few {grid.tile_size:g} m tiles, or is blank; check its scale in the catalogue "
-                           "or use an index of smaller tiles")
+        raise ArchiveError("{photo}: at the scales tried ({smallest:.3g}-{largest:.3g} m/px) the photo covers "
+                           "less than a few {tile_size:g} m tiles, or is blank; check its scale in the catalogue "
+                           "or use an index of smaller tiles",
+                           photo=photo.name, smallest=scales[0], largest=scales[-1], tile_size=grid.tile_size)
     coarse.sort(key=lambda c: -c[0])
     kept: List[Tuple[float, PoseWindows, np.ndarray]] = []
     described = 0
@@ -436,8 +438,8 @@ def correlate_photo(photo: ArchivePhoto, describer, index, known_scale: bool = T
         timings["voting"] = timings.get("voting", 0.0) + time.perf_counter() - t0
         progress.update(0.6 + 0.4 * (n + 1) / len(kept), "comparing the best poses")
     if not hyps:
-        raise ArchiveError(f"{photo.name}: no pose of the photo falls inside the catalogue's search area; check its "
-                           "centre and uncertainty")
+        raise ArchiveError("{photo}: no pose of the photo falls inside the catalogue's search area; check its "
+                           "centre and uncertainty", photo=photo.name)
     hyps.sort(key=lambda h: -h[0])
     best_score, best, best_pw, best_off = hyps[0]
     others = [h for h in hyps[1:] if math.hypot(h[1].centre[0] - best.centre[0], h[1].centre[1] - best.centre[1]) >= sep]

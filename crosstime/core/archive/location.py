@@ -72,6 +72,7 @@ def read_locations(path: str) -> List[Location]:
             doc = json.load(f)
         return [Location.from_dict(d) for d in doc["locations"]]
     except FileNotFoundError:
-        raise CrossTimeError(f"locations file not found: {path}; write it with locate (--json)") from None
+        raise CrossTimeError("locations file not found: {path}; write it with locate (--json)", path=path) from None
     except (ValueError, KeyError, TypeError) as exc:
-        raise CrossTimeError(f"{path}: not a locations file written by locate ({exc}); locate the photos again") from exc
+        raise CrossTimeError("{path}: not a locations file written by locate ({exc}); locate the photos again",
+                             path=path, exc=str(exc)) from exc

@@ -69,10 +69,11 @@ def write_photo_vrt(path: str, photo_path: str, loc: Location, crs: str, grid_po
     try:
         src = gdal.Open(photo_path)
         if src is None:
-            raise ArchiveError(f"{photo_path}: GDAL cannot open the scan to georeference it; check the file")
+            raise ArchiveError("{photo_path}: GDAL cannot open the scan to georeference it; check the file",
+                               photo_path=photo_path)
         ds = gdal.Translate(tmp, src, format="VRT", GCPs=gcps, outputSRS=crs)
         if ds is None:
-            raise ArchiveError(f"{path}: GDAL could not write the VRT; check the folder is writable")
+            raise ArchiveError("{path}: GDAL could not write the VRT; check the folder is writable", path=path)
         ds = None
         src = None
         os.replace(tmp, path)

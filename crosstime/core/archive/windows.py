@@ -51,9 +51,9 @@ def scale_bands(photo: ArchivePhoto, known: bool = True, footprint_range: Tuple[
         return [ScaleBand(photo.scale, photo.scale / (1 + tolerance), photo.scale * (1 + tolerance))]
     lo, hi = footprint_range
     if not 0 < lo <= hi:
-        raise ArchiveError(f"footprint range {lo:g}-{hi:g} m: give two positive sizes, the smaller first")
+        raise ArchiveError("footprint range {lo:g}-{hi:g} m: give two positive sizes, the smaller first", lo=lo, hi=hi)
     if step <= 1:
-        raise ArchiveError(f"scale step {step:g}: give a ratio above 1 (e.g. 1.3)")
+        raise ArchiveError("scale step {step:g}: give a ratio above 1 (e.g. 1.3)", step=step)
     side = max(photo.width, photo.height)
     s_lo, s_hi = lo / side, hi / side
     n = max(1, int(math.ceil(math.log(s_hi / s_lo) / math.log(step) - 1e-9)) + 1)
@@ -78,7 +78,7 @@ def cut_windows(photo: ArchivePhoto, bands: List[ScaleBand], tile_size: float, p
     ``reduced``: the photo already read (grey, any reduction), to reuse across calls.
     """
     if not 0 <= overlap < 1:
-        raise ArchiveError(f"window overlap {overlap:g}: give a fraction in [0, 1)")
+        raise ArchiveError("window overlap {overlap:g}: give a fraction in [0, 1)", overlap=overlap)
     factors = [tile_size / (b.scale * pixels) for b in bands]
     if reduced is None:
         reduced = read_grey_reduced(photo.path, max(1.0, min(factors)))
@@ -100,9 +100,10 @@ def cut_windows(photo: ArchivePhoto, bands: List[ScaleBand], tile_size: float, p
         centres = np.stack([(cc + pixels / 2) * photo.width / w, (rr + pixels / 2) * photo.height / h], 1)
         out.append(Windows(patches[keep], centres[keep].astype(np.float64), pixels * f, band))
     if not out:
-        raise ArchiveError(f"{photo.name}: at the scales searched ({bands[0].scale:.3g}-{bands[-1].scale:.3g} m/px) "
-                           f"the photo covers less than one {tile_size:g} m tile; check its scale in the catalogue or "
-                           "use an index of smaller tiles")
+        raise ArchiveError("{photo}: at the scales searched ({smallest:.3g}-{largest:.3g} m/px) "
+                           "the photo covers less than one {tile_size:g} m tile; check its scale in the catalogue or "
+                           "use an index of smaller tiles",
+                           photo=photo.name, smallest=bands[0].scale, largest=bands[-1].scale, tile_size=tile_size)
     return out
 
 

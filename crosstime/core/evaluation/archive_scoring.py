@@ -126,13 +126,14 @@ class ArchiveEvaluation:
 def load_truth(path: str) -> dict:
     """photo name -> true pose, from a synthetic archive's sidecar (or any JSON of the same shape)."""
     if not os.path.isfile(path):
-        raise ArchiveError(f"true poses not found: {path}; give the sidecar JSON written with the archive")
+        raise ArchiveError("true poses not found: {path}; give the sidecar JSON written with the archive", path=path)
     try:
         with open(path, encoding="utf-8") as f:
             doc = json.load(f)
         return doc["photos"]
     except (ValueError, KeyError) as exc:
-        raise ArchiveError(f"{path}: not a file of true poses (a JSON with 'photos'); give the archive's sidecar") from exc
+        raise ArchiveError("{path}: not a file of true poses (a JSON with 'photos'); give the archive's sidecar",
+                           path=path) from exc
 
 
 def score_locations(locations: Sequence[Location], truth: dict, tile_size: float, label: str = "",
@@ -142,7 +143,8 @@ def score_locations(locations: Sequence[Location], truth: dict, tile_size: float
     for loc in locations:
         t = truth.get(loc.photo)
         if t is None:
-            raise ArchiveError(f"{loc.photo}: no true pose in the truth file; score photos of the same archive")
+            raise ArchiveError("{photo}: no true pose in the truth file; score photos of the same archive",
+                               photo=loc.photo)
         tc = np.asarray(t["centre"], np.float64)
         err = float(math.hypot(loc.centre[0] - tc[0], loc.centre[1] - tc[1]))
         iou = footprint_iou(loc.footprint, t["footprint"])

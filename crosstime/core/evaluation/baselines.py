@@ -13,6 +13,7 @@ from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 import numpy as np
 
 from .. import choices
+from ..errors import InputError
 from ..progress import SILENT, Progress
 from ..retrieval.baseline_features import BaselineSpec, CNNExtractor, baseline_spec, modality_input
 from ..similarity import cosine_similarity, l2_normalise, rank_of_truth
@@ -44,7 +45,8 @@ def normalise(q: np.ndarray, d: np.ndarray, how: str):
         return (q - mu) / sd, (d - mu) / sd
     if how == "tile":
         return per_tile_standardised(q), per_tile_standardised(d)
-    raise ValueError(f"unknown normalisation '{how}' ({', '.join(NORMALISATIONS)})")
+    raise InputError("unknown normalisation '{how}' ({normalisations})",
+                     how=how, normalisations=", ".join(NORMALISATIONS))
 
 
 def per_tile_standardised(x: np.ndarray) -> np.ndarray:
@@ -60,7 +62,7 @@ def similarity(q: np.ndarray, d: np.ndarray, distance: str) -> np.ndarray:
         q64, d64 = q.astype(np.float64), d.astype(np.float64)
         d2 = (q64 ** 2).sum(1)[:, None] + (d64 ** 2).sum(1)[None] - 2 * q64 @ d64.T
         return -np.sqrt(np.maximum(d2, 0)).astype(np.float32)
-    raise ValueError(f"unknown distance '{distance}' ({', '.join(DISTANCES)})")
+    raise InputError("unknown distance '{distance}' ({distances})", distance=distance, distances=", ".join(DISTANCES))
 
 
 def late_fusion(sims: Sequence[np.ndarray]) -> np.ndarray:

@@ -11,6 +11,7 @@ from typing import List, Optional, Sequence
 
 import numpy as np
 
+from ..messages import Message
 from ..progress import SILENT, Progress
 from ..similarity import cosine_similarity, rank_of_truth
 from ..tiles.dates import NEW, OLD
@@ -31,11 +32,14 @@ class Evaluation:
         trained = [r for r in self.rows if r.get("kind") == "trained" and r["map@5"] is not None]
         base = [r for r in self.rows if r.get("kind") == "baseline" and r["map@5"] is not None]
         for r in trained:
-            out.append(f"{r['descriptor']}: map@5 {r['map@5']:.3f}, recall@1 {r['recall@1']:.3f}")
+            out.append(Message("{descriptor}: map@5 {map:.3f}, recall@1 {recall:.3f}", descriptor=r["descriptor"],
+                               map=r["map@5"], recall=r["recall@1"]))
         if base:
             b = max(base, key=lambda r: r["map@5"])
-            out.append(f"best untrained baseline: {b['descriptor']} ({b['modality']}, {b['fusion']}, "
-                       f"{b['normalisation']}, {b['distance']}): map@5 {b['map@5']:.3f}")
+            out.append(Message("best untrained baseline: {descriptor} ({modality}, {fusion}, {normalisation}, "
+                               "{distance}): map@5 {map:.3f}", descriptor=b["descriptor"], modality=b["modality"],
+                               fusion=b["fusion"], normalisation=b["normalisation"], distance=b["distance"],
+                               map=b["map@5"]))
         return out
 
 
@@ -56,7 +60,7 @@ def model_rows(model_paths: Sequence[str], tiles, legend, device: str = "cpu", p
         cfg = net.cfg
         label = f"{os.path.basename(path)} ({info.meta.get('recipe', 'trained')}, {cfg.backbone})"
         for w in model_fit_warnings(info, legend.name, tiles):
-            progress.info(f"{os.path.basename(path)}: {w}")
+            progress.info(Message("{path}: {w}", path=os.path.basename(path), w=w))
         q = describe_tiles(net, tiles, gidx, NEW, legend, device=device, progress=mp.sub(0, .3))
         d = describe_tiles(net, tiles, gidx, OLD, legend, device=device, progress=mp.sub(.3, .6))
         descs[label] = (q, d)
@@ -149,12 +153,14 @@ def model_fit_warnings(info, legend_name: str, tiles) -> List[str]:
     out = []
     trained_legend = info.config.get("legend")
     if trained_legend and legend_name and trained_legend != legend_name:
-        out.append(f"trained with the legend '{trained_legend}', applied to tiles drawn with '{legend_name}'")
+        out.append(Message("trained with the legend '{trained}', applied to tiles drawn with '{legend}'",
+                           trained=trained_legend, legend=legend_name))
     trained_size = info.config.get("tile_size") or info.meta.get("tile_ground_size")
     grid = tiles.grid_dict() if hasattr(tiles, "grid_dict") else None
     size = (grid or {}).get("tile_size")
     if trained_size and size and abs(float(trained_size) - float(size)) > 0.05 * float(size):
-        out.append(f"trained on tiles of {float(trained_size):g} m, applied to tiles of {float(size):g} m")
+        out.append(Message("trained on tiles of {trained:g} m, applied to tiles of {size:g} m",
+                           trained=float(trained_size), size=float(size)))
     return out
 
 

@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Iterator, Optional, Tuple
 
 from ..errors import CrossTimeError
+from ..messages import Message
 
 Bounds = Tuple[float, float, float, float]  # xmin, ymin, xmax, ymax
 
@@ -43,7 +44,7 @@ def parse_tile_id(tid: str) -> Tuple[int, int]:
         i, j = tid.split("_")
         return int(i), int(j)
     except ValueError as exc:
-        raise GridError(f"not a tile id: {tid!r} (expected 'i_j')") from exc
+        raise GridError("not a tile id: {tid!r} (expected 'i_j')", tid=tid) from exc
 
 
 @dataclass(frozen=True)
@@ -59,11 +60,13 @@ class TileGrid:
 
     def __post_init__(self) -> None:
         if self.tile_size <= 0 or self.pixels <= 0:
-            raise GridError(f"tile size ({self.tile_size}) and pixels ({self.pixels}) must be positive")
+            raise GridError("tile size ({tile_size}) and pixels ({pixels}) must be positive",
+                            tile_size=self.tile_size, pixels=self.pixels)
         if self.stride == 0:
             object.__setattr__(self, "stride", float(self.tile_size))
         if self.stride <= 0 or self.stride > self.tile_size:
-            raise GridError(f"stride {self.stride} must be in (0, tile size {self.tile_size}]")
+            raise GridError("stride {stride} must be in (0, tile size {tile_size}]",
+                            stride=self.stride, tile_size=self.tile_size)
 
     # construction -------------------------------------------------------------------------
     @classmethod
@@ -79,8 +82,8 @@ class TileGrid:
         j1 = math.floor((bounds[3] - oy - tile_size) / stride + eps) + 1
         if i1 <= i0 or j1 <= j0:
             w, h = bounds[2] - bounds[0], bounds[3] - bounds[1]
-            raise GridError(f"the area ({w:.1f} x {h:.1f} ground units) is smaller than one tile of "
-                            f"{tile_size:g} x {tile_size:g}: choose smaller tiles")
+            raise GridError("the area ({w:.1f} x {h:.1f} ground units) is smaller than one tile of "
+                            "{tile_size:g} x {tile_size:g}: choose smaller tiles", w=w, h=h, tile_size=tile_size)
         return cls(crs=crs, tile_size=float(tile_size), pixels=int(pixels), stride=float(stride),
                    origin=(float(ox), float(oy)), i_range=(i0, i1), j_range=(j0, j1), extent=tuple(bounds))
 
@@ -91,12 +94,14 @@ class TileGrid:
         """Grid over the overlap of two rasters' bounds (both already in ``crs``), optionally cut to ``extent``."""
         common = intersect_bounds(bounds_a, bounds_b)
         if common is None:
-            raise GridError(f"the two orthos do not overlap: old date covers {_fmt(bounds_a)}, "
-                            f"new date covers {_fmt(bounds_b)} (in {crs})")
+            raise GridError("the two orthos do not overlap: old date covers {bounds_a}, "
+                            "new date covers {bounds_b} (in {crs})",
+                            bounds_a=_fmt(bounds_a), bounds_b=_fmt(bounds_b), crs=crs)
         if extent is not None:
             cut = intersect_bounds(common, extent)
             if cut is None:
-                raise GridError(f"the chosen extent {_fmt(extent)} lies outside the overlap of the orthos {_fmt(common)}")
+                raise GridError("the chosen extent {extent} lies outside the overlap of the orthos {common}",
+                                extent=_fmt(extent), common=_fmt(common))
             common = cut
         return cls.covering(common, crs, tile_size, pixels, stride, origin)
 
@@ -169,7 +174,7 @@ class TileGrid:
                        i_range=tuple(d["i_range"]), j_range=tuple(d["j_range"]),
                        extent=tuple(d["extent"]) if d.get("extent") else None)
         except (KeyError, TypeError, ValueError) as exc:
-            raise GridError(f"not a tile grid description: {exc}") from exc
+            raise GridError("not a tile grid description: {exc}", exc=str(exc)) from exc
 
     def same_layout(self, other: TileGrid) -> bool:
         """True when both grids cut tiles identically (the extents may differ)."""
@@ -178,8 +183,9 @@ class TileGrid:
 
     def summary(self) -> str:
         rows, cols = self.shape
-        return (f"{rows} x {cols} tiles of {self.tile_size:g} x {self.tile_size:g} ground units "
-                f"({self.pixels} px, {self.resolution:.3g} units/px, stride {self.stride:g}) in {self.crs}")
+        return Message("{rows} x {cols} tiles of {size:g} x {size:g} ground units ({pixels} px, {resolution:.3g} "
+                       "units/px, stride {stride:g}) in {crs}", rows=rows, cols=cols, size=self.tile_size,
+                       pixels=self.pixels, resolution=self.resolution, stride=self.stride, crs=self.crs)
 
 
 def _same_crs(a: str, b: str) -> bool:

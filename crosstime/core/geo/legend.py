@@ -18,6 +18,7 @@ from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 import numpy as np
 
 from ..errors import CrossTimeError
+from ..messages import Joined, Message
 
 
 class LegendError(CrossTimeError, ValueError):
@@ -132,22 +133,25 @@ class MappingReport:
     bad_features: Dict[str, List[Tuple[str, str]]] = dc_field(default_factory=lambda: defaultdict(list))
 
     def warnings(self) -> List[str]:
-        out = []
+        """What the user should know, as :class:`Message` s (English as str, translated by the interface)."""
+        out: List[str] = []
         for name in self.empty_layers:
-            out.append(f"layer '{name}' has no features")
+            out.append(Message("layer '{name}' has no features", name=name))
         for name, bad in self.bad_features.items():
             if not bad:
                 continue
-            shown = "; ".join(f"{label}: {reason}" for label, reason in bad[:5])
-            more = f"; and {len(bad) - 5} more" if len(bad) > 5 else ""
-            out.append(f"layer '{name}': {len(bad)} feature(s) with a broken geometry skipped, not drawn ({shown}"
-                       f"{more}); repair them (QGIS: Vector > Geometry Tools > Fix Geometries) to draw them")
+            shown = Joined("; ", [Message("{feature}: {reason}", feature=label, reason=reason) for label, reason in bad[:5]])
+            more = Message("; and {n} more", n=len(bad) - 5) if len(bad) > 5 else ""
+            out.append(Message("layer '{name}': {n} feature(s) with a broken geometry skipped, not drawn ({shown}{more}); "
+                               "repair them (QGIS: Vector > Geometry Tools > Fix Geometries) to draw them", name=name,
+                               n=len(bad), shown=shown, more=more))
         for name, n in self.unmapped_layers.items():
-            out.append(f"layer '{name}' ({n} features) matches no category of the legend and is not drawn")
+            out.append(Message("layer '{name}' ({n} features) matches no category of the legend and is not drawn",
+                               name=name, n=n))
         for name, c in self.unmapped_values.items():
             top = ", ".join(f"{k} ({v})" for k, v in c.most_common(5))
-            out.append(f"layer '{name}': {sum(c.values())} features with values that map to no category "
-                       f"are not drawn: {top}")
+            out.append(Message("layer '{name}': {n} features with values that map to no category are not drawn: {top}",
+                               name=name, n=sum(c.values()), top=top))
         return out
 
     def to_dict(self) -> dict:
@@ -169,8 +173,8 @@ class Legend:
         keys = {c.key for c in self.categories}
         for r in self.rules:
             if r.category not in keys:
-                raise LegendError(f"legend '{self.name}': unknown category '{r.category}' "
-                                  f"(known: {', '.join(sorted(keys))})")
+                raise LegendError("legend '{name}': unknown category '{category}' "
+                                  "(known: {keys})", name=self.name, category=r.category, keys=", ".join(sorted(keys)))
         self._by_key = {c.key: c for c in self.categories}
 
     def category(self, key: str) -> Category:
@@ -212,10 +216,10 @@ class Legend:
         rules = []
         for k, rd in enumerate(d["rules"]):
             if not isinstance(rd, dict) or "category" not in rd:
-                raise LegendError(f"rule {k + 1}: needs at least a 'category'")
+                raise LegendError("rule {rule}: needs at least a 'category'", rule=k + 1)
             unknown = set(rd) - {"category", "layer", "field", "values", "exclude", "width_fields"}
             if unknown:
-                raise LegendError(f"rule {k + 1}: unknown keys {sorted(unknown)}")
+                raise LegendError("rule {rule}: unknown keys {unknown}", rule=k + 1, unknown=sorted(unknown))
             rules.append(Rule(category=rd["category"], layer=rd.get("layer", "*"), field=rd.get("field"),
                               values=_as_list(rd.get("values")), exclude=_as_list(rd.get("exclude")),
                               width_fields=_as_list(rd.get("width_fields")) or []))
@@ -365,9 +369,11 @@ def load_legend(name_or_path: str) -> Legend:
         with open(name_or_path, encoding="utf-8") as f:
             data = json.load(f)
     except FileNotFoundError:
-        raise LegendError(f"'{name_or_path}' is neither a legend preset ({', '.join(PRESETS)}) nor a mapping file") from None
+        raise LegendError("'{name_or_path}' is neither a legend preset ({presets}) nor a mapping file",
+                          name_or_path=name_or_path, presets=", ".join(PRESETS)) from None
     except (OSError, json.JSONDecodeError) as exc:
-        raise LegendError(f"{name_or_path}: not a readable JSON mapping file ({exc})") from exc
+        raise LegendError("{name_or_path}: not a readable JSON mapping file ({exc})",
+                          name_or_path=name_or_path, exc=str(exc)) from exc
     return Legend.from_dict(data)
 
 

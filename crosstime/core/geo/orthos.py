@@ -37,11 +37,11 @@ def raster_bounds_in(path: str, crs: str) -> Bounds:
     try:
         with rasterio.open(path) as src:
             if src.crs is None:
-                raise ImageryError(f"{path}: the raster has no coordinate reference system; "
-                                   "assign one (e.g. with gdal_edit.py -a_srs) before using it")
+                raise ImageryError("{path}: the raster has no coordinate reference system; "
+                                   "assign one (e.g. with gdal_edit.py -a_srs) before using it", path=path)
             return tuple(transform_bounds(src.crs, crs, *src.bounds, densify_pts=21))
     except rasterio.errors.RasterioIOError as exc:
-        raise ImageryError(f"{path}: cannot open the raster ({exc})") from exc
+        raise ImageryError("{path}: cannot open the raster ({exc})", path=path, exc=str(exc)) from exc
 
 
 def raster_crs(path: str) -> Optional[str]:
@@ -61,11 +61,11 @@ class OrthoReader:
         try:
             self._src = rasterio.open(self.path)
         except rasterio.errors.RasterioIOError as exc:
-            raise ImageryError(f"{self.path}: cannot open the raster ({exc})") from exc
+            raise ImageryError("{path}: cannot open the raster ({exc})", path=self.path, exc=str(exc)) from exc
         src = self._src
         if src.crs is None:
             self._src.close()
-            raise ImageryError(f"{self.path}: the raster has no coordinate reference system")
+            raise ImageryError("{path}: the raster has no coordinate reference system", path=self.path)
         self._bands, self._alpha = _pick_bands(src)
         self._stretch = _stretch_for(src, self._bands)
         self._palette = _palette(src) if len(self._bands) == 1 else None
@@ -174,7 +174,7 @@ def _pick_bands(src) -> Tuple[Tuple[int, ...], Optional[int]]:
         return tuple(non_alpha[:3]), alpha
     if len(non_alpha) >= 1:
         return (non_alpha[0],), alpha
-    raise ImageryError(f"{src.name}: no usable image band")
+    raise ImageryError("{src}: no usable image band", src=src.name)
 
 
 def _palette(src) -> Optional[np.ndarray]:

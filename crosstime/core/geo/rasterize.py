@@ -235,8 +235,8 @@ def _first_sentence(exc: BaseException) -> str:
 
 
 def _prepare_feature(geom, ct, clip, width: float) -> Optional[Tuple[tuple, tuple]]:
-    """((type, coordinates) of the GeoJSON geometry in the grid CRS, buffered to ``width`` if a line or point; its bounding box), None when
-    empty or outside ``clip``. Raises when the geometry cannot be used."""
+    """((type, coordinates) of the GeoJSON geometry in the grid CRS, buffered to ``width`` if a line or point; its
+    bounding box), None when empty or outside ``clip``. Raises when the geometry cannot be used."""
     from osgeo import ogr
     geom = geometry_of(geom)
     problem = _structure_problem(geom)

@@ -13,7 +13,8 @@ from typing import Callable, Dict, Tuple
 import torch
 from torch import nn
 
-from ..errors import CrossTimeError
+from ..errors import CrossTimeError, InputError
+from ..messages import Message
 
 
 class WeightsUnavailable(CrossTimeError, RuntimeError):
@@ -58,23 +59,24 @@ def _imagenet_state_dict(name: str) -> dict:
         return w.get_state_dict(progress=False, check_hash=True)
     except Exception as exc:
         raise WeightsUnavailable(
-            f"the ImageNet weights of {name} are not on this machine and could not be downloaded ({type(exc).__name__}: "
-            f"{exc}). On a machine that is online they are fetched once from {w.url}; offline, copy that file to "
-            f"{path}, or give a local weights file, or choose no pretrained weights.") from exc
+            "the ImageNet weights of {name} are not on this machine and could not be downloaded ({exc_type}: "
+            "{exc}). On a machine that is online they are fetched once from {url}; offline, copy that file to "
+            "{path}, or give a local weights file, or choose no pretrained weights.",
+            name=name, exc_type=type(exc).__name__, exc=str(exc), url=w.url, path=path) from exc
 
 
 def _local_state_dict(path: str) -> dict:
     if not os.path.exists(path):
-        raise WeightsUnavailable(f"weights file not found: {path}")
+        raise WeightsUnavailable("weights file not found: {path}", path=path)
     from ..torch_files import load_plain_data
-    sd = load_plain_data(path, WeightsUnavailable, "weights file",
-                         "The file may be malicious: use the weights file from its publisher",
-                         "not a weights file that can be loaded")
+    sd = load_plain_data(path, WeightsUnavailable, Message("a weights file"),
+                         Message("The file may be malicious: use the weights file from its publisher"),
+                         Message("not a weights file that can be loaded"))
     for key in ("state_dict", "model", "weights"):
         if isinstance(sd, dict) and isinstance(sd.get(key), dict):
             sd = sd[key]
     if not isinstance(sd, dict) or not all(isinstance(v, torch.Tensor) for v in sd.values()):
-        raise WeightsUnavailable(f"{path}: does not hold a state dict of tensors")
+        raise WeightsUnavailable("{path}: does not hold a state dict of tensors", path=path)
     return sd
 
 
@@ -84,8 +86,9 @@ def _load_into(model: nn.Module, sd: dict, what: str) -> None:
     usable = {k: v for k, v in sd.items() if k in own and own[k].shape == v.shape}
     missing = [k for k in own if k not in usable and not k.startswith("fc.") and not k.startswith("_fc.")]
     if len(usable) < 0.9 * len([k for k in own if not k.startswith(("fc.", "_fc."))]):
-        raise WeightsUnavailable(f"{what}: the weights do not fit this backbone "
-                                 f"({len(usable)} of {len(own)} tensors match; e.g. missing {missing[:3]})")
+        raise WeightsUnavailable("{what}: the weights do not fit this backbone "
+                                 "({n_usable} of {n_own} tensors match; e.g. missing {missing})",
+                                 what=what, n_usable=len(usable), n_own=len(own), missing=missing[:3])
     model.load_state_dict(usable, strict=False)
 
 
@@ -145,7 +148,8 @@ def register_backbone(name: str, builder: Callable[[str], Backbone]) -> None:
 
 def build_backbone(name: str, weights: str = "none") -> Backbone:
     if name not in BACKBONES:
-        raise ValueError(f"unknown backbone '{name}' (available: {', '.join(sorted(BACKBONES))})")
+        raise InputError("unknown backbone '{name}' (available: {backbones})",
+                         name=name, backbones=", ".join(sorted(BACKBONES)))
     return BACKBONES[name](weights)
 
 

@@ -8,6 +8,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from ..choices import MAP_THUMBNAIL_SCALINGS
+from ..errors import InputError
 from .backbones import build_backbone
 from .head import ConvHead, PooledFC, SpatialFC
 from .model_config import ModelConfig
@@ -21,7 +22,7 @@ class DescriptorNet(nn.Module):
     def __init__(self, cfg: ModelConfig, weights: Optional[str] = None):
         super().__init__()
         if cfg.tile_pixels % 32:
-            raise ValueError(f"tile pixels must be a multiple of 32 (got {cfg.tile_pixels})")
+            raise InputError("tile pixels must be a multiple of 32 (got {tile_pixels})", tile_pixels=cfg.tile_pixels)
         self.cfg = cfg
         self.stem = FusionStem.for_modality(cfg.modality, cfg.semantic_mode)
         self.register_buffer("mean", torch.tensor(cfg.mean).view(1, 3, 1, 1), persistent=False)
@@ -36,15 +37,15 @@ class DescriptorNet(nn.Module):
             self.head = nn.Identity()
             self.fc = PooledFC(c, cfg.dim, cfg.pool) if cfg.dim else make_pool(cfg.pool)
         else:
-            raise ValueError(f"unknown head '{cfg.head}' (paper, pooled)")
+            raise InputError("unknown head '{head}' (paper, pooled)", head=cfg.head)
 
         if cfg.thumbnail and cfg.modality == "semantic":
-            raise ValueError("a thumbnail branch needs the image: choose the visual or fusion modality")
+            raise InputError("a thumbnail branch needs the image: choose the visual or fusion modality")
         # the mixing angle starts at 45 degrees: the learnt part and each thumbnail weigh the same
         self.mix = nn.Parameter(torch.tensor(0.7854)) if cfg.thumbnail else None
         if cfg.map_thumbnail_scaling not in MAP_THUMBNAIL_SCALINGS:
-            raise ValueError(f"unknown map thumbnail scaling '{cfg.map_thumbnail_scaling}' "
-                             f"({', '.join(MAP_THUMBNAIL_SCALINGS)})")
+            raise InputError("unknown map thumbnail scaling '{scaling}' ({scalings})",
+                             scaling=cfg.map_thumbnail_scaling, scalings=", ".join(MAP_THUMBNAIL_SCALINGS))
         if self.map_thumbnail_needs_fit:
             # saved with the weights; zero and one until fitted on the training tiles (fit_map_thumbnail)
             n = self.thumbnail_channels - 3

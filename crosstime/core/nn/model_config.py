@@ -5,6 +5,7 @@ from dataclasses import asdict, dataclass
 from typing import Optional, Tuple
 
 from ..choices import DEFAULT_LEGEND, DEFAULT_PIXELS
+from ..errors import InputError
 
 IMAGENET_MEAN = (0.485, 0.456, 0.406)
 IMAGENET_STD = (0.229, 0.224, 0.225)
@@ -56,7 +57,7 @@ class ModelConfig:
         known = {f for f in cls.__dataclass_fields__}
         unknown = set(d) - known
         if unknown:
-            raise ValueError(f"unknown model settings {sorted(unknown)} (made by a newer CrossTime?)")
+            raise InputError("unknown model settings {unknown} (made by a newer CrossTime?)", unknown=sorted(unknown))
         d = dict(d)
         for k in ("head_channels", "mean", "std"):
             if k in d:

@@ -12,6 +12,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from ..choices import PAIR_DISTANCES
+from ..errors import InputError
 
 
 class DistanceClassifier(nn.Module):
@@ -20,7 +21,8 @@ class DistanceClassifier(nn.Module):
     def __init__(self, dim: int, distance: str = "unit"):
         super().__init__()
         if distance not in PAIR_DISTANCES:
-            raise ValueError(f"unknown pair distance '{distance}' ({', '.join(PAIR_DISTANCES)})")
+            raise InputError("unknown pair distance '{distance}' ({pair_distances})",
+                             distance=distance, pair_distances=", ".join(PAIR_DISTANCES))
         self.distance = distance
         self.linear = nn.Linear(dim, 1)
         if distance == "unit":

@@ -5,6 +5,8 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
+from ..errors import InputError
+
 
 class GeM(nn.Module):
     """Generalised mean pooling with a learnable exponent p (p=1: average, p->inf: max)."""
@@ -32,5 +34,5 @@ class GlobalAvg(nn.Module):
 def make_pool(name: str) -> nn.Module:
     pools = {"max": GlobalMax, "avg": GlobalAvg, "gem": GeM}
     if name not in pools:
-        raise ValueError(f"unknown pooling '{name}' ({', '.join(pools)})")
+        raise InputError("unknown pooling '{name}' ({pools})", name=name, pools=", ".join(pools))
     return pools[name]()

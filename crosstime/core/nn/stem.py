@@ -4,11 +4,13 @@ from __future__ import annotations
 import torch
 from torch import nn
 
+from ..errors import InputError
+
 
 def eq4_weights(semantic_channels: int) -> torch.Tensor:
     """(3, 3 + semantic_channels) matrix: out_c = 0.5 * image_c + 0.5 * semantic_c (or the grey level)."""
     if semantic_channels not in (1, 3):
-        raise ValueError("semantic images have 3 (RGB) or 1 (grey) channels")
+        raise InputError("semantic images have 3 (RGB) or 1 (grey) channels")
     w = torch.zeros(3, 3 + semantic_channels)
     for c in range(3):
         w[c, c] = 0.5
@@ -30,7 +32,8 @@ class FusionStem(nn.Module):
     def __init__(self, in_channels: int, init: torch.Tensor):
         super().__init__()
         if init.shape != (3, in_channels):
-            raise ValueError(f"initial weights must be (3, {in_channels}), got {tuple(init.shape)}")
+            raise InputError("initial weights must be (3, {in_channels}), got {shape}",
+                             in_channels=in_channels, shape=tuple(init.shape))
         self.conv = nn.Conv2d(in_channels, 3, kernel_size=1, bias=True)
         with torch.no_grad():
             self.conv.weight.copy_(init.view(3, in_channels, 1, 1))
@@ -45,7 +48,7 @@ class FusionStem(nn.Module):
             return cls(3, identity_weights(3))
         if modality == "semantic":
             return cls(sem_c, identity_weights(sem_c))
-        raise ValueError(f"unknown modality '{modality}' (fusion, visual, semantic)")
+        raise InputError("unknown modality '{modality}' (fusion, visual, semantic)", modality=modality)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         return self.conv(x)

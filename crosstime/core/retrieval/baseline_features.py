@@ -11,6 +11,7 @@ from typing import Tuple
 import numpy as np
 
 from .. import choices
+from ..errors import InputError
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,8 @@ class BaselineSpec:
 def baseline_spec(key: str) -> BaselineSpec:
     """The spec of one of the untrained baselines offered to users (``choices.BASELINES``)."""
     if key not in choices.BASELINES:
-        raise ValueError(f"unknown baseline '{key}' (available: {', '.join(choices.BASELINES)})")
+        raise InputError("unknown baseline '{key}' (available: {baselines})",
+                         key=key, baselines=", ".join(choices.BASELINES))
     extractor, pool, px, _label = choices.BASELINES[key]
     return BaselineSpec(extractor, pool, px)
 

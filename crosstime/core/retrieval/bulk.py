@@ -9,9 +9,10 @@ import numpy as np
 from ..choices import LINK_FIELDS, MATCH_FIELDS, QUERY_FIELDS
 from ..errors import CrossTimeError
 from ..geo.tile_reader import source_label
+from ..messages import Message
 from ..progress import SILENT, Progress
 from ..tiles.dates import NEW
-from .index import DescriptorIndex
+from .index import THE_INDEX, DescriptorIndex
 
 
 class BlankOrthoError(CrossTimeError, ValueError):
@@ -66,18 +67,18 @@ def match_tiles(describer, index: DescriptorIndex, tiles, k: int = 5, batch: int
     Tiles without a single valid pixel at the new date (outside the new ortho, or all nodata) are left out of
     the answer and counted in ``BatchMatches.blank``; when no tile has data, :class:`BlankOrthoError`.
     """
-    index.check_model(describer.fingerprint, "the index")
+    index.check_model(describer.fingerprint, THE_INDEX)
     index.check_k(k)
     n = len(tiles)
     seen = _RecordValid(tiles, NEW)
     q = describer.describe(seen, np.arange(n), NEW, progress.sub(0, 0.8))
     keep = np.nonzero(~(seen.valid <= 0.0))[0]             # NaN (not read) is kept: only proven blanks go
     source = getattr(tiles, "orthos", {}).get(NEW)
-    where = source_label(source) if source else "the new-date tiles"
+    where = source_label(source) if source else Message("the new-date tiles")
     if n and not len(keep):
-        raise BlankOrthoError(f"{where}: none of the {n} tiles of the index's grid has a valid pixel in this ortho "
+        raise BlankOrthoError("{where}: none of the {n} tiles of the index's grid has a valid pixel in this ortho "
                               "(it lies outside the indexed area, or is all nodata); give the new ortho of the "
-                              "indexed area")
+                              "indexed area", where=where, n=n)
     all_ids = [str(t) for t in tiles.ids()]
     ids = [all_ids[i] for i in keep]
     footprints = np.asarray(tiles.footprints()).reshape(-1, 4)[keep]

@@ -10,7 +10,7 @@ from ..errors import CrossTimeError
 from ..geo.grid import TileGrid, parse_tile_id, tile_id
 from ..tiles.dates import NEW, OLD
 from ..tiles.from_layers import LayerTiles
-from .index import DescriptorIndex, IndexFileError
+from .index import THE_INDEX, DescriptorIndex, IndexFileError
 
 
 class MatchError(CrossTimeError, ValueError):
@@ -41,7 +41,7 @@ class Matcher:
     def __init__(self, index: DescriptorIndex, describer, open_tiles: Callable[[TileGrid], LayerTiles]):
         """``open_tiles(grid)``: the new-date (and, for pictures of the matches, old-date) tiles on the index's grid;
         called once, on :meth:`prepare` or the first click, since drawing the vectors takes a while."""
-        index.check_model(describer.fingerprint, "the index")
+        index.check_model(describer.fingerprint, THE_INDEX)
         if not index.grid:
             raise IndexFileError("the index has no tile grid (made from an image folder?): it cannot serve clicks")
         self.index, self.describer = index, describer

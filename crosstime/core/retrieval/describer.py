@@ -13,6 +13,7 @@ from typing import Optional, Sequence
 import numpy as np
 
 from ..choices import DEFAULT_PIXELS
+from ..messages import Message
 from ..nn.tensors import resolve_device, u8_to_tensor
 from ..progress import SILENT, Progress
 from ..tiles.network_input import read_network_input
@@ -67,7 +68,8 @@ def describe_tiles(net, tiles, gidx: Sequence[int], date: str, legend, batch_siz
                 if out is None:
                     out = np.empty((len(gidx), y.shape[1]), np.float32)
                 out[start:start + len(chunk)] = y
-                progress.update((start + len(chunk)) / len(gidx), f"described {start + len(chunk)}/{len(gidx)}")
+                progress.update((start + len(chunk)) / len(gidx), Message("described {done}/{total}",
+                                                                          done=start + len(chunk), total=len(gidx)))
     finally:
         net.train(was_training)
     if out is None:
@@ -83,7 +85,7 @@ class Describer:
     label: str = ""
 
     def describe(self, tiles, gidx: Sequence[int], date: str, progress: Progress = SILENT) -> np.ndarray:
-        raise TypeError("use a ModelDescriber or a BaselineDescriber")
+        raise TypeError("use a ModelDescriber or a BaselineDescriber")   # invariant
 
 
 class ModelDescriber(Describer):

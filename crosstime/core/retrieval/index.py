@@ -21,8 +21,9 @@ from typing import Optional, Sequence, Tuple
 import numpy as np
 
 from ..atomic import atomic_write
-from ..errors import CrossTimeError
+from ..errors import CrossTimeError, InputError
 from ..headed_npz import HeadedFileKind, read_headed_npz
+from ..messages import Message
 from ..similarity import l2_normalise, rank_of_truth
 from ..tiles.dates import OLD
 
@@ -31,14 +32,15 @@ VERSION = 1
 # a similarity block of a search or a ranking holds at most this many bytes (beside the descriptors)
 BLOCK_BYTES = 64 << 20
 _ROWS = 65536                   # rows per pass of the checks and normalisation, for the same reason
+THE_INDEX = Message("the index")        # an index in a message that has no name for it
 
 
 class IndexFileError(CrossTimeError, RuntimeError):
     """Not an index, a damaged one, or one that does not fit the model or grid in use."""
 
 
-FILE_KIND = HeadedFileKind(FORMAT, VERSION, IndexFileError, "CrossTime descriptor index",
-                           "index file not found: {path}", "index version")
+FILE_KIND = HeadedFileKind(FORMAT, VERSION, IndexFileError, Message("a CrossTime descriptor index"),
+                           Message("index file not found: {path}"), Message("index version"))
 
 
 class SearchError(CrossTimeError, ValueError):
@@ -191,12 +193,13 @@ class DescriptorIndex:
         header, read = read_headed_npz(path, FILE_KIND, arrays)
         ids, fps, desc = read["ids"], read["footprints"], read["descriptors"]
         if len(ids) != len(desc) or len(fps) != len(desc):
-            raise IndexFileError(f"{path}: damaged index (array lengths differ)")
+            raise IndexFileError("{path}: damaged index (array lengths differ)", path=path)
         bad = nonfinite_rows(desc)
         if len(bad):
-            raise IndexFileError(f"{path}: {len(bad)} of {len(desc)} descriptors hold NaN or infinite values (first: "
-                                 f"tile {ids[bad[0]]}), so every search would answer nonsense; the model that built it "
-                                 "gave no usable descriptors. Rebuild the index with a working model")
+            raise IndexFileError("{path}: {n_bad} of {n_desc} descriptors hold NaN or infinite values (first: "
+                                 "tile {first}), so every search would answer nonsense; the model that built it "
+                                 "gave no usable descriptors. Rebuild the index with a working model",
+                                 path=path, n_bad=len(bad), n_desc=len(desc), first=ids[bad[0]])
         if not isinstance(desc, np.memmap):
             desc = unit_rows(desc, in_place=True)      # files of earlier versions hold raw descriptors
         idx = cls(desc, ids, fps, header.get("crs"), header["model_fingerprint"], header.get("grid"),
@@ -205,17 +208,21 @@ class DescriptorIndex:
             idx.check_model(expect_fingerprint, path)
         return idx
 
-    def check_model(self, fingerprint: str, where: str = "the index") -> None:
+    def check_model(self, fingerprint: str, where: str = THE_INDEX) -> None:
         if fingerprint != self.model_fingerprint:
-            raise IndexFileError(f"{where} was built with another model (fingerprint {self.model_fingerprint[:12]}, "
-                                 f"the model in use is {fingerprint[:12]}): rebuild the index with this model")
+            raise IndexFileError("{where} was built with another model (fingerprint {model_fingerprint}, "
+                                 "the model in use is {fingerprint}): rebuild the index with this model",
+                                 where=where, model_fingerprint=self.model_fingerprint[:12],
+                                 fingerprint=fingerprint[:12])
 
     def check_k(self, k: int) -> None:
         """Refuse a number of matches outside 1..N (N: the tiles of the index)."""
         n = len(self)
         if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or not 1 <= k <= n:
-            raise SearchError(f"k = {k}: ask for between 1 and {n} matches ({self.name} holds {n} tiles)"
-                              if n else f"{self.name} holds no tiles: rebuild it from an area with tiles")
+            if not n:
+                raise SearchError("{name} holds no tiles: rebuild it from an area with tiles", name=self.name)
+            raise SearchError("k = {k}: ask for between 1 and {n} matches ({name} holds {n} tiles)", k=k, n=n,
+                              name=self.name)
 
     # search ---------------------------------------------------------------------------------------
     def query(self, vectors: np.ndarray, k: int = 5, backend: str = "auto", nlist: int = 0,
@@ -228,11 +235,13 @@ class DescriptorIndex:
         self.check_k(k)
         vectors = np.atleast_2d(np.asarray(vectors, np.float32))
         if vectors.shape[1] != self.dim:
-            raise IndexFileError(f"query descriptors have {vectors.shape[1]} dimensions, {self.name} {self.dim}")
+            raise IndexFileError("query descriptors have {dims} dimensions, {name} {dim}",
+                                 dims=vectors.shape[1], name=self.name, dim=self.dim)
         bad = nonfinite_rows(vectors)
         if len(bad):
-            raise SearchError(f"{len(bad)} of {len(vectors)} query descriptors hold NaN or infinite values: the "
-                              "model gives no usable descriptors for these tiles; use a working model")
+            raise SearchError("{n_bad} of {n_vectors} query descriptors hold NaN or infinite values: the "
+                              "model gives no usable descriptors for these tiles; use a working model",
+                              n_bad=len(bad), n_vectors=len(vectors))
         if backend == "auto":
             backend = "faiss" if faiss_available() else "numpy"
         key = (backend, nlist)
@@ -359,7 +368,7 @@ def make_searcher(backend: str, db: np.ndarray, nlist: int = 0, nprobe: int = 16
         return SklearnSearcher(db)
     if backend == "numpy":
         return NumpySearcher(db)
-    raise ValueError(f"unknown search backend '{backend}' (auto, numpy, faiss, sklearn)")
+    raise InputError("unknown search backend '{backend}' (auto, numpy, faiss, sklearn)", backend=backend)
 
 
 # building, sharding, merging ---------------------------------------------------------------------
@@ -367,7 +376,7 @@ def shard_range(n_items: int, shard: Tuple[int, int]) -> Tuple[int, int]:
     """Contiguous [start, end) of shard i of n (0-based i), so that shards concatenate in order."""
     i, n = shard
     if n < 1 or not 0 <= i < n:
-        raise ValueError(f"shard {i}/{n}: expected 0 <= i < n")
+        raise InputError("shard {i}/{n}: expected 0 <= i < n", i=i, n=n)
     return (n_items * i) // n, (n_items * (i + 1)) // n
 
 
@@ -376,9 +385,9 @@ def parse_shard(text: str) -> Tuple[int, int]:
     try:
         i, n = (int(x) for x in text.split("/"))
     except ValueError as exc:
-        raise ValueError(f"--shard expects i/n, e.g. 2/8 (got {text!r})") from exc
+        raise InputError("--shard expects i/n, e.g. 2/8 (got {text!r})", text=text) from exc
     if not 1 <= i <= n:
-        raise ValueError(f"--shard {text}: i must be between 1 and n")
+        raise InputError("--shard {text}: i must be between 1 and n", text=text)
     return i - 1, n
 
 
@@ -396,9 +405,10 @@ def build_index(describer, tiles, date: str = OLD, shard: Tuple[int, int] = (0, 
     bad = nonfinite_rows(desc)
     if len(bad):
         who = getattr(describer, "path", None) or describer.label
-        raise IndexFileError(f"the model {who} gave NaN or infinite descriptors for {len(bad)} of {len(desc)} tiles "
-                             f"(first: tile {ids[bad[0]]}); an index of them would answer nonsense, so none was "
-                             "written. The model is damaged or its training diverged: retrain it or use another")
+        raise IndexFileError("the model {who} gave NaN or infinite descriptors for {n_bad} of {n_desc} tiles "
+                             "(first: tile {first}); an index of them would answer nonsense, so none was "
+                             "written. The model is damaged or its training diverged: retrain it or use another",
+                             who=who, n_bad=len(bad), n_desc=len(desc), first=ids[bad[0]])
     desc = unit_rows(np.asarray(desc, np.float32), in_place=True)
     fps = np.asarray(tiles.footprints(), np.float64)[start:end]
     m = {"date": date, "shard": [shard[0] + 1, shard[1]], "tiles_total": len(tiles), "describer": describer.label,
@@ -415,15 +425,17 @@ def merge_indexes(paths: Sequence[str], out: Optional[str] = None) -> Descriptor
     first = parts[0]
     for p, path in zip(parts[1:], paths[1:]):
         if p.model_fingerprint != first.model_fingerprint:
-            raise IndexFileError(f"{path} was made with another model than {paths[0]}")
+            raise IndexFileError("{path} was made with another model than {first}", path=path, first=paths[0])
         if p.dim != first.dim:
-            raise IndexFileError(f"{path}: descriptors of {p.dim} dimensions, {paths[0]}: {first.dim}")
+            raise IndexFileError("{path}: descriptors of {dim} dimensions, {first}: {first_dim}",
+                                 path=path, dim=p.dim, first=paths[0], first_dim=first.dim)
         if (p.grid or {}).get("tile_size") != (first.grid or {}).get("tile_size") or p.crs != first.crs:
-            raise IndexFileError(f"{path} uses another grid or CRS than {paths[0]}")
+            raise IndexFileError("{path} uses another grid or CRS than {first}", path=path, first=paths[0])
     ids = np.concatenate([p.ids for p in parts])
     uniq, counts = np.unique(ids, return_counts=True)
     if (counts > 1).any():
-        raise IndexFileError(f"the shards overlap: tile {uniq[counts > 1][0]} appears {counts.max()} times")
+        raise IndexFileError("the shards overlap: tile {tile} appears {times} times",
+                             tile=uniq[counts > 1][0], times=counts.max())
     merged = DescriptorIndex(np.concatenate([p.descriptors for p in parts]), ids,
                              np.concatenate([p.footprints for p in parts]), first.crs, first.model_fingerprint,
                              first.grid, first.model_config,

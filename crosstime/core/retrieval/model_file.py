@@ -16,6 +16,7 @@ from typing import Optional, Tuple
 
 from ..atomic import atomic_write
 from ..errors import CrossTimeError
+from ..messages import Message
 
 FORMAT = "crosstime-model"
 VERSION = 1
@@ -82,22 +83,24 @@ def read_model_file(path: str, verify: bool = True) -> Tuple[ModelFile, dict]:
     """(header, state_dict), refusing anything that is not a safe, intact CrossTime model file."""
     from ..torch_files import load_plain_data
     if not os.path.exists(path):
-        raise ModelFileError(f"model file not found: {path}")
-    payload = load_plain_data(path, ModelFileError, "CrossTime model file",
-                              "The file may be malicious: do not open it by other means, and use a model file "
-                              "trained or exported by CrossTime",
-                              "not a readable model file", "it may be damaged or incomplete: train or copy it again")
+        raise ModelFileError("model file not found: {path}", path=path)
+    payload = load_plain_data(path, ModelFileError, Message("a CrossTime model file"),
+                              Message("The file may be malicious: do not open it by other means, and use a model file "
+                                      "trained or exported by CrossTime"),
+                              Message("not a readable model file"),
+                              Message("it may be damaged or incomplete: train or copy it again"))
     if not isinstance(payload, dict) or payload.get("format") != FORMAT:
-        raise ModelFileError(f"{path}: not a CrossTime model file (a plain PyTorch checkpoint? "
-                             "Train with CrossTime or export a model with its configuration)")
+        raise ModelFileError("{path}: not a CrossTime model file (a plain PyTorch checkpoint? "
+                             "Train with CrossTime or export a model with its configuration)", path=path)
     if int(payload.get("version", 0)) > VERSION:
-        raise ModelFileError(f"{path}: made by a newer CrossTime (model file version {payload['version']})")
+        raise ModelFileError("{path}: made by a newer CrossTime (model file version {version})",
+                             path=path, version=payload["version"])
     for key in ("config", "state_dict", "fingerprint"):
         if key not in payload:
-            raise ModelFileError(f"{path}: damaged model file (no {key})")
+            raise ModelFileError("{path}: damaged model file (no {key})", path=path, key=key)
     sd = payload["state_dict"]
     if verify and fingerprint(payload["config"], sd) != payload["fingerprint"]:
-        raise ModelFileError(f"{path}: damaged model file (the weights do not match their fingerprint)")
+        raise ModelFileError("{path}: damaged model file (the weights do not match their fingerprint)", path=path)
     return ModelFile(path, payload["config"], payload.get("meta", {}), payload["fingerprint"]), sd
 
 
@@ -111,7 +114,8 @@ def load_model(path: str, device: str = "cpu"):
         net = DescriptorNet(cfg, weights="none")
         net.load_state_dict(sd, strict=True)
     except Exception as exc:
-        raise ModelFileError(f"{path}: the weights do not fit the network the file describes ({exc})") from exc
+        raise ModelFileError("{path}: the weights do not fit the network the file describes ({exc})",
+                             path=path, exc=str(exc)) from exc
     return net.to(device).eval(), info
 
 

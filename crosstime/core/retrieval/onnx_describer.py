@@ -16,6 +16,7 @@ from typing import Optional, Sequence
 import numpy as np
 
 from ..errors import CrossTimeError
+from ..messages import Message
 from ..progress import SILENT, Progress
 from ..tiles.network_input import read_network_input
 from .describer import Describer, _Inline
@@ -157,10 +158,10 @@ class OnnxDescriber(Describer):
         try:
             import onnxruntime as ort
         except ImportError:
-            raise CrossTimeError(f"{path}: running an ONNX model needs onnxruntime; install it from the "
-                                 "dependencies dialog (or pip install onnxruntime)") from None
+            raise CrossTimeError("{path}: running an ONNX model needs onnxruntime; install it from the "
+                                 "dependencies dialog (or pip install onnxruntime)", path=path) from None
         if not os.path.exists(path):
-            raise ModelFileError(f"model file not found: {path}")
+            raise ModelFileError("model file not found: {path}", path=path)
         opts = ort.SessionOptions()
         if threads:
             opts.intra_op_num_threads = int(threads)
@@ -172,21 +173,25 @@ class OnnxDescriber(Describer):
         try:
             self.session = ort.InferenceSession(path, opts, providers=providers)
         except Exception as exc:
-            raise ModelFileError(f"{path}: not a readable ONNX model ({type(exc).__name__}: "
-                                 f"{' '.join(str(exc).split())[:300]})") from None
+            raise ModelFileError("{path}: not a readable ONNX model ({exc_type}: "
+                                 "{exc})",
+                                 path=path, exc_type=type(exc).__name__, exc=" ".join(str(exc).split())[:300]) from None
         props = self.session.get_modelmeta().custom_metadata_map
         if props.get("crosstime_format") != FORMAT:
-            raise ModelFileError(f"{path}: not an ONNX model exported by CrossTime (no CrossTime configuration in it); "
-                                 "export a CrossTime model file with: python -m crosstime export MODEL --out FILE.onnx")
+            raise ModelFileError("{path}: not an ONNX model exported by CrossTime (no CrossTime configuration in it); "
+                                 "export a CrossTime model file with: python -m crosstime export MODEL --out FILE.onnx",
+                                 path=path)
         if int(props.get("crosstime_version", "0")) > VERSION:
-            raise ModelFileError(f"{path}: made by a newer CrossTime (ONNX model version {props['crosstime_version']})")
+            raise ModelFileError("{path}: made by a newer CrossTime (ONNX model version {crosstime_version})",
+                                 path=path, crosstime_version=props["crosstime_version"])
         try:
             self.config = json.loads(props["config"])
             self.fingerprint = props["fingerprint"]
             meta = json.loads(props.get("meta") or "{}")
             check = np.asarray(json.loads(props["check_output"]), np.float32)
         except (KeyError, ValueError) as exc:
-            raise ModelFileError(f"{path}: damaged CrossTime ONNX model ({type(exc).__name__}: {exc})") from None
+            raise ModelFileError("{path}: damaged CrossTime ONNX model ({exc_type}: {exc})",
+                                 path=path, exc_type=type(exc).__name__, exc=str(exc)) from None
         self.info = ModelFile(path, self.config, meta, self.fingerprint)
         self.pixels = int(self.config["tile_pixels"])
         self.modality = self.config.get("modality", "fusion")
@@ -200,8 +205,9 @@ class OnnxDescriber(Describer):
         channels = int(self.session.get_inputs()[0].shape[1])
         self.check_difference = check_difference(self.run(check_input(channels, self.pixels, len(check))), check)
         if verify and not self.check_difference <= CHECK_RTOL:
-            raise ModelFileError(f"{path}: damaged CrossTime ONNX model (its network does not give the descriptors of "
-                                 f"the model it claims to be: difference {self.check_difference:.2g}); export it again")
+            raise ModelFileError("{path}: damaged CrossTime ONNX model (its network does not give the descriptors of "
+                                 "the model it claims to be: difference {check_difference:.2g}); export it again",
+                                 path=path, check_difference=self.check_difference)
 
     def run(self, x: np.ndarray) -> np.ndarray:
         """Descriptors of a float batch (B, C, P, P) in [0, 1]."""
@@ -226,7 +232,8 @@ class OnnxDescriber(Describer):
                 if out is None:
                     out = np.empty((len(gidx), y.shape[1]), np.float32)
                 out[start:start + len(chunk)] = y
-                progress.update((start + len(chunk)) / len(gidx), f"described {start + len(chunk)}/{len(gidx)}")
+                progress.update((start + len(chunk)) / len(gidx), Message("described {done}/{total}",
+                                                                          done=start + len(chunk), total=len(gidx)))
         if out is None:
             out = np.zeros((0, int(self.session.get_outputs()[0].shape[1] or 0)), np.float32)
         return out

@@ -35,7 +35,8 @@ def build_realpairs_check(root: str, out: str, seed: int = 0, sources: Optional[
     from .realpairs import find_scenes, read_rgb
     scenes = find_scenes(root, sources)
     if not scenes:
-        raise CrossTimeError(f"{root}: no real pairs (folders <source>/<scene>/a.* and b.*); give the real pairs folder")
+        raise CrossTimeError("{root}: no real pairs (folders <source>/<scene>/a.* and b.*); give the real pairs folder",
+                             root=root)
     rng = np.random.default_rng([seed, 41])
     bs = [read_rgb(s.image_b)[0] for s in scenes]
     # shelf packing: rows of images up to about the square root of the total area wide

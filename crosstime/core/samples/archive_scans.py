@@ -84,10 +84,11 @@ def generate_archive(old_ortho: str, out_folder: str, truth_json: str, n_photos:
     from scipy.ndimage import map_coordinates
     out_folder = os.path.abspath(out_folder)
     if os.path.abspath(truth_json).startswith(out_folder + os.sep):
-        raise CrossTimeError(f"{truth_json}: the true poses must lie outside the archive folder {out_folder}, where "
-                             "nothing that locates photos can read them; choose another path")
+        raise CrossTimeError("{truth_json}: the true poses must lie outside the archive folder {out_folder}, where "
+                             "nothing that locates photos can read them; choose another path",
+                             truth_json=truth_json, out_folder=out_folder)
     if n_photos < 1:
-        raise CrossTimeError(f"{n_photos} photos: ask for at least one")
+        raise CrossTimeError("{n_photos} photos: ask for at least one", n_photos=n_photos)
     os.makedirs(out_folder, exist_ok=True)
     catalogue_csv = catalogue_csv or os.path.join(os.path.dirname(out_folder), os.path.basename(out_folder) + ".csv")
     rng = np.random.default_rng([seed, 14])

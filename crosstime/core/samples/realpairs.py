@@ -102,15 +102,16 @@ def build_realpairs_store(root: str, out_path: str, tile_px: int = 128, stride_p
     """Cut every scene (or the listed ``source/scene`` keys) into tiles of ``tile_px`` native pixels."""
     stride_px = stride_px or tile_px
     if not os.path.isdir(root):
-        raise CrossTimeError(f"{root}: no such folder of image pairs")
+        raise CrossTimeError("{root}: no such folder of image pairs", root=root)
     found = [s for s in find_scenes(root, sources) if not scenes or s.key in scenes]
     if not found:
         present = sorted({s.source for s in find_scenes(root)})
         if sources and present:
-            raise CrossTimeError(f"no image pairs of the source(s) {', '.join(sources)} under {root}; the sources "
-                                 f"there are: {', '.join(present)}")
-        raise CrossTimeError(f"no image pairs under {root} (expected <source>/<scene>/a.* and b.* in each scene "
-                             "folder, as PNG, TIFF or JPEG)")
+            raise CrossTimeError("no image pairs of the source(s) {sources} under {root}; the sources "
+                                 "there are: {present}",
+                                 sources=", ".join(sources), root=root, present=", ".join(present))
+        raise CrossTimeError("no image pairs under {root} (expected <source>/<scene>/a.* and b.* in each scene "
+                             "folder, as PNG, TIFF or JPEG)", root=root)
     plan = []
     for s in found:
         import rasterio
@@ -123,8 +124,8 @@ def build_realpairs_store(root: str, out_path: str, tile_px: int = 128, stride_p
             for c in range(0, w - tile_px + 1, stride_px):
                 plan.append((s, r, c))
     if not plan:
-        raise CrossTimeError(f"{root}: every image pair is smaller than a tile of {tile_px} px; choose a smaller "
-                             "tile size (--tile-px)")
+        raise CrossTimeError("{root}: every image pair is smaller than a tile of {tile_px} px; choose a smaller "
+                             "tile size (--tile-px)", root=root, tile_px=tile_px)
     meta = {"grid": None, "crs": None, "legend": BUILDINGS_LEGEND.name, "scenes": [s.key for s in found],
             "scene_gsd": {s.key: s.gsd for s in found}, "source_root": os.path.abspath(root),
             "tile_px": tile_px, "stride_px": stride_px,

@@ -7,6 +7,7 @@ from ..errors import CrossTimeError
 from ..geo.grid import Bounds, TileGrid
 from ..geo.legend import MappingReport
 from ..geo.orthos import raster_bounds_in, raster_crs
+from ..messages import Message
 from ..progress import SILENT, Progress
 from .dates import NEW, OLD, date_name
 from .from_layers import LayerTiles
@@ -51,7 +52,8 @@ def write_tile_store(out_path: str, tiles: LayerTiles, progress: Progress = SILE
                for date in (OLD, NEW)}
     for date in (OLD, NEW):
         for w in reports[date].warnings():
-            progress.info(f"{date_name(date)} date: {w}")
+            progress.info(Message("old date: {warning}", warning=w) if date == OLD
+                          else Message("new date: {warning}", warning=w))
     meta = {"grid": grid.to_dict(), "crs": grid.crs, "legend": tiles.legend.name,
             "sources": {"old_ortho": str(tiles.orthos[OLD]), "new_ortho": str(tiles.orthos[NEW]),
                         "old_layers": tiles.layer_names(OLD), "new_layers": tiles.layer_names(NEW)},
@@ -69,11 +71,12 @@ def write_tile_store(out_path: str, tiles: LayerTiles, progress: Progress = SILE
             w.put(k, tid, grid.footprint(*tiles.cells[k]), old.images[0], new.images[0], old.codes[0], new.codes[0],
                   float(old.valid[0]), float(new.valid[0]))
             if k % 8 == 0 or k == n - 1:
-                progress.update((k + 1) / n, f"tile {k + 1}/{n}")
+                progress.update((k + 1) / n, Message("tile {done}/{n}", done=k + 1, n=n))
         store = w.commit()
     summary = {"tiles": n, "tiles_with_nodata": partial, "usable": int(len(store.usable())),
                "old_mapping": reports[OLD], "new_mapping": reports[NEW]}
     if partial:
-        progress.info(f"{partial} of {n} tiles have nodata or lie partly outside an ortho; "
-                      "they are kept with their valid fraction and skipped where full coverage is required")
+        progress.info(Message("{partial} of {n} tiles have nodata or lie partly outside an ortho; "
+                              "they are kept with their valid fraction and skipped where full coverage is required",
+                              partial=partial, n=n))
     return store, summary

@@ -5,6 +5,7 @@ from typing import List, Optional, Sequence
 
 import numpy as np
 
+from ..errors import InputError
 from ..geo.grid import store_tile_id
 from .source import TileBatch
 from .store import TileStore, ground_size_text
@@ -15,13 +16,13 @@ class TileSet:
                  min_valid: float = 0.9):
         self.stores = list(stores)
         if not self.stores:
-            raise ValueError("no tile store given")
+            raise InputError("no tile store given")
         if selections is None:
             selections = [s.usable(min_valid) for s in self.stores]
         self.sel = [np.asarray(x, np.int64) for x in selections]
         pix = {s.pixels for s in self.stores}
         if len(pix) != 1:
-            raise ValueError(f"tile stores of different tile sizes cannot be mixed ({sorted(pix)} px)")
+            raise InputError("tile stores of different tile sizes cannot be mixed ({pix} px)", pix=sorted(pix))
         self.pixels = pix.pop()
         self._store_of = np.concatenate([np.full(len(x), k, np.int64) for k, x in enumerate(self.sel)])
         self._local = np.concatenate(self.sel) if self.sel else np.zeros(0, np.int64)

@@ -31,6 +31,7 @@ from ..atomic import (
 from ..errors import CrossTimeError
 from ..geo.grid import TileGrid
 from ..geo.legend import CATEGORIES, Legend
+from ..messages import Message
 from .dates import OLD
 
 FORMAT = "crosstime-tilestore"
@@ -132,16 +133,18 @@ class TileStore:
         except FileNotFoundError:
             aside = None if os.path.exists(self.path) else interrupted_replacement(self.path)
             if aside:
-                raise TileStoreError(f"{path}: missing: a replacement of this store was interrupted and the previous "
-                                     f"store is in {aside}; rename it back to {os.path.basename(self.path)} (the next "
-                                     "build of this store does it by itself)") from None
-            raise TileStoreError(f"{path}: not a CrossTime tile store (no meta.json)") from None
+                raise TileStoreError("{path}: missing: a replacement of this store was interrupted and the previous "
+                                     "store is in {aside}; rename it back to {name} (the next "
+                                     "build of this store does it by itself)",
+                                     path=path, aside=aside, name=os.path.basename(self.path)) from None
+            raise TileStoreError("{path}: not a CrossTime tile store (no meta.json)", path=path) from None
         except (OSError, json.JSONDecodeError) as exc:
-            raise TileStoreError(f"{path}: damaged tile store ({exc})") from exc
+            raise TileStoreError("{path}: damaged tile store ({exc})", path=path, exc=str(exc)) from exc
         if self.meta.get("format") != FORMAT:
-            raise TileStoreError(f"{path}: not a CrossTime tile store")
+            raise TileStoreError("{path}: not a CrossTime tile store", path=path)
         if int(self.meta.get("version", 0)) > VERSION:
-            raise TileStoreError(f"{path}: made by a newer CrossTime (store version {self.meta['version']})")
+            raise TileStoreError("{path}: made by a newer CrossTime (store version {version})",
+                                 path=path, version=self.meta["version"])
         try:
             self.image_a = np.load(os.path.join(self.path, "image_a.npy"), mmap_mode="r", allow_pickle=False)
             self.image_b = np.load(os.path.join(self.path, "image_b.npy"), mmap_mode="r", allow_pickle=False)
@@ -152,12 +155,12 @@ class TileStore:
             self.footprints = np.load(os.path.join(self.path, "footprints.npy"), allow_pickle=False)
             self.valid = np.load(os.path.join(self.path, "valid.npy"), allow_pickle=False)
         except (OSError, ValueError) as exc:
-            raise TileStoreError(f"{path}: damaged tile store ({exc})") from exc
+            raise TileStoreError("{path}: damaged tile store ({exc})", path=path, exc=str(exc)) from exc
         n = int(self.meta["count"])
         p = int(self.meta["pixels"])
         if (self.image_a.shape != (n, p, p, 3) or self.image_b.shape != (n, p, p, 3) or self.sem_a.shape != (n, p, p)
                 or self.sem_b.shape != (n, p, p) or len(self.ids) != n):
-            raise TileStoreError(f"{path}: damaged tile store (array shapes do not match meta.json)")
+            raise TileStoreError("{path}: damaged tile store (array shapes do not match meta.json)", path=path)
 
     def __len__(self) -> int:
         return int(self.meta["count"])
@@ -214,8 +217,9 @@ class TileStore:
         return per_scene[self.scene] if len(per_scene) else np.full(len(self), np.nan)
 
     def summary(self) -> str:
-        return (f"{len(self)} tiles of {self.pixels} px covering {ground_size_text(self.tile_ground_sizes())}, "
-                f"{len(self.usable())} usable on both dates, {len(self.scene_names)} scene(s)")
+        return Message("{n} tiles of {pixels} px covering {ground}, {usable} usable on both dates, {scenes} scene(s)",
+                       n=len(self), pixels=self.pixels, ground=ground_size_text(self.tile_ground_sizes()),
+                       usable=len(self.usable()), scenes=len(self.scene_names))
 
 
 def ground_size_text(sizes: np.ndarray) -> str:
@@ -223,14 +227,15 @@ def ground_size_text(sizes: np.ndarray) -> str:
     known = np.asarray(sizes, float)
     known = known[np.isfinite(known)]
     if not len(known):
-        return "an unknown ground size"
-    lo, hi = known.min(), known.max()
+        return Message("an unknown ground size")
+    lo, hi = float(known.min()), float(known.max())
     if hi - lo <= 0.01 * hi:
-        return f"{hi:g} m"
-    text = f"{lo:.0f}-{hi:.0f} m (median {np.median(known):.0f} m)"
+        return Message("{size:g} m", size=hi)
+    median = float(np.median(known))
     if len(known) < len(sizes):
-        text += f", unknown for {len(sizes) - len(known)} tiles"
-    return text
+        return Message("{lo:.0f}-{hi:.0f} m (median {median:.0f} m), unknown for {n} tiles", lo=lo, hi=hi,
+                       median=median, n=len(sizes) - len(known))
+    return Message("{lo:.0f}-{hi:.0f} m (median {median:.0f} m)", lo=lo, hi=hi, median=median)
 
 
 def open_stores(paths: Sequence[str]) -> List[TileStore]:

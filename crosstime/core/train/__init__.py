@@ -1,4 +1,5 @@
 """Training: the paper's siamese BCE recipe, the NT-Xent comparison, and CrossTime's InfoNCE recipe."""
+from ..errors import InputError
 
 
 def make_trainer(model_cfg, cfg, *args, **kwargs):
@@ -9,4 +10,4 @@ def make_trainer(model_cfg, cfg, *args, **kwargs):
     if cfg.recipe in ("ntxent", "infonce"):
         from .contrastive_trainer import ContrastiveTrainer
         return ContrastiveTrainer(model_cfg, cfg, *args, **kwargs)
-    raise ValueError(f"unknown recipe '{cfg.recipe}' (siamese, ntxent, infonce)")
+    raise InputError("unknown recipe '{recipe}' (siamese, ntxent, infonce)", recipe=cfg.recipe)

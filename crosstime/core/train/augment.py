@@ -14,6 +14,8 @@ from __future__ import annotations
 import torch
 import torch.nn.functional as F
 
+from ..errors import InputError
+
 MODES = ("none", "paper", "cross-date", "archive")
 
 
@@ -105,7 +107,7 @@ class PairAugmenter:
     def __init__(self, mode: str = "none", max_shift: int = 0, strength: float = 1.0, has_image: bool = True):
         """``has_image``: False for semantic-only inputs, which get no colour changes."""
         if mode not in MODES:
-            raise ValueError(f"unknown augmentation '{mode}' ({', '.join(MODES)})")
+            raise InputError("unknown augmentation '{mode}' ({modes})", mode=mode, modes=", ".join(MODES))
         self.mode, self.max_shift, self.strength = mode, int(max_shift), float(strength)
         self.has_image = has_image
 

@@ -8,6 +8,7 @@ import torch
 
 from ..atomic import atomic_write, remove_stale_temporaries
 from ..errors import CrossTimeError
+from ..messages import Message
 
 NAME = "last.ckpt"
 
@@ -29,6 +30,7 @@ def load_checkpoint(folder: Optional[str]) -> Optional[dict]:
     if not os.path.exists(path):
         return None
     from ..torch_files import load_plain_data
-    return load_plain_data(path, CheckpointError, "CrossTime checkpoint",
-                           "The file may be malicious: delete it (training then starts over) and check who could "
-                           "write to that folder", "cannot resume from this checkpoint", "delete it to start over")
+    return load_plain_data(path, CheckpointError, Message("a CrossTime checkpoint"),
+                           Message("The file may be malicious: delete it (training then starts over) and check who "
+                                   "could write to that folder"),
+                           Message("cannot resume from this checkpoint"), Message("delete it to start over"))

@@ -21,6 +21,7 @@ from torch import nn
 
 from .. import metrics
 from ..geo.legend import Legend
+from ..messages import Message
 from ..nn.descriptor import DescriptorNet
 from ..nn.model_config import ModelConfig
 from ..nn.tensors import resolve_device, to_tensor
@@ -32,9 +33,12 @@ from ..tiles.dates import NEW, OLD
 from ..tiles.network_input import read_network_input
 from ..tiles.selection import TileSet
 from . import distributed
-from .checkpoint import load_checkpoint, save_checkpoint
+from .checkpoint import CheckpointError, load_checkpoint, save_checkpoint
 from .map_thumbnail import fit_map_thumbnail
 from .recipes import TrainConfig
+
+# why a training run ended (TrainResult.stopped), in words for the user
+STOPPED = {"finished": Message("finished"), "early stop": Message("early stop"), "time budget": Message("time budget")}
 
 
 @dataclass
@@ -163,8 +167,8 @@ class Trainer(abc.ABC):
         if st is None:
             return
         if ModelConfig.from_dict(st.get("model_cfg") or {}).to_dict() != self.mcfg.to_dict():
-            raise RuntimeError(f"the checkpoint in {self.ckpt_dir} was made with other model settings; "
-                               "use another checkpoint folder or delete it")
+            raise CheckpointError("the checkpoint in {ckpt_dir} was made with other model settings; "
+                                  "use another checkpoint folder or delete it", ckpt_dir=self.ckpt_dir)
         self.net.load_state_dict(st["net"])
         self.extra.load_state_dict(st["extra"])
         self.opt.load_state_dict(st["opt"])
@@ -175,7 +179,8 @@ class Trainer(abc.ABC):
         self.gen.set_state(st["gen_torch"])
         self.load_recipe_state(st.get("recipe", {}))
         self.start_epoch = int(st["epoch"]) + 1
-        self.progress.info(f"resuming from the checkpoint of epoch {self.start_epoch} in {self.ckpt_dir}")
+        self.progress.info(Message("resuming from the checkpoint of epoch {start_epoch} in {ckpt_dir}",
+                                   start_epoch=self.start_epoch, ckpt_dir=self.ckpt_dir))
 
     def _save_model(self, epoch: int, val: Optional[dict]) -> str:
         meta = {**self.meta, "recipe": self.recipe, "train_config": self.cfg.to_dict(), "epoch": epoch + 1,
@@ -214,7 +219,8 @@ class Trainer(abc.ABC):
             start = metrics.summary(self.rank_tiles(self.val, self.progress.sub(0, 0.01)), cfg.map_n)
             self.history.append({"epoch": 0, "loss": float("nan"), "train_s": 0.0,
                                  **{f"val_{k}": v for k, v in start.items() if k != "queries"}})
-            self.progress.info(f"before training: validation map@{cfg.map_n} {start[f'map@{cfg.map_n}']:.3f}")
+            self.progress.info(Message("before training: validation map@{map_n} {score:.3f}",
+                                       map_n=cfg.map_n, score=start[f"map@{cfg.map_n}"]))
         for epoch in range(self.start_epoch, epochs):
             ep_t = time.time()
             prog = self._epoch_span(epoch, t0)
@@ -227,12 +233,14 @@ class Trainer(abc.ABC):
             for b in range(n):
                 self.progress.check()
                 losses.append(self.train_step(epoch, b))
-                prog.update(0.15 + 0.75 * (b + 1) / n, f"epoch {epoch + 1}/{epochs}, loss {np.mean(losses):.4f}")
+                prog.update(0.15 + 0.75 * (b + 1) / n, Message("epoch {epoch}/{epochs}, loss {loss:.4f}",
+                                                               epoch=epoch + 1, epochs=epochs, loss=np.mean(losses)))
                 if main and (time.time() - said > 30 or (epoch == self.start_epoch and b == 0)):
                     # a line well within the first epoch, then every half minute: a slow run shows itself early
                     rate = (b + 1) * cfg.batch_pairs / max(1e-9, time.time() - ep_t)
-                    self.progress.info(f"epoch {epoch + 1}/{epochs}: batch {b + 1}/{n}, {rate:.1f} pairs/s, "
-                                       f"loss {np.mean(losses):.4f}")
+                    self.progress.info(Message("epoch {epoch}/{epochs}: batch {batch}/{n}, {rate:.1f} pairs/s, "
+                                               "loss {loss:.4f}", epoch=epoch + 1, epochs=epochs, batch=b + 1, n=n,
+                                               rate=rate, loss=np.mean(losses)))
                     said = time.time()
             distributed.sync_buffers(self.wrapped)
             row = {"epoch": epoch + 1, "loss": float(np.mean(losses)) if losses else float("nan"),
@@ -252,10 +260,13 @@ class Trainer(abc.ABC):
             if main and self.ckpt_dir:
                 save_checkpoint(self.ckpt_dir, self._state(epoch))
             self._write_log()
-            msg = f"epoch {epoch + 1}/{epochs}: loss {row['loss']:.4f}"
-            if val is not None:
-                msg += f", validation map@{cfg.map_n} {val[f'map@{cfg.map_n}']:.3f} (best {self.best['map']:.3f})"
-            self.progress.info(msg)
+            if val is None:
+                self.progress.info(Message("epoch {epoch}/{epochs}: loss {loss:.4f}", epoch=epoch + 1, epochs=epochs,
+                                           loss=row["loss"]))
+            else:
+                self.progress.info(Message("epoch {epoch}/{epochs}: loss {loss:.4f}, validation map@{map_n} {score:.3f} "
+                                           "(best {best:.3f})", epoch=epoch + 1, epochs=epochs, loss=row["loss"],
+                                           map_n=cfg.map_n, score=val[f"map@{cfg.map_n}"], best=self.best["map"]))
             stop = False
             if cfg.early_stop and self.best["epoch"] >= 0 and epoch - self.best["epoch"] >= cfg.early_stop:
                 stopped, stop = "early stop", True
@@ -271,7 +282,7 @@ class Trainer(abc.ABC):
             self._warn_if_not_better(stopped)
         sd = {k: v.detach().cpu() for k, v in self.net.state_dict().items()}
         fp = fingerprint(self.mcfg.to_dict(), sd)
-        self.progress.info(f"rank {self.rank}: weights fingerprint {fp}")
+        self.progress.info(Message("rank {rank}: weights fingerprint {fp}", rank=self.rank, fp=fp))
         distributed.barrier()
         return TrainResult(self.out_model, self.best["epoch"] + 1, self.best["val"], self.history,
                            time.time() - t0, stopped, fp)
@@ -287,9 +298,11 @@ class Trainer(abc.ABC):
         best = self.best["map"]
         if best <= start:
             self.progress.info(
-                f"warning: the trained model (validation map@{self.cfg.map_n} {best:.3f}) does not beat the same network "
-                f"untrained ({start:.3f}) after {len([h for h in self.history if h['epoch'] > 0])} epoch(s) "
-                f"({stopped}): train longer (more epochs or a larger time budget), or check the training data")
+                Message("warning: the trained model (validation map@{map_n} {best:.3f}) does not beat the same network "
+                        "untrained ({start:.3f}) after {epochs} epoch(s) "
+                        "({stopped}): train longer (more epochs or a larger time budget), or check the training data",
+                        map_n=self.cfg.map_n, best=best, start=start,
+                        epochs=len([h for h in self.history if h["epoch"] > 0]), stopped=STOPPED.get(stopped, stopped)))
 
     def _epoch_span(self, epoch: int, t0: float) -> Progress:
         """This epoch's share of the whole run; with a time budget, the elapsed share of it when larger."""

@@ -20,6 +20,7 @@ from ..choices import (
     RECIPES,
     SEMANTIC_MODES,
 )
+from ..errors import InputError
 from ..nn.model_config import ModelConfig
 
 
@@ -76,7 +77,7 @@ class TrainConfig:
 def recipe(name: str, model: Optional[ModelConfig] = None, **overrides) -> Tuple[ModelConfig, TrainConfig]:
     """Model and training settings of a named recipe; ``overrides`` go to whichever of the two has the field."""
     if name not in RECIPES:
-        raise ValueError(f"unknown recipe '{name}' ({', '.join(RECIPES)})")
+        raise InputError("unknown recipe '{name}' ({recipes})", name=name, recipes=", ".join(RECIPES))
     m = model or ModelConfig()
     if name == "siamese":
         t = TrainConfig(recipe="siamese")
@@ -105,7 +106,7 @@ def recipe(name: str, model: Optional[ModelConfig] = None, **overrides) -> Tuple
         elif k in mk:
             m = replace(m, **{k: v})
         else:
-            raise ValueError(f"unknown setting '{k}'")
+            raise InputError("unknown setting '{k}'", k=k)
     if m.modality == "semantic" and overrides.get("thumbnail") is None:
         m = replace(m, thumbnail=0)         # a thumbnail needs the image
     return m, t

@@ -7,6 +7,7 @@ import numpy as np
 
 from ..choices import DEFAULT_RECIPE, RECIPES
 from ..errors import CrossTimeError
+from ..messages import Message
 from ..progress import SILENT, Progress
 from ..tiles.selection import TileSet
 from ..tiles.store import open_stores
@@ -41,8 +42,9 @@ def train(train_stores: Sequence[str], out_model: str, val_stores: Sequence[str]
     stores = open_stores(train_stores)
     tiles = TileSet(stores, min_valid=min_valid)
     if len(tiles) < 2:
-        raise CrossTimeError(f"{', '.join(train_stores)}: only {len(tiles)} usable training tile(s); training needs at "
-                             "least 2 (choose smaller tiles or a larger area)")
+        raise CrossTimeError("{train_stores}: only {n_tiles} usable training tile(s); training needs at "
+                             "least 2 (choose smaller tiles or a larger area)",
+                             train_stores=", ".join(train_stores), n_tiles=len(tiles))
     if val_stores:
         val = TileSet(open_stores(val_stores), min_valid=min_valid)
     elif val_fraction > 0:
@@ -50,11 +52,12 @@ def train(train_stores: Sequence[str], out_model: str, val_stores: Sequence[str]
     else:
         val = None
     if len(tiles) < 2:
-        raise CrossTimeError(f"{', '.join(train_stores)}: only {len(tiles)} usable training tile(s); training needs at "
-                             "least 2 (choose smaller tiles or a larger area)")
+        raise CrossTimeError("{train_stores}: only {n_tiles} usable training tile(s); training needs at "
+                             "least 2 (choose smaller tiles or a larger area)",
+                             train_stores=", ".join(train_stores), n_tiles=len(tiles))
     if val is not None and len(val) == 0:
-        raise CrossTimeError(f"{', '.join(val_stores) or 'the validation part of the training stores'}: no usable "
-                             "validation tile")
+        raise CrossTimeError("{stores}: no usable validation tile",
+                             stores=", ".join(val_stores) or Message("the validation part of the training stores"))
     first = stores[0]
     grid = first.grid
     overrides.setdefault("tile_pixels", first.pixels - first.pixels % 32 or 32)
@@ -62,10 +65,12 @@ def train(train_stores: Sequence[str], out_model: str, val_stores: Sequence[str]
     if grid is not None:
         overrides.setdefault("tile_size", grid.tile_size)
     mcfg, tcfg = recipe(recipe_name, **overrides)
-    progress.info(f"recipe {recipe_name} ({RECIPES[recipe_name]}), backbone {mcfg.backbone}, weights {mcfg.weights}, "
-                  f"R={mcfg.dim or 'pooled'}, {mcfg.tile_pixels} px input; up to {tcfg.epochs} epochs"
-                  + (f" or {tcfg.max_minutes:g} min" if tcfg.max_minutes else "")
-                  + f"; {len(tiles)} training tiles, {len(val) if val else 0} validation tiles")
+    budget = Message(" or {minutes:g} min", minutes=tcfg.max_minutes) if tcfg.max_minutes else ""
+    progress.info(Message("recipe {recipe} ({label}), backbone {backbone}, weights {weights}, R={dim}, {pixels} px "
+                          "input; up to {epochs} epochs{budget}; {n_train} training tiles, {n_val} validation tiles",
+                          recipe=recipe_name, label=RECIPES[recipe_name], backbone=mcfg.backbone, weights=mcfg.weights,
+                          dim=mcfg.dim or "pooled", pixels=mcfg.tile_pixels, epochs=tcfg.epochs, budget=budget,
+                          n_train=len(tiles), n_val=len(val) if val else 0))
     meta = {"stores": list(train_stores), "validation_stores": list(val_stores),
             "tile_ground_size": grid.tile_size if grid is not None else first.meta.get("tile_ground_size"),
             "ground_resolution": grid.resolution if grid is not None else None,

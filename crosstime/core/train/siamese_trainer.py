@@ -20,6 +20,8 @@ import torch
 from torch import nn
 
 from ..choices import PAIR_SAMPLINGS
+from ..errors import InputError
+from ..messages import Message
 from ..nn.pair_classifier import DistanceClassifier, SiameseNet, balanced_bce_loss, bce_loss
 from ..similarity import cosine_similarity, rank_of_truth
 from ..tiles.dates import NEW, OLD
@@ -35,7 +37,8 @@ class SiameseTrainer(Trainer):
 
     def make_trainable(self) -> nn.Module:
         if self.cfg.pair_sampling not in PAIR_SAMPLINGS:
-            raise ValueError(f"unknown pair sampling '{self.cfg.pair_sampling}' ({', '.join(PAIR_SAMPLINGS)})")
+            raise InputError("unknown pair sampling '{pair_sampling}' ({pair_samplings})",
+                             pair_sampling=self.cfg.pair_sampling, pair_samplings=", ".join(PAIR_SAMPLINGS))
         self.hard = np.zeros(0, np.int64)
         self.confusers = {}
         self.order = np.zeros(0, np.int64)
@@ -69,8 +72,9 @@ class SiameseTrainer(Trainer):
             # the old tiles ranked above the true match: the mistakes this query makes now
             truth = sim[np.arange(len(q)), np.arange(len(q))]
             self.confusers = {int(h): np.nonzero(sim[h] > truth[h])[0] for h in self.hard}
-        self.progress.info(f"hard mining: {len(self.hard)} of {len(q)} training queries are hard "
-                           f"(train map@{self.cfg.map_n} {self.train_map:.3f})")
+        self.progress.info(Message("hard mining: {n_hard} of {n_queries} training queries are hard "
+                                   "(train map@{map_n} {train_map:.3f})",
+                                   n_hard=len(self.hard), n_queries=len(q), map_n=self.cfg.map_n, train_map=self.train_map))
 
     def epoch_stats(self) -> dict:
         out = {"hard_queries": int(len(self.hard))}
