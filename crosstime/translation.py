@@ -28,8 +28,14 @@ def tr(text: str) -> str:
 def translated(text: Any) -> str:
     """A text or an exception from the core, in the user's language: a ``core.messages.Message`` or a CrossTime
     error is translated from its template and filled again with its values; anything else (a library's own message,
-    a text already translated) is shown as it is."""
-    return messages.translated(text, tr)
+    a text already translated) is shown as it is. Another library's words in it (``core.messages.Detail``), English
+    only, give way to a pointer to the CrossTime log, where the English sentence is written then."""
+    out = messages.translated(text, tr)
+    pointer = messages.DETAILS_IN_THE_LOG.translated(tr)
+    if pointer != messages.DETAILS_IN_THE_LOG and pointer in out:
+        from qgis.core import Qgis, QgsMessageLog
+        QgsMessageLog.logMessage(str(text), CONTEXT, Qgis.MessageLevel.Info)
+    return out
 
 
 def qgis_locale() -> str:

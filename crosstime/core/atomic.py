@@ -19,7 +19,7 @@ import tempfile
 from typing import Any, BinaryIO, Callable, List, Optional
 
 from .errors import CrossTimeError
-from .messages import Message
+from .messages import Detail, Message
 
 # SQLite (GeoPackage) and PyTorch's zip writer report a full disk in words, not with ENOSPC
 _DISK_FULL_WORDS = ("no space left on device", "database or disk is full", "disk quota exceeded")
@@ -119,7 +119,7 @@ def check_writable(path: str, needed_bytes: Optional[int] = None, folder: bool =
             raise disk_full_error(path) from None
         make = Message(" (the folder {folder} would be made there)", folder=where) if base != where else ""
         raise OutputError("{path}: cannot write in {base}{make}: {reason}; choose a folder you can write to", path,
-                          exc.errno, path=path, base=base, make=make, reason=exc.strerror or str(exc)) from None
+                          exc.errno, path=path, base=base, make=make, reason=Detail(exc.strerror or str(exc))) from None
     if needed_bytes:
         free = shutil.disk_usage(base).free
         if needed_bytes > free:

@@ -10,7 +10,7 @@ from typing import Callable, Dict, Tuple, Type
 
 import numpy as np
 
-from .messages import Message
+from .messages import Detail, Message
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ def read_headed_npz(path: str, kind: HeadedFileKind,
         raise
     except (OSError, ValueError, KeyError, zipfile.BadZipFile, json.JSONDecodeError, EOFError) as exc:
         raise kind.error(Message("{path}: not {kind}, or a damaged one ({exc}){if_damaged}", path=path, kind=kind.name,
-                                 exc=str(exc), if_damaged=kind.if_damaged)) from exc
+                                 exc=Detail(str(exc)), if_damaged=kind.if_damaged)) from exc
     if int(header.get("version", 0)) > kind.version:
         raise kind.error(Message("{path}: made by a newer CrossTime ({version_label} {version})", path=path,
                                  version_label=kind.version_label, version=header["version"]))

@@ -62,6 +62,19 @@ class Joined(str):
         return self.separator.join(translated(i, translate) for i in self.items)
 
 
+class Detail(str):
+    """Another library's own words inside a message (GDAL's, PyTorch's reason for a failure): English that no
+    translation can reach. The English sentence keeps them; in another language they give way to "details in the
+    CrossTime log", and the interface writes the English sentence to that log."""
+
+    def __reduce__(self):
+        return (Detail, (str(self),))
+
+    def translated(self, translate: Translate) -> str:
+        pointer = translate(DETAILS_IN_THE_LOG)
+        return str(self) if pointer == DETAILS_IN_THE_LOG else pointer
+
+
 def fill(template: str, values: Dict[str, Any]) -> str:
     """``template.format(**values)``; a template without values is taken as it is (its braces are text)."""
     if not values:
@@ -73,7 +86,7 @@ def fill(template: str, values: Dict[str, Any]) -> str:
 
 
 def render(template: str, values: Dict[str, Any], translate: Translate) -> str:
-    own = {k: (v.translated(translate) if isinstance(v, (Message, Joined)) else v) for k, v in values.items()}
+    own = {k: (v.translated(translate) if isinstance(v, (Message, Joined, Detail)) else v) for k, v in values.items()}
     text = fill(translate(template), own)
     return text if text.strip() else fill(template, own)
 
@@ -87,3 +100,7 @@ def translated(text: Any, translate: Translate) -> str:
     if isinstance(text, BaseException) and isinstance(message, Message):
         return message.translated(translate)
     return str(text)
+
+
+# what a Detail reads as in a translated message (Message() so that scripts/i18n.py finds it for the .ts)
+DETAILS_IN_THE_LOG = Message("details in the CrossTime log")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Type
 
-from .messages import Message
+from .messages import Detail, Message
 
 
 def safe_torch_load(path: str):
@@ -56,6 +56,6 @@ def load_plain_data(path: str, error: Type[Exception], what: str, if_refused: st
     except Exception as exc:
         if if_unreadable:
             raise error(Message("{path}: {unreadable} ({cause}); {if_unreadable}", path=path, unreadable=unreadable,
-                                cause=load_failure(exc), if_unreadable=if_unreadable)) from None
+                                cause=Detail(load_failure(exc)), if_unreadable=if_unreadable)) from None
         raise error(Message("{path}: {unreadable} ({cause})", path=path, unreadable=unreadable,
-                            cause=load_failure(exc))) from None
+                            cause=Detail(load_failure(exc)))) from None

@@ -24,142 +24,142 @@
         <translation>CrossTime a besoin de {0}, introuvable(s) dans le Python utilisé par QGIS. Installez-les depuis le menu Extensions &gt; CrossTime &gt; Dépendances… (ils vont dans un dossier privé de votre profil QGIS).</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="69"/>
+        <location filename="../translation.py" line="75"/>
         <source>paper: siamese network, |G(x1)-G(x2)| + sigmoid, BCE, hard mining</source>
         <translation>article : réseau siamois, |G(x1)-G(x2)| + sigmoïde, entropie croisée binaire, exemples difficiles</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="70"/>
+        <location filename="../translation.py" line="76"/>
         <source>CrossTime CPU recipe: in-batch InfoNCE both ways, cross-date augmentations</source>
         <translation>recette CPU de CrossTime : InfoNCE dans le lot, dans les deux sens, augmentations entre dates</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="71"/>
+        <location filename="../translation.py" line="77"/>
         <source>paper section 5 comparison: NT-Xent contrastive (SimCLR-style)</source>
         <translation>comparaison de la section 5 de l'article : contrastif NT-Xent (à la SimCLR)</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="74"/>
+        <location filename="../translation.py" line="80"/>
         <source>ImageNet (downloaded once when online; EfficientNet-Lite0 ships with its package)</source>
         <translation>ImageNet (téléchargés une fois, en ligne ; EfficientNet-Lite0 est fourni avec son paquet)</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="75"/>
+        <location filename="../translation.py" line="81"/>
         <source>none (train from scratch)</source>
         <translation>aucun (entraînement depuis zéro)</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="78"/>
+        <location filename="../translation.py" line="84"/>
         <source>RGB (6 input channels)</source>
         <translation>RVB (6 canaux d'entrée)</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="79"/>
+        <location filename="../translation.py" line="85"/>
         <source>grey (4 input channels)</source>
         <translation>niveaux de gris (4 canaux d'entrée)</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="82"/>
+        <location filename="../translation.py" line="88"/>
         <source>IGN BD TOPO v3</source>
         <translation>IGN BD TOPO v3</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="83"/>
+        <location filename="../translation.py" line="89"/>
         <source>IGN BD TOPO v2 (2004-era shapefiles)</source>
         <translation>IGN BD TOPO v2 (shapefiles de l'époque 2004)</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="84"/>
+        <location filename="../translation.py" line="90"/>
         <source>OpenStreetMap tags</source>
         <translation>Attributs OpenStreetMap (tags)</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="87"/>
+        <location filename="../translation.py" line="93"/>
         <source>16x16 thumbnail</source>
         <translation>vignette 16x16</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="88"/>
+        <location filename="../translation.py" line="94"/>
         <source>EfficientNet-Lite0 ImageNet + max pool (offline)</source>
         <translation>EfficientNet-Lite0 ImageNet + agrégation max (hors ligne)</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="89"/>
+        <location filename="../translation.py" line="95"/>
         <source>EfficientNet-Lite0 ImageNet + GeM</source>
         <translation>EfficientNet-Lite0 ImageNet + GeM</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="90"/>
+        <location filename="../translation.py" line="96"/>
         <source>ResNet50 ImageNet + max pool at 512 px (paper Table 3)</source>
         <translation>ResNet50 ImageNet + agrégation max à 512 px (tableau 3 de l'article)</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="91"/>
+        <location filename="../translation.py" line="97"/>
         <source>ResNet50 ImageNet + GeM at 1024 px (paper Table 4)</source>
         <translation>ResNet50 ImageNet + GeM à 1024 px (tableau 4 de l'article)</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="116"/>
+        <location filename="../translation.py" line="122"/>
         <source>road</source>
         <translation>route</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="117"/>
+        <location filename="../translation.py" line="123"/>
         <source>church or chapel</source>
         <translation>église ou chapelle</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="118"/>
+        <location filename="../translation.py" line="124"/>
         <source>tower or keep</source>
         <translation>tour ou donjon</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="119"/>
+        <location filename="../translation.py" line="125"/>
         <source>fort or blockhouse</source>
         <translation>fort ou blockhaus</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="120"/>
+        <location filename="../translation.py" line="126"/>
         <source>castle</source>
         <translation>château</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="121"/>
+        <location filename="../translation.py" line="127"/>
         <source>undifferentiated building</source>
         <translation>bâtiment indifférencié</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="122"/>
+        <location filename="../translation.py" line="128"/>
         <source>water surface</source>
         <translation>surface d'eau</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="123"/>
+        <location filename="../translation.py" line="129"/>
         <source>sports ground</source>
         <translation>terrain de sport</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="124"/>
+        <location filename="../translation.py" line="130"/>
         <source>cemetery</source>
         <translation>cimetière</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="125"/>
+        <location filename="../translation.py" line="131"/>
         <source>vegetation</source>
         <translation>végétation</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="126"/>
+        <location filename="../translation.py" line="132"/>
         <source>airport or airfield</source>
         <translation>aéroport ou aérodrome</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="127"/>
+        <location filename="../translation.py" line="133"/>
         <source>railway</source>
         <translation>voie ferrée</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="143"/>
+        <location filename="../translation.py" line="149"/>
         <source>CrossTime needs {} (not found in the Python that QGIS uses). Install them from the menu Plugins &gt; CrossTime &gt; Dependencies… (or the button in the CrossTime panel): they go to a private folder of your QGIS profile. Then restart QGIS.</source>
         <translation>CrossTime a besoin de {} (introuvable(s) dans le Python utilisé par QGIS). Installez-les depuis le menu Extensions &gt; CrossTime &gt; Dépendances… (ou le bouton du panneau CrossTime) : ils vont dans un dossier privé de votre profil QGIS. Redémarrez ensuite QGIS.</translation>
     </message>
@@ -350,32 +350,32 @@
         <translation>4. Archives</translation>
     </message>
     <message>
-        <location filename="../toolbox/base.py" line="93"/>
+        <location filename="../toolbox/base.py" line="100"/>
         <source>Cancelled by the user; no output was written.</source>
         <translation>Annulé par l'utilisateur ; aucune sortie n'a été écrite.</translation>
     </message>
     <message>
-        <location filename="../toolbox/base.py" line="97"/>
+        <location filename="../toolbox/base.py" line="104"/>
         <source>The disk is full: {}. Free some space or choose another folder; nothing was left half-written.</source>
         <translation>Le disque est plein : {}. Libérez de la place ou choisissez un autre dossier ; aucun fichier n'est resté à moitié écrit.</translation>
     </message>
     <message>
-        <location filename="../toolbox/base.py" line="109"/>
+        <location filename="../toolbox/base.py" line="116"/>
         <source>Legend preset for the vector layers</source>
         <translation>Légende prédéfinie des couches vecteur</translation>
     </message>
     <message>
-        <location filename="../toolbox/base.py" line="116"/>
+        <location filename="../toolbox/base.py" line="123"/>
         <source>Mapping file (JSON; overrides the preset)</source>
         <translation>Fichier de correspondance (JSON ; remplace la légende prédéfinie)</translation>
     </message>
     <message>
-        <location filename="../toolbox/base.py" line="138"/>
+        <location filename="../toolbox/base.py" line="145"/>
         <source>vector layer '{}' has no features in the area</source>
         <translation>la couche vecteur « {} » n'a aucune entité dans la zone</translation>
     </message>
     <message>
-        <location filename="../toolbox/base.py" line="158"/>
+        <location filename="../toolbox/base.py" line="165"/>
         <source>the layer '{}' ({}) is in a geographic CRS ({}), and the tile grid takes its CRS from the new ortho: tiles need a projected CRS in metres. Reproject it first (Raster &gt; Projections &gt; Warp), e.g. to EPSG:2154 (Lambert-93) in France or the UTM zone of the area; the command line can instead choose the grid's CRS with --crs</source>
         <translation>la couche « {} » ({}) est dans un SCR géographique ({}), et la grille des tuiles prend le SCR de l'ortho récente : les tuiles demandent un SCR projeté en mètres. Reprojetez-la d'abord (Raster &gt; Projections &gt; Projection (warp)), par exemple en EPSG:2154 (Lambert-93) en France ou dans la zone UTM du lieu ; la ligne de commande peut à la place choisir le SCR de la grille avec --crs</translation>
     </message>
@@ -465,9 +465,9 @@
     <message>
         <location filename="../toolbox/build_index.py" line="87"/>
         <location filename="../toolbox/build_tile_store.py" line="64"/>
-        <location filename="../ui/index_panel.py" line="151"/>
+        <location filename="../ui/index_panel.py" line="156"/>
         <location filename="../ui/layers_panel.py" line="83"/>
-        <location filename="../ui/match_panel.py" line="117"/>
+        <location filename="../ui/match_panel.py" line="118"/>
         <source>old ortho</source>
         <translation>ortho ancienne</translation>
     </message>
@@ -476,9 +476,9 @@
         <location filename="../toolbox/build_tile_store.py" line="65"/>
         <location filename="../toolbox/match.py" line="99"/>
         <location filename="../ui/archive_panel.py" line="237"/>
-        <location filename="../ui/index_panel.py" line="151"/>
+        <location filename="../ui/index_panel.py" line="156"/>
         <location filename="../ui/layers_panel.py" line="83"/>
-        <location filename="../ui/match_panel.py" line="116"/>
+        <location filename="../ui/match_panel.py" line="117"/>
         <source>new ortho</source>
         <translation>ortho récente</translation>
     </message>
@@ -1184,7 +1184,7 @@
     </message>
     <message>
         <location filename="../ui/compare.py" line="58"/>
-        <location filename="../ui/match_panel.py" line="265"/>
+        <location filename="../ui/match_panel.py" line="267"/>
         <source>cosine similarity {:.4f}</source>
         <translation>similarité cosinus {:.4f}</translation>
     </message>
@@ -1546,117 +1546,117 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <translation>Installer les paquets manquants…</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="44"/>
+        <location filename="../ui/index_panel.py" line="49"/>
         <source>Quick (no training)</source>
         <translation>Rapide (sans entraînement)</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="45"/>
+        <location filename="../ui/index_panel.py" line="50"/>
         <source>A 16x16 thumbnail of each tile: needs neither PyTorch nor training. On real image pairs of other places: map@5 0.583 +- 0.070 (3 seeds)</source>
         <translation>Une vignette 16x16 de chaque tuile : ne demande ni PyTorch ni entraînement. Sur de vraies paires d'images d'autres lieux : map@5 0,583 ± 0,070 (3 graines aléatoires)</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="49"/>
+        <location filename="../ui/index_panel.py" line="54"/>
         <source>Untrained network (no training)</source>
         <translation>Réseau non entraîné (sans entraînement)</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="52"/>
+        <location filename="../ui/index_panel.py" line="57"/>
         <source>EfficientNet-Lite0 with ImageNet weights and thumbnails, as CrossTime trains it, before any training: made beside the index when it is built. On real image pairs of other places: map@5 0.632 +- 0.058 against 0.583 for Quick (3 seeds); learning this region does better still</source>
         <translation>EfficientNet-Lite0 avec les poids ImageNet et les vignettes, tel que CrossTime l'entraîne, avant tout entraînement : créé à côté de l'index quand celui-ci est construit. Sur de vraies paires d'images d'autres lieux : map@5 0,632 ± 0,058 contre 0,583 pour Rapide (3 graines aléatoires) ; apprendre cette région fait mieux encore</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="56"/>
+        <location filename="../ui/index_panel.py" line="61"/>
         <source>Learnt on this region</source>
         <translation>Appris sur cette région</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="57"/>
+        <location filename="../ui/index_panel.py" line="62"/>
         <source>Model file…</source>
         <translation>Fichier de modèle…</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="76"/>
+        <location filename="../ui/index_panel.py" line="81"/>
         <source>no model learnt on this region yet ({}): press Learn this region, or choose Quick</source>
         <translation>aucun modèle n'a encore été appris sur cette région ({}) : cliquez sur Apprendre cette région, ou choisissez Rapide</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="81"/>
+        <location filename="../ui/index_panel.py" line="86"/>
         <source>choose a trained model file (.ctmodel or .onnx), or the Quick describer</source>
         <translation>choisissez un fichier de modèle entraîné (.ctmodel ou .onnx), ou le descripteur Rapide</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="121"/>
+        <location filename="../ui/index_panel.py" line="126"/>
         <source>the new ortho '{}' is in a geographic CRS (degrees): tiles need a projected CRS in metres; reproject it or use a projected layer as the new ortho</source>
         <translation>l'ortho récente « {} » est dans un SCR géographique (degrés) : les tuiles demandent un SCR projeté en mètres ; reprojetez-la ou choisissez une couche projetée comme ortho récente</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="128"/>
+        <location filename="../ui/index_panel.py" line="133"/>
         <source>the two orthos do not overlap: '{}' and '{}' cover separate areas; choose the two dates of one place</source>
         <translation>les deux orthos ne se recouvrent pas : « {} » et « {} » couvrent des zones distinctes ; choisissez les deux dates d'un même lieu</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="168"/>
+        <location filename="../ui/index_panel.py" line="173"/>
         <source>an index is already being built</source>
         <translation>un index est déjà en cours de construction</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="183"/>
+        <location filename="../ui/index_panel.py" line="188"/>
         <source>reading the old-date vector layers</source>
         <translation>lecture des couches vecteur de la date ancienne</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="196"/>
+        <location filename="../ui/index_panel.py" line="201"/>
         <source>CrossTime: index the old-date tiles</source>
         <translation>CrossTime : indexer les tuiles de la date ancienne</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="197"/>
+        <location filename="../ui/index_panel.py" line="202"/>
         <source>building the index of the old-date tiles...</source>
         <translation>construction de l'index des tuiles de la date ancienne...</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="220"/>
+        <location filename="../ui/index_panel.py" line="225"/>
         <source>an index is already being built or a model learnt</source>
         <translation>un index est déjà en cours de construction, ou un modèle en cours d'apprentissage</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="235"/>
+        <location filename="../ui/index_panel.py" line="240"/>
         <source>reading the vector layers</source>
         <translation>lecture des couches vecteur</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="247"/>
+        <location filename="../ui/index_panel.py" line="252"/>
         <source>CrossTime: learn this region ({} min)</source>
         <translation>CrossTime : apprentissage de cette région ({} min)</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="248"/>
+        <location filename="../ui/index_panel.py" line="253"/>
         <source>learning this region for up to {} min, then indexing; the model goes to {}</source>
         <translation>apprentissage de cette région pendant {} min au plus, puis indexation ; le modèle est enregistré dans {}</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="257"/>
+        <location filename="../ui/index_panel.py" line="262"/>
         <source>model learnt on this region ({}): validation map@5 {:.3f} (untrained {:.3f}); index of {} tiles written to {}</source>
         <translation>modèle appris sur cette région ({}) : map@5 de validation {:.3f} (non entraîné : {:.3f}) ; index de {} tuiles écrit dans {}</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="279"/>
+        <location filename="../ui/index_panel.py" line="284"/>
         <source>old vector layer '{}' has no features in the tiled area</source>
         <translation>la couche vecteur ancienne « {} » n'a aucune entité dans la zone découpée en tuiles</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="283"/>
+        <location filename="../ui/index_panel.py" line="288"/>
         <source>index of {} tiles written to {} ({})</source>
         <translation>index de {} tuiles écrit dans {} ({})</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="291"/>
+        <location filename="../ui/index_panel.py" line="296"/>
         <source>index build cancelled; the previous index file, if any, is unchanged</source>
         <translation>construction de l'index annulée ; le fichier d'index précédent, s'il existe, est inchangé</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="293"/>
+        <location filename="../ui/index_panel.py" line="298"/>
         <source>the index could not be built: {}</source>
         <translation>l'index n'a pas pu être construit : {}</translation>
     </message>
@@ -1726,87 +1726,87 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <translation>légende « {} » : chaque couche choisie correspond aux catégories</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="36"/>
+        <location filename="../ui/match_panel.py" line="37"/>
         <source>tie</source>
         <translation>ex æquo</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="106"/>
+        <location filename="../ui/match_panel.py" line="107"/>
         <source>build the index of the old date first (Index tab), or choose an existing index file</source>
         <translation>construisez d'abord l'index de la date ancienne (onglet Index), ou choisissez un fichier d'index existant</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="151"/>
+        <location filename="../ui/match_panel.py" line="152"/>
         <source>CrossTime: prepare the matcher</source>
         <translation>CrossTime : préparation de l'appariement</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="155"/>
+        <location filename="../ui/match_panel.py" line="157"/>
         <source>preparing the matcher (reading the vector layers, loading the model and the index)…</source>
         <translation>préparation de l'appariement (lecture des couches vecteur, chargement du modèle et de l'index)…</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="168"/>
+        <location filename="../ui/match_panel.py" line="170"/>
         <source>the matcher could not be prepared: {}</source>
         <translation>l'appariement n'a pas pu être préparé : {}</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="169"/>
+        <location filename="../ui/match_panel.py" line="171"/>
         <source>preparing the matcher was cancelled</source>
         <translation>la préparation de l'appariement a été annulée</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="178"/>
+        <location filename="../ui/match_panel.py" line="180"/>
         <source>the index was cut into tiles of {:g} m / {} px, not the {:g} m / {} px set here: the index's grid is used</source>
         <translation>l'index a été découpé en tuiles de {:g} m / {} px, et non de {:g} m / {} px comme réglé ici : la grille de l'index est utilisée</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="182"/>
+        <location filename="../ui/match_panel.py" line="184"/>
         <source>ready: click a place on the new ortho</source>
         <translation>prêt : cliquez sur un lieu de l'ortho récente</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="209"/>
+        <location filename="../ui/match_panel.py" line="211"/>
         <source>preparing the matcher (reading the vector layers, loading the model and the index)…; your click will be answered next</source>
         <translation>préparation de l'appariement (lecture des couches vecteur, chargement du modèle et de l'index)… ; votre clic sera traité ensuite</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="217"/>
+        <location filename="../ui/match_panel.py" line="219"/>
         <source>this point lies outside the tiled area of the index (dotted outline)</source>
         <translation>ce point est hors de la zone découpée en tuiles de l'index (contour pointillé)</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="223"/>
+        <location filename="../ui/match_panel.py" line="225"/>
         <source>CrossTime: match a click</source>
         <translation>CrossTime : appariement d'un clic</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="227"/>
+        <location filename="../ui/match_panel.py" line="229"/>
         <source>matching…</source>
         <translation>appariement…</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="237"/>
+        <location filename="../ui/match_panel.py" line="239"/>
         <source>the click could not be matched: {}</source>
         <translation>le clic n'a pas pu être apparié : {}</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="267"/>
+        <location filename="../ui/match_panel.py" line="269"/>
         <source>{:.4f} above rank {}</source>
         <translation>{:.4f} de plus que le rang {}</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="278"/>
+        <location filename="../ui/match_panel.py" line="280"/>
         <source>the clicked tile {} (new date)</source>
         <translation>la tuile cliquée {} (date récente)</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="284"/>
+        <location filename="../ui/match_panel.py" line="286"/>
         <source> (warning: {:.0f}% of the query tile is nodata)</source>
         <translation> (attention : {:.0f} % de la tuile requête est sans données)</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="286"/>
+        <location filename="../ui/match_panel.py" line="288"/>
         <source>tile {}: best match {}, {} ahead of the next (cosine {:.3f}), {:.0f} ms{}</source>
         <translation>tuile {} : meilleure correspondance {}, {} devant la suivante (cosinus {:.3f}), {:.0f} ms{}</translation>
     </message>
@@ -1872,6 +1872,11 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <translation>{path} : créé par une version plus récente de CrossTime ({version_label} {version})</translation>
     </message>
     <message>
+        <location filename="../core/messages.py" line="106"/>
+        <source>details in the CrossTime log</source>
+        <translation>détails dans le journal CrossTime</translation>
+    </message>
+    <message>
         <location filename="../core/torch_files.py" line="29"/>
         <source>it asks to run or build the Python object '{name}'</source>
         <translation>il demande d'exécuter ou de construire l'objet Python « {name} »</translation>
@@ -1909,7 +1914,7 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
     <message>
         <location filename="../core/archive/archive_describer.py" line="101"/>
         <location filename="../core/retrieval/describer.py" line="71"/>
-        <location filename="../core/retrieval/onnx_describer.py" line="235"/>
+        <location filename="../core/retrieval/onnx_describer.py" line="234"/>
         <source>described {done}/{total}</source>
         <translation>{done}/{total} décrites</translation>
     </message>
@@ -2040,12 +2045,12 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <translation>{photo} : aucune pose de la photo ne tombe dans la zone de recherche du catalogue ; vérifiez son centre et son incertitude</translation>
     </message>
     <message>
-        <location filename="../core/archive/location.py" line="75"/>
+        <location filename="../core/archive/location.py" line="76"/>
         <source>locations file not found: {path}; write it with locate (--json)</source>
         <translation>fichier de localisations introuvable : {path} ; écrivez-le avec locate (--json)</translation>
     </message>
     <message>
-        <location filename="../core/archive/location.py" line="77"/>
+        <location filename="../core/archive/location.py" line="78"/>
         <source>{path}: not a locations file written by locate ({exc}); locate the photos again</source>
         <translation>{path} : ce n'est pas un fichier de localisations écrit par locate ({exc}) ; localisez à nouveau les photos</translation>
     </message>
@@ -2230,24 +2235,24 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <translation>{name_or_path} : fichier de correspondance JSON illisible ({exc})</translation>
     </message>
     <message>
-        <location filename="../core/geo/orthos.py" line="40"/>
+        <location filename="../core/geo/orthos.py" line="41"/>
         <source>{path}: the raster has no coordinate reference system; assign one (e.g. with gdal_edit.py -a_srs) before using it</source>
         <translation>{path} : le raster n'a pas de système de coordonnées de référence ; attribuez-lui-en un (par exemple avec gdal_edit.py -a_srs) avant de l'utiliser</translation>
     </message>
     <message>
-        <location filename="../core/geo/orthos.py" line="44"/>
-        <location filename="../core/geo/orthos.py" line="64"/>
+        <location filename="../core/geo/orthos.py" line="45"/>
+        <location filename="../core/geo/orthos.py" line="65"/>
         <source>{path}: cannot open the raster ({exc})</source>
         <translation>{path} : impossible d'ouvrir le raster ({exc})</translation>
     </message>
     <message>
-        <location filename="../core/geo/orthos.py" line="68"/>
+        <location filename="../core/geo/orthos.py" line="69"/>
         <location filename="../core/tiles/build.py" line="29"/>
         <source>{path}: the raster has no coordinate reference system</source>
         <translation>{path} : le raster n'a pas de système de coordonnées de référence</translation>
     </message>
     <message>
-        <location filename="../core/geo/orthos.py" line="177"/>
+        <location filename="../core/geo/orthos.py" line="178"/>
         <source>{src}: no usable image band</source>
         <translation>{src} : aucune bande d'image utilisable</translation>
     </message>
@@ -2328,49 +2333,49 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <translation>géométrie que rasterio ne sait pas dessiner</translation>
     </message>
     <message>
-        <location filename="../core/geo/vectors.py" line="101"/>
-        <location filename="../core/geo/vectors.py" line="114"/>
+        <location filename="../core/geo/vectors.py" line="102"/>
+        <location filename="../core/geo/vectors.py" line="115"/>
         <source>{path}: cannot open the vector file ({exc})</source>
         <translation>{path} : impossible d'ouvrir le fichier vecteur ({exc})</translation>
     </message>
     <message>
-        <location filename="../core/geo/vectors.py" line="103"/>
-        <location filename="../core/geo/vectors.py" line="116"/>
+        <location filename="../core/geo/vectors.py" line="104"/>
+        <location filename="../core/geo/vectors.py" line="117"/>
         <source>{path}: not a vector file GDAL can read</source>
         <translation>{path} : ce n'est pas un fichier vecteur que GDAL sait lire</translation>
     </message>
     <message>
-        <location filename="../core/geo/vectors.py" line="121"/>
+        <location filename="../core/geo/vectors.py" line="122"/>
         <source>{path}: no layer named '{name}' (layers: {names})</source>
         <translation>{path} : aucune couche nommée « {name} » (couches : {names})</translation>
     </message>
     <message>
-        <location filename="../core/geo/vectors.py" line="129"/>
+        <location filename="../core/geo/vectors.py" line="130"/>
         <source>{path}: layer '{name}' has no coordinate reference system</source>
         <translation>{path} : la couche « {name} » n'a pas de système de coordonnées de référence</translation>
     </message>
     <message>
-        <location filename="../core/geo/vectors.py" line="172"/>
+        <location filename="../core/geo/vectors.py" line="173"/>
         <source>{path}: cannot open the GeoPackage for writing ({exc})</source>
         <translation>{path} : impossible d'ouvrir le GeoPackage en écriture ({exc})</translation>
     </message>
     <message>
-        <location filename="../core/geo/vectors.py" line="178"/>
+        <location filename="../core/geo/vectors.py" line="179"/>
         <source>{path}: cannot write the layer '{layer}' ({exc})</source>
         <translation>{path} : impossible d'écrire la couche « {layer} » ({exc})</translation>
     </message>
     <message>
-        <location filename="../core/geo/vectors.py" line="198"/>
+        <location filename="../core/geo/vectors.py" line="199"/>
         <source>{path}: cannot write a GeoPackage in {parent}</source>
         <translation>{path} : impossible d'écrire un GeoPackage dans {parent}</translation>
     </message>
     <message>
-        <location filename="../core/geo/vectors.py" line="245"/>
+        <location filename="../core/geo/vectors.py" line="246"/>
         <source>{path}: GDAL could not write the GeoPackage ({reason}); the previous file, if any, is unchanged</source>
         <translation>{path} : GDAL n'a pas pu écrire le GeoPackage ({reason}) ; le fichier précédent, s'il existe, est inchangé</translation>
     </message>
     <message>
-        <location filename="../core/geo/vectors.py" line="248"/>
+        <location filename="../core/geo/vectors.py" line="249"/>
         <source>{path}: GDAL could not write the GeoPackage and gave no reason ({free} free in {folder}); check that the folder is writable and has room. The previous file, if any, is unchanged</source>
         <translation>{path} : GDAL n'a pas pu écrire le GeoPackage et n'a donné aucune raison ({free} libres dans {folder}) ; vérifiez que le dossier est accessible en écriture et qu'il reste de la place. Le fichier précédent, s'il existe, est inchangé</translation>
     </message>
@@ -2545,8 +2550,8 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
     </message>
     <message>
         <location filename="../core/nn/backbones.py" line="61"/>
-        <source>the ImageNet weights of {name} are not on this machine and could not be downloaded ({exc_type}: {exc}). On a machine that is online they are fetched once from {url}; offline, copy that file to {path}, or give a local weights file, or choose no pretrained weights.</source>
-        <translation>les poids ImageNet de {name} ne sont pas sur cette machine et n'ont pas pu être téléchargés ({exc_type} : {exc}). Sur une machine connectée, ils sont récupérés une fois depuis {url} ; hors ligne, copiez ce fichier dans {path}, ou donnez un fichier de poids local, ou choisissez de ne pas utiliser de poids pré-entraînés.</translation>
+        <source>the ImageNet weights of {name} are not on this machine and could not be downloaded ({exc}). On a machine that is online they are fetched once from {url}; offline, copy that file to {path}, or give a local weights file, or choose no pretrained weights.</source>
+        <translation>les poids ImageNet de {name} ne sont pas sur cette machine et n'ont pas pu être téléchargés ({exc}). Sur une machine connectée, ils sont récupérés une fois depuis {url} ; hors ligne, copiez ce fichier dans {path}, ou donnez un fichier de poids local, ou choisissez de ne pas utiliser de poids pré-entraînés.</translation>
     </message>
     <message>
         <location filename="../core/nn/backbones.py" line="70"/>
@@ -2841,26 +2846,26 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
     </message>
     <message>
         <location filename="../core/retrieval/onnx_describer.py" line="176"/>
-        <source>{path}: not a readable ONNX model ({exc_type}: {exc})</source>
-        <translation>{path} : modèle ONNX illisible ({exc_type} : {exc})</translation>
+        <source>{path}: not a readable ONNX model ({exc})</source>
+        <translation>{path} : modèle ONNX illisible ({exc})</translation>
     </message>
     <message>
-        <location filename="../core/retrieval/onnx_describer.py" line="181"/>
+        <location filename="../core/retrieval/onnx_describer.py" line="180"/>
         <source>{path}: not an ONNX model exported by CrossTime (no CrossTime configuration in it); export a CrossTime model file with: python -m crosstime export MODEL --out FILE.onnx</source>
         <translation>{path} : ce n'est pas un modèle ONNX exporté par CrossTime (il ne contient pas de configuration CrossTime) ; exportez un fichier de modèle CrossTime avec : python -m crosstime export MODEL --out FILE.onnx</translation>
     </message>
     <message>
-        <location filename="../core/retrieval/onnx_describer.py" line="185"/>
+        <location filename="../core/retrieval/onnx_describer.py" line="184"/>
         <source>{path}: made by a newer CrossTime (ONNX model version {crosstime_version})</source>
         <translation>{path} : créé par une version plus récente de CrossTime (version de modèle ONNX {crosstime_version})</translation>
     </message>
     <message>
-        <location filename="../core/retrieval/onnx_describer.py" line="193"/>
-        <source>{path}: damaged CrossTime ONNX model ({exc_type}: {exc})</source>
-        <translation>{path} : modèle ONNX CrossTime endommagé ({exc_type} : {exc})</translation>
+        <location filename="../core/retrieval/onnx_describer.py" line="192"/>
+        <source>{path}: damaged CrossTime ONNX model ({exc})</source>
+        <translation>{path} : modèle ONNX CrossTime endommagé ({exc})</translation>
     </message>
     <message>
-        <location filename="../core/retrieval/onnx_describer.py" line="208"/>
+        <location filename="../core/retrieval/onnx_describer.py" line="207"/>
         <source>{path}: damaged CrossTime ONNX model (its network does not give the descriptors of the model it claims to be: difference {check_difference:.2g}); export it again</source>
         <translation>{path} : modèle ONNX CrossTime endommagé (son réseau ne donne pas les descripteurs du modèle qu'il prétend être : écart {check_difference:.2g}) ; exportez-le à nouveau</translation>
     </message>
@@ -3115,6 +3120,18 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <location filename="../core/train/siamese_trainer.py" line="75"/>
         <source>hard mining: {n_hard} of {n_queries} training queries are hard (train map@{map_n} {train_map:.3f})</source>
         <translation>exemples difficiles : {n_hard} requêtes d'entraînement sur {n_queries} sont difficiles (map@{map_n} d'entraînement {train_map:.3f})</translation>
+    </message>
+    <message>
+        <source>the ImageNet weights of {name} are not on this machine and could not be downloaded ({exc_type}: {exc}). On a machine that is online they are fetched once from {url}; offline, copy that file to {path}, or give a local weights file, or choose no pretrained weights.</source>
+        <translation type="vanished">les poids ImageNet de {name} ne sont pas sur cette machine et n'ont pas pu être téléchargés ({exc_type} : {exc}). Sur une machine connectée, ils sont récupérés une fois depuis {url} ; hors ligne, copiez ce fichier dans {path}, ou donnez un fichier de poids local, ou choisissez de ne pas utiliser de poids pré-entraînés.</translation>
+    </message>
+    <message>
+        <source>{path}: not a readable ONNX model ({exc_type}: {exc})</source>
+        <translation type="vanished">{path} : modèle ONNX illisible ({exc_type} : {exc})</translation>
+    </message>
+    <message>
+        <source>{path}: damaged CrossTime ONNX model ({exc_type}: {exc})</source>
+        <translation type="vanished">{path} : modèle ONNX CrossTime endommagé ({exc_type} : {exc})</translation>
     </message>
     <message>
         <source>layer '{}' has no features</source>

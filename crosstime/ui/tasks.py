@@ -23,7 +23,13 @@ LOG_TAG = "CrossTime"
 
 class CoreTask(QgsTask):
     def __init__(self, description: str, fn: Callable[[Progress], Any],
-                 on_done: Callable[[str, Any, Optional[BaseException]], None], can_cancel: bool = True):
+                 on_done: Callable[[str, Any, Optional[BaseException]], None], can_cancel: bool = True,
+                 needs_torch: bool = False):
+        """``needs_torch``: PyTorch is imported here, where tasks are made (the main thread), before the task runs,
+        in the way that keeps QGIS standing (``runtime.dependencies.import_torch_here``)."""
+        if needs_torch:
+            from ..runtime.dependencies import import_torch_here
+            import_torch_here()
         flags = QgsTask.Flag.CanCancel if can_cancel else QgsTask.Flags()
         super().__init__(description, flags)
         self.fn, self.on_done = fn, on_done

@@ -176,3 +176,18 @@ def test_the_i18n_script_finds_the_templates_of_core_and_core_has_no_untranslata
     assert "preparing vector layers" in texts                                     # a literal progress step
     assert "a CrossTime descriptor index" in texts                                # a Message without values
     assert all(k[0] == "CrossTime" for k in messages)
+
+
+def test_another_librarys_words_give_way_to_the_log_in_another_language():
+    """GDAL's or PyTorch's reason stays in the English sentence; a translated one points to the log instead."""
+    from crosstime.core.errors import CrossTimeError
+    from crosstime.core.messages import DETAILS_IN_THE_LOG, Detail, translated
+    err = CrossTimeError("{path}: not a readable model file ({cause})", path="/m.ctmodel",
+                         cause=Detail("RuntimeError: [enforce fail at inline_container.cc:180]"))
+    assert str(err) == "/m.ctmodel: not a readable model file (RuntimeError: [enforce fail at inline_container.cc:180])"
+    french = {"{path}: not a readable model file ({cause})": "{path} : fichier de modèle illisible ({cause})",
+              str(DETAILS_IN_THE_LOG): "détails dans le journal CrossTime"}
+    assert translated(err, lambda t: french.get(t, t)) == ("/m.ctmodel : fichier de modèle illisible (détails dans le "
+                                                           "journal CrossTime)")
+    assert translated(err, lambda t: t) == str(err)            # English: the library's words are kept
+    assert pickle.loads(pickle.dumps(err)).message.values["cause"].__class__ is Detail

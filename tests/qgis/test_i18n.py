@@ -340,3 +340,28 @@ def test_layers_added_by_crosstime_have_french_names_and_legends(french, qgis_if
         d.shutdown()
         d.deleteLater()
         proj.clear()
+
+
+def test_a_librarys_reason_goes_to_the_log_and_the_sentence_stays_french(french, tmp_path):
+    """PyTorch's own words for an unreadable model file are English: the French sentence points to the CrossTime log,
+    where the English sentence, with them, is written."""
+    from qgis.core import QgsApplication
+
+    from crosstime.core.retrieval.model_file import ModelFileError, read_model_file
+    from crosstime.translation import translated
+    bad = tmp_path / "not_a_model.ctmodel"
+    bad.write_bytes(b"PK\x03\x04 not a zip at all")
+    logged = []
+
+    def seen(message, tag, level):
+        logged.append((tag, message))
+    QgsApplication.messageLog().messageReceived.connect(seen)
+    try:
+        with pytest.raises(ModelFileError) as err:
+            read_model_file(str(bad))
+        text = translated(err.value)
+    finally:
+        QgsApplication.messageLog().messageReceived.disconnect(seen)
+    assert "fichier de modèle illisible" in text and "journal CrossTime" in text and str(bad) in text
+    assert "Error" not in text and " not " not in text
+    assert ("CrossTime", str(err.value)) in logged and "not a readable model file" in str(err.value)

@@ -20,7 +20,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 import numpy as np
 
 from ..errors import CrossTimeError
-from ..messages import Message
+from ..messages import Detail, Message
 
 EXTENSIONS = (".tif", ".tiff", ".jpg", ".jpeg", ".png", ".jp2", ".j2k")
 # pixels of the reduced photo read in one strip (rows x full reduced width): bounds the memory of a read
@@ -102,7 +102,7 @@ def photo_size(path: str) -> Tuple[int, int]:
                 return int(src.width), int(src.height)
     except rasterio.errors.RasterioIOError as exc:
         raise ArchiveError("{path}: not a readable image ({exc}); remove it from the archive folder or convert it "
-                           "to TIFF, JPEG, PNG or JPEG 2000", path=path, exc=str(exc)) from exc
+                           "to TIFF, JPEG, PNG or JPEG 2000", path=path, exc=Detail(str(exc))) from exc
 
 
 def open_archive(folder: str, catalogue_csv: Optional[str] = None, photos: Optional[Sequence[str]] = None
@@ -163,7 +163,7 @@ def read_grey_reduced(path: str, factor: float, max_strip_pixels: int = STRIP_PI
             src = rasterio.open(path)
         except rasterio.errors.RasterioIOError as exc:
             raise ArchiveError("{path}: not a readable image ({exc}); convert it to TIFF, JPEG, PNG or JPEG 2000",
-                               path=path, exc=str(exc)) from exc
+                               path=path, exc=Detail(str(exc))) from exc
         with src:
             src_w, src_h = src.width, src.height
             out_w, out_h = max(1, int(round(src_w / factor))), max(1, int(round(src_h / factor)))

@@ -12,6 +12,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 import numpy as np
 
 from ..errors import CrossTimeError
+from ..messages import Detail
 
 
 @dataclass
@@ -75,4 +76,4 @@ def read_locations(path: str) -> List[Location]:
         raise CrossTimeError("locations file not found: {path}; write it with locate (--json)", path=path) from None
     except (ValueError, KeyError, TypeError) as exc:
         raise CrossTimeError("{path}: not a locations file written by locate ({exc}); locate the photos again",
-                             path=path, exc=str(exc)) from exc
+                             path=path, exc=Detail(str(exc))) from exc

@@ -18,7 +18,7 @@ from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 import numpy as np
 
 from ..errors import CrossTimeError
-from ..messages import Joined, Message
+from ..messages import Detail, Joined, Message
 
 
 class LegendError(CrossTimeError, ValueError):
@@ -373,7 +373,7 @@ def load_legend(name_or_path: str) -> Legend:
                           name_or_path=name_or_path, presets=", ".join(PRESETS)) from None
     except (OSError, json.JSONDecodeError) as exc:
         raise LegendError("{name_or_path}: not a readable JSON mapping file ({exc})",
-                          name_or_path=name_or_path, exc=str(exc)) from exc
+                          name_or_path=name_or_path, exc=Detail(str(exc))) from exc
     return Legend.from_dict(data)
 
 

@@ -14,6 +14,7 @@ from typing import Optional, Tuple
 import numpy as np
 
 from ..errors import CrossTimeError
+from ..messages import Detail
 from .grid import Bounds, TileGrid
 
 
@@ -41,7 +42,7 @@ def raster_bounds_in(path: str, crs: str) -> Bounds:
                                    "assign one (e.g. with gdal_edit.py -a_srs) before using it", path=path)
             return tuple(transform_bounds(src.crs, crs, *src.bounds, densify_pts=21))
     except rasterio.errors.RasterioIOError as exc:
-        raise ImageryError("{path}: cannot open the raster ({exc})", path=path, exc=str(exc)) from exc
+        raise ImageryError("{path}: cannot open the raster ({exc})", path=path, exc=Detail(str(exc))) from exc
 
 
 def raster_crs(path: str) -> Optional[str]:
@@ -61,7 +62,7 @@ class OrthoReader:
         try:
             self._src = rasterio.open(self.path)
         except rasterio.errors.RasterioIOError as exc:
-            raise ImageryError("{path}: cannot open the raster ({exc})", path=self.path, exc=str(exc)) from exc
+            raise ImageryError("{path}: cannot open the raster ({exc})", path=self.path, exc=Detail(str(exc))) from exc
         src = self._src
         if src.crs is None:
             self._src.close()

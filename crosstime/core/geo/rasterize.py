@@ -13,7 +13,7 @@ from typing import List, Optional, Sequence, Tuple
 import numpy as np
 
 from ..errors import CrossTimeError
-from ..messages import Message
+from ..messages import Detail, Message
 from .grid import Bounds
 from .legend import Legend, MappingReport, value_text
 from .vectors import VectorLayerData, box_polygon, geometry_from_json, geometry_of, release_gradually
@@ -225,7 +225,7 @@ class SemanticRasterizer:
                     self._drawable[k] = False
                     layer, *origin = self._origins[k]
                     self.report.bad_features[layer].append((label_of_origin(*origin), Message("cannot be drawn: {reason}",
-                                                                           reason=str(exc).strip())))
+                                                                           reason=Detail(str(exc).strip()))))
         return out
 
 
@@ -252,14 +252,14 @@ def _prepare_feature(geom, ct, clip, width: float) -> Optional[Tuple[tuple, tupl
             g.Transform(ct)
         except RuntimeError as exc:
             raise _BadFeature("cannot be reprojected to the grid's CRS, coordinates outside the layer CRS's area? "
-                              "({reason})", reason=_first_sentence(exc)) from None
+                              "({reason})", reason=Detail(_first_sentence(exc))) from None
     try:
         if geom.get("type", "") in _LINES or geom.get("type", "") in _POINTS:
             g = g.Buffer(width / 2.0, 4)
         if clip is not None and not g.Intersects(clip):
             return None
     except RuntimeError as exc:
-        raise _BadFeature("GEOS cannot use this geometry ({reason})", reason=_first_sentence(exc)) from None
+        raise _BadFeature("GEOS cannot use this geometry ({reason})", reason=Detail(_first_sentence(exc))) from None
     xmin, xmax, ymin, ymax = g.GetEnvelope()
     if not np.all(np.isfinite([xmin, xmax, ymin, ymax])):
         raise _BadFeature("coordinates that are not finite numbers (after reprojection)")

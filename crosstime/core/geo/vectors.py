@@ -17,6 +17,7 @@ from typing import Iterable, List, Optional, Sequence, Tuple, Union
 
 from ..atomic import disk_full_error, human_bytes, is_disk_full, make_ordinary, remove_stale_temporaries, temp_prefix
 from ..errors import CrossTimeError
+from ..messages import Detail
 
 Feature = Tuple[Union[dict, str], dict]   # (GeoJSON geometry or its JSON text, attributes)
 
@@ -98,7 +99,7 @@ def list_layers(path: str) -> List[str]:
     try:
         ds = ogr.Open(str(path))
     except RuntimeError as exc:
-        raise VectorError("{path}: cannot open the vector file ({exc})", path=path, exc=str(exc)) from exc
+        raise VectorError("{path}: cannot open the vector file ({exc})", path=path, exc=Detail(str(exc))) from exc
     if ds is None:
         raise VectorError("{path}: not a vector file GDAL can read", path=path)
     return [ds.GetLayer(k).GetName() for k in range(ds.GetLayerCount())]
@@ -111,7 +112,7 @@ def read_vector_file(path: str, layers: Optional[Sequence[str]] = None) -> List[
     try:
         ds = ogr.Open(path)
     except RuntimeError as exc:
-        raise VectorError("{path}: cannot open the vector file ({exc})", path=path, exc=str(exc)) from exc
+        raise VectorError("{path}: cannot open the vector file ({exc})", path=path, exc=Detail(str(exc))) from exc
     if ds is None:
         raise VectorError("{path}: not a vector file GDAL can read", path=path)
     out = []
@@ -169,14 +170,14 @@ def write_geopackage(path: str, layer: str, crs: str, features: Sequence[Feature
     try:
         ds = ogr.GetDriverByName("GPKG").Open(path, 1)
     except RuntimeError as exc:
-        raise VectorError("{path}: cannot open the GeoPackage for writing ({exc})", path=path, exc=str(exc)) from exc
+        raise VectorError("{path}: cannot open the GeoPackage for writing ({exc})", path=path, exc=Detail(str(exc))) from exc
     try:
         _write_layer(ds, spec)
     except Exception as exc:
         if is_disk_full(exc):
             raise disk_full_error(path) from exc
         raise VectorError("{path}: cannot write the layer '{layer}' ({exc})",
-                          path=path, layer=layer, exc=str(exc)) from exc
+                          path=path, layer=layer, exc=Detail(str(exc))) from exc
     finally:
         ds = None
 
@@ -243,7 +244,7 @@ def _gdal_write_error(path: str, folder: str, exc: BaseException) -> VectorError
     reason = str(exc).strip()
     if reason:
         return VectorError("{path}: GDAL could not write the GeoPackage ({reason}); the previous file, if any, is "
-                           "unchanged", path=path, reason=reason)
+                           "unchanged", path=path, reason=Detail(reason))
     free = _free_bytes(folder)
     return VectorError("{path}: GDAL could not write the GeoPackage and gave no reason ({free} free in {folder}); "
                        "check that the folder is writable and has room. The previous file, if any, is unchanged",

@@ -14,7 +14,7 @@ import torch
 from torch import nn
 
 from ..errors import CrossTimeError, InputError
-from ..messages import Message
+from ..messages import Detail, Message
 
 
 class WeightsUnavailable(CrossTimeError, RuntimeError):
@@ -59,10 +59,10 @@ def _imagenet_state_dict(name: str) -> dict:
         return w.get_state_dict(progress=False, check_hash=True)
     except Exception as exc:
         raise WeightsUnavailable(
-            "the ImageNet weights of {name} are not on this machine and could not be downloaded ({exc_type}: "
-            "{exc}). On a machine that is online they are fetched once from {url}; offline, copy that file to "
+            "the ImageNet weights of {name} are not on this machine and could not be downloaded ({exc}). "
+            "On a machine that is online they are fetched once from {url}; offline, copy that file to "
             "{path}, or give a local weights file, or choose no pretrained weights.",
-            name=name, exc_type=type(exc).__name__, exc=str(exc), url=w.url, path=path) from exc
+            name=name, exc=Detail(f"{type(exc).__name__}: {exc}"), url=w.url, path=path) from exc
 
 
 def _local_state_dict(path: str) -> dict:

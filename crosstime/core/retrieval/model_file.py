@@ -16,7 +16,7 @@ from typing import Optional, Tuple
 
 from ..atomic import atomic_write
 from ..errors import CrossTimeError
-from ..messages import Message
+from ..messages import Detail, Message
 
 FORMAT = "crosstime-model"
 VERSION = 1
@@ -115,7 +115,7 @@ def load_model(path: str, device: str = "cpu"):
         net.load_state_dict(sd, strict=True)
     except Exception as exc:
         raise ModelFileError("{path}: the weights do not fit the network the file describes ({exc})",
-                             path=path, exc=str(exc)) from exc
+                             path=path, exc=Detail(str(exc))) from exc
     return net.to(device).eval(), info
 
 

@@ -16,7 +16,7 @@ from typing import Optional, Sequence
 import numpy as np
 
 from ..errors import CrossTimeError
-from ..messages import Message
+from ..messages import Detail, Message
 from ..progress import SILENT, Progress
 from ..tiles.network_input import read_network_input
 from .describer import Describer, _Inline
@@ -173,9 +173,8 @@ class OnnxDescriber(Describer):
         try:
             self.session = ort.InferenceSession(path, opts, providers=providers)
         except Exception as exc:
-            raise ModelFileError("{path}: not a readable ONNX model ({exc_type}: "
-                                 "{exc})",
-                                 path=path, exc_type=type(exc).__name__, exc=" ".join(str(exc).split())[:300]) from None
+            raise ModelFileError("{path}: not a readable ONNX model ({exc})", path=path,
+                                 exc=Detail(f"{type(exc).__name__}: {' '.join(str(exc).split())[:300]}")) from None
         props = self.session.get_modelmeta().custom_metadata_map
         if props.get("crosstime_format") != FORMAT:
             raise ModelFileError("{path}: not an ONNX model exported by CrossTime (no CrossTime configuration in it); "
@@ -190,8 +189,8 @@ class OnnxDescriber(Describer):
             meta = json.loads(props.get("meta") or "{}")
             check = np.asarray(json.loads(props["check_output"]), np.float32)
         except (KeyError, ValueError) as exc:
-            raise ModelFileError("{path}: damaged CrossTime ONNX model ({exc_type}: {exc})",
-                                 path=path, exc_type=type(exc).__name__, exc=str(exc)) from None
+            raise ModelFileError("{path}: damaged CrossTime ONNX model ({exc})",
+                                 path=path, exc=Detail(f"{type(exc).__name__}: {exc}")) from None
         self.info = ModelFile(path, self.config, meta, self.fingerprint)
         self.pixels = int(self.config["tile_pixels"])
         self.modality = self.config.get("modality", "fusion")

@@ -31,7 +31,7 @@ from ..atomic import (
 from ..errors import CrossTimeError
 from ..geo.grid import TileGrid
 from ..geo.legend import CATEGORIES, Legend
-from ..messages import Message
+from ..messages import Detail, Message
 from .dates import OLD
 
 FORMAT = "crosstime-tilestore"
@@ -139,7 +139,7 @@ class TileStore:
                                      path=path, aside=aside, name=os.path.basename(self.path)) from None
             raise TileStoreError("{path}: not a CrossTime tile store (no meta.json)", path=path) from None
         except (OSError, json.JSONDecodeError) as exc:
-            raise TileStoreError("{path}: damaged tile store ({exc})", path=path, exc=str(exc)) from exc
+            raise TileStoreError("{path}: damaged tile store ({exc})", path=path, exc=Detail(str(exc))) from exc
         if self.meta.get("format") != FORMAT:
             raise TileStoreError("{path}: not a CrossTime tile store", path=path)
         if int(self.meta.get("version", 0)) > VERSION:
@@ -155,7 +155,7 @@ class TileStore:
             self.footprints = np.load(os.path.join(self.path, "footprints.npy"), allow_pickle=False)
             self.valid = np.load(os.path.join(self.path, "valid.npy"), allow_pickle=False)
         except (OSError, ValueError) as exc:
-            raise TileStoreError("{path}: damaged tile store ({exc})", path=path, exc=str(exc)) from exc
+            raise TileStoreError("{path}: damaged tile store ({exc})", path=path, exc=Detail(str(exc))) from exc
         n = int(self.meta["count"])
         p = int(self.meta["pixels"])
         if (self.image_a.shape != (n, p, p, 3) or self.image_b.shape != (n, p, p, 3) or self.sem_a.shape != (n, p, p)
