@@ -164,7 +164,7 @@ class VectorLayerReader:
     through a QgsVectorLayerFeatureSource, the thread-safe snapshot QGIS's own renderers use, with only the
     features meeting ``extent`` and only ``fields``. ``ogr=True`` reads file layers of the ``ogr`` provider
     straight from the file with OGR instead: measured by bench/bench_stall.py on 10^5 GeoPackage polygons it
-    was slower (13,700 against 18,300 features/s) and lacks the GeoPackage ``fid``, so it is not the default.
+    was slower (40,300 against 80,200 features/s) and lacks the GeoPackage ``fid``, so it is not the default.
     """
 
     def __init__(self, layer: QgsVectorLayer, extent: Optional[QgsRectangle] = None,
