@@ -467,7 +467,7 @@
         <location filename="../toolbox/build_tile_store.py" line="64"/>
         <location filename="../ui/index_panel.py" line="156"/>
         <location filename="../ui/layers_panel.py" line="83"/>
-        <location filename="../ui/match_panel.py" line="118"/>
+        <location filename="../ui/match_panel.py" line="120"/>
         <source>old ortho</source>
         <translation>ortho ancienne</translation>
     </message>
@@ -478,7 +478,7 @@
         <location filename="../ui/archive_panel.py" line="237"/>
         <location filename="../ui/index_panel.py" line="156"/>
         <location filename="../ui/layers_panel.py" line="83"/>
-        <location filename="../ui/match_panel.py" line="117"/>
+        <location filename="../ui/match_panel.py" line="119"/>
         <source>new ortho</source>
         <translation>ortho récente</translation>
     </message>
@@ -1184,7 +1184,7 @@
     </message>
     <message>
         <location filename="../ui/compare.py" line="58"/>
-        <location filename="../ui/match_panel.py" line="267"/>
+        <location filename="../ui/match_panel.py" line="314"/>
         <source>cosine similarity {:.4f}</source>
         <translation>similarité cosinus {:.4f}</translation>
     </message>
@@ -1656,7 +1656,7 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <translation>construction de l'index annulée ; le fichier d'index précédent, s'il existe, est inchangé</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="298"/>
+        <location filename="../ui/index_panel.py" line="299"/>
         <source>the index could not be built: {}</source>
         <translation>l'index n'a pas pu être construit : {}</translation>
     </message>
@@ -1731,82 +1731,87 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <translation>ex æquo</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="107"/>
+        <location filename="../ui/match_panel.py" line="109"/>
         <source>build the index of the old date first (Index tab), or choose an existing index file</source>
         <translation>construisez d'abord l'index de la date ancienne (onglet Index), ou choisissez un fichier d'index existant</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="152"/>
+        <location filename="../ui/match_panel.py" line="162"/>
         <source>CrossTime: prepare the matcher</source>
         <translation>CrossTime : préparation de l'appariement</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="157"/>
-        <source>preparing the matcher (reading the vector layers, loading the model and the index)…</source>
-        <translation>préparation de l'appariement (lecture des couches vecteur, chargement du modèle et de l'index)…</translation>
+        <location filename="../ui/match_panel.py" line="167"/>
+        <source>preparing the matcher (loading the model and the index)…</source>
+        <translation>préparation de l'appariement (chargement du modèle et de l'index)…</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="170"/>
+        <location filename="../ui/match_panel.py" line="180"/>
         <source>the matcher could not be prepared: {}</source>
         <translation>l'appariement n'a pas pu être préparé : {}</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="171"/>
+        <location filename="../ui/match_panel.py" line="181"/>
         <source>preparing the matcher was cancelled</source>
         <translation>la préparation de l'appariement a été annulée</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="180"/>
+        <location filename="../ui/match_panel.py" line="191"/>
         <source>the index was cut into tiles of {:g} m / {} px, not the {:g} m / {} px set here: the index's grid is used</source>
         <translation>l'index a été découpé en tuiles de {:g} m / {} px, et non de {:g} m / {} px comme réglé ici : la grille de l'index est utilisée</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="184"/>
+        <location filename="../ui/match_panel.py" line="195"/>
         <source>ready: click a place on the new ortho</source>
         <translation>prêt : cliquez sur un lieu de l'ortho récente</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="211"/>
-        <source>preparing the matcher (reading the vector layers, loading the model and the index)…; your click will be answered next</source>
-        <translation>préparation de l'appariement (lecture des couches vecteur, chargement du modèle et de l'index)… ; votre clic sera traité ensuite</translation>
+        <location filename="../ui/match_panel.py" line="224"/>
+        <source>CrossTime: read the vector layers for quicker clicks</source>
+        <translation>CrossTime : lecture des couches vecteur pour des clics plus rapides</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="219"/>
+        <location filename="../ui/match_panel.py" line="258"/>
+        <source>preparing the matcher (loading the model and the index)…; your click will be answered next</source>
+        <translation>préparation de l'appariement (chargement du modèle et de l'index)… ; votre clic sera traité ensuite</translation>
+    </message>
+    <message>
+        <location filename="../ui/match_panel.py" line="266"/>
         <source>this point lies outside the tiled area of the index (dotted outline)</source>
         <translation>ce point est hors de la zone découpée en tuiles de l'index (contour pointillé)</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="225"/>
+        <location filename="../ui/match_panel.py" line="272"/>
         <source>CrossTime: match a click</source>
         <translation>CrossTime : appariement d'un clic</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="229"/>
+        <location filename="../ui/match_panel.py" line="276"/>
         <source>matching…</source>
         <translation>appariement…</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="239"/>
+        <location filename="../ui/match_panel.py" line="286"/>
         <source>the click could not be matched: {}</source>
         <translation>le clic n'a pas pu être apparié : {}</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="269"/>
+        <location filename="../ui/match_panel.py" line="316"/>
         <source>{:.4f} above rank {}</source>
         <translation>{:.4f} de plus que le rang {}</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="280"/>
+        <location filename="../ui/match_panel.py" line="327"/>
         <source>the clicked tile {} (new date)</source>
         <translation>la tuile cliquée {} (date récente)</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="286"/>
+        <location filename="../ui/match_panel.py" line="333"/>
         <source> (warning: {:.0f}% of the query tile is nodata)</source>
         <translation> (attention : {:.0f} % de la tuile requête est sans données)</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="288"/>
+        <location filename="../ui/match_panel.py" line="335"/>
         <source>tile {}: best match {}, {} ahead of the next (cosine {:.3f}), {:.0f} ms{}</source>
         <translation>tuile {} : meilleure correspondance {}, {} devant la suivante (cosinus {:.3f}), {:.0f} ms{}</translation>
     </message>
@@ -2497,22 +2502,22 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <translation>référence(s) inconnue(s) {unknown} : choisissez parmi {baselines}</translation>
     </message>
     <message>
-        <location filename="../core/jobs/matching.py" line="28"/>
+        <location filename="../core/jobs/matching.py" line="35"/>
         <source>the index {name}</source>
         <translation>l'index {name}</translation>
     </message>
     <message>
-        <location filename="../core/jobs/matching.py" line="44"/>
+        <location filename="../core/jobs/matching.py" line="53"/>
         <source>k = {k}: ask for at least 1 match per tile</source>
         <translation>k = {k} : demandez au moins 1 correspondance par tuile</translation>
     </message>
     <message>
-        <location filename="../core/jobs/matching.py" line="50"/>
+        <location filename="../core/jobs/matching.py" line="59"/>
         <source>{index_path}: this index has no tile grid (built from an image folder); it cannot be matched against an ortho</source>
         <translation>{index_path} : cet index n'a pas de grille de tuiles (construit à partir d'un dossier d'images) ; il ne peut pas être apparié à une ortho</translation>
     </message>
     <message>
-        <location filename="../core/jobs/matching.py" line="58"/>
+        <location filename="../core/jobs/matching.py" line="67"/>
         <source>{blank} of {total} tiles of the index's grid have no data in {new_ortho} (outside it, or nodata): left out of the matches</source>
         <translation>{blank} des {total} tuiles de la grille de l'index n'ont pas de données dans {new_ortho} (hors de l'ortho, ou sans données) : elles sont laissées hors des correspondances</translation>
     </message>
@@ -2664,12 +2669,12 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <translation>{where} : aucune des {n} tuiles de la grille de l'index n'a de pixel valide dans cette ortho (elle est hors de la zone indexée, ou entièrement sans données) ; donnez l'ortho récente de la zone indexée</translation>
     </message>
     <message>
-        <location filename="../core/retrieval/click.py" line="46"/>
+        <location filename="../core/retrieval/click.py" line="56"/>
         <source>the index has no tile grid (made from an image folder?): it cannot serve clicks</source>
         <translation>l'index n'a pas de grille de tuiles (construit à partir d'un dossier d'images ?) : il ne peut pas répondre aux clics</translation>
     </message>
     <message>
-        <location filename="../core/retrieval/click.py" line="72"/>
+        <location filename="../core/retrieval/click.py" line="100"/>
         <source>the point lies outside the tiled area of the index</source>
         <translation>le point est en dehors de la zone découpée en tuiles de l'index</translation>
     </message>
@@ -3120,6 +3125,14 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <location filename="../core/train/siamese_trainer.py" line="75"/>
         <source>hard mining: {n_hard} of {n_queries} training queries are hard (train map@{map_n} {train_map:.3f})</source>
         <translation>exemples difficiles : {n_hard} requêtes d'entraînement sur {n_queries} sont difficiles (map@{map_n} d'entraînement {train_map:.3f})</translation>
+    </message>
+    <message>
+        <source>preparing the matcher (reading the vector layers, loading the model and the index)…; your click will be answered next</source>
+        <translation type="vanished">préparation de l'appariement (lecture des couches vecteur, chargement du modèle et de l'index)… ; votre clic sera traité ensuite</translation>
+    </message>
+    <message>
+        <source>preparing the matcher (reading the vector layers, loading the model and the index)…</source>
+        <translation type="vanished">préparation de l'appariement (lecture des couches vecteur, chargement du modèle et de l'index)…</translation>
     </message>
     <message>
         <source>the ImageNet weights of {name} are not on this machine and could not be downloaded ({exc_type}: {exc}). On a machine that is online they are fetched once from {url}; offline, copy that file to {path}, or give a local weights file, or choose no pretrained weights.</source>

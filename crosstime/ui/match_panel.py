@@ -51,7 +51,8 @@ class MatchPanel(QObject):
         self.last_result = None
         self.dropped = 0
         self._tasks = set()              # keep Python references while QGIS runs them
-        self._prep_task = None           # preparing the matcher (vectors, model, index) in the background
+        self._prep_task = None           # preparing the matcher (model, index) in the background
+        self._read_task = None           # then reading every vector feature for quicker clicks
         self._prep_key = None
         self._pending = None             # the newest click made while the matcher was being prepared
         self._matcher = None
@@ -91,6 +92,7 @@ class MatchPanel(QObject):
     # the matcher -------------------------------------------------------------------------------
     def invalidate_matcher(self) -> None:
         """Forget the prepared matcher (inputs changed or went away); the next click prepares a new one."""
+        self._stop_reading_all()
         if self._matcher is not None:
             self._matcher.close()
         self._matcher, self._matcher_key = None, None
@@ -119,6 +121,9 @@ class MatchPanel(QObject):
                   "new_readers": vector_layer_readers(lay["new_vectors"], legend=legend),
                   # the old date's vectors too: the compare view shows the matches' semantic rasters
                   "old_readers": vector_layer_readers(lay["old_vectors"], legend=legend) if old_layer else [],
+                  # others for reading every feature in the background while clicks read around themselves
+                  "all_new_readers": vector_layer_readers(lay["new_vectors"], legend=legend),
+                  "all_old_readers": vector_layer_readers(lay["old_vectors"], legend=legend) if old_layer else [],
                   "tile_size": w.tileSizeSpin.value(), "pixels": w.pixelsSpin.value()}
         return key, inputs
 
@@ -134,27 +139,32 @@ class MatchPanel(QObject):
         from ..core import jobs
 
         def work(progress):
-            from ..core.geo.grid import TileGrid
             from ..core.retrieval.index import DescriptorIndex
+            from ..core.tiles.dates import NEW, OLD
             grid = DescriptorIndex.load(inputs["path"]).grid or {}
-            bounds, crs = (TileGrid.from_dict(grid).bounds(), grid["crs"]) if grid else (None, None)
-            new_layers = [r.read(progress, bounds, crs) for r in inputs["new_readers"]]
-            old_layers = [r.read(progress, bounds, crs) for r in inputs["old_readers"]]
+            crs = grid.get("crs")
+            readers = {NEW: inputs["new_readers"], OLD: inputs["old_readers"]}
+
+            def vectors_near(date, bounds):
+                # a spatial request per click (the provider's spatial index): the first answer does not wait for
+                # a whole layer (10^5 buildings took 28 s); readers are used by one click at a time (Matcher's lock)
+                return [r.read(None, bounds, crs) for r in readers[date]]
+
             matcher = jobs.open_matcher(inputs["path"], inputs["model"], inputs["legend"], inputs["new"],
-                                        new_vectors=new_layers, old_ortho=inputs["old"], old_vectors=old_layers)
+                                        old_ortho=inputs["old"], vectors_near=vectors_near)
             try:
-                matcher.prepare()                  # vectors classified, reprojected and buffered now
+                matcher.prepare()                  # the model, the index and the orthos' readers ready now
             except Exception:
                 matcher.close()
                 raise
-            return matcher, grid
+            return matcher, grid, inputs
 
         task = CoreTask(tr("CrossTime: prepare the matcher"), work,
                         lambda status, result, error: self._prepared(task, key, status, result, error),
                         needs_torch=model_needs_torch(inputs["model"]))
         self._prep_task, self._prep_key = task, key
         self._tasks.add(task)
-        self.dock.status(tr("preparing the matcher (reading the vector layers, loading the model and the index)…"))
+        self.dock.status(tr("preparing the matcher (loading the model and the index)…"))
         start(task)
         return task
 
@@ -170,10 +180,11 @@ class MatchPanel(QObject):
             self.dock.status(tr("the matcher could not be prepared: {}").format(translated(error)) if status == "error"
                              else tr("preparing the matcher was cancelled"), "error" if status == "error" else "warning")
             return
-        matcher, grid = result
+        matcher, grid, inputs = result
         if self._matcher is not None:
             self._matcher.close()
         self._matcher, self._matcher_key = matcher, key
+        self._read_all_layers(matcher, grid, inputs)
         w = self.w
         if grid and (abs(grid.get("tile_size", 0) - w.tileSizeSpin.value()) > 1e-6
                      or grid.get("pixels") != w.pixelsSpin.value()):
@@ -184,6 +195,42 @@ class MatchPanel(QObject):
         self.dock.status(tr("ready: click a place on the new ortho"), "ok")
         if pending is not None:
             self.match_point(*pending)
+
+    def _read_all_layers(self, matcher, grid: dict, inputs: dict) -> None:
+        """Every feature of the vector layers read and prepared in the background, then handed to the matcher: the
+        first clicks read the few features around themselves (a second or so), the later ones none (a fifth)."""
+        from ..core import jobs
+        from ..core.geo.grid import TileGrid
+        from ..core.geo.vectors import release_gradually
+        if not grid or not matcher.reads_around_clicks:
+            return
+
+        def work(progress):
+            g = TileGrid.from_dict(grid)
+            bounds, crs = g.bounds(), grid["crs"]
+            new_layers = [r.read(progress, bounds, crs) for r in inputs["all_new_readers"]]
+            old_layers = [r.read(progress, bounds, crs) for r in inputs["all_old_readers"]]
+            progress.check()
+            tiles = jobs.layer_tiles(g, inputs["legend"], old_ortho=inputs["old"], new_ortho=inputs["new"],
+                                     old_vectors=old_layers if inputs["old"] else (), new_vectors=new_layers)
+            for layer in new_layers + old_layers:
+                release_gradually(layer.features)
+            return matcher.adopt_tiles(tiles)
+
+        def done(status, result, error):
+            self._tasks.discard(task)
+            if self._read_task is task:
+                self._read_task = None
+        task = CoreTask(tr("CrossTime: read the vector layers for quicker clicks"), work, done)
+        self._stop_reading_all()
+        self._read_task = task
+        self._tasks.add(task)
+        start(task)
+
+    def _stop_reading_all(self) -> None:
+        if self._read_task is not None:
+            self._read_task.stop()
+            self._read_task = None
 
     def matcher(self):
         """The prepared Matcher for the current choices, or None while it is (being) prepared."""
@@ -208,7 +255,7 @@ class MatchPanel(QObject):
             if task is None:
                 self._pending = None
                 return None
-            self.dock.status(tr("preparing the matcher (reading the vector layers, loading the model and the index)…; "
+            self.dock.status(tr("preparing the matcher (loading the model and the index)…; "
                                 "your click will be answered next"))
             return task
         grid_crs = QgsCoordinateReferenceSystem(matcher.grid.crs)
@@ -324,6 +371,7 @@ class MatchPanel(QObject):
 
     def shutdown(self) -> None:
         """Stop preparing, put the map tool away and close the matcher."""
+        self._stop_reading_all()
         if self._prep_task is not None:
             self._prep_task.stop()
         if self.canvas.mapTool() is self.tool:

@@ -94,3 +94,66 @@ def test_the_untrained_network_lives_beside_its_index(tmp_path):
         model_for_index(jobs.UNTRAINED, index)
     with pytest.raises(CrossTimeError, match="build the index first"):
         jobs.describer_for(jobs.UNTRAINED, None)
+
+
+def _features_near(layers_by_date):
+    """``vectors_near`` over plain layers: the features whose bounding box meets the bounds (a spatial request)."""
+    from crosstime.core.geo.vectors import VectorLayerData
+
+    def box(coords):
+        flat = np.asarray([c for c in _points(coords)], np.float64)
+        return flat[:, 0].min(), flat[:, 1].min(), flat[:, 0].max(), flat[:, 1].max()
+
+    def near(date, bounds):
+        out = []
+        for layer in layers_by_date[date]:
+            keep = []
+            for g, p in layer.features:
+                x0, y0, x1, y1 = box(g["coordinates"])
+                if x0 <= bounds[2] and x1 >= bounds[0] and y0 <= bounds[3] and y1 >= bounds[1]:
+                    keep.append((g, p))
+            out.append(VectorLayerData(layer.name, layer.crs, keep, layer.source))
+        return out
+    return near
+
+
+def _points(coords):
+    if coords and isinstance(coords[0], (int, float)):
+        yield coords[:2]
+    else:
+        for c in coords:
+            yield from _points(c)
+
+
+def test_a_click_reading_around_itself_answers_as_one_reading_everything(store, land, trained_model, legend,
+                                                                        tmp_path):
+    """The first click no longer waits for whole layers: it reads the features around its tile (and each match's);
+    the answers and the pictures are the same, and the matcher takes the whole layers once they are read."""
+    from crosstime.core.tiles.dates import NEW, OLD
+    index_path = str(tmp_path / "old.ctindex")
+    grid = store.grid
+    jobs.build_index_from_layers(index_path, land.old_ortho, land.new_ortho, jobs.read_vector_files([land.old_vectors]),
+                                 legend, jobs.IndexSettings(model=trained_model, tile_size=grid.tile_size,
+                                                            pixels=grid.pixels, device="cpu"))
+    layers = {NEW: jobs.read_vector_files([land.new_vectors]), OLD: jobs.read_vector_files([land.old_vectors])}
+    whole = jobs.open_matcher(index_path, trained_model, legend, land.new_ortho, new_vectors=layers[NEW],
+                              old_ortho=land.old_ortho, old_vectors=layers[OLD], device="cpu")
+    near = jobs.open_matcher(index_path, trained_model, legend, land.new_ortho, old_ortho=land.old_ortho,
+                             vectors_near=_features_near(layers), device="cpu")
+    try:
+        assert near.reads_around_clicks and not whole.reads_around_clicks
+        for x, y in ((700230.0, 6600410.0), (700810.0, 6600950.0)):
+            x, y = grid.bounds()[0] + (x - 700000.0), grid.bounds()[1] + (y - 6600000.0)
+            a, b = whole.match(x, y, 5, with_images=True), near.match(x, y, 5, with_images=True)
+            assert (a.query_id, a.ids) == (b.query_id, b.ids)
+            np.testing.assert_allclose(a.scores, b.scores, atol=1e-5)
+            np.testing.assert_array_equal(a.images["query"][1], b.images["query"][1])         # same map drawn
+            for (_, ca), (_, cb) in zip(a.images["matches"], b.images["matches"]):
+                np.testing.assert_array_equal(ca, cb)
+        assert near.adopt_tiles(jobs.layer_tiles(near.grid, legend, old_ortho=land.old_ortho, new_ortho=land.new_ortho,
+                                                 old_vectors=layers[OLD], new_vectors=layers[NEW]))
+        assert not near.reads_around_clicks and near.match(x, y, 5).ids == a.ids
+    finally:
+        whole.close()
+        near.close()
+    assert not near.adopt_tiles(jobs.layer_tiles(near.grid, legend, new_ortho=land.new_ortho))   # closed meanwhile

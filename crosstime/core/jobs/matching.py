@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numbers
 import os
-from typing import Optional, Sequence
+from typing import TYPE_CHECKING, Optional, Sequence
 
 from ..atomic import check_writable
 from ..geo.grid import TileGrid
@@ -16,19 +16,28 @@ from ..tiles.dates import NEW
 from .describer_choice import describer_for_index, model_for_index
 from .tiles import layer_tiles
 
+if TYPE_CHECKING:
+    from ..retrieval.click import VectorsNear
+
 
 def open_matcher(index_path: str, model: Optional[str], legend: Legend, new_ortho: OrthoSource, *,
                  new_vectors: Sequence[VectorLayerData] = (), old_ortho: Optional[OrthoSource] = None,
-                 old_vectors: Sequence[VectorLayerData] = (), device: str = "auto"):
-    """A Matcher that answers clicks on the new ortho (``matcher.match(x, y, k)``) from an old-date index."""
+                 old_vectors: Sequence[VectorLayerData] = (), device: str = "auto",
+                 vectors_near: Optional[VectorsNear] = None):
+    """A Matcher that answers clicks on the new ortho (``matcher.match(x, y, k)``) from an old-date index.
+
+    ``vectors_near(date, bounds)``: read each date's vector layers over the bounds of a click instead of giving
+    ``new_vectors`` and ``old_vectors`` whole (see :class:`~..retrieval.click.Matcher`)."""
     from ..retrieval.click import Matcher
     from ..retrieval.index import DescriptorIndex
     index = DescriptorIndex.load(index_path)
     describer = describer_for_index(index, model_for_index(model, index_path), legend, device=device,
                                     what=Message("the index {name}", name=os.path.basename(index_path)))
+    if vectors_near is not None:
+        new_vectors, old_vectors = (), ()
     return Matcher(index, describer, lambda grid: layer_tiles(
         grid, legend, old_ortho=old_ortho, new_ortho=new_ortho, old_vectors=old_vectors if old_ortho else (),
-        new_vectors=new_vectors))
+        new_vectors=new_vectors), vectors_near)
 
 
 def match_all_tiles(index_path: str, model: Optional[str], legend: Legend, new_ortho: str, *,

@@ -53,6 +53,21 @@ class LayerTiles:
         view.cells = list(cells)
         return view
 
+    def with_vectors(self, cells: Sequence[Tuple[int, int]],
+                     vectors: Dict[str, Sequence[VectorLayerData]]) -> LayerTiles:
+        """The same orthos and open readers over ``cells``, drawn from ``vectors``: features read for these cells
+        only (a click reads the few around its tile, not a whole layer)."""
+        view = self.at(cells)
+        fps = np.array([self.grid.footprint(i, j) for i, j in cells], np.float64).reshape(-1, 4)
+        area = (float(fps[:, 0].min()), float(fps[:, 1].min()), float(fps[:, 2].max()), float(fps[:, 3].max()))
+        view.semantics = dict(self.semantics)
+        for date, layers in vectors.items():
+            view.semantics[date] = SemanticRasterizer(layers, self.legend, self.grid.crs, self.grid.resolution,
+                                                      clip_to=area) if layers else None
+        view.layer_names_by_date = {**self.layer_names_by_date,
+                                    **{date: [v.name for v in layers] for date, layers in vectors.items()}}
+        return view
+
     def reader(self, date: str) -> TileReader:
         if date not in self._readers:
             self._readers[date] = open_tile_reader(self.orthos[date], self.grid)
