@@ -8,6 +8,7 @@ BD TOPO v3 and OpenStreetMap; users can write their own as a JSON mapping file.
 from __future__ import annotations
 
 import fnmatch
+import functools
 import json
 import unicodedata
 from collections import Counter, defaultdict
@@ -65,8 +66,19 @@ def grey_level(rgb: Tuple[int, int, int]) -> int:
 
 def normalise_text(v) -> str:
     """Lower case, no accents, single spaces: 'Église ' and 'eglise' compare equal."""
+    try:
+        return _normalised(v)
+    except TypeError:                  # an unhashable value (a list field): not remembered
+        return _normalise(v)
+
+
+def _normalise(v) -> str:
     s = unicodedata.normalize("NFKD", str(v)).encode("ascii", "ignore").decode("ascii")
     return " ".join(s.lower().split())
+
+
+# a layer's features share a handful of values ("Indifférenciée"), tested against every rule: each is normalised once
+_normalised = functools.lru_cache(maxsize=8192)(_normalise)
 
 
 @dataclass

@@ -89,3 +89,29 @@ def test_many_features_keep_their_boxes_and_are_released_gradually():
     items = list(range(5000))
     release_gradually(items, step=64)
     assert items == []
+
+
+def test_features_read_as_text_are_drawn_as_those_read_as_mappings(land):
+    """QGIS layers come as (JSON text, values): polygons already in the grid's CRS are drawn as given (no round trip
+    through GDAL), the rest through GDAL as before; the codes must not differ from the mappings' path."""
+    import json
+
+    from crosstime.core import jobs
+    from crosstime.core.geo.rasterize import SemanticRasterizer
+    from crosstime.core.geo.vectors import VectorLayerData
+    legend = load_legend("bdtopo_v3")
+    layers = jobs.read_vector_files([land.new_vectors])
+    as_text = []
+    for layer in layers:
+        names = sorted({k for _, p in layer.features for k in p})
+        rows = [(json.dumps(g), tuple(p.get(k) for k in names)) for g, p in layer.features]
+        as_text.append(VectorLayerData(layer.name, layer.crs, rows, layer.source, fields=names))
+    x0, y0, x1, y1 = land.bounds
+    box = (x0 + 50, y0 + 50, x1 - 50, y1 - 50)
+    a = SemanticRasterizer(layers, legend, "EPSG:2154", 2.0, clip_to=box)
+    b = SemanticRasterizer(as_text, legend, "EPSG:2154", 2.0, clip_to=box)
+    assert len(a) == len(b) > 50
+    for k in range(6):
+        tile = (box[0] + 170 * k, box[1] + 170 * k, box[0] + 170 * k + 300, box[1] + 170 * k + 300)
+        np.testing.assert_array_equal(a.codes(tile, 128), b.codes(tile, 128))
+    assert (a.codes(box, 256) > 0).mean() > 0.05
