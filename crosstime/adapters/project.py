@@ -131,17 +131,24 @@ def _add_archive(proj: QgsProject, archive: dict) -> None:
 
 
 def write_demo_project_standalone(summary: dict) -> str:
-    """The demo's project from a plain Python process: starts (and stops) a headless QgsApplication if none runs."""
+    """The demo's project from a plain Python process: starts (and stops) a headless QgsApplication if none runs.
+    Its layers are named in the system's language (``LANG``, ``LC_ALL``: ``fr_FR.UTF-8`` gives French names), as
+    the plugin names those it adds in QGIS's."""
     from qgis.core import QgsApplication
+    from qgis.PyQt.QtCore import QLocale
+
+    from ..translation import install_translator, remove_translator
     app = QgsApplication.instance()
     own = app is None
     if own:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         app = QgsApplication([], False)
         app.initQgis()
+    translator = install_translator(QLocale.system().name()) if own else None
     try:
         return write_demo_project(summary)
     finally:
+        remove_translator(translator)
         if own:
             QgsProject.instance().clear()
             app.exitQgis()
