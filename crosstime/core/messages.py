@@ -81,7 +81,7 @@ def fill(template: str, values: Dict[str, Any]) -> str:
         return template
     try:
         return template.format(**values)
-    except (KeyError, IndexError, ValueError):   # a translation with a broken field must not hide the error
+    except Exception:      # a broken field, or a value its format cannot take (None for {:.3f}), must not hide the error
         return template + " " + repr(values)
 
 

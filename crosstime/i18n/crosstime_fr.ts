@@ -2180,62 +2180,62 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <translation>{rows} x {cols} tuiles de {size:g} x {size:g} unités terrain ({pixels} px, {resolution:.3g} unités/px, pas {stride:g}) dans {crs}</translation>
     </message>
     <message>
-        <location filename="../core/geo/legend.py" line="139"/>
+        <location filename="../core/geo/legend.py" line="151"/>
         <source>layer '{name}' has no features</source>
         <translation>la couche « {name} » n'a aucune entité</translation>
     </message>
     <message>
-        <location filename="../core/geo/legend.py" line="143"/>
+        <location filename="../core/geo/legend.py" line="155"/>
         <source>{feature}: {reason}</source>
         <translation>{feature} : {reason}</translation>
     </message>
     <message>
-        <location filename="../core/geo/legend.py" line="144"/>
+        <location filename="../core/geo/legend.py" line="156"/>
         <source>; and {n} more</source>
         <translation> ; et {n} autres</translation>
     </message>
     <message>
-        <location filename="../core/geo/legend.py" line="145"/>
+        <location filename="../core/geo/legend.py" line="157"/>
         <source>layer '{name}': {n} feature(s) with a broken geometry skipped, not drawn ({shown}{more}); repair them (QGIS: Vector &gt; Geometry Tools &gt; Fix Geometries) to draw them</source>
         <translation>couche « {name} » : {n} entité(s) à la géométrie invalide ignorée(s), non dessinée(s) ({shown}{more}) ; réparez-les (QGIS : Vecteur &gt; Outils de géométrie &gt; Réparer les géométries) pour les dessiner</translation>
     </message>
     <message>
-        <location filename="../core/geo/legend.py" line="149"/>
+        <location filename="../core/geo/legend.py" line="161"/>
         <source>layer '{name}' ({n} features) matches no category of the legend and is not drawn</source>
         <translation>la couche « {name} » ({n} entités) ne correspond à aucune catégorie de la légende et n'est pas dessinée</translation>
     </message>
     <message>
-        <location filename="../core/geo/legend.py" line="153"/>
+        <location filename="../core/geo/legend.py" line="165"/>
         <source>layer '{name}': {n} features with values that map to no category are not drawn: {top}</source>
         <translation>couche « {name} » : {n} entités dont les valeurs ne correspondent à aucune catégorie ne sont pas dessinées : {top}</translation>
     </message>
     <message>
-        <location filename="../core/geo/legend.py" line="176"/>
+        <location filename="../core/geo/legend.py" line="188"/>
         <source>legend '{name}': unknown category '{category}' (known: {keys})</source>
         <translation>légende « {name} » : catégorie inconnue « {category} » (connues : {keys})</translation>
     </message>
     <message>
-        <location filename="../core/geo/legend.py" line="215"/>
+        <location filename="../core/geo/legend.py" line="227"/>
         <source>a mapping must be a JSON object with a 'rules' list</source>
         <translation>un fichier de correspondance doit être un objet JSON avec une liste « rules »</translation>
     </message>
     <message>
-        <location filename="../core/geo/legend.py" line="219"/>
+        <location filename="../core/geo/legend.py" line="231"/>
         <source>rule {rule}: needs at least a 'category'</source>
         <translation>règle {rule} : il faut au moins une « category »</translation>
     </message>
     <message>
-        <location filename="../core/geo/legend.py" line="222"/>
+        <location filename="../core/geo/legend.py" line="234"/>
         <source>rule {rule}: unknown keys {unknown}</source>
         <translation>règle {rule} : clés inconnues {unknown}</translation>
     </message>
     <message>
-        <location filename="../core/geo/legend.py" line="372"/>
+        <location filename="../core/geo/legend.py" line="384"/>
         <source>'{name_or_path}' is neither a legend preset ({presets}) nor a mapping file</source>
         <translation>« {name_or_path} » n'est ni une légende prédéfinie ({presets}) ni un fichier de correspondance</translation>
     </message>
     <message>
-        <location filename="../core/geo/legend.py" line="375"/>
+        <location filename="../core/geo/legend.py" line="387"/>
         <source>{name_or_path}: not a readable JSON mapping file ({exc})</source>
         <translation>{name_or_path} : fichier de correspondance JSON illisible ({exc})</translation>
     </message>
@@ -2262,78 +2262,80 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <translation>{src} : aucune bande d'image utilisable</translation>
     </message>
     <message>
-        <location filename="../core/geo/rasterize.py" line="51"/>
+        <location filename="../core/geo/rasterize.py" line="52"/>
         <source>feature {n}</source>
         <translation>entité {n}</translation>
     </message>
     <message>
-        <location filename="../core/geo/rasterize.py" line="52"/>
+        <location filename="../core/geo/rasterize.py" line="53"/>
         <source>feature {n} ({key}={value})</source>
         <translation>entité {n} ({key}={value})</translation>
     </message>
     <message>
-        <location filename="../core/geo/rasterize.py" line="62"/>
+        <location filename="../core/geo/rasterize.py" line="63"/>
         <source>unknown geometry type {type!r}</source>
         <translation>type de géométrie inconnu {type!r}</translation>
     </message>
     <message>
-        <location filename="../core/geo/rasterize.py" line="64"/>
+        <location filename="../core/geo/rasterize.py" line="65"/>
         <source>no coordinates</source>
         <translation>pas de coordonnées</translation>
     </message>
     <message>
-        <location filename="../core/geo/rasterize.py" line="69"/>
+        <location filename="../core/geo/rasterize.py" line="70"/>
         <source>ring {n} has no points</source>
         <translation>l'anneau {n} n'a aucun point</translation>
     </message>
     <message>
-        <location filename="../core/geo/rasterize.py" line="71"/>
+        <location filename="../core/geo/rasterize.py" line="72"/>
         <source>ring {n} is not closed (its last point is not its first)</source>
         <translation>l'anneau {n} n'est pas fermé (son dernier point n'est pas le premier)</translation>
     </message>
     <message>
-        <location filename="../core/geo/rasterize.py" line="73"/>
+        <location filename="../core/geo/rasterize.py" line="74"/>
         <source>ring {n} has fewer than 4 points</source>
         <translation>l'anneau {n} a moins de 4 points</translation>
     </message>
     <message>
-        <location filename="../core/geo/rasterize.py" line="77"/>
+        <location filename="../core/geo/rasterize.py" line="78"/>
         <source>a line with fewer than 2 points</source>
         <translation>une ligne de moins de 2 points</translation>
     </message>
     <message>
-        <location filename="../core/geo/rasterize.py" line="177"/>
-        <location filename="../core/geo/rasterize.py" line="247"/>
+        <location filename="../core/geo/rasterize.py" line="179"/>
+        <location filename="../core/geo/rasterize.py" line="253"/>
         <source>GDAL cannot read this geometry</source>
         <translation>GDAL ne peut pas lire cette géométrie</translation>
     </message>
     <message>
-        <location filename="../core/geo/rasterize.py" line="227"/>
+        <location filename="../core/geo/rasterize.py" line="229"/>
         <source>cannot be drawn: {reason}</source>
         <translation>impossible à dessiner : {reason}</translation>
     </message>
     <message>
-        <location filename="../core/geo/rasterize.py" line="254"/>
+        <location filename="../core/geo/rasterize.py" line="260"/>
         <source>cannot be reprojected to the grid's CRS, coordinates outside the layer CRS's area? ({reason})</source>
         <translation>impossible à reprojeter dans le SCR de la grille, coordonnées hors du domaine du SCR de la couche ? ({reason})</translation>
     </message>
     <message>
-        <location filename="../core/geo/rasterize.py" line="262"/>
+        <location filename="../core/geo/rasterize.py" line="269"/>
         <source>GEOS cannot use this geometry ({reason})</source>
         <translation>GEOS ne peut pas utiliser cette géométrie ({reason})</translation>
     </message>
     <message>
-        <location filename="../core/geo/rasterize.py" line="265"/>
+        <location filename="../core/geo/rasterize.py" line="272"/>
+        <location filename="../core/geo/rasterize.py" line="321"/>
         <source>coordinates that are not finite numbers (after reprojection)</source>
         <translation>coordonnées qui ne sont pas des nombres finis (après reprojection)</translation>
     </message>
     <message>
-        <location filename="../core/geo/rasterize.py" line="268"/>
+        <location filename="../core/geo/rasterize.py" line="276"/>
         <source>coordinates that are not numbers (NaN or infinite)</source>
         <translation>coordonnées qui ne sont pas des nombres (NaN ou infinies)</translation>
     </message>
     <message>
-        <location filename="../core/geo/rasterize.py" line="276"/>
+        <location filename="../core/geo/rasterize.py" line="283"/>
+        <location filename="../core/geo/rasterize.py" line="326"/>
         <source>not a geometry rasterio can draw</source>
         <translation>géométrie que rasterio ne sait pas dessiner</translation>
     </message>
@@ -2677,6 +2679,11 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <location filename="../core/retrieval/click.py" line="100"/>
         <source>the point lies outside the tiled area of the index</source>
         <translation>le point est en dehors de la zone découpée en tuiles de l'index</translation>
+    </message>
+    <message>
+        <location filename="../core/retrieval/click.py" line="103"/>
+        <source>the matcher was closed (its inputs changed): click again</source>
+        <translation>l'appariement a été fermé (ses entrées ont changé) : cliquez à nouveau</translation>
     </message>
     <message>
         <location filename="../core/retrieval/index.py" line="35"/>

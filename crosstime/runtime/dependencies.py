@@ -145,14 +145,15 @@ def import_torch_here() -> None:
     which bundles LLVM: inside a running QGIS desktop, once an OpenGL context has brought Mesa's own LLVM, that load
     crashed QGIS (``make smoke`` showed it). CrossTime compiles nothing with triton: it is hidden while torch looks
     for it (torch remembers the answer), then visible again for anyone else."""
-    if sys.modules.get("torchvision") is not None or missing({"torch": "", "torchvision": ""}):
+    wanted = [m for m in ("torch", "torchvision") if sys.modules.get(m) is None and not missing({m: ""})]
+    if not wanted:
         return
     hide = "triton" not in sys.modules
     if hide:
         sys.modules["triton"] = None          # import triton -> ImportError: torch takes it as not installed
     try:
-        import torch  # noqa: F401
-        import torchvision  # noqa: F401
+        for name in wanted:
+            importlib.import_module(name)
     except Exception:      # the task that needs them says why, in its own words
         pass
     finally:
@@ -352,18 +353,7 @@ def use_private_packages(profile_dir: Optional[str] = None, folder: Optional[str
     if not os.path.isdir(folder) or os.path.abspath(folder) in (os.path.abspath(p) for p in sys.path if p):
         return None
     _front_of_path(folder)
-    _data_of_a_wheel_rasterio(folder)
     return folder
-
-
-def _data_of_a_wheel_rasterio(folder: str) -> None:
-    """A rasterio installed from a wheel (only where QGIS's Python has none) brings its own GDAL and PROJ, which find
-    their data files only when told; set where nothing is set yet (QGIS's own settings are never changed)."""
-    for name, keys in (("gdal_data", ("GDAL_DATA",)), ("proj_data", ("PROJ_DATA", "PROJ_LIB"))):
-        path = os.path.join(folder, "rasterio", name)
-        if os.path.isdir(path) and not any(os.environ.get(k) for k in keys):
-            for k in keys:
-                os.environ[k] = path
 
 
 def dev_site_packages(plugin_dir: str) -> Optional[str]:

@@ -265,6 +265,21 @@ def _remove_distribution(folder: str, dist_info: str) -> None:
             d = os.path.dirname(d)
 
 
+def _resolution_failed(text: str) -> bool:
+    """pip could not satisfy the requirements together with the pins (not a network or index failure)."""
+    return any(w in text for w in ("ResolutionImpossible", "conflicting dependencies", "Cannot install"))
+
+
+def _version_of_dist_info(dist_info: str) -> str:
+    m = re.fullmatch(r".+?-([^-]+)\.dist-info", dist_info)
+    return m.group(1) if m else ""
+
+
+def _release(version: str) -> str:
+    m = re.match(r"[0-9][0-9A-Za-z.]*", version)
+    return m.group(0).rstrip(".") if m else version
+
+
 def installed_distributions(folder: str) -> Dict[str, str]:
     """{normalised name: 'dist-info folder'} of a --target folder."""
     out = {}
@@ -323,26 +338,48 @@ def install(target: str, requirements: Sequence[str], python: Optional[str] = No
     staging = f"{target}.partial-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
     bootstrap = f"{target}.pip-{os.getpid()}"
-    asked = {_norm(re.match(r"[A-Za-z0-9._-]+", r).group(0)) for r in requirements}
-    keep = {k: v for k, v in qgis_versions(exclude=target).items() if k not in asked}
+    asked = {_norm(m.group(0)) for m in (re.match(r"[A-Za-z0-9._-]+", r) for r in requirements) if m}
+    qgis_has = {k: v for k, v in qgis_versions(exclude=target).items() if k not in asked}
+    keep = dict(qgis_has)
     constraints = os.path.join(parent, f".constraints-{os.getpid()}.txt")
     with open(constraints, "w", encoding="utf-8") as f:
         f.write("\n".join(constraint_lines(keep)) + "\n")
     network = network or PipNetwork()
     cmd = pip_command(python, staging, requirements, constraints, find_links, no_index, index_args, network)
+    loose = [k for k in keep if k not in PROTECTED]
     result = InstallResult(target, python, list(requirements))
     try:
         env = {**pip_ready(python, bootstrap, progress), **network.env()}
         progress.info("running: " + shown_command(cmd))
-        result.log = run_logged(cmd, progress, _PipProgress().line, env=env)
+        try:
+            result.log = run_logged(cmd, progress, _PipProgress().line, env=env)
+        except InstallerError as exc:
+            if not (loose and _resolution_failed(str(exc))):
+                raise
+            # what was asked needs newer copies of some of QGIS's packages (a distribution's older typing_extensions
+            # or sympy for torch): pinned then are only those bound to QGIS's GDAL, Qt and numpy
+            progress.info("pip cannot keep every package of QGIS's Python at its version; trying again with only "
+                          "numpy, GDAL, rasterio and Qt pinned (newer copies of the others go to the private folder)")
+            shutil.rmtree(staging, ignore_errors=True)
+            keep = {k: v for k, v in keep.items() if k in PROTECTED}
+            with open(constraints, "w", encoding="utf-8") as f:
+                f.write("\n".join(constraint_lines(keep)) + "\n")
+            result.log = run_logged(cmd, progress, _PipProgress().line, env=env)
+
         for ln in result.log:
             if ln.startswith("Successfully installed"):
                 result.installed = ln.split()[2:]
         # QGIS's own packages stay in use: pip resolved against their versions, drop its copies
+        # pip's copy of a package QGIS has is dropped when pinned, or at QGIS's very version; a newer one that what was
+        # asked needs (after the retry above) stays, and is said in the log
         for name, dist_info in installed_distributions(staging).items():
-            if name in keep:
+            if name not in qgis_has:
+                continue
+            if name in keep or _version_of_dist_info(dist_info) == _release(qgis_has[name]):
                 _remove_distribution(staging, dist_info)
-                result.kept_from_qgis.append(f"{name} {keep[name]}")
+                result.kept_from_qgis.append(f"{name} {qgis_has[name]}")
+            else:
+                progress.info(f"{name}: a newer copy than QGIS's {qgis_has[name]} is in the private folder")
         with open(os.path.join(staging, MANIFEST), "w", encoding="utf-8") as f:
             json.dump({"python": python, "python_version": dependencies.python_tag(), "requirements": requirements,
                        "build": build if torch_index else None, "installed": result.installed,

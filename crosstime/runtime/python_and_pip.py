@@ -164,18 +164,22 @@ class PipNetwork:
     retries: int = 5
 
     def pip_args(self) -> List[str]:
+        """The options on pip's command line: never the proxy, whose password other users could read there."""
         args = ["--timeout", str(int(self.timeout_s)), "--retries", str(int(self.retries))]
-        if self.proxy:
-            args += ["--proxy", self.proxy]
         if self.ca_bundle:
             args += ["--cert", self.ca_bundle]
         return args
 
     def env(self) -> Dict[str, str]:
-        if not self.no_proxy:
-            return {}
+        """The proxy in pip's environment, where its exclusions apply too (with ``--proxy`` they would not)."""
+        out: Dict[str, str] = {}
+        if self.proxy:
+            for key in ("HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy"):
+                out[key] = self.proxy
         hosts = ",".join(h.strip() for h in self.no_proxy if h.strip())
-        return {"NO_PROXY": hosts, "no_proxy": hosts}
+        if hosts:
+            out.update({"NO_PROXY": hosts, "no_proxy": hosts})
+        return out
 
 
 def proxy_url(host: str, port: Optional[int] = None, user: str = "", password: str = "", scheme: str = "http") -> str:

@@ -157,3 +157,7 @@ def test_a_click_reading_around_itself_answers_as_one_reading_everything(store, 
         whole.close()
         near.close()
     assert not near.adopt_tiles(jobs.layer_tiles(near.grid, legend, new_ortho=land.new_ortho))   # closed meanwhile
+    from crosstime.core.retrieval.click import MatchError
+    with pytest.raises(MatchError, match="closed"):           # a click waiting while its matcher closed
+        near.match(x, y, 5)
+    assert near._tiles is None

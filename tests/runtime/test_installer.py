@@ -202,10 +202,15 @@ def test_pip_is_told_the_proxy_its_exclusions_a_ca_bundle_and_patience():
                                timeout_s=90, retries=8)
     cmd = installer.pip_command("/py", "/t", ["torch>=1.13,<3"], "/c.txt", network=net)
     joined = " ".join(cmd)
-    assert f"--proxy {url}" in joined and "--cert /etc/ssl/ministere.pem" in joined
+    assert "--cert /etc/ssl/ministere.pem" in joined
     assert "--timeout 90" in joined and "--retries 8" in joined and cmd[-1] == "torch>=1.13,<3"
-    assert net.env() == {"NO_PROXY": "intranet.local,10.0.0.0/8", "no_proxy": "intranet.local,10.0.0.0/8"}
-    assert "p%40ss" not in installer.shown_command(cmd) and "jdupont:***@proxy" in installer.shown_command(cmd)
+    # the proxy and its password stay off the command line (other users can list it); in the environment pip's
+    # exclusions apply
+    assert "--proxy" not in cmd and "jdupont" not in joined
+    env = net.env()
+    assert env["HTTPS_PROXY"] == env["HTTP_PROXY"] == url
+    assert env["NO_PROXY"] == env["no_proxy"] == "intranet.local,10.0.0.0/8"
+    assert installer.shown_command([url]) == "http://jdupont:***@proxy.interieur.gouv.fr:8080"
     # offline, from a wheel folder: no index, so no network option either
     offline = installer.pip_command("/py", "/t", ["ctdummy"], find_links=["/media/usb/wheels"], no_index=True,
                                     network=net)
@@ -216,14 +221,8 @@ def test_pip_is_told_the_proxy_its_exclusions_a_ca_bundle_and_patience():
 def test_a_package_qgis_has_is_never_installed_over(tmp_path, local_wheels, keep_sys_path):
     """Not only numpy and GDAL: any distribution QGIS's Python has (here ``packaging``, as scipy, Pillow or
     typing_extensions would be) is pinned for pip and its copy dropped, so no other plugin finds a different one."""
-    import importlib.util
-
     import packaging
-    spec = importlib.util.spec_from_file_location("tests_conftest", os.path.join(os.path.dirname(__file__), "..",
-                                                                                 "conftest.py"))
-    make_wheel = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(make_wheel)
-    make_wheel = make_wheel.make_wheel
+    make_wheel = _make_wheel()
     make_wheel(local_wheels, "ctneedspackaging", "1.0", {"ctneedspackaging/__init__.py": "X = 1\n"},
                requires=["packaging"])
     make_wheel(local_wheels, "packaging", packaging.__version__,
@@ -233,6 +232,33 @@ def test_a_package_qgis_has_is_never_installed_over(tmp_path, local_wheels, keep
     assert result.kept_from_qgis == [f"packaging {packaging.__version__}"]
     assert set(installer.installed_distributions(target)) == {"ctneedspackaging"}
     assert not os.path.exists(os.path.join(target, "packaging"))
+
+
+def test_what_needs_a_newer_copy_than_qgis_has_still_installs(tmp_path, local_wheels, keep_sys_path):
+    """All of QGIS's packages pinned first; when what is asked needs a newer one (torch and a distribution's old
+    typing_extensions), pip runs again with only the GDAL-, Qt- and numpy-bound ones pinned, and says so."""
+    import packaging
+    make_wheel = _make_wheel()
+    make_wheel(local_wheels, "ctneedsnewer", "1.0", {"ctneedsnewer/__init__.py": "X = 1\n"},
+               requires=["packaging>=999"])
+    make_wheel(local_wheels, "packaging", "999.0", {"packaging/__init__.py": "__version__ = '999.0'\n"})
+    lines = []
+    target = str(tmp_path / "deps" / dependencies.python_tag())
+    result = installer.install(target, ["ctneedsnewer"], find_links=[local_wheels], no_index=True, activate=False,
+                               progress=Progress(log=lines.append))
+    assert set(installer.installed_distributions(target)) == {"ctneedsnewer", "packaging"}
+    assert any("trying again with only" in ln for ln in lines)
+    assert any(f"packaging: a newer copy than QGIS's {packaging.__version__}" in ln for ln in lines)
+    assert not any(k.startswith("packaging") for k in result.kept_from_qgis)
+
+
+def _make_wheel():
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("tests_conftest", os.path.join(os.path.dirname(__file__), "..",
+                                                                                 "conftest.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.make_wheel
 
 
 def test_a_python_without_pip_gets_one_from_ensurepip(tmp_path, local_wheels, keep_sys_path):
@@ -250,20 +276,14 @@ def test_a_python_without_pip_gets_one_from_ensurepip(tmp_path, local_wheels, ke
     assert not list(bare.glob("lib/python*/site-packages/pip"))                        # nothing written to that Python
 
 
-def test_a_wheel_rasterio_in_the_private_folder_finds_its_own_data(tmp_path, keep_sys_path, monkeypatch):
+def test_the_private_folder_leaves_gdal_and_proj_settings_alone(tmp_path, keep_sys_path, monkeypatch):
+    """A wheel rasterio finds its own GDAL and PROJ data by itself (rasterio.env, when nothing is set); setting
+    GDAL_DATA or PROJ_DATA for it would reach QGIS's own GDAL and the tools Processing starts."""
     folder = tmp_path / "deps"
     for name in ("gdal_data", "proj_data"):
         (folder / "rasterio" / name).mkdir(parents=True)
     for key in ("GDAL_DATA", "PROJ_DATA", "PROJ_LIB"):
         monkeypatch.delenv(key, raising=False)
+    before = dict(os.environ)
     assert dependencies.use_private_packages(folder=str(folder)) == str(folder)
-    assert os.environ["GDAL_DATA"] == str(folder / "rasterio" / "gdal_data")
-    assert os.environ["PROJ_DATA"] == os.environ["PROJ_LIB"] == str(folder / "rasterio" / "proj_data")
-    # where QGIS (or the user) set them, they stay
-    other = tmp_path / "other"
-    for name in ("gdal_data", "proj_data"):
-        (other / "rasterio" / name).mkdir(parents=True)
-    monkeypatch.setenv("PROJ_DATA", "/usr/share/proj")
-    monkeypatch.setenv("GDAL_DATA", "/usr/share/gdal")
-    dependencies.use_private_packages(folder=str(other))
-    assert os.environ["PROJ_DATA"] == "/usr/share/proj" and os.environ["GDAL_DATA"] == "/usr/share/gdal"
+    assert dict(os.environ) == before

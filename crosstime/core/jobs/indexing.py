@@ -1,6 +1,7 @@
 """Describing the old date into an index file: from a tile store, or straight from the layers."""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from typing import Optional, Sequence, Tuple
 
@@ -85,21 +86,40 @@ def build_index_from_layers(out: str, old_ortho: OrthoSource, new_ortho: OrthoSo
         grid = grid_for_orthos(old_ortho, new_ortho, tile_size, pixels, crs=settings.crs)
     if describer is not None:
         check_writable(out, index_bytes(len(grid), describer))
-    with layer_tiles(grid, legend, old_ortho=old_ortho, old_vectors=old_vectors) as tiles:
+    try:
+        with layer_tiles(grid, legend, old_ortho=old_ortho, old_vectors=old_vectors) as tiles:
+            if untrained:
+                # beside its final name until the index is saved: a failed or cancelled rebuild leaves the previous
+                # index with the model that made it
+                model = write_untrained_model(untrained_model_path(out) + PENDING, tiles, legend, pixels=grid.pixels,
+                                              dates=(OLD,), progress=progress.sub(0.0, 0.1))
+                describer = model_describer(model, legend, device=settings.device)
+                check_writable(out, index_bytes(len(grid), describer))
+                progress = progress.sub(0.1, 1.0)
+            idx = build_index(describer, tiles, OLD, settings.shard, progress,
+                              {"old_ortho": source_label(old_ortho), "new_ortho": source_label(new_ortho),
+                               "legend": legend.name})
+            warnings = tiles.mapping_warnings(OLD)          # after drawing: it may have found broken geometries
+            tiles.release_vectors()
+        progress.check()
+        idx.save(out)
+    except BaseException:
         if untrained:
-            model = write_untrained_model(untrained_model_path(out), tiles, legend, pixels=grid.pixels,
-                                          dates=(OLD,), progress=progress.sub(0.0, 0.1))
-            describer = model_describer(model, legend, device=settings.device)
-            check_writable(out, index_bytes(len(grid), describer))
-            progress = progress.sub(0.1, 1.0)
-        idx = build_index(describer, tiles, OLD, settings.shard, progress,
-                          {"old_ortho": source_label(old_ortho), "new_ortho": source_label(new_ortho),
-                           "legend": legend.name})
-        warnings = tiles.mapping_warnings(OLD)          # after drawing: it may have found broken geometries
-        tiles.release_vectors()
-    progress.check()
-    idx.save(out)
+            _remove_quietly(untrained_model_path(out) + PENDING)
+        raise
+    if untrained:
+        os.replace(untrained_model_path(out) + PENDING, untrained_model_path(out))
     return idx, grid, warnings
+
+
+PENDING = ".pending"
+
+
+def _remove_quietly(path: str) -> None:
+    try:
+        os.remove(path)
+    except OSError:
+        pass
 
 
 def merge_index_shards(parts: Sequence[str], out: str):

@@ -99,6 +99,8 @@ class Matcher:
         if ij is None:
             raise MatchError("the point lies outside the tiled area of the index")
         with self._lock:
+            if self._closed:
+                raise MatchError("the matcher was closed (its inputs changed): click again")
             query = self._tiles_of([ij], NEW)
             batch = query.read([0], NEW)
             q = self.describer.describe(query, [0], NEW)
@@ -132,7 +134,9 @@ class Matcher:
         return tiles.with_vectors(cells, {date: self._vectors_near(date, area)})
 
     def close(self) -> None:
+        """Closes the readers; a click still running finishes first, one waiting is refused (MatchError)."""
         with self._lock:
             self._closed = True
-        if self._tiles is not None:
-            self._tiles.close()
+            tiles, self._tiles = self._tiles, None
+        if tiles is not None:
+            tiles.close()
