@@ -85,11 +85,6 @@ def qgis_versions(exclude: Optional[str] = None) -> Dict[str, str]:
     return out
 
 
-def protected_versions(exclude: Optional[str] = None) -> Dict[str, str]:
-    """Version of each PROTECTED distribution (GDAL-, Qt- or numpy-ABI-bound) this Python has outside ``exclude``."""
-    return {k: v for k, v in qgis_versions(exclude).items() if k in PROTECTED}
-
-
 def constraint_lines(versions: Dict[str, str]) -> List[str]:
     """``name==version`` for pip, the local part dropped ('1.24.2+ds' -> '1.24.2'; pip cannot pin local builds);
     a version pip could not read (some distributions' own builds) is left unpinned rather than break the file."""

@@ -139,16 +139,13 @@ class MatchPanel(QObject):
         from ..core import jobs
 
         def work(progress):
-            from ..core.retrieval.index import DescriptorIndex
             from ..core.tiles.dates import NEW, OLD
-            grid = DescriptorIndex.load(inputs["path"]).grid or {}
-            crs = grid.get("crs")
             readers = {NEW: inputs["new_readers"], OLD: inputs["old_readers"]}
 
             def vectors_near(date, bounds):
                 # a spatial request per click (the provider's spatial index): the first answer does not wait for
                 # a whole layer (10^5 buildings took 28 s); readers are used by one click at a time (Matcher's lock)
-                return [r.read(None, bounds, crs) for r in readers[date]]
+                return [r.read(None, bounds, matcher.grid.crs) for r in readers[date]]
 
             matcher = jobs.open_matcher(inputs["path"], inputs["model"], inputs["legend"], inputs["new"],
                                         old_ortho=inputs["old"], vectors_near=vectors_near)
@@ -157,7 +154,7 @@ class MatchPanel(QObject):
             except Exception:
                 matcher.close()
                 raise
-            return matcher, grid, inputs
+            return matcher, matcher.index.grid, inputs      # the index loaded once, by the matcher
 
         task = CoreTask(tr("CrossTime: prepare the matcher"), work,
                         lambda status, result, error: self._prepared(task, key, status, result, error),

@@ -31,9 +31,7 @@ class LayerTiles:
         self.layer_names_by_date = {date: [v.name for v in layers] for date, layers in vectors.items()}
         # vectors are classified, reprojected and buffered once, clipped to the grid unless it is to be re-aimed
         self.semantics: Dict[str, Optional[SemanticRasterizer]] = {
-            date: SemanticRasterizer(layers, legend, grid.crs, grid.resolution,
-                                     clip_to=grid.bounds() if clip else None) if layers else None
-            for date, layers in vectors.items()}
+            date: self._rasterizer(layers, grid.bounds() if clip else None) for date, layers in vectors.items()}
         self._readers: Dict[str, TileReader] = {}
 
     def layer_names(self, date: str) -> List[str]:
@@ -58,15 +56,18 @@ class LayerTiles:
         """The same orthos and open readers over ``cells``, drawn from ``vectors``: features read for these cells
         only (a click reads the few around its tile, not a whole layer)."""
         view = self.at(cells)
-        fps = np.array([self.grid.footprint(i, j) for i, j in cells], np.float64).reshape(-1, 4)
+        fps = view.footprints()
         area = (float(fps[:, 0].min()), float(fps[:, 1].min()), float(fps[:, 2].max()), float(fps[:, 3].max()))
-        view.semantics = dict(self.semantics)
-        for date, layers in vectors.items():
-            view.semantics[date] = SemanticRasterizer(layers, self.legend, self.grid.crs, self.grid.resolution,
-                                                      clip_to=area) if layers else None
+        view.semantics = {**self.semantics, **{date: self._rasterizer(layers, area) for date, layers in vectors.items()}}
         view.layer_names_by_date = {**self.layer_names_by_date,
                                     **{date: [v.name for v in layers] for date, layers in vectors.items()}}
         return view
+
+    def _rasterizer(self, layers: Sequence[VectorLayerData], clip_to) -> Optional[SemanticRasterizer]:
+        """A date's vectors classified, reprojected and buffered once; None when the date has none."""
+        if not layers:
+            return None
+        return SemanticRasterizer(layers, self.legend, self.grid.crs, self.grid.resolution, clip_to=clip_to)
 
     def reader(self, date: str) -> TileReader:
         if date not in self._readers:
