@@ -16,7 +16,11 @@ from ..progress import SILENT, Progress
 from ..similarity import cosine_similarity, rank_of_truth
 from ..tiles.dates import NEW, OLD
 from .baselines import LIGHT_BASELINES, BaselineSpec, baseline_rows, late_fusion, normalise
+from .neighbourhood_rows import EVALUATED, neighbourhood_figure, neighbourhood_rows
 from .tables import score_row, write_csv, write_markdown
+
+
+THUMBNAIL_LABEL = "thumbnail 16x16 (Quick mode)"
 
 
 @dataclass
@@ -29,11 +33,18 @@ class Evaluation:
 
     def headline(self) -> List[str]:
         out = []
-        trained = [r for r in self.rows if r.get("kind") == "trained" and r["map@5"] is not None]
-        base = [r for r in self.rows if r.get("kind") == "baseline" and r["map@5"] is not None]
+        scored = [r for r in self.rows if r["map@5"] is not None]
+        single = [r for r in scored if r.get("neighbourhood", "1x1") == "1x1"]
+        trained = [r for r in single if r.get("kind") == "trained"]
+        base = [r for r in single if r.get("kind") == "baseline"]
         for r in trained:
             out.append(Message("{descriptor}: map@5 {map:.3f}, recall@1 {recall:.3f}", descriptor=r["descriptor"],
                                map=r["map@5"], recall=r["recall@1"]))
+        for r in scored:
+            if r.get("neighbourhood") == EVALUATED[0].label and r.get("kind") in ("trained", "baseline"):
+                out.append(Message("{descriptor}, candidates judged with their {neighbourhood} neighbourhood: map@5 "
+                                   "{map:.3f}", descriptor=r["descriptor"], neighbourhood=r["neighbourhood"],
+                                   map=r["map@5"]))
         if base:
             b = max(base, key=lambda r: r["map@5"])
             out.append(Message("best untrained baseline: {descriptor} ({modality}, {fusion}, {normalisation}, "
@@ -106,7 +117,7 @@ def model_rows(model_paths: Sequence[str], tiles, legend, device: str = "cpu", p
 def evaluate(tiles, legend, out_dir: str, model_paths: Sequence[str] = (),
              baselines: Sequence[BaselineSpec] = LIGHT_BASELINES, dataset_name: str = "dataset",
              semantic_mode: str = "rgb", device: str = "cpu", figure: bool = True,
-             progress: Progress = SILENT, footprint: Optional[str] = None, validation=None) -> Evaluation:
+             progress: Progress = SILENT, footprint: Optional[str] = None, validation=None, n: int = 5) -> Evaluation:
     """Score models and baselines on ``tiles`` (a TileSet whose new date queries its old date).
 
     ``validation``: disjoint tiles on which each baseline's normalisation and distance are chosen; without
@@ -116,13 +127,22 @@ def evaluate(tiles, legend, out_dir: str, model_paths: Sequence[str] = (),
     os.makedirs(out_dir, exist_ok=True)
     thumb_spec = BaselineSpec("thumbnail", "flat", 0)
     thumb = (extract(thumb_spec, tiles, NEW, legend, "visual"), extract(thumb_spec, tiles, OLD, legend, "visual"))
+    tq = thumb[0]
+    thumb_sim = cosine_similarity(*normalise(*thumb, "tile"))
     rows, descs = model_rows(model_paths, tiles, legend, device, progress.sub(0, 0.5), thumb=thumb) if model_paths \
         else ([], {})
     base, chosen_on = baseline_rows(tiles, legend, baselines, semantic_mode=semantic_mode, device=device,
                                     progress=progress.sub(0.5, 0.95), validation=validation)
     for r in base:
         r["kind"] = "baseline"
-    shown = rows + base
+    thumb_row = {**score_row(THUMBNAIL_LABEL, "visual", "none", "tile", "cosine", tq.shape[1], tiles.pixels,
+                             rank_of_truth(thumb_sim, np.arange(len(tiles))), n), "kind": "baseline",
+                 "note": "the Quick mode describer"}
+    sims = {label: cosine_similarity(q, d) for label, (q, d) in descs.items()}
+    sims[THUMBNAIL_LABEL] = thumb_sim
+    singles = [r for r in rows if r["descriptor"] in sims] + [thumb_row]
+    around = neighbourhood_rows(singles, sims, tiles, n=n)
+    shown = rows + base + [thumb_row] + around
     ds = {"name": dataset_name, "queries": len(tiles), "tile_px": tiles.pixels,
           "footprint": footprint or "unknown", "semantic_mode": semantic_mode,
           "baseline_settings": f"chosen on {len(validation)} validation tiles" if validation is not None
@@ -144,6 +164,10 @@ def evaluate(tiles, legend, out_dir: str, model_paths: Sequence[str] = (),
                                                      title=f"{label}: example queries and their top answers")
         if descs:
             ev.files["figure"] = ev.files["figure_0"]
+        first = next(iter(sims))
+        ev.files[f"figure_{len(descs)}"] = neighbourhood_figure(
+            tiles, sims[first], os.path.join(out_dir, "neighbourhood.png"),
+            title=first)
     progress.update(1.0, "evaluation written")
     return ev
 

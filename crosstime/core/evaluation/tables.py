@@ -9,10 +9,10 @@ import numpy as np
 from .. import metrics
 
 # every column of a row, in the CSV's order
-COLUMNS = ("descriptor", "modality", "fusion", "normalisation", "distance", "R", "input_px", "map@5", "recall@1",
+COLUMNS = ("descriptor", "modality", "fusion", "normalisation", "distance", "neighbourhood", "R", "input_px", "map@5", "recall@1",
            "recall@5", "queries", "note")
 # the columns shown to people (Markdown and HTML), in the paper's order
-SHOWN_COLUMNS = ("descriptor", "modality", "normalisation", "fusion", "distance", "R", "input_px", "map@5", "recall@1",
+SHOWN_COLUMNS = ("descriptor", "modality", "normalisation", "fusion", "distance", "neighbourhood", "R", "input_px", "map@5", "recall@1",
                  "recall@5", "note")
 
 
@@ -20,7 +20,7 @@ def score_row(label: str, modality: str, fusion: str, norm: str, distance: str, 
               ranks: Optional[np.ndarray], n: int = 5, note: str = "") -> dict:
     """One table row: the settings and map@n, recall@1, recall@5 of ``ranks`` (None: not run)."""
     r = {"descriptor": label, "modality": modality, "fusion": fusion, "normalisation": norm, "distance": distance,
-         "R": int(dim), "input_px": input_px}
+         "neighbourhood": "1x1", "R": int(dim), "input_px": input_px}
     r.update(metrics.summary(ranks, n) if ranks is not None else {f"map@{n}": None, "recall@1": None,
                                                                    "recall@5": None, "queries": 0})
     r["note"] = note

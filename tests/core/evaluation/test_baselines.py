@@ -90,12 +90,22 @@ def test_evaluate_writes_tables_and_one_figure_per_model(store, tiny_model, trai
     ev = evaluate(tiles, store.legend(), str(tmp_path), [tiny_model, trained_model], [BaselineSpec("thumbnail", "flat", 0)],
                   dataset_name="synthetic test", footprint="100 m")
     md = open(ev.files["markdown"]).read()
-    assert "| descriptor | modality | normalisation | fusion | distance | R |" in md and "fixed a priori" in md
+    assert "| descriptor | modality | normalisation | fusion | distance | neighbourhood | R |" in md
+    assert "fixed a priori" in md
     assert "tiny.ctmodel" in md and "thumbnail 16x16" in md and "same network untrained" in md
     data = json.load(open(ev.files["json"]))
     assert data["dataset"]["queries"] == len(tiles) and data["validation_rows"] == []
-    for k in (0, 1):
+    for k in (0, 1, 2):        # one figure per model, then a query's neighbourhood beside its answer's
         assert os.path.getsize(ev.files[f"figure_{k}"]) > 10_000
+    assert ev.files["figure_2"].endswith("neighbourhood.png")
+    # every scored descriptor side by side: single tile (the paper's protocol) and with its neighbourhoods
+    models = {r["descriptor"] for r in ev.rows if r.get("kind") == "trained" and "late" not in r["fusion"]}
+    assert len(models) == 2
+    for label in models | {"thumbnail 16x16 (Quick mode)"}:
+        assert {r["neighbourhood"] for r in ev.rows if r["descriptor"] == label} >= {"1x1", "3x3 trimmed", "5x5 trimmed"}
+    thumb = {r["neighbourhood"]: r["map@5"] for r in ev.rows if r["descriptor"] == "thumbnail 16x16 (Quick mode)"}
+    assert thumb["3x3 trimmed"] > thumb["1x1"] + 0.05
+    assert any("3x3 trimmed neighbourhood" in line for line in ev.headline())
     assert open(ev.files["csv"]).readline().startswith("descriptor,modality,fusion")
     assert any("map@5" in line for line in ev.headline())
     # one untrained row per architecture: both models share theirs only when their configurations match
