@@ -3,7 +3,9 @@ a folder of real pairs (scenes split between train, validation and test, never a
 
 Per seed: a split (real pairs: by scene), a training run, then every row is scored once on the test tiles:
 the trained model, the same network untrained, and the untrained baselines (thumbnail, EfficientNet-Lite0)
-whose normalisation and distance are chosen on the validation tiles. Prints mean +- sd over the seeds, the
+whose normalisation and distance are chosen on the validation tiles. The trained, untrained and thumbnail rows
+come single-tile (the paper's protocol) and with 3x3 and 5x5 neighbourhoods, their aggregate (mean or trimmed)
+chosen per seed on the validation tiles. Prints mean +- sd over the seeds, the
 tile footprint, the training wall time and epochs.
 
     bench/bench_quality.py --dataset realpairs --recipe infonce --seeds 3 --minutes 15
@@ -73,13 +75,50 @@ def mixed_with_synthetic(sets: dict, pixels: int):
     return TileSet(sets["train"].stores + synthetic.stores, [*sets["train"].sel, *synthetic.sel])
 
 
-def score(net, tiles, legend) -> dict:
+def scored_rows(name: str, sim, tiles, chosen) -> dict:
+    """The single-tile row and the neighbourhood rows of one similarity matrix (queries x database, same tiles)."""
     from crosstime.core import metrics
+    from crosstime.core.evaluation.neighbourhood_rows import neighbourhood_ranks, tile_lattice
+    from crosstime.core.retrieval.neighbourhood import Neighbourhood
+    lattice = tile_lattice(tiles)
+    rows = {name: metrics.summary(neighbourhood_ranks(sim, lattice, Neighbourhood(1)))}
+    for size in (3, 5):
+        nb = Neighbourhood(size, chosen)
+        rows[f"{name}, {size}x{size} neighbourhood"] = {**metrics.summary(neighbourhood_ranks(sim, lattice, nb)),
+                                                        "setting": chosen}
+    return rows
+
+
+def choose_aggregate(sim, tiles) -> str:
+    """The neighbourhood aggregate (mean or trimmed) that scores best at 3x3 on validation tiles."""
+    from crosstime.core import metrics
+    from crosstime.core.evaluation.neighbourhood_rows import neighbourhood_ranks, tile_lattice
+    from crosstime.core.retrieval.neighbourhood import AGGREGATES, Neighbourhood
+    lattice = tile_lattice(tiles)
+    return max(AGGREGATES, key=lambda agg: metrics.map_at_n(neighbourhood_ranks(sim, lattice, Neighbourhood(3, agg))))
+
+
+def net_similarity(net, tiles, legend):
     from crosstime.core.retrieval.describer import describe_tiles
+    from crosstime.core.similarity import cosine_similarity
     from crosstime.core.tiles.dates import NEW, OLD
     g = np.arange(len(tiles))
-    return metrics.evaluate_descriptors(describe_tiles(net, tiles, g, NEW, legend),
-                                        describe_tiles(net, tiles, g, OLD, legend))
+    return cosine_similarity(describe_tiles(net, tiles, g, NEW, legend), describe_tiles(net, tiles, g, OLD, legend))
+
+
+def thumbnail_similarity(tiles, legend):
+    from crosstime.core.evaluation.baselines import BaselineSpec, extract, normalise
+    from crosstime.core.similarity import cosine_similarity
+    from crosstime.core.tiles.dates import NEW, OLD
+    spec = BaselineSpec("thumbnail", "flat", 0)
+    return cosine_similarity(*normalise(extract(spec, tiles, NEW, legend, "visual"),
+                                        extract(spec, tiles, OLD, legend, "visual"), "tile"))
+
+
+def score(name: str, net, sets: dict, legend) -> dict:
+    """``net`` on the test tiles, single-tile and with neighbourhoods (their aggregate chosen on validation)."""
+    return scored_rows(name, net_similarity(net, sets["test"], legend), sets["test"],
+                       choose_aggregate(net_similarity(net, sets["val"], legend), sets["val"]))
 
 
 def one_seed(a, seed: int) -> dict:
@@ -115,11 +154,14 @@ def one_seed(a, seed: int) -> dict:
         from crosstime.core.evaluation.report import plot_history
         curve = plot_history(r.history, out.replace(".ctmodel", "_training.png"), f"{a.recipe} on {a.dataset}, seed {seed}")
         net, _ = load_model(out)
-        rows[f"trained ({a.recipe})"] = score(net, sets["test"], legend)
+        rows.update(score(f"trained ({a.recipe})", net, sets, legend))
     torch.manual_seed(seed)
     untrained = DescriptorNet(ModelConfig.from_dict(m.to_dict())).eval()
     fit_map_thumbnail(untrained, train, legend, seed=seed)     # as the trainer does before its first step
-    rows["same network untrained"] = score(untrained, sets["test"], legend)
+    rows.update(score("same network untrained", untrained, sets, legend))
+    rows.update(scored_rows("thumbnail 16x16 (Quick mode; per-tile standardised, cosine)",
+                            thumbnail_similarity(sets["test"], legend), sets["test"],
+                            choose_aggregate(thumbnail_similarity(sets["val"], legend), sets["val"])))
     specs = [] if a.no_baselines else [baseline_spec(k) for k in a.baselines]
     base, _ = baseline_rows(sets["test"], legend, specs, validation=sets["val"]) if specs else ([], [])
     for b in base:
@@ -155,16 +197,17 @@ def report(a, runs) -> dict:
         vals = np.array([r["rows"][n]["map@5"] for r in runs if n in r["rows"]])
         r1 = np.mean([r["rows"][n]["recall@1"] for r in runs if n in r["rows"]])
         r5 = np.mean([r["rows"][n]["recall@5"] for r in runs if n in r["rows"]])
-        setting = runs[0]["rows"][n].get("setting")
+        setting = ", ".join(sorted({r["rows"][n]["setting"] for r in runs if "setting" in r["rows"].get(n, {})}))
         label = n + (f" [{setting} chosen on validation]" if setting else "")
         print(f"   | {label} | {vals.mean():.3f} +- {vals.std():.3f} | {r1:.3f} | {r5:.3f} |")
         summary[n] = {"map@5_mean": float(vals.mean()), "map@5_sd": float(vals.std()), "recall@1": float(r1),
                       "recall@5": float(r5)}
-    trained = [n for n in names if n.startswith("trained")]
+    trained = [n for n in names if n.startswith("trained") and "neighbourhood" not in n]
     if not trained:
         return {"summary": summary, "runs": runs}
     trained = trained[0]
-    best_untrained = max((n for n in names if n != trained), key=lambda n: summary[n]["map@5_mean"])
+    best_untrained = max((n for n in names if not n.startswith("trained") and "neighbourhood" not in n),
+                         key=lambda n: summary[n]["map@5_mean"])
     verdict = "above" if summary[trained]["map@5_mean"] > summary[best_untrained]["map@5_mean"] else "NOT above"
     print(f"   trained mean {summary[trained]['map@5_mean']:.3f} is {verdict} the best untrained row "
           f"({best_untrained}: {summary[best_untrained]['map@5_mean']:.3f})")

@@ -94,7 +94,7 @@ PAPER_BASELINES: Tuple[str, ...] = ("resnet50_max_512", "resnet50_gem_1024")
 # the fields of the bulk-match GeoPackage layers: (name, type) with type in str, int, float
 QUERY_FIELDS: List[Tuple[str, str]] = [
     ("query_id", "str"), ("best_id", "str"), ("best_score", "float"), ("match_ids", "str"), ("scores", "str"),
-    ("same_id_rank", "int"), ("correct", "int")]
+    ("same_id_rank", "int"), ("correct", "int"), ("neighbourhood", "str"), ("neighbours", "int")]
 MATCH_FIELDS: List[Tuple[str, str]] = [("query_id", "str"), ("rank", "int"), ("match_id", "str"), ("score", "float")]
 LINK_FIELDS: List[Tuple[str, str]] = [("query_id", "str"), ("match_id", "str"), ("score", "float"), ("correct", "int")]
 

@@ -8,6 +8,7 @@ from crosstime.core import jobs
 from crosstime.core.errors import CrossTimeError
 from crosstime.core.geo.legend import load_legend
 from crosstime.core.retrieval.index import DescriptorIndex, IndexFileError
+from crosstime.core.retrieval.neighbourhood import Neighbourhood
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +40,12 @@ def test_bulk_match_click_and_evaluation_agree(store, land, trained_model, legen
                                  new_vectors=jobs.read_vector_files([land.new_vectors]), k=5, out_gpkg=gpkg, device="cpu")
     assert os.path.exists(gpkg) and len(bm.query_ids) == len(grid)
     assert bm.summary()["map@5"] > 0.3          # far above chance (1/144) for a model trained on this very area
-    # a click on the centre of tile k answers what the bulk match answered for k
+    assert bm.neighbourhood == "3x3 trimmed" and set(bm.neighbours) == {4, 6, 9}     # corners, edges, inside
+    single = jobs.match_all_tiles(index_path, trained_model, legend, land.new_ortho, k=5, device="cpu",
+                                  new_vectors=jobs.read_vector_files([land.new_vectors]),
+                                  neighbourhood=Neighbourhood(1))[0]
+    assert single.neighbourhood == "1x1" and not np.array_equal(single.rows, bm.rows)
+    # a click on the centre of tile k answers what the bulk match answered for k, with either neighbourhood
     matcher = jobs.open_matcher(index_path, trained_model, legend, land.new_ortho,
                                 new_vectors=jobs.read_vector_files([land.new_vectors]), old_ortho=land.old_ortho,
                                 old_vectors=jobs.read_vector_files([land.old_vectors]), device="cpu")
@@ -47,10 +53,16 @@ def test_bulk_match_click_and_evaluation_agree(store, land, trained_model, legen
         for k in (0, 17, 60):
             x0, y0, x1, y1 = bm.query_footprints[k]
             res = matcher.match((x0 + x1) / 2, (y0 + y1) / 2, 5, with_images=True)
-            assert res.query_id == bm.query_ids[k]
-            assert res.ids == [str(t) for t in bm.match_ids()[k]]
+            np.testing.assert_allclose(res.query_footprint, bm.query_footprints[k])
+            assert res.ids == [str(t) for t in bm.match_ids()[k]] and res.neighbours == bm.neighbours[k]
             np.testing.assert_allclose(res.scores, bm.scores[k], atol=1e-5)
+            assert res.grid_footprints == [tuple(bm.index.footprints[r]) for r in bm.rows[k]]
+            # the best answer is moved inside half a tile of its own; the others stay on theirs
+            shift = np.subtract(res.footprints[0], res.grid_footprints[0])
+            assert np.all(np.abs(shift) <= grid.tile_size / 2 + 1e-6) and res.footprints[1:] == res.grid_footprints[1:]
             assert res.images["query"][0].shape == (grid.pixels, grid.pixels, 3) and len(res.images["matches"]) == 5
+            one = matcher.match((x0 + x1) / 2, (y0 + y1) / 2, 5, neighbourhood=Neighbourhood(1))
+            assert one.ids == [str(t) for t in single.match_ids()[k]] and one.neighbourhood == "1x1"
     finally:
         matcher.close()
     ev = jobs.evaluate_stores([store.path], str(tmp_path / "eval"), jobs.EvaluationRequest(

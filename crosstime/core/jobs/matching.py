@@ -18,6 +18,7 @@ from .tiles import layer_tiles
 
 if TYPE_CHECKING:
     from ..retrieval.click import VectorsNear
+    from ..retrieval.neighbourhood import Neighbourhood
 
 
 def open_matcher(index_path: str, model: Optional[str], legend: Legend, new_ortho: OrthoSource, *,
@@ -42,8 +43,9 @@ def open_matcher(index_path: str, model: Optional[str], legend: Legend, new_orth
 
 def match_all_tiles(index_path: str, model: Optional[str], legend: Legend, new_ortho: str, *,
                     new_vectors: Sequence[VectorLayerData] = (), k: int = 5, out_gpkg: Optional[str] = None,
-                    device: str = "auto", progress: Progress = SILENT):
-    """Match every new-date tile on the index's grid; writes the GeoPackage when ``out_gpkg`` is given.
+                    device: str = "auto", progress: Progress = SILENT, neighbourhood: Optional[Neighbourhood] = None):
+    """Match every new-date tile on the index's grid, each candidate judged with its ``neighbourhood`` (3x3 by
+    default); writes the GeoPackage when ``out_gpkg`` is given.
 
     Returns (BatchMatches, legend-mapping warnings).
     """
@@ -61,7 +63,7 @@ def match_all_tiles(index_path: str, model: Optional[str], legend: Legend, new_o
     describer = describer_for_index(index, model_for_index(model, index_path), legend, device=device)
     grid = TileGrid.from_dict(index.grid)
     with layer_tiles(grid, legend, new_ortho=new_ortho, new_vectors=new_vectors) as tiles:
-        matches = match_tiles(describer, index, tiles, k, progress=progress)
+        matches = match_tiles(describer, index, tiles, k, progress=progress, neighbourhood=neighbourhood)
         warnings = tiles.mapping_warnings(NEW)          # after drawing: it may have found broken geometries
     if matches.blank:
         progress.info(Message("{blank} of {total} tiles of the index's grid have no "

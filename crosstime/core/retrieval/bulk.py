@@ -13,6 +13,7 @@ from ..messages import Message
 from ..progress import SILENT, Progress
 from ..tiles.dates import NEW
 from .index import THE_INDEX, DescriptorIndex
+from .neighbourhood import Lattice, Neighbourhood, lattice_positions, search_all
 
 
 class BlankOrthoError(CrossTimeError, ValueError):
@@ -28,6 +29,8 @@ class BatchMatches:
     index: DescriptorIndex
     same_id_rank: np.ndarray          # (Q,) rank of the old tile with the query's own id (0: not in the index)
     blank: int = 0                    # new-date tiles left out: not a single valid pixel
+    neighbourhood: str = "1x1"        # the tiles each candidate was judged with
+    neighbours: Optional[np.ndarray] = None   # (Q,) the query's own tiles in it (fewer at edges and beside nodata)
 
     def match_ids(self) -> np.ndarray:
         return self.index.ids[self.rows]
@@ -61,8 +64,9 @@ class _RecordValid:
 
 
 def match_tiles(describer, index: DescriptorIndex, tiles, k: int = 5, batch: int = 256,
-                progress: Progress = SILENT) -> BatchMatches:
-    """Describe the new-date tiles of ``tiles`` and find their k best old-date tiles.
+                progress: Progress = SILENT, neighbourhood: Optional[Neighbourhood] = None) -> BatchMatches:
+    """Describe the new-date tiles of ``tiles`` and find their k best old-date tiles, each candidate judged with
+    its ``neighbourhood`` (default 3x3; ``Neighbourhood(1)``: single tiles, the paper's protocol).
 
     Tiles without a single valid pixel at the new date (outside the new ortho, or all nodata) are left out of
     the answer and counted in ``BatchMatches.blank``; when no tile has data, :class:`BlankOrthoError`.
@@ -83,9 +87,18 @@ def match_tiles(describer, index: DescriptorIndex, tiles, k: int = 5, batch: int
     ids = [all_ids[i] for i in keep]
     footprints = np.asarray(tiles.footprints()).reshape(-1, 4)[keep]
     q = q[keep]
-    scores, rows = index.query(q, k)
-    same = index.rank_of(q, index.lookup(ids), progress=progress.sub(0.8, 1.0))
-    return BatchMatches(ids, footprints, rows, scores, index, same, blank=n - len(keep))
+    neighbourhood = neighbourhood or Neighbourhood.default()
+    neighbours = np.ones(len(keep), np.int64)
+    if neighbourhood.single:
+        scores, rows = index.query(q, k)
+        same = index.rank_of(q, index.lookup(ids), progress=progress.sub(0.8, 1.0))
+    else:
+        # the query tiles' neighbours among the kept ones (a blank tile is no neighbour)
+        around = Lattice(lattice_positions(footprints)).neighbour_rows(neighbourhood.offsets())
+        neighbours = (around >= 0).sum(1)
+        scores, rows, same = search_all(index, q, around, neighbourhood, k, index.lookup(ids), progress.sub(0.8, 1.0))
+    return BatchMatches(ids, footprints, rows, scores, index, same, blank=n - len(keep),
+                        neighbourhood=neighbourhood.label, neighbours=neighbours)
 
 
 def _centre(fp):
@@ -104,7 +117,8 @@ def match_features(bm: BatchMatches):
                                            "match_ids": ",".join(map(str, mids[qi])),
                                            "scores": ",".join(f"{s:.4f}" for s in bm.scores[qi]),
                                            "same_id_rank": int(bm.same_id_rank[qi]),
-                                           "correct": int(best == qid)}))
+                                           "correct": int(best == qid), "neighbourhood": bm.neighbourhood,
+                                           "neighbours": int(bm.neighbours[qi]) if bm.neighbours is not None else 0}))
         for r, row in enumerate(bm.rows[qi]):
             fp = bm.index.footprints[row]
             matches.append((box_polygon(fp), {"query_id": qid, "rank": r + 1, "match_id": str(mids[qi, r]),

@@ -1,21 +1,32 @@
-"""Click-to-match without QGIS: the new-date tile under a point is described and searched in the index."""
+"""Click-to-match without QGIS: the window centred on a point and its neighbours are described and searched in
+the index, each candidate judged with its own neighbours, and each answer placed where the window fits in it."""
 from __future__ import annotations
 
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, List, Optional, Sequence, Tuple
 
+import numpy as np
+
 from ..errors import CrossTimeError
-from ..geo.grid import TileGrid, parse_tile_id, tile_id
+from ..geo.grid import TileGrid, parse_tile_id
 from ..geo.vectors import VectorLayerData
 from ..tiles.dates import NEW, OLD
 from ..tiles.from_layers import LayerTiles
 from .index import THE_INDEX, DescriptorIndex, IndexFileError
+from .neighbourhood import Neighbourhood, search_around
+from .subtile import SPAN, best_shift
 
 # (date, bounds in the grid's CRS) -> that date's vector layers over those bounds
 VectorsNear = Callable[[str, Tuple[float, float, float, float]], Sequence[VectorLayerData]]
 NEAR_MARGIN = 0.1          # of a tile's size, read around the tiles of a click
+MIN_NEIGHBOUR_VALID = 0.5  # a query neighbour with less valid data than this is left out
+
+
+def _point_id(x: float, y: float) -> str:
+    """The name of a clicked place: its coordinates (it lies anywhere, not on the grid)."""
+    return f"{x:.1f}, {y:.1f}"
 
 
 class MatchError(CrossTimeError, ValueError):
@@ -33,6 +44,9 @@ class MatchResult:
     footprints: List[Tuple[float, float, float, float]]
     valid_fraction: float = 1.0
     elapsed_ms: float = 0.0
+    neighbourhood: str = "1x1"                    # the tiles each candidate was judged with
+    neighbours: int = 1                           # the query's tiles that took part (fewer at edges, beside nodata)
+    grid_footprints: List[Tuple[float, float, float, float]] = field(default_factory=list)  # the answers' own tiles
     images: dict = field(default_factory=dict)    # "query": (image, codes), "matches": [(image, codes), ...]
 
     @property
@@ -91,23 +105,37 @@ class Matcher:
     def tile_at(self, x: float, y: float) -> Optional[Tuple[int, int]]:
         return self.grid.tile_at(x, y)
 
-    def match(self, x: float, y: float, k: int = 5, request: int = 0, with_images: bool = False) -> MatchResult:
-        """Match the tile under (x, y), given in the grid's CRS."""
+    def match(self, x: float, y: float, k: int = 5, request: int = 0, with_images: bool = False,
+              neighbourhood: Optional[Neighbourhood] = None) -> MatchResult:
+        """Match the place at (x, y), in the grid's CRS: the window centred on the point and, with a neighbourhood
+        (3x3 by default), the windows around it, against every old tile judged with its own neighbours. Each
+        answer is moved to where the clicked window fits best inside it when the old ortho is at hand."""
         t0 = time.perf_counter()
         self.index.check_k(k)
-        ij = self.grid.tile_at(x, y)
-        if ij is None:
+        neighbourhood = neighbourhood or Neighbourhood.default()
+        if self.grid.tile_at(x, y) is None:
             raise MatchError("the point lies outside the tiled area of the index")
         with self._lock:
             if self._closed:
                 raise MatchError("the matcher was closed (its inputs changed): click again")
-            query = self._tiles_of([ij], NEW)
-            batch = query.read([0], NEW)
-            q = self.describer.describe(query, [0], NEW)
-            scores, rows = self.index.query(q, k)
-            res = MatchResult(request, tile_id(*ij), self.grid.footprint(*ij), self.grid.crs,
-                              [str(self.index.ids[r]) for r in rows[0]], [float(s) for s in scores[0]],
-                              [tuple(map(float, self.index.footprints[r])) for r in rows[0]], float(batch.valid[0]))
+            window, cells = self._window_at(x, y, neighbourhood)
+            query = self._tiles_of(cells, NEW, window)
+            batch = query.read(range(len(cells)), NEW)
+            # a neighbour mostly off the ortho or nodata says nothing of the place: left out, and said
+            present = batch.valid >= MIN_NEIGHBOUR_VALID
+            present[0] = batch.valid[0] > 0.0
+            if not present[0]:
+                raise MatchError("the new ortho has no data at this point")
+            q = np.zeros((len(cells), self.index.dim), np.float32)
+            q[present] = self.describer.describe(query, np.nonzero(present)[0], NEW)
+            scores, rows = search_around(self.index, q, present, neighbourhood, k)
+            fps = [tuple(map(float, self.index.footprints[r])) for r in rows]
+            res = MatchResult(request, _point_id(x, y), window.footprint(0, 0), self.grid.crs,
+                              [str(self.index.ids[r]) for r in rows], [float(v) for v in scores], fps,
+                              float(batch.valid[0]), neighbourhood=neighbourhood.label,
+                              neighbours=int(present.sum()), grid_footprints=list(fps))
+            if OLD in self._layer_tiles().orthos:
+                self._place_in_tiles(res, batch.images[0])
             if with_images:
                 res.images["query"] = (batch.images[0], batch.codes[0])
                 if OLD in self._layer_tiles().orthos:
@@ -121,14 +149,42 @@ class Matcher:
         res.elapsed_ms = (time.perf_counter() - t0) * 1000
         return res
 
-    def _tiles_of(self, cells: List[Tuple[int, int]], date: str) -> LayerTiles:
-        """The tiles of ``cells``, drawn from the vectors read around them when reads are spatial."""
+    def _window_at(self, x: float, y: float, neighbourhood: Neighbourhood) -> Tuple[TileGrid, List[Tuple[int, int]]]:
+        """A grid of the index's tile size whose cell (0, 0) is centred on the point, and the cells of the query's
+        neighbourhood on it (the query first)."""
+        size = self.grid.tile_size
+        window = replace(self.grid, origin=(x - size / 2.0, y - size / 2.0), stride=size, extent=None,
+                         i_range=(-2, 3), j_range=(-2, 3))
+        return window, [(int(dx), int(dy)) for dx, dy in neighbourhood.offsets()]
+
+    def _place_in_tiles(self, res: MatchResult, query_image) -> None:
+        """Moves the best answer's footprint to where the query window fits best in the old ortho around it
+        (the others stay on their tiles: four reads each would slow the click)."""
+        reader = self._layer_tiles().reader(OLD)
+        size = self.grid.tile_size
+        x0, y0, x1, y1 = res.footprints[0]
+        # SPAN x SPAN tile-sized reads (a reader reads one tile's bounds at a time), north row first
+        start = x0 - size * (SPAN - 1) / 2.0, y1 + size * (SPAN - 1) / 2.0
+        reads = [[reader.read_bounds((start[0] + c * size, start[1] - (r + 1) * size,
+                                      start[0] + (c + 1) * size, start[1] - r * size)) for c in range(SPAN)]
+                 for r in range(SPAN)]
+        if np.mean([t.valid_fraction for row in reads for t in row]) <= 0.5:
+            return
+        around = np.concatenate([np.concatenate([t.rgb for t in row], 1) for row in reads], 0)
+        dx, dy, _ = best_shift(query_image, around)
+        res.footprints[0] = (x0 + dx * size, y0 + dy * size, x1 + dx * size, y1 + dy * size)
+
+    def _tiles_of(self, cells: List[Tuple[int, int]], date: str, grid: Optional[TileGrid] = None) -> LayerTiles:
+        """The tiles of ``cells`` (of ``grid``, the index's by default), drawn from the vectors read around them
+        when reads are spatial."""
         tiles = self._layer_tiles()
+        if grid is not None:
+            tiles = tiles.on_grid(grid)
         if self._vectors_near is None:
             return tiles.at(cells)
         # a margin: a road or a hedge just outside the tile is drawn into it at its width
         margin = NEAR_MARGIN * self.grid.tile_size
-        fps = [self.grid.footprint(*c) for c in cells]
+        fps = [tiles.grid.footprint(*c) for c in cells]
         area = (min(f[0] for f in fps) - margin, min(f[1] for f in fps) - margin,
                 max(f[2] for f in fps) + margin, max(f[3] for f in fps) + margin)
         return tiles.with_vectors(cells, {date: self._vectors_near(date, area)})

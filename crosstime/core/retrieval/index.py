@@ -26,6 +26,7 @@ from ..headed_npz import HeadedFileKind, read_headed_npz
 from ..messages import Message
 from ..similarity import l2_normalise, rank_of_truth
 from ..tiles.dates import OLD
+from .neighbourhood import Lattice, NeighbourhoodSearch, lattice_positions
 
 FORMAT = "crosstime-index"
 VERSION = 1
@@ -149,6 +150,8 @@ class DescriptorIndex:
     meta: dict = field(default_factory=dict)
     source: str = ""                            # the file it was loaded from, to name it in messages
     _searchers: dict = field(default_factory=dict, repr=False)
+    _neighbourhoods: dict = field(default_factory=dict, repr=False)
+    _lattice: Optional[Lattice] = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         # one copy for everything: the raw descriptors are not kept (cosine search never needs their length)
@@ -269,6 +272,17 @@ class DescriptorIndex:
             if progress is not None:
                 progress.update(min(len(known), s + step) / max(1, len(known)))
         return out
+
+    def neighbourhood_search(self, neighbourhood) -> NeighbourhoodSearch:
+        """Neighbourhood scoring over this index (tiles placed by their footprints, so that indexes written before
+        neighbourhoods existed find theirs too); kept for the next search with the same neighbourhood."""
+        if neighbourhood not in self._neighbourhoods:
+            if self._lattice is None:
+                self._lattice = Lattice(lattice_positions(self.footprints))
+            self._neighbourhoods[neighbourhood] = NeighbourhoodSearch(self.descriptors, self._lattice, neighbourhood)
+        search = self._neighbourhoods[neighbourhood]
+        search.db = self.descriptors          # FAISS may have taken the descriptors over since
+        return search
 
     def lookup(self, tile_ids: Sequence[str]) -> np.ndarray:
         pos = {str(t): k for k, t in enumerate(self.ids)}

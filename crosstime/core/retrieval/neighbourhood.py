@@ -16,6 +16,8 @@ import numpy as np
 from ..errors import CrossTimeError
 
 SIZES = (1, 3, 5)
+# the default: 3x3 tiles, the lowest quarter of the neighbours' similarities left out (trimmed scored above the
+# mean on every validation split of the real pairs, see docs/benchmarks.md)
 AGGREGATES = ("mean", "trimmed")
 # lattice positions at a quarter of a tile: grids whose stride is a fraction of a tile still line up
 SUBSTEPS = 4
@@ -51,6 +53,10 @@ class Neighbourhood:
     @property
     def label(self) -> str:
         return "1x1" if self.single else f"{self.size}x{self.size} {self.aggregate}"
+
+    @classmethod
+    def default(cls) -> Neighbourhood:
+        return cls(3, "trimmed")
 
     def offsets(self) -> np.ndarray:
         """(K, 2) integer (dx, dy) tile offsets, the centre first; the set is symmetric (-o is in it with o)."""
@@ -200,3 +206,54 @@ class NeighbourhoodSearch:
         terms = np.where(rows >= 0, terms, np.nan)
         scores, at = top_k(combine(terms, self.neighbourhood.aggregate), k)
         return scores, candidates[at]
+
+
+# up to this many tiles, a click scores every tile of the index (one product with K columns); beyond, it rescores
+# the tiles around the single-tile hits of its neighbours (FAISS finds them quickly in millions)
+EXACT_LIMIT = 300_000
+SHORTLIST = 32              # single-tile hits per query neighbour whose neighbourhoods are rescored
+
+
+def search_around(index, query: np.ndarray, present: np.ndarray, neighbourhood: Neighbourhood, k: int,
+                  backend: str = "auto") -> Tuple[np.ndarray, np.ndarray]:
+    """(scores (k,), rows (k,)) of one query from its neighbours' descriptors ``query`` (K, R, the query tile
+    first) where ``present`` (K,); ``index``: a :class:`~.index.DescriptorIndex`."""
+    from ..similarity import l2_normalise
+    query = l2_normalise(query)
+    search = index.neighbourhood_search(neighbourhood)
+    if len(index) <= EXACT_LIMIT and backend in ("auto", "numpy"):
+        return search.exact(query, present, k)
+    single = np.zeros((len(query), min(len(index), max(SHORTLIST, k))), np.int64)
+    single[present] = index.query(query[present], single.shape[1], backend=backend)[1]
+    return search.rescore(query, present, search.candidates(single, present), k)
+
+
+def search_all(index, queries: np.ndarray, around: np.ndarray, neighbourhood: Neighbourhood, k: int,
+               truth: Optional[np.ndarray] = None, progress=None, backend: str = "auto"):
+    """Every query of a bulk match at once: ``queries`` (Q, R) the query tiles' descriptors, ``around`` (Q, K) the
+    rows of each one's neighbours among them (-1: none). The candidates of each query are the tiles around the
+    single-tile hits of its neighbours, rescored exactly. Returns (scores (Q, k), rows (Q, k), rank of ``truth``
+    (Q,): 1-based among the rescored candidates, past them all where it is none, 0 where no truth is given)."""
+    from ..similarity import l2_normalise
+    queries = l2_normalise(queries)
+    search = index.neighbourhood_search(neighbourhood)
+    m = min(len(index), max(SHORTLIST, k))
+    single = index.query(queries, m, backend=backend)[1]
+    scores = np.full((len(queries), k), -np.inf, np.float32)
+    rows = np.full((len(queries), k), -1, np.int64)
+    ranks = np.zeros(len(queries), np.int64)
+    for b in range(len(queries)):
+        present = around[b] >= 0
+        nb_rows = np.maximum(around[b], 0)
+        query = queries[nb_rows]
+        found = search.candidates(single[nb_rows], present)
+        want = truth[b] if truth is not None and truth[b] >= 0 else -1
+        s, r = search.rescore(query, present, found, len(found))
+        kept = min(k, len(r))
+        scores[b, :kept], rows[b, :kept] = s[:kept], r[:kept]
+        if want >= 0:
+            hit = np.nonzero(r == want)[0]
+            ranks[b] = hit[0] + 1 if len(hit) else len(r) + 1      # no candidate: a miss, past every candidate
+        if progress is not None and b % 256 == 0:
+            progress.update(b / max(1, len(queries)))
+    return scores, rows, ranks
