@@ -19,7 +19,6 @@ from .baselines import LIGHT_BASELINES, BaselineSpec, baseline_rows, late_fusion
 from .neighbourhood_rows import EVALUATED, neighbourhood_figure, neighbourhood_rows
 from .tables import score_row, write_csv, write_markdown
 
-
 THUMBNAIL_LABEL = "thumbnail 16x16 (Quick mode)"
 
 

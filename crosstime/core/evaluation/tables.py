@@ -9,11 +9,11 @@ import numpy as np
 from .. import metrics
 
 # every column of a row, in the CSV's order
-COLUMNS = ("descriptor", "modality", "fusion", "normalisation", "distance", "neighbourhood", "R", "input_px", "map@5", "recall@1",
-           "recall@5", "queries", "note")
+COLUMNS = ("descriptor", "modality", "fusion", "normalisation", "distance", "neighbourhood", "R", "input_px", "map@5",
+           "recall@1", "recall@5", "queries", "note")
 # the columns shown to people (Markdown and HTML), in the paper's order
-SHOWN_COLUMNS = ("descriptor", "modality", "normalisation", "fusion", "distance", "neighbourhood", "R", "input_px", "map@5", "recall@1",
-                 "recall@5", "note")
+SHOWN_COLUMNS = ("descriptor", "modality", "normalisation", "fusion", "distance", "neighbourhood", "R", "input_px",
+                 "map@5", "recall@1", "recall@5", "note")
 
 
 def score_row(label: str, modality: str, fusion: str, norm: str, distance: str, dim: int, input_px: int,
