@@ -103,16 +103,43 @@ def cmd_merge_index(a) -> None:
 def cmd_match(a) -> None:
     from ..core import jobs
     from ..core.geo.legend import load_legend
+    from ..core.retrieval.neighbourhood import Neighbourhood
+    neighbourhood = Neighbourhood(a.neighbourhood, a.aggregate)
+    if a.at is not None:
+        match_point(a, neighbourhood)
+        return
+    if not a.out:
+        raise SystemExit("match: give --out (a GeoPackage for every tile) or --at X Y (one place)")
     p = terminal_progress("match")
     bm, warnings = jobs.match_all_tiles(a.index, a.model, load_legend(a.legend), a.new_ortho,
                                         new_vectors=jobs.read_vector_files(a.new_vectors), k=a.k, out_gpkg=a.out,
-                                        device=a.device, progress=p)
+                                        device=a.device, progress=p, neighbourhood=neighbourhood)
     p.close()
     for w in warnings:
         print("warning (new date):", w)
     s = bm.summary()
-    print(f"{len(bm.query_ids)} tiles matched into {a.out}" +
-          (f"; against the same-id truth map@5 {s['map@5']:.3f}, recall@1 {s['recall@1']:.3f}" if s else ""))
+    print(f"{len(bm.query_ids)} tiles matched into {a.out}, each candidate judged with its {bm.neighbourhood} "
+          "neighbourhood" + (f"; against the same-id truth map@5 {s['map@5']:.3f}, recall@1 {s['recall@1']:.3f}"
+                             if s else ""))
+
+
+def match_point(a, neighbourhood) -> None:
+    """One place, as a click in the dock: the window centred on it and its neighbours against the index."""
+    from ..core import jobs
+    from ..core.geo.legend import load_legend
+    matcher = jobs.open_matcher(a.index, a.model, load_legend(a.legend), a.new_ortho,
+                                new_vectors=jobs.read_vector_files(a.new_vectors), old_ortho=a.old_ortho,
+                                device=a.device)
+    try:
+        res = matcher.match(a.at[0], a.at[1], a.k, neighbourhood=neighbourhood)
+    finally:
+        matcher.close()
+    size = int(res.neighbourhood[0]) ** 2
+    print(f"point {a.at[0]:g}, {a.at[1]:g} (tile {res.query_id}) judged with its {res.neighbourhood} neighbourhood "
+          f"({res.neighbours} of {size} tiles with data), {res.elapsed_ms:.0f} ms:")
+    for rank, (tid, score, fp, on_grid) in enumerate(zip(res.ids, res.scores, res.footprints, res.grid_footprints), 1):
+        moved = "" if fp == on_grid else " (placed inside the tile where the window fits best)"
+        print(f"  {rank}. {tid}  score {score:.4f}  footprint {', '.join(f'{v:.1f}' for v in fp)}{moved}")
 
 
 def cmd_evaluate(a) -> None:
@@ -247,7 +274,14 @@ def add_commands(sub) -> None:
     s.add_argument("--legend", default=choices.DEFAULT_LEGEND, help=LEGEND_HELP)
     s.add_argument("--k", type=int, default=5)
     s.add_argument("--device", default="auto")
-    s.add_argument("--out", required=True)
+    s.add_argument("--out", default=None, help="GeoPackage of every tile's matches")
+    s.add_argument("--at", type=float, nargs=2, default=None, metavar=("X", "Y"),
+                   help="match one place instead (a click, in the index's CRS) and print its answers")
+    s.add_argument("--old-ortho", default=None, help="with --at: the old ortho, to place the best answer inside its tile")
+    s.add_argument("--neighbourhood", type=int, default=3, choices=[1, 3, 5],
+                   help="tiles a side around each place judged with it (1: single tiles, the paper's protocol)")
+    s.add_argument("--aggregate", default="trimmed", choices=["trimmed", "mean"],
+                   help="how the neighbours' similarities combine (trimmed: the lowest quarter left out)")
     s.set_defaults(fn=cmd_match)
 
     s = sub.add_parser("evaluate", help="score models and baselines on tile stores")

@@ -18,6 +18,7 @@ class Setting(Enum):
     TILE_SIZE = ("tile_size", choices.DEFAULT_TILE_SIZE)
     PIXELS = ("pixels", choices.DEFAULT_PIXELS)
     K = ("k", 5)
+    NEIGHBOURHOOD = ("neighbourhood", "3")          # tiles a side judged around each place: "1", "3" or "5"
     LEGEND = ("legend", choices.DEFAULT_LEGEND)
     SEMANTIC = ("semantic", "rgb")
     MODEL = ("model", "")
@@ -46,6 +47,7 @@ class ProjectKey(str, Enum):
     TILE_SIZE = "tile_size"
     PIXELS = "pixels"
     K = "k"
+    NEIGHBOURHOOD = "neighbourhood"
     ARCHIVE_FOLDER = "archive_folder"        # path: the scanned photos
     ARCHIVE_CATALOGUE = "archive_catalogue"  # path: the optional CSV
     ARCHIVE_RESULTS = "archive_results"      # path: the archive search's results folder

@@ -391,13 +391,13 @@
     </message>
     <message>
         <location filename="../toolbox/build_index.py" line="46"/>
-        <location filename="../toolbox/match.py" line="63"/>
+        <location filename="../toolbox/match.py" line="67"/>
         <source>Model file (empty: untrained baseline)</source>
         <translation>Fichier de modèle (vide : référence non entraînée)</translation>
     </message>
     <message>
         <location filename="../toolbox/build_index.py" line="47"/>
-        <location filename="../toolbox/match.py" line="64"/>
+        <location filename="../toolbox/match.py" line="68"/>
         <source>CrossTime model (*.ctmodel *.onnx)</source>
         <translation>Modèle CrossTime (*.ctmodel *.onnx)</translation>
     </message>
@@ -467,18 +467,18 @@
         <location filename="../toolbox/build_tile_store.py" line="64"/>
         <location filename="../ui/index_panel.py" line="156"/>
         <location filename="../ui/layers_panel.py" line="83"/>
-        <location filename="../ui/match_panel.py" line="120"/>
+        <location filename="../ui/match_panel.py" line="123"/>
         <source>old ortho</source>
         <translation>ortho ancienne</translation>
     </message>
     <message>
         <location filename="../toolbox/build_index.py" line="88"/>
         <location filename="../toolbox/build_tile_store.py" line="65"/>
-        <location filename="../toolbox/match.py" line="99"/>
+        <location filename="../toolbox/match.py" line="108"/>
         <location filename="../ui/archive_panel.py" line="237"/>
         <location filename="../ui/index_panel.py" line="156"/>
         <location filename="../ui/layers_panel.py" line="83"/>
-        <location filename="../ui/match_panel.py" line="119"/>
+        <location filename="../ui/match_panel.py" line="122"/>
         <source>new ortho</source>
         <translation>ortho récente</translation>
     </message>
@@ -544,13 +544,13 @@
     </message>
     <message>
         <location filename="../toolbox/build_tile_store.py" line="47"/>
-        <location filename="../toolbox/match.py" line="67"/>
+        <location filename="../toolbox/match.py" line="71"/>
         <source>New ortho</source>
         <translation>Ortho récente</translation>
     </message>
     <message>
         <location filename="../toolbox/build_tile_store.py" line="49"/>
-        <location filename="../toolbox/match.py" line="68"/>
+        <location filename="../toolbox/match.py" line="72"/>
         <source>Vector layers of the new date</source>
         <translation>Couches vecteur de la date récente</translation>
     </message>
@@ -767,52 +767,75 @@
         <translation>{} : confiance {:.2f}, {} fenêtres comparées</translation>
     </message>
     <message>
-        <location filename="../toolbox/match.py" line="49"/>
+        <location filename="../toolbox/match.py" line="51"/>
         <source>Match tiles</source>
         <translation>Apparier les tuiles</translation>
     </message>
     <message>
-        <location filename="../toolbox/match.py" line="52"/>
-        <source>Describes every tile of the new ortho on the index's grid and finds its k best old-date tiles. Writes the query footprints with the best match id, the k match ids and scores, and the rank of the old tile that has the query's own id (the true match when both orthos are co-registered), plus an optional line layer from each query to its best match. The model must be the one that built the index.</source>
-        <translation>Décrit chaque tuile de l'ortho récente sur la grille de l'index et trouve ses k meilleures tuiles de la date ancienne. Écrit les emprises des requêtes avec l'identifiant de la meilleure correspondance, les identifiants et scores des k correspondances, et le rang de la tuile ancienne qui porte l'identifiant de la requête (la vraie correspondance quand les deux orthos sont co-registrées), ainsi qu'une couche facultative de lignes reliant chaque requête à sa meilleure correspondance. Le modèle doit être celui qui a construit l'index.</translation>
+        <location filename="../toolbox/match.py" line="54"/>
+        <source>Describes every tile of the new ortho on the index's grid and finds its k best old-date tiles. Writes the query footprints with the best match id, the k match ids and scores, and the rank of the old tile that has the query's own id (the true match when both orthos are co-registered), plus an optional line layer from each query to its best match. Each candidate is judged with the tiles around it compared with the tiles around the query (3x3 by default; tiles missing at an edge or in nodata drop out). The model must be the one that built the index.</source>
+        <translation>Décrit chaque tuile de la nouvelle ortho sur la grille de l&apos;index et trouve ses k meilleures tuiles anciennes. Écrit les emprises des requêtes avec l&apos;identifiant de la meilleure correspondance, les k identifiants et scores, et le rang de la tuile ancienne qui porte l&apos;identifiant de la requête (la vraie correspondance quand les deux orthos sont co-registrées), ainsi qu&apos;une couche facultative de lignes de chaque requête vers sa meilleure correspondance. Chaque candidate est jugée avec les tuiles qui l&apos;entourent, comparées aux tuiles qui entourent la requête (3x3 par défaut ; les tuiles absentes en bord ou dans le nodata ne comptent pas). Le modèle doit être celui qui a construit l&apos;index.</translation>
     </message>
     <message>
-        <location filename="../toolbox/match.py" line="60"/>
+        <location filename="../toolbox/match.py" line="64"/>
         <source>Index of the old date</source>
         <translation>Index de la date ancienne</translation>
     </message>
     <message>
-        <location filename="../toolbox/match.py" line="70"/>
+        <location filename="../toolbox/match.py" line="74"/>
         <source>Matches per tile (k)</source>
         <translation>Correspondances par tuile (k)</translation>
     </message>
     <message>
-        <location filename="../toolbox/match.py" line="72"/>
+        <location filename="../toolbox/match.py" line="76"/>
+        <source>Judge each candidate with</source>
+        <translation>Juger chaque candidate avec</translation>
+    </message>
+    <message>
+        <location filename="../toolbox/match.py" line="77"/>
+        <location filename="../ui/match_panel.py" line="73"/>
+        <source>its 3x3 neighbourhood</source>
+        <translation>son voisinage 3x3</translation>
+    </message>
+    <message>
+        <location filename="../toolbox/match.py" line="77"/>
+        <location filename="../ui/match_panel.py" line="73"/>
+        <source>its own tile only (the paper's protocol)</source>
+        <translation>sa seule tuile (le protocole de l&apos;article)</translation>
+    </message>
+    <message>
+        <location filename="../toolbox/match.py" line="77"/>
+        <location filename="../ui/match_panel.py" line="74"/>
+        <source>its 5x5 neighbourhood</source>
+        <translation>son voisinage 5x5</translation>
+    </message>
+    <message>
+        <location filename="../toolbox/match.py" line="80"/>
         <source>Matched tiles</source>
         <translation>Tuiles appariées</translation>
     </message>
     <message>
-        <location filename="../toolbox/match.py" line="77"/>
+        <location filename="../toolbox/match.py" line="85"/>
         <source>Lines from each tile to its best match</source>
         <translation>Lignes de chaque tuile vers sa meilleure correspondance</translation>
     </message>
     <message>
-        <location filename="../toolbox/match.py" line="83"/>
+        <location filename="../toolbox/match.py" line="91"/>
         <source>map@5 against the same-id ground truth</source>
         <translation>map@5 par rapport à la vérité terrain (même identifiant)</translation>
     </message>
     <message>
-        <location filename="../toolbox/match.py" line="84"/>
+        <location filename="../toolbox/match.py" line="92"/>
         <source>Tiles matched</source>
         <translation>Tuiles appariées</translation>
     </message>
     <message>
-        <location filename="../toolbox/match.py" line="96"/>
+        <location filename="../toolbox/match.py" line="105"/>
         <source>This index has no tile grid (built from an image folder); it cannot be matched against an ortho.</source>
         <translation>Cet index n'a pas de grille de tuiles (construit à partir d'un dossier d'images) ; il ne peut pas être apparié à une ortho.</translation>
     </message>
     <message>
-        <location filename="../toolbox/match.py" line="127"/>
+        <location filename="../toolbox/match.py" line="138"/>
         <source>against the same-id truth: map@5 {:.3f}, recall@1 {:.3f}</source>
         <translation>par rapport à la vérité (même identifiant) : map@5 {:.3f}, recall@1 {:.3f}</translation>
     </message>
@@ -1184,7 +1207,7 @@
     </message>
     <message>
         <location filename="../ui/compare.py" line="58"/>
-        <location filename="../ui/match_panel.py" line="314"/>
+        <location filename="../ui/match_panel.py" line="327"/>
         <source>cosine similarity {:.4f}</source>
         <translation>similarité cosinus {:.4f}</translation>
     </message>
@@ -1731,7 +1754,7 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <translation>ex æquo</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="109"/>
+        <location filename="../ui/match_panel.py" line="112"/>
         <source>build the index of the old date first (Index tab), or choose an existing index file</source>
         <translation>construisez d'abord l'index de la date ancienne (onglet Index), ou choisissez un fichier d'index existant</translation>
     </message>
@@ -1781,39 +1804,54 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <translation>ce point est hors de la zone découpée en tuiles de l'index (contour pointillé)</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="272"/>
+        <location filename="../ui/match_panel.py" line="273"/>
         <source>CrossTime: match a click</source>
         <translation>CrossTime : appariement d'un clic</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="276"/>
+        <location filename="../ui/match_panel.py" line="278"/>
         <source>matching…</source>
         <translation>appariement…</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="286"/>
+        <location filename="../ui/match_panel.py" line="296"/>
         <source>the click could not be matched: {}</source>
         <translation>le clic n'a pas pu être apparié : {}</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="316"/>
+        <location filename="../ui/match_panel.py" line="319"/>
+        <source>{} ({} of {} tiles)</source>
+        <translation>{} ({} tuiles sur {})</translation>
+    </message>
+    <message>
+        <location filename="../ui/match_panel.py" line="320"/>
+        <source>its own tile</source>
+        <translation>sa seule tuile</translation>
+    </message>
+    <message>
+        <location filename="../ui/match_panel.py" line="329"/>
         <source>{:.4f} above rank {}</source>
         <translation>{:.4f} de plus que le rang {}</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="327"/>
-        <source>the clicked tile {} (new date)</source>
-        <translation>la tuile cliquée {} (date récente)</translation>
+        <location filename="../ui/match_panel.py" line="342"/>
+        <source>the window centred on the clicked point, in tile {} (new date)</source>
+        <translation>la fenêtre centrée sur le point cliqué, dans la tuile {} (date récente)</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="333"/>
+        <location filename="../ui/match_panel.py" line="348"/>
         <source> (warning: {:.0f}% of the query tile is nodata)</source>
         <translation> (attention : {:.0f} % de la tuile requête est sans données)</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="335"/>
-        <source>tile {}: best match {}, {} ahead of the next (cosine {:.3f}), {:.0f} ms{}</source>
-        <translation>tuile {} : meilleure correspondance {}, {} devant la suivante (cosinus {:.3f}), {:.0f} ms{}</translation>
+        <location filename="../ui/match_panel.py" line="350"/>
+        <source> ({} of the {} tiles around the point have data: an edge of the ortho or nodata)</source>
+        <translation> ({} des {} tuiles autour du point ont des données : bord de l&apos;ortho ou nodata)</translation>
+    </message>
+    <message>
+        <location filename="../ui/match_panel.py" line="353"/>
+        <source>tile {}: best match {} judged with {}, {} ahead of the next (score {:.3f}), {:.0f} ms{}</source>
+        <translation>tuile {} : meilleure correspondance {} jugée avec {}, {} devant la suivante (score {:.3f}), {:.0f} ms{}</translation>
     </message>
     <message>
         <location filename="../ui/results_layer.py" line="31"/>
@@ -2110,32 +2148,37 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <translation>distance inconnue « {distance} » ({distances})</translation>
     </message>
     <message>
-        <location filename="../core/evaluation/evaluate.py" line="35"/>
+        <location filename="../core/evaluation/evaluate.py" line="40"/>
         <source>{descriptor}: map@5 {map:.3f}, recall@1 {recall:.3f}</source>
         <translation>{descriptor} : map@5 {map:.3f}, recall@1 {recall:.3f}</translation>
     </message>
     <message>
-        <location filename="../core/evaluation/evaluate.py" line="39"/>
+        <location filename="../core/evaluation/evaluate.py" line="44"/>
+        <source>{descriptor}, candidates judged with their {neighbourhood} neighbourhood: map@5 {map:.3f}</source>
+        <translation>{descriptor}, candidates jugées avec leur voisinage {neighbourhood} : map@5 {map:.3f}</translation>
+    </message>
+    <message>
+        <location filename="../core/evaluation/evaluate.py" line="49"/>
         <source>best untrained baseline: {descriptor} ({modality}, {fusion}, {normalisation}, {distance}): map@5 {map:.3f}</source>
         <translation>meilleure référence non entraînée : {descriptor} ({modality}, {fusion}, {normalisation}, {distance}) : map@5 {map:.3f}</translation>
     </message>
     <message>
-        <location filename="../core/evaluation/evaluate.py" line="63"/>
+        <location filename="../core/evaluation/evaluate.py" line="73"/>
         <source>{path}: {w}</source>
         <translation>{path} : {w}</translation>
     </message>
     <message>
-        <location filename="../core/evaluation/evaluate.py" line="147"/>
+        <location filename="../core/evaluation/evaluate.py" line="170"/>
         <source>evaluation written</source>
         <translation>évaluation écrite</translation>
     </message>
     <message>
-        <location filename="../core/evaluation/evaluate.py" line="156"/>
+        <location filename="../core/evaluation/evaluate.py" line="179"/>
         <source>trained with the legend '{trained}', applied to tiles drawn with '{legend}'</source>
         <translation>entraîné avec la légende « {trained} », appliqué à des tuiles dessinées avec « {legend} »</translation>
     </message>
     <message>
-        <location filename="../core/evaluation/evaluate.py" line="162"/>
+        <location filename="../core/evaluation/evaluate.py" line="185"/>
         <source>trained on tiles of {trained:g} m, applied to tiles of {size:g} m</source>
         <translation>entraîné sur des tuiles de {trained:g} m, appliqué à des tuiles de {size:g} m</translation>
     </message>
@@ -2504,22 +2547,22 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <translation>référence(s) inconnue(s) {unknown} : choisissez parmi {baselines}</translation>
     </message>
     <message>
-        <location filename="../core/jobs/matching.py" line="35"/>
+        <location filename="../core/jobs/matching.py" line="36"/>
         <source>the index {name}</source>
         <translation>l'index {name}</translation>
     </message>
     <message>
-        <location filename="../core/jobs/matching.py" line="53"/>
+        <location filename="../core/jobs/matching.py" line="55"/>
         <source>k = {k}: ask for at least 1 match per tile</source>
         <translation>k = {k} : demandez au moins 1 correspondance par tuile</translation>
     </message>
     <message>
-        <location filename="../core/jobs/matching.py" line="59"/>
+        <location filename="../core/jobs/matching.py" line="61"/>
         <source>{index_path}: this index has no tile grid (built from an image folder); it cannot be matched against an ortho</source>
         <translation>{index_path} : cet index n'a pas de grille de tuiles (construit à partir d'un dossier d'images) ; il ne peut pas être apparié à une ortho</translation>
     </message>
     <message>
-        <location filename="../core/jobs/matching.py" line="67"/>
+        <location filename="../core/jobs/matching.py" line="69"/>
         <source>{blank} of {total} tiles of the index's grid have no data in {new_ortho} (outside it, or nodata): left out of the matches</source>
         <translation>{blank} des {total} tuiles de la grille de l'index n'ont pas de données dans {new_ortho} (hors de l'ortho, ou sans données) : elles sont laissées hors des correspondances</translation>
     </message>
@@ -2661,137 +2704,142 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <translation>référence inconnue « {key} » (disponibles : {baselines})</translation>
     </message>
     <message>
-        <location filename="../core/retrieval/bulk.py" line="77"/>
+        <location filename="../core/retrieval/bulk.py" line="81"/>
         <source>the new-date tiles</source>
         <translation>les tuiles de la date récente</translation>
     </message>
     <message>
-        <location filename="../core/retrieval/bulk.py" line="79"/>
+        <location filename="../core/retrieval/bulk.py" line="83"/>
         <source>{where}: none of the {n} tiles of the index's grid has a valid pixel in this ortho (it lies outside the indexed area, or is all nodata); give the new ortho of the indexed area</source>
         <translation>{where} : aucune des {n} tuiles de la grille de l'index n'a de pixel valide dans cette ortho (elle est hors de la zone indexée, ou entièrement sans données) ; donnez l'ortho récente de la zone indexée</translation>
     </message>
     <message>
-        <location filename="../core/retrieval/click.py" line="56"/>
+        <location filename="../core/retrieval/click.py" line="65"/>
         <source>the index has no tile grid (made from an image folder?): it cannot serve clicks</source>
         <translation>l'index n'a pas de grille de tuiles (construit à partir d'un dossier d'images ?) : il ne peut pas répondre aux clics</translation>
     </message>
     <message>
-        <location filename="../core/retrieval/click.py" line="100"/>
+        <location filename="../core/retrieval/click.py" line="113"/>
         <source>the point lies outside the tiled area of the index</source>
         <translation>le point est en dehors de la zone découpée en tuiles de l'index</translation>
     </message>
     <message>
-        <location filename="../core/retrieval/click.py" line="103"/>
+        <location filename="../core/retrieval/click.py" line="116"/>
         <source>the matcher was closed (its inputs changed): click again</source>
         <translation>l'appariement a été fermé (ses entrées ont changé) : cliquez à nouveau</translation>
     </message>
     <message>
-        <location filename="../core/retrieval/index.py" line="35"/>
+        <location filename="../core/retrieval/click.py" line="124"/>
+        <source>the new ortho has no data at this point</source>
+        <translation>la nouvelle ortho n&apos;a pas de données en ce point</translation>
+    </message>
+    <message>
+        <location filename="../core/retrieval/index.py" line="36"/>
         <source>the index</source>
         <translation>l'index</translation>
     </message>
     <message>
-        <location filename="../core/retrieval/index.py" line="42"/>
+        <location filename="../core/retrieval/index.py" line="43"/>
         <source>a CrossTime descriptor index</source>
         <translation>un index de descripteurs CrossTime</translation>
     </message>
     <message>
-        <location filename="../core/retrieval/index.py" line="43"/>
+        <location filename="../core/retrieval/index.py" line="44"/>
         <source>index file not found: {path}</source>
         <translation>fichier d'index introuvable : {path}</translation>
     </message>
     <message>
-        <location filename="../core/retrieval/index.py" line="43"/>
+        <location filename="../core/retrieval/index.py" line="44"/>
         <source>index version</source>
         <translation>version d'index</translation>
     </message>
     <message>
-        <location filename="../core/retrieval/index.py" line="196"/>
+        <location filename="../core/retrieval/index.py" line="199"/>
         <source>{path}: damaged index (array lengths differ)</source>
         <translation>{path} : index endommagé (les longueurs des tableaux diffèrent)</translation>
     </message>
     <message>
-        <location filename="../core/retrieval/index.py" line="199"/>
+        <location filename="../core/retrieval/index.py" line="202"/>
         <source>{path}: {n_bad} of {n_desc} descriptors hold NaN or infinite values (first: tile {first}), so every search would answer nonsense; the model that built it gave no usable descriptors. Rebuild the index with a working model</source>
         <translation>{path} : {n_bad} descripteurs sur {n_desc} contiennent des valeurs NaN ou infinies (premier : tuile {first}), toute recherche donnerait donc des réponses absurdes ; le modèle qui l'a construit n'a donné aucun descripteur utilisable. Reconstruisez l'index avec un modèle qui fonctionne</translation>
     </message>
     <message>
-        <location filename="../core/retrieval/index.py" line="213"/>
+        <location filename="../core/retrieval/index.py" line="216"/>
         <source>{where} was built with another model (fingerprint {model_fingerprint}, the model in use is {fingerprint}): rebuild the index with this model</source>
         <translation>{where} a été construit avec un autre modèle (empreinte {model_fingerprint}, le modèle utilisé a l'empreinte {fingerprint}) : reconstruisez l'index avec ce modèle</translation>
     </message>
     <message>
-        <location filename="../core/retrieval/index.py" line="223"/>
+        <location filename="../core/retrieval/index.py" line="226"/>
         <source>{name} holds no tiles: rebuild it from an area with tiles</source>
         <translation>{name} ne contient aucune tuile : reconstruisez-le sur une zone qui a des tuiles</translation>
     </message>
     <message>
-        <location filename="../core/retrieval/index.py" line="224"/>
+        <location filename="../core/retrieval/index.py" line="227"/>
         <source>k = {k}: ask for between 1 and {n} matches ({name} holds {n} tiles)</source>
         <translation>k = {k} : demandez entre 1 et {n} correspondances ({name} contient {n} tuiles)</translation>
     </message>
     <message>
-        <location filename="../core/retrieval/index.py" line="238"/>
+        <location filename="../core/retrieval/index.py" line="241"/>
         <source>query descriptors have {dims} dimensions, {name} {dim}</source>
         <translation>les descripteurs des requêtes ont {dims} dimensions, {name} {dim}</translation>
     </message>
     <message>
-        <location filename="../core/retrieval/index.py" line="242"/>
+        <location filename="../core/retrieval/index.py" line="245"/>
         <source>{n_bad} of {n_vectors} query descriptors hold NaN or infinite values: the model gives no usable descriptors for these tiles; use a working model</source>
         <translation>{n_bad} descripteurs de requête sur {n_vectors} contiennent des valeurs NaN ou infinies : le modèle ne donne aucun descripteur utilisable pour ces tuiles ; utilisez un modèle qui fonctionne</translation>
     </message>
     <message>
-        <location filename="../core/retrieval/index.py" line="365"/>
+        <location filename="../core/retrieval/index.py" line="379"/>
         <source>FAISS is not installed (pip install faiss-cpu); use the exact numpy search</source>
         <translation>FAISS n'est pas installé (pip install faiss-cpu) ; utilisez la recherche exacte numpy</translation>
     </message>
     <message>
-        <location filename="../core/retrieval/index.py" line="371"/>
+        <location filename="../core/retrieval/index.py" line="385"/>
         <source>unknown search backend '{backend}' (auto, numpy, faiss, sklearn)</source>
         <translation>moteur de recherche inconnu « {backend} » (auto, numpy, faiss, sklearn)</translation>
     </message>
     <message>
-        <location filename="../core/retrieval/index.py" line="379"/>
+        <location filename="../core/retrieval/index.py" line="393"/>
         <source>shard {i}/{n}: expected 0 &lt;= i &lt; n</source>
         <translation>part {i}/{n} : attendu 0 &lt;= i &lt; n</translation>
     </message>
     <message>
-        <location filename="../core/retrieval/index.py" line="388"/>
+        <location filename="../core/retrieval/index.py" line="402"/>
         <source>--shard expects i/n, e.g. 2/8 (got {text!r})</source>
         <translation>--shard attend i/n, par exemple 2/8 (reçu : {text!r})</translation>
     </message>
     <message>
-        <location filename="../core/retrieval/index.py" line="390"/>
+        <location filename="../core/retrieval/index.py" line="404"/>
         <source>--shard {text}: i must be between 1 and n</source>
         <translation>--shard {text} : i doit être compris entre 1 et n</translation>
     </message>
     <message>
-        <location filename="../core/retrieval/index.py" line="408"/>
+        <location filename="../core/retrieval/index.py" line="422"/>
         <source>the model {who} gave NaN or infinite descriptors for {n_bad} of {n_desc} tiles (first: tile {first}); an index of them would answer nonsense, so none was written. The model is damaged or its training diverged: retrain it or use another</source>
         <translation>le modèle {who} a donné des descripteurs NaN ou infinis pour {n_bad} tuiles sur {n_desc} (première : tuile {first}) ; un index de ces descripteurs donnerait des réponses absurdes, aucun n'a donc été écrit. Le modèle est endommagé ou son entraînement a divergé : entraînez-le à nouveau ou utilisez-en un autre</translation>
     </message>
     <message>
-        <location filename="../core/retrieval/index.py" line="424"/>
+        <location filename="../core/retrieval/index.py" line="438"/>
         <source>no index to merge</source>
         <translation>aucun index à fusionner</translation>
     </message>
     <message>
-        <location filename="../core/retrieval/index.py" line="428"/>
+        <location filename="../core/retrieval/index.py" line="442"/>
         <source>{path} was made with another model than {first}</source>
         <translation>{path} a été produit avec un autre modèle que {first}</translation>
     </message>
     <message>
-        <location filename="../core/retrieval/index.py" line="430"/>
+        <location filename="../core/retrieval/index.py" line="444"/>
         <source>{path}: descriptors of {dim} dimensions, {first}: {first_dim}</source>
         <translation>{path} : descripteurs de {dim} dimensions, {first} : {first_dim}</translation>
     </message>
     <message>
-        <location filename="../core/retrieval/index.py" line="433"/>
+        <location filename="../core/retrieval/index.py" line="447"/>
         <source>{path} uses another grid or CRS than {first}</source>
         <translation>{path} utilise une autre grille ou un autre SCR que {first}</translation>
     </message>
     <message>
-        <location filename="../core/retrieval/index.py" line="437"/>
+        <location filename="../core/retrieval/index.py" line="451"/>
         <source>the shards overlap: tile {tile} appears {times} times</source>
         <translation>les parts se recouvrent : la tuile {tile} apparaît {times} fois</translation>
     </message>
@@ -2845,6 +2893,16 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <location filename="../core/retrieval/model_file.py" line="117"/>
         <source>{path}: the weights do not fit the network the file describes ({exc})</source>
         <translation>{path} : les poids ne correspondent pas au réseau que décrit le fichier ({exc})</translation>
+    </message>
+    <message>
+        <location filename="../core/retrieval/neighbourhood.py" line="43"/>
+        <source>neighbourhood size {size}: choose {sizes}</source>
+        <translation>taille de voisinage {size} : choisissez {sizes}</translation>
+    </message>
+    <message>
+        <location filename="../core/retrieval/neighbourhood.py" line="46"/>
+        <source>neighbourhood aggregate {aggregate!r}: choose {choices}</source>
+        <translation>agrégation du voisinage {aggregate!r} : choisissez {choices}</translation>
     </message>
     <message>
         <location filename="../core/retrieval/onnx_describer.py" line="112"/>
@@ -3132,6 +3190,18 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <location filename="../core/train/siamese_trainer.py" line="75"/>
         <source>hard mining: {n_hard} of {n_queries} training queries are hard (train map@{map_n} {train_map:.3f})</source>
         <translation>exemples difficiles : {n_hard} requêtes d'entraînement sur {n_queries} sont difficiles (map@{map_n} d'entraînement {train_map:.3f})</translation>
+    </message>
+    <message>
+        <source>Describes every tile of the new ortho on the index's grid and finds its k best old-date tiles. Writes the query footprints with the best match id, the k match ids and scores, and the rank of the old tile that has the query's own id (the true match when both orthos are co-registered), plus an optional line layer from each query to its best match. The model must be the one that built the index.</source>
+        <translation type="vanished">Décrit chaque tuile de l'ortho récente sur la grille de l'index et trouve ses k meilleures tuiles de la date ancienne. Écrit les emprises des requêtes avec l'identifiant de la meilleure correspondance, les identifiants et scores des k correspondances, et le rang de la tuile ancienne qui porte l'identifiant de la requête (la vraie correspondance quand les deux orthos sont co-registrées), ainsi qu'une couche facultative de lignes reliant chaque requête à sa meilleure correspondance. Le modèle doit être celui qui a construit l'index.</translation>
+    </message>
+    <message>
+        <source>the clicked tile {} (new date)</source>
+        <translation type="vanished">la tuile cliquée {} (date récente)</translation>
+    </message>
+    <message>
+        <source>tile {}: best match {}, {} ahead of the next (cosine {:.3f}), {:.0f} ms{}</source>
+        <translation type="vanished">tuile {} : meilleure correspondance {}, {} devant la suivante (cosinus {:.3f}), {:.0f} ms{}</translation>
     </message>
     <message>
         <source>preparing the matcher (reading the vector layers, loading the model and the index)…; your click will be answered next</source>
@@ -3551,13 +3621,23 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
     </message>
     <message>
         <location filename="../ui/dock.ui" line="0"/>
-        <source>Then click a place on the map: the tile under it is matched against the old-date index (right click or Esc to stop)</source>
-        <translation>Cliquez ensuite sur un lieu de la carte : la tuile qui s'y trouve est recherchée dans l'index de la date ancienne (clic droit ou Échap pour arrêter)</translation>
+        <source>Then click a place on the map: the tile centred on it, with its neighbours, is matched against the old-date index (right click or Esc to stop)</source>
+        <translation>Puis cliquez un lieu sur la carte : la tuile centrée sur lui, avec ses voisines, est comparée à l&apos;index de la date ancienne (clic droit ou Échap pour arrêter)</translation>
     </message>
     <message>
         <location filename="../ui/dock.ui" line="0"/>
         <source>Click a place on the map</source>
         <translation>Cliquer sur un lieu de la carte</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.ui" line="0"/>
+        <source>Judge each place with</source>
+        <translation>Juger chaque lieu avec</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.ui" line="0"/>
+        <source>A place is more than one tile: each candidate old tile is scored with the tiles around it, compared with the tiles around the clicked point at the same offsets (the lowest quarter of their similarities left out, so that a few changed neighbours do not sink the true place)</source>
+        <translation>Un lieu est plus qu&apos;une tuile : chaque tuile ancienne candidate est notée avec les tuiles qui l&apos;entourent, comparées aux tuiles autour du point cliqué aux mêmes décalages (le quart le plus bas de leurs similarités est écarté, pour que quelques voisines changées ne coulent pas le vrai lieu)</translation>
     </message>
     <message>
         <location filename="../ui/dock.ui" line="0"/>
@@ -3583,6 +3663,11 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <location filename="../ui/dock.ui" line="0"/>
         <source>Old tile</source>
         <translation>Tuile ancienne</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.ui" line="0"/>
+        <source>Judged with</source>
+        <translation>Jugé avec</translation>
     </message>
     <message>
         <location filename="../ui/dock.ui" line="0"/>
@@ -3628,6 +3713,10 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <location filename="../ui/dock.ui" line="0"/>
         <source>Help</source>
         <translation>Aide</translation>
+    </message>
+    <message>
+        <source>Then click a place on the map: the tile under it is matched against the old-date index (right click or Esc to stop)</source>
+        <translation type="vanished">Cliquez ensuite sur un lieu de la carte : la tuile qui s'y trouve est recherchée dans l'index de la date ancienne (clic droit ou Échap pour arrêter)</translation>
     </message>
 </context>
 </TS>

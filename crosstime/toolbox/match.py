@@ -14,6 +14,7 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
     QgsWkbTypes,
@@ -42,6 +43,7 @@ class MatchTiles(CrossTimeAlgorithm):
     NEW_ORTHO = "NEW_ORTHO"
     NEW_VECTORS = "NEW_VECTORS"
     OUTPUT = "OUTPUT"
+    NEIGHBOURHOOD = "NEIGHBOURHOOD"
     NAME = "match_tiles"
     GROUP_ID = "matching"
 
@@ -53,7 +55,9 @@ class MatchTiles(CrossTimeAlgorithm):
             "Describes every tile of the new ortho on the index's grid and finds its k best old-date tiles. Writes "
             "the query footprints with the best match id, the k match ids and scores, and the rank of the old tile "
             "that has the query's own id (the true match when both orthos are co-registered), plus an optional line "
-            "layer from each query to its best match. The model must be the one that built the index."
+            "layer from each query to its best match. Each candidate is judged with the tiles around it compared with "
+            "the tiles around the query (3x3 by default; tiles missing at an edge or in nodata drop out). The model "
+            "must be the one that built the index."
         )
 
     def initAlgorithm(self, config=None):
@@ -68,6 +72,10 @@ class MatchTiles(CrossTimeAlgorithm):
         self.addParameter(multiple_vectors(self.NEW_VECTORS, tr("Vector layers of the new date")))
         self.add_legend_params()
         self.addParameter(number(self.K, tr("Matches per tile (k)"), 5, minimum=1, integer=True))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.NEIGHBOURHOOD, tr("Judge each candidate with"),
+            [tr("its 3x3 neighbourhood"), tr("its own tile only (the paper's protocol)"), tr("its 5x5 neighbourhood")],
+            defaultValue=0))
         self.addParameter(
             QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Matched tiles"), QgsProcessing.SourceType.TypeVectorPolygon)
         )
@@ -88,6 +96,7 @@ class MatchTiles(CrossTimeAlgorithm):
         from ..core.geo.grid import TileGrid
         from ..core.retrieval.bulk import match_features
         from ..core.retrieval.index import DescriptorIndex
+        from ..core.retrieval.neighbourhood import Neighbourhood
 
         index_path = self.parameterAsFile(parameters, self.INDEX, context)
         grid_dict = DescriptorIndex.load(index_path).grid
@@ -106,6 +115,8 @@ class MatchTiles(CrossTimeAlgorithm):
             new_vectors=layers,
             k=self.parameterAsInt(parameters, self.K, context),
             progress=progress,
+            neighbourhood=Neighbourhood((3, 1, 5)[self.parameterAsEnum(parameters, self.NEIGHBOURHOOD, context)],
+                                        Neighbourhood.default().aggregate),
         )
         for w in warnings:
             feedback.pushWarning(translated(w))

@@ -172,6 +172,7 @@ DOCK = (
     Binding("describerCombo", COMBO_DATA, Setting.DESCRIBER, ProjectKey.DESCRIBER),
     Binding("modelFile", FILE_PATH, Setting.MODEL, ProjectKey.MODEL),
     Binding("kSpin", INT_SPIN, Setting.K, ProjectKey.K),
+    Binding("neighbourhoodCombo", COMBO_DATA, Setting.NEIGHBOURHOOD, ProjectKey.NEIGHBOURHOOD),
     Binding("indexFile", FILE_PATH, project=ProjectKey.INDEX),
 )
 

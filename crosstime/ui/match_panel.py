@@ -70,6 +70,9 @@ class MatchPanel(QObject):
         t.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         t.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         w.queryLabel.setVisible(False)
+        for size, label in (("3", tr("its 3x3 neighbourhood")), ("1", tr("its own tile only (the paper's protocol)")),
+                            ("5", tr("its 5x5 neighbourhood"))):
+            w.neighbourhoodCombo.addItem(label, size)
 
     # the click tool ----------------------------------------------------------------------------
     def _toggle_tool(self, on: bool) -> None:
@@ -265,14 +268,24 @@ class MatchPanel(QObject):
         self.request += 1
         req = self.request
         k = self.w.kSpin.value()
+        neighbourhood = self.neighbourhood()
         # one more than shown: the last answer's lead over the next one
-        task = CoreTask(tr("CrossTime: match a click"), lambda progress: matcher.match(p.x(), p.y(), k + 1, req, True),
+        task = CoreTask(tr("CrossTime: match a click"),
+                        lambda progress: matcher.match(p.x(), p.y(), k + 1, req, True, neighbourhood),
                         lambda status, result, error: self._match_done(req, k, status, result, error), can_cancel=False)
         self._tasks.add(task)
         task.req = req
         self.dock.status(tr("matching…"))
         start(task)
         return task
+
+    def neighbourhood(self):
+        from ..core.retrieval.neighbourhood import Neighbourhood
+        try:
+            size = int(self.w.neighbourhoodCombo.currentData() or 3)
+        except ValueError:
+            size = 3
+        return Neighbourhood(size, Neighbourhood.default().aggregate) if size in (1, 3, 5) else Neighbourhood.default()
 
     def _match_done(self, req: int, k: int, status: str, result, error) -> None:
         self._tasks = {t for t in self._tasks if getattr(t, "req", None) != req}
@@ -302,6 +315,9 @@ class MatchPanel(QObject):
         t.clearContents()
         t.setRowCount(len(result.ids))
         thumbs = result.images.get("matches", [])
+        size = result.neighbourhood.split(" ")[0]
+        judged = tr("{} ({} of {} tiles)").format(size, result.neighbours, int(size[0]) ** 2) \
+            if size != "1x1" else tr("its own tile")
         for r, (tid, score, lead) in enumerate(zip(result.ids, result.scores, leads)):
             rank = QTableWidgetItem(str(r + 1))
             rank.setBackground(rank_colour(r + 1))
@@ -319,19 +335,25 @@ class MatchPanel(QObject):
             tile = QTableWidgetItem(tid)
             tile.setToolTip(tip)
             t.setItem(r, 2, tile)
+            t.setItem(r, 3, QTableWidgetItem(judged))
         if "query" in result.images:
             w.queryLabel.setPixmap(to_pixmap(result.images["query"][0], THUMB))
-            w.queryLabel.setToolTip(tr("the clicked tile {} (new date)").format(result.query_id))
+            w.queryLabel.setToolTip(
+                tr("the window centred on the clicked point, in tile {} (new date)").format(result.query_id))
             w.queryLabel.setVisible(True)
         w.addLayerButton.setEnabled(True)
         w.compareButton.setEnabled("query" in result.images)
         w.tabs.setCurrentWidget(w.matchTab)
         note = "" if result.valid_fraction >= 0.999 else \
             tr(" (warning: {:.0f}% of the query tile is nodata)").format(100 * (1 - result.valid_fraction))
+        if size != "1x1" and result.neighbours < int(size[0]) ** 2:
+            note += tr(" ({} of the {} tiles around the point have data: an edge of the ortho or nodata)").format(
+                result.neighbours, int(size[0]) ** 2)
         lead = leads[0] if leads else None
-        self.dock.status(tr("tile {}: best match {}, {} ahead of the next (cosine {:.3f}), {:.0f} ms{}").format(
-            result.query_id, result.ids[0], lead_text(lead), result.scores[0], result.elapsed_ms, note),
-            "ok" if not note else "warning")
+        self.dock.status(tr("tile {}: best match {} judged with {}, {} ahead of the next (score {:.3f}), "
+                            "{:.0f} ms{}").format(result.query_id, result.ids[0], judged, lead_text(lead),
+                                                  result.scores[0], result.elapsed_ms, note),
+                         "ok" if not note else "warning")
 
     def _row_selected(self) -> None:
         rows = self.w.resultsTable.selectionModel().selectedRows()

@@ -10,7 +10,7 @@ from typing import Callable, List, Optional, Sequence, Tuple
 import numpy as np
 
 from ..errors import CrossTimeError
-from ..geo.grid import TileGrid, parse_tile_id
+from ..geo.grid import TileGrid, parse_tile_id, tile_id
 from ..geo.vectors import VectorLayerData
 from ..tiles.dates import NEW, OLD
 from ..tiles.from_layers import LayerTiles
@@ -24,11 +24,6 @@ NEAR_MARGIN = 0.1          # of a tile's size, read around the tiles of a click
 MIN_NEIGHBOUR_VALID = 0.5  # a query neighbour with less valid data than this is left out
 
 
-def _point_id(x: float, y: float) -> str:
-    """The name of a clicked place: its coordinates (it lies anywhere, not on the grid)."""
-    return f"{x:.1f}, {y:.1f}"
-
-
 class MatchError(CrossTimeError, ValueError):
     """The click cannot be matched (outside the tiled area, no data...)."""
 
@@ -36,7 +31,7 @@ class MatchError(CrossTimeError, ValueError):
 @dataclass
 class MatchResult:
     request: int
-    query_id: str
+    query_id: str                                  # the tile of the index's grid under the point
     query_footprint: Tuple[float, float, float, float]
     crs: str
     ids: List[str]
@@ -113,7 +108,8 @@ class Matcher:
         t0 = time.perf_counter()
         self.index.check_k(k)
         neighbourhood = neighbourhood or Neighbourhood.default()
-        if self.grid.tile_at(x, y) is None:
+        under = self.grid.tile_at(x, y)
+        if under is None:
             raise MatchError("the point lies outside the tiled area of the index")
         with self._lock:
             if self._closed:
@@ -130,7 +126,7 @@ class Matcher:
             q[present] = self.describer.describe(query, np.nonzero(present)[0], NEW)
             scores, rows = search_around(self.index, q, present, neighbourhood, k)
             fps = [tuple(map(float, self.index.footprints[r])) for r in rows]
-            res = MatchResult(request, _point_id(x, y), window.footprint(0, 0), self.grid.crs,
+            res = MatchResult(request, tile_id(*under), window.footprint(0, 0), self.grid.crs,
                               [str(self.index.ids[r]) for r in rows], [float(v) for v in scores], fps,
                               float(batch.valid[0]), neighbourhood=neighbourhood.label,
                               neighbours=int(present.sum()), grid_footprints=list(fps))
