@@ -33,31 +33,37 @@ def queries_at(index, rows, nb, rng):
 
 
 def click_rows(sizes, dim: int, clicks: int):
-    from crosstime.core.retrieval.index import faiss_available
-    from crosstime.core.retrieval.neighbourhood import Neighbourhood, search_around
-    nb = Neighbourhood.default()
-    rng = np.random.default_rng(0)
     print(f"   {'N':>9} {'search':<44} {'click ms':>9} {'single ms':>10} {'same top-5':>11}")
     for n in sizes:
-        index = grid_index(n, dim)
-        rows = rng.choice(n, clicks, replace=False)
-        q, present = queries_at(index, rows, nb, rng)
-        plans = [("numpy", "exact: every tile scored")] if n <= 300_000 else []
-        if faiss_available():
-            plans.append(("faiss", "FAISS flat: 9 x 32 hits shortlisted, rescored"))
-        exact = None
-        for backend, label in plans:
-            index.query(q[0, :1], 5, backend=backend)             # builds the searcher (FAISS: once per index)
-            search_around(index, q[0], present[0], nb, 5, backend=backend)
-            t_single, _ = timed(lambda b=backend: [index.query(q[c, :1], 5, backend=b) for c in range(clicks)], 3)
-            t_nb, answers = timed(lambda b=backend: [search_around(index, q[c], present[c], nb, 5, backend=b)[1]
-                                                     for c in range(clicks)], 3)
-            if exact is None:
-                exact = answers
-            same = np.mean([np.array_equal(a, b) for a, b in zip(answers, exact)])
-            print(f"   {n:>9} {label:<44} {1000 * t_nb / clicks:9.1f} {1000 * t_single / clicks:10.1f} "
-                  f"{same:11.3f}", flush=True)
-        del index
+        clicks_on(grid_index(n, dim), clicks)
+
+
+def clicks_on(index, clicks: int):
+    from crosstime.core.retrieval.index import faiss_available
+    from crosstime.core.retrieval.neighbourhood import EXACT_LIMIT, Neighbourhood, search_around
+    nb = Neighbourhood.default()
+    rng = np.random.default_rng(0)
+    n = len(index)
+    q, present = queries_at(index, rng.choice(n, clicks, replace=False), nb, rng)
+    plans = [("numpy", "exact: every tile scored")] if n <= EXACT_LIMIT else []
+    if faiss_available():
+        plans.append(("faiss", "FAISS flat: 9 x 32 hits shortlisted, rescored"))
+    exact = None
+    for backend, label in plans:
+        index.query(q[0, :1], 5, backend=backend)             # builds the searcher (FAISS: once per index)
+        search_around(index, q[0], present[0], nb, 5, backend=backend)
+
+        def single(b=backend):
+            return [index.query(q[c, :1], 5, backend=b) for c in range(clicks)]
+
+        def around(b=backend):
+            return [search_around(index, q[c], present[c], nb, 5, backend=b)[1] for c in range(clicks)]
+        t_single, _ = timed(single, 3)
+        t_nb, answers = timed(around, 3)
+        exact = answers if exact is None else exact
+        same = np.mean([np.array_equal(a, b) for a, b in zip(answers, exact)])
+        print(f"   {n:>9} {label:<44} {1000 * t_nb / clicks:9.1f} {1000 * t_single / clicks:10.1f} "
+              f"{same:11.3f}", flush=True)
 
 
 def bulk_row(n: int, dim: int):

@@ -137,9 +137,10 @@ def match_point(a, neighbourhood) -> None:
     size = int(res.neighbourhood[0]) ** 2
     print(f"point {a.at[0]:g}, {a.at[1]:g} (tile {res.query_id}) judged with its {res.neighbourhood} neighbourhood "
           f"({res.neighbours} of {size} tiles with data), {res.elapsed_ms:.0f} ms:")
-    for rank, (tid, score, fp, on_grid) in enumerate(zip(res.ids, res.scores, res.footprints, res.grid_footprints), 1):
-        moved = "" if fp == on_grid else " (placed inside the tile where the window fits best)"
-        print(f"  {rank}. {tid}  score {score:.4f}  footprint {', '.join(f'{v:.1f}' for v in fp)}{moved}")
+    print("  (footprints: where the window centred on the point lies in each answer"
+          + (", the best one fitted to the old ortho)" if a.old_ortho else ")"))
+    for rank, (tid, score, fp) in enumerate(zip(res.ids, res.scores, res.footprints), 1):
+        print(f"  {rank}. {tid}  score {score:.4f}  footprint {', '.join(f'{v:.1f}' for v in fp)}")
 
 
 def cmd_evaluate(a) -> None:

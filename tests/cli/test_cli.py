@@ -48,8 +48,16 @@ def test_command_line_pipeline(root, tmp_path, capsys):
     gpkg = str(tmp_path / "matches.gpkg")
     text = _main(capsys, "match", "--index", index, "--model", model, "--new-ortho", out["new_ortho"], "--new-vectors",
                 out["new_vectors"], "--out", gpkg)
-    assert "64 tiles matched" in text and "map@5" in text
+    assert "64 tiles matched" in text and "map@5" in text and "3x3 trimmed neighbourhood" in text
     assert set(list_layers(gpkg)) == {"queries", "matches", "links"}
+    # one place, as a click: off the grid (a third of the way into a tile), near the south-west corner
+    import rasterio
+    with rasterio.open(out["new_ortho"]) as src:
+        west, south = src.bounds.left, src.bounds.bottom
+    text = _main(capsys, "match", "--index", index, "--model", model, "--new-ortho", out["new_ortho"], "--at",
+                 str(west + 130), str(south + 30), "--old-ortho", out["old_ortho"], "--k", "3", "--neighbourhood", "5")
+    assert "judged with its 5x5 trimmed neighbourhood" in text and text.count(" score ") == 3
+    assert "of 25 tiles with data" in text and "(9 of 25" not in text      # a corner: fewer neighbours, said
     text = _main(capsys, "evaluate", store, "--models", model, "--out", str(tmp_path / "eval"))
     assert "best untrained baseline" in text
     assert os.path.exists(tmp_path / "eval" / "report.html") and os.path.exists(tmp_path / "eval" / "examples_1.png")

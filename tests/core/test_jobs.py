@@ -63,6 +63,15 @@ def test_bulk_match_click_and_evaluation_agree(store, land, trained_model, legen
             assert res.images["query"][0].shape == (grid.pixels, grid.pixels, 3) and len(res.images["matches"]) == 5
             one = matcher.match((x0 + x1) / 2, (y0 + y1) / 2, 5, neighbourhood=Neighbourhood(1))
             assert one.ids == [str(t) for t in single.match_ids()[k]] and one.neighbourhood == "1x1"
+        # a click off the tiles' centres: the answer drawn where the window centred on the point lies in it
+        right = [k for k in range(len(bm.query_ids)) if bm.match_ids()[k, 0] == bm.query_ids[k]]
+        x0, y0, x1, y1 = bm.query_footprints[right[len(right) // 2]]
+        size = x1 - x0
+        res = matcher.match(x0 + 0.8 * size, y0 + 0.3 * size, 5)
+        assert res.query_id == bm.query_ids[right[len(right) // 2]] and res.ids[0] == res.query_id
+        np.testing.assert_allclose(res.query_footprint, (x0 + 0.3 * size, y0 - 0.2 * size, x1 + 0.3 * size,
+                                                         y1 - 0.2 * size))
+        assert np.abs(np.subtract(res.footprints[0], res.query_footprint)).max() < 0.1 * size
     finally:
         matcher.close()
     ev = jobs.evaluate_stores([store.path], str(tmp_path / "eval"), jobs.EvaluationRequest(

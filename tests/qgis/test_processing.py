@@ -66,6 +66,13 @@ def test_every_algorithm_end_to_end(provider, land, tmp_path):
     assert {"query_id", "best_id", "best_score", "match_ids", "scores", "same_id_rank", "correct"} <= set(q.fields().names())
     f = next(q.getFeatures())
     assert len(f["match_ids"].split(",")) == 3 and f["same_id_rank"] >= 1
+    # each candidate judged with its 3x3 neighbourhood by default: a corner tile has 4 of its 9 tiles
+    assert {g["neighbourhood"] for g in q.getFeatures()} == {"3x3 trimmed"}
+    assert sorted({g["neighbours"] for g in q.getFeatures()}) == [4, 6, 9]
+    single = processing.run("crosstime:match_tiles", {
+        "INDEX": index, "MODEL": model, "NEW_ORTHO": land.new_ortho, "K": 3, "NEIGHBOURHOOD": 1,
+        "OUTPUT": str(tmp_path / "single.gpkg")})
+    assert {g["neighbourhood"] for g in QgsVectorLayer(single["OUTPUT"], "s", "ogr").getFeatures()} == {"1x1"}
     lines = QgsVectorLayer(res["LINES"], "l", "ogr")
     assert lines.featureCount() == 49 and lines.geometryType() == 1
     assert 0 <= res["MAP5"] <= 1

@@ -1,10 +1,10 @@
-"""Click-to-match without QGIS: the window centred on a point and its neighbours are described and searched in
-the index, each candidate judged with its own neighbours, and each answer placed where the window fits in it."""
+"""Click-to-match without QGIS: the tile under a point and its neighbours are described and searched in the index,
+each candidate judged with its own neighbours, and each answer drawn where the point's window lies in it."""
 from __future__ import annotations
 
 import threading
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Callable, List, Optional, Sequence, Tuple
 
 import numpy as np
@@ -42,6 +42,7 @@ class MatchResult:
     neighbourhood: str = "1x1"                    # the tiles each candidate was judged with
     neighbours: int = 1                           # the query's tiles that took part (fewer at edges, beside nodata)
     grid_footprints: List[Tuple[float, float, float, float]] = field(default_factory=list)  # the answers' own tiles
+    # ``query_footprint``: the window centred on the point; ``footprints``: where it lies in each answer
     images: dict = field(default_factory=dict)    # "query": (image, codes), "matches": [(image, codes), ...]
 
     @property
@@ -102,9 +103,11 @@ class Matcher:
 
     def match(self, x: float, y: float, k: int = 5, request: int = 0, with_images: bool = False,
               neighbourhood: Optional[Neighbourhood] = None) -> MatchResult:
-        """Match the place at (x, y), in the grid's CRS: the window centred on the point and, with a neighbourhood
-        (3x3 by default), the windows around it, against every old tile judged with its own neighbours. Each
-        answer is moved to where the clicked window fits best inside it when the old ortho is at hand."""
+        """Match the place at (x, y), in the grid's CRS: the tile under the point with, in a neighbourhood (3x3 by
+        default), the tiles around it, against every old tile judged with its own neighbours (the descriptors are
+        compared on the grid they were made on). Each answer is then drawn where the point's window lies in it: at
+        the point's place in its tile and, for the best answer when the old ortho is at hand, where the window
+        centred on the point fits the old image best."""
         t0 = time.perf_counter()
         self.index.check_k(k)
         neighbourhood = neighbourhood or Neighbourhood.default()
@@ -114,24 +117,32 @@ class Matcher:
         with self._lock:
             if self._closed:
                 raise MatchError("the matcher was closed (its inputs changed): click again")
-            window, cells = self._window_at(x, y, neighbourhood)
-            query = self._tiles_of(cells, NEW, window)
-            batch = query.read(range(len(cells)), NEW)
-            # a neighbour mostly off the ortho or nodata says nothing of the place: left out, and said
-            present = batch.valid >= MIN_NEIGHBOUR_VALID
-            present[0] = batch.valid[0] > 0.0
+            step = max(1, int(round(self.grid.tile_size / self.grid.stride)))     # grid cells per tile
+            cells = [(under[0] + step * int(dx), under[1] + step * int(dy)) for dx, dy in neighbourhood.offsets()]
+            inside = np.array([self.grid.contains_index(*c) for c in cells])
+            query = self._tiles_of([c for c, ok in zip(cells, inside) if ok], NEW)
+            batch = query.read(range(int(inside.sum())), NEW)
+            valid = np.zeros(len(cells), np.float32)
+            valid[inside] = batch.valid
+            # a neighbour mostly off the ortho or in nodata says nothing of the place: left out, and said
+            present = valid >= MIN_NEIGHBOUR_VALID
+            present[0] = valid[0] > 0.0
             if not present[0]:
                 raise MatchError("the new ortho has no data at this point")
             q = np.zeros((len(cells), self.index.dim), np.float32)
-            q[present] = self.describer.describe(query, np.nonzero(present)[0], NEW)
+            q[present] = self.describer.describe(query, np.nonzero(present[inside])[0], NEW)
             scores, rows = search_around(self.index, q, present, neighbourhood, k)
-            fps = [tuple(map(float, self.index.footprints[r])) for r in rows]
-            res = MatchResult(request, tile_id(*under), window.footprint(0, 0), self.grid.crs,
-                              [str(self.index.ids[r]) for r in rows], [float(v) for v in scores], fps,
-                              float(batch.valid[0]), neighbourhood=neighbourhood.label,
-                              neighbours=int(present.sum()), grid_footprints=list(fps))
-            if OLD in self._layer_tiles().orthos:
-                self._place_in_tiles(res, batch.images[0])
+            on_grid = [tuple(map(float, self.index.footprints[r])) for r in rows]
+            qx0, qy0, qx1, qy1 = self.grid.footprint(*under)
+            dx, dy = x - (qx0 + qx1) / 2.0, y - (qy0 + qy1) / 2.0          # the point's place in its tile
+            half = self.grid.tile_size / 2.0
+            res = MatchResult(request, tile_id(*under), (x - half, y - half, x + half, y + half), self.grid.crs,
+                              [str(self.index.ids[r]) for r in rows], [float(v) for v in scores],
+                              [(a + dx, b + dy, c + dx, d + dy) for a, b, c, d in on_grid], float(valid[0]),
+                              neighbourhood=neighbourhood.label, neighbours=int(present.sum()),
+                              grid_footprints=on_grid)
+            if OLD in self._layer_tiles().orthos and len(rows):
+                self._place_best(res)
             if with_images:
                 res.images["query"] = (batch.images[0], batch.codes[0])
                 if OLD in self._layer_tiles().orthos:
@@ -145,17 +156,10 @@ class Matcher:
         res.elapsed_ms = (time.perf_counter() - t0) * 1000
         return res
 
-    def _window_at(self, x: float, y: float, neighbourhood: Neighbourhood) -> Tuple[TileGrid, List[Tuple[int, int]]]:
-        """A grid of the index's tile size whose cell (0, 0) is centred on the point, and the cells of the query's
-        neighbourhood on it (the query first)."""
-        size = self.grid.tile_size
-        window = replace(self.grid, origin=(x - size / 2.0, y - size / 2.0), stride=size, extent=None,
-                         i_range=(-2, 3), j_range=(-2, 3))
-        return window, [(int(dx), int(dy)) for dx, dy in neighbourhood.offsets()]
-
-    def _place_in_tiles(self, res: MatchResult, query_image) -> None:
-        """Moves the best answer's footprint to where the query window fits best in the old ortho around it
-        (the others stay on their tiles: four reads each would slow the click)."""
+    def _place_best(self, res: MatchResult) -> None:
+        """Moves the best answer's footprint to where the window centred on the point fits the old ortho best
+        (within half a tile); the others keep the point's place in their tiles (more reads would slow the click)."""
+        window = self._layer_tiles().reader(NEW).read_bounds(res.query_footprint)
         reader = self._layer_tiles().reader(OLD)
         size = self.grid.tile_size
         x0, y0, x1, y1 = res.footprints[0]
@@ -164,18 +168,15 @@ class Matcher:
         reads = [[reader.read_bounds((start[0] + c * size, start[1] - (r + 1) * size,
                                       start[0] + (c + 1) * size, start[1] - r * size)) for c in range(SPAN)]
                  for r in range(SPAN)]
-        if np.mean([t.valid_fraction for row in reads for t in row]) <= 0.5:
+        if window.valid_fraction <= 0.5 or np.mean([t.valid_fraction for row in reads for t in row]) <= 0.5:
             return
         around = np.concatenate([np.concatenate([t.rgb for t in row], 1) for row in reads], 0)
-        dx, dy, _ = best_shift(query_image, around)
+        dx, dy, _ = best_shift(window.rgb, around)
         res.footprints[0] = (x0 + dx * size, y0 + dy * size, x1 + dx * size, y1 + dy * size)
 
-    def _tiles_of(self, cells: List[Tuple[int, int]], date: str, grid: Optional[TileGrid] = None) -> LayerTiles:
-        """The tiles of ``cells`` (of ``grid``, the index's by default), drawn from the vectors read around them
-        when reads are spatial."""
+    def _tiles_of(self, cells: List[Tuple[int, int]], date: str) -> LayerTiles:
+        """The tiles of ``cells``, drawn from the vectors read around them when reads are spatial."""
         tiles = self._layer_tiles()
-        if grid is not None:
-            tiles = tiles.on_grid(grid)
         if self._vectors_near is None:
             return tiles.at(cells)
         # a margin: a road or a hedge just outside the tile is drawn into it at its width

@@ -51,13 +51,6 @@ class LayerTiles:
         view.cells = list(cells)
         return view
 
-    def on_grid(self, grid: TileGrid) -> LayerTiles:
-        """The same sources and prepared vectors over another grid of the same CRS and resolution (a window centred
-        on a click rather than on the index's grid)."""
-        view = self.at([])
-        view.grid = grid
-        return view
-
     def with_vectors(self, cells: Sequence[Tuple[int, int]],
                      vectors: Dict[str, Sequence[VectorLayerData]]) -> LayerTiles:
         """The same orthos and open readers over ``cells``, drawn from ``vectors``: features read for these cells
