@@ -467,7 +467,7 @@
         <location filename="../toolbox/build_tile_store.py" line="64"/>
         <location filename="../ui/index_panel.py" line="158"/>
         <location filename="../ui/layers_panel.py" line="83"/>
-        <location filename="../ui/match_panel.py" line="123"/>
+        <location filename="../ui/match_panel.py" line="126"/>
         <source>old ortho</source>
         <translation>ortho ancienne</translation>
     </message>
@@ -478,7 +478,7 @@
         <location filename="../ui/archive_panel.py" line="237"/>
         <location filename="../ui/index_panel.py" line="158"/>
         <location filename="../ui/layers_panel.py" line="83"/>
-        <location filename="../ui/match_panel.py" line="122"/>
+        <location filename="../ui/match_panel.py" line="125"/>
         <source>new ortho</source>
         <translation>ortho récente</translation>
     </message>
@@ -793,19 +793,19 @@
     </message>
     <message>
         <location filename="../toolbox/match.py" line="77"/>
-        <location filename="../ui/match_panel.py" line="73"/>
+        <location filename="../ui/match_panel.py" line="76"/>
         <source>its 3x3 neighbourhood</source>
         <translation>son voisinage 3x3</translation>
     </message>
     <message>
         <location filename="../toolbox/match.py" line="77"/>
-        <location filename="../ui/match_panel.py" line="73"/>
+        <location filename="../ui/match_panel.py" line="76"/>
         <source>its own tile only (the paper's protocol)</source>
         <translation>sa seule tuile (le protocole de l'article)</translation>
     </message>
     <message>
         <location filename="../toolbox/match.py" line="77"/>
-        <location filename="../ui/match_panel.py" line="74"/>
+        <location filename="../ui/match_panel.py" line="77"/>
         <source>its 5x5 neighbourhood</source>
         <translation>son voisinage 5x5</translation>
     </message>
@@ -1207,7 +1207,7 @@
     </message>
     <message>
         <location filename="../ui/compare.py" line="58"/>
-        <location filename="../ui/match_panel.py" line="327"/>
+        <location filename="../ui/match_panel.py" line="330"/>
         <source>cosine similarity {:.4f}</source>
         <translation>similarité cosinus {:.4f}</translation>
     </message>
@@ -1754,102 +1754,102 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <translation>ex æquo</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="112"/>
+        <location filename="../ui/match_panel.py" line="115"/>
         <source>build the index of the old date first (Index tab), or choose an existing index file</source>
         <translation>construisez d'abord l'index de la date ancienne (onglet Index), ou choisissez un fichier d'index existant</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="162"/>
+        <location filename="../ui/match_panel.py" line="165"/>
         <source>CrossTime: prepare the matcher</source>
         <translation>CrossTime : préparation de l'appariement</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="167"/>
+        <location filename="../ui/match_panel.py" line="170"/>
         <source>preparing the matcher (loading the model and the index)…</source>
         <translation>préparation de l'appariement (chargement du modèle et de l'index)…</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="180"/>
+        <location filename="../ui/match_panel.py" line="183"/>
         <source>the matcher could not be prepared: {}</source>
         <translation>l'appariement n'a pas pu être préparé : {}</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="181"/>
+        <location filename="../ui/match_panel.py" line="184"/>
         <source>preparing the matcher was cancelled</source>
         <translation>la préparation de l'appariement a été annulée</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="191"/>
+        <location filename="../ui/match_panel.py" line="194"/>
         <source>the index was cut into tiles of {:g} m / {} px, not the {:g} m / {} px set here: the index's grid is used</source>
         <translation>l'index a été découpé en tuiles de {:g} m / {} px, et non de {:g} m / {} px comme réglé ici : la grille de l'index est utilisée</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="195"/>
+        <location filename="../ui/match_panel.py" line="198"/>
         <source>ready: click a place on the new ortho</source>
         <translation>prêt : cliquez sur un lieu de l'ortho récente</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="224"/>
+        <location filename="../ui/match_panel.py" line="227"/>
         <source>CrossTime: read the vector layers for quicker clicks</source>
         <translation>CrossTime : lecture des couches vecteur pour des clics plus rapides</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="258"/>
+        <location filename="../ui/match_panel.py" line="261"/>
         <source>preparing the matcher (loading the model and the index)…; your click will be answered next</source>
         <translation>préparation de l'appariement (chargement du modèle et de l'index)… ; votre clic sera traité ensuite</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="266"/>
+        <location filename="../ui/match_panel.py" line="269"/>
         <source>this point lies outside the tiled area of the index (dotted outline)</source>
         <translation>ce point est hors de la zone découpée en tuiles de l'index (contour pointillé)</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="273"/>
+        <location filename="../ui/match_panel.py" line="276"/>
         <source>CrossTime: match a click</source>
         <translation>CrossTime : appariement d'un clic</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="278"/>
+        <location filename="../ui/match_panel.py" line="281"/>
         <source>matching…</source>
         <translation>appariement…</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="296"/>
+        <location filename="../ui/match_panel.py" line="299"/>
         <source>the click could not be matched: {}</source>
         <translation>le clic n'a pas pu être apparié : {}</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="319"/>
+        <location filename="../ui/match_panel.py" line="322"/>
         <source>{} ({} of {} tiles)</source>
         <translation>{} ({} tuiles sur {})</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="320"/>
+        <location filename="../ui/match_panel.py" line="323"/>
         <source>its own tile</source>
         <translation>sa seule tuile</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="329"/>
+        <location filename="../ui/match_panel.py" line="332"/>
         <source>{:.4f} above rank {}</source>
         <translation>{:.4f} de plus que le rang {}</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="342"/>
+        <location filename="../ui/match_panel.py" line="345"/>
         <source>the window centred on the clicked point, in tile {} (new date)</source>
         <translation>la fenêtre centrée sur le point cliqué, dans la tuile {} (date récente)</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="348"/>
+        <location filename="../ui/match_panel.py" line="351"/>
         <source> (warning: {:.0f}% of the query tile is nodata)</source>
         <translation> (attention : {:.0f} % de la tuile requête est sans données)</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="350"/>
+        <location filename="../ui/match_panel.py" line="353"/>
         <source> ({} of the {} tiles around the point have data: an edge of the ortho or nodata)</source>
         <translation> ({} des {} tuiles autour du point ont des données : bord de l'ortho ou nodata)</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="353"/>
+        <location filename="../ui/match_panel.py" line="356"/>
         <source>tile {}: best match {} judged with {}, {} ahead of the next (score {:.3f}), {:.0f} ms{}</source>
         <translation>tuile {} : meilleure correspondance {} jugée avec {}, {} devant la suivante (score {:.3f}), {:.0f} ms{}</translation>
     </message>
@@ -2714,22 +2714,22 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <translation>{where} : aucune des {n} tuiles de la grille de l'index n'a de pixel valide dans cette ortho (elle est hors de la zone indexée, ou entièrement sans données) ; donnez l'ortho récente de la zone indexée</translation>
     </message>
     <message>
-        <location filename="../core/retrieval/click.py" line="65"/>
+        <location filename="../core/retrieval/click.py" line="66"/>
         <source>the index has no tile grid (made from an image folder?): it cannot serve clicks</source>
         <translation>l'index n'a pas de grille de tuiles (construit à partir d'un dossier d'images ?) : il ne peut pas répondre aux clics</translation>
     </message>
     <message>
-        <location filename="../core/retrieval/click.py" line="113"/>
+        <location filename="../core/retrieval/click.py" line="116"/>
         <source>the point lies outside the tiled area of the index</source>
         <translation>le point est en dehors de la zone découpée en tuiles de l'index</translation>
     </message>
     <message>
-        <location filename="../core/retrieval/click.py" line="116"/>
+        <location filename="../core/retrieval/click.py" line="119"/>
         <source>the matcher was closed (its inputs changed): click again</source>
         <translation>l'appariement a été fermé (ses entrées ont changé) : cliquez à nouveau</translation>
     </message>
     <message>
-        <location filename="../core/retrieval/click.py" line="124"/>
+        <location filename="../core/retrieval/click.py" line="131"/>
         <source>the new ortho has no data at this point</source>
         <translation>la nouvelle ortho n'a pas de données en ce point</translation>
     </message>
@@ -3639,8 +3639,8 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
     </message>
     <message>
         <location filename="../ui/dock.ui" line="0"/>
-        <source>Judge each place with</source>
-        <translation>Juger chaque lieu avec</translation>
+        <source>Judge with</source>
+        <translation>Juger avec</translation>
     </message>
     <message>
         <location filename="../ui/dock.ui" line="0"/>
@@ -3721,6 +3721,10 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <location filename="../ui/dock.ui" line="0"/>
         <source>Help</source>
         <translation>Aide</translation>
+    </message>
+    <message>
+        <source>Judge each place with</source>
+        <translation type="vanished">Juger chaque lieu avec</translation>
     </message>
     <message>
         <source>Then click a place on the map: the tile under it is matched against the old-date index (right click or Esc to stop)</source>

@@ -13,7 +13,7 @@ from typing import Optional
 from qgis.core import Qgis, QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsPointXY, QgsProject
 from qgis.PyQt.QtCore import QObject, QSize
 from qgis.PyQt.QtGui import QColor, QIcon
-from qgis.PyQt.QtWidgets import QHeaderView, QTableWidgetItem
+from qgis.PyQt.QtWidgets import QComboBox, QHeaderView, QTableWidgetItem
 
 from ..translation import tr, translated
 from .highlight import rank_colour
@@ -70,6 +70,9 @@ class MatchPanel(QObject):
         t.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         t.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         w.queryLabel.setVisible(False)
+        # short as the dock is narrow: the long labels show whole in the open list
+        w.neighbourhoodCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        w.neighbourhoodCombo.setMinimumContentsLength(8)
         for size, label in (("3", tr("its 3x3 neighbourhood")), ("1", tr("its own tile only (the paper's protocol)")),
                             ("5", tr("its 5x5 neighbourhood"))):
             w.neighbourhoodCombo.addItem(label, size)

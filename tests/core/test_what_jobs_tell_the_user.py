@@ -117,10 +117,15 @@ def test_evaluate_by_source_with_chosen_baselines_and_no_vector_data(pairs_root,
     store = build_realpairs_store(pairs_root, str(tmp_path / "p.ctstore"), tile_px=32)
     ev = jobs.evaluate_stores([store.path], str(tmp_path / "eval"),
                               jobs.EvaluationRequest(baselines=["thumbnail"], by_source=True))
-    assert {r["descriptor"] for r in ev.rows} == {"thumbnail 16x16"}
+    assert {r["descriptor"] for r in ev.rows} == {"thumbnail 16x16", "thumbnail 16x16 (Quick mode)"}
+    # the Quick mode thumbnail also judged with its neighbourhoods, per source too
+    for e in (ev, *ev.by_source.values()):
+        assert {r["neighbourhood"] for r in e.rows if "Quick" in r["descriptor"]} == {"1x1", "3x3 trimmed", "3x3 mean",
+                                                                                     "5x5 trimmed"}
     semantic = [r for r in ev.rows if r["modality"] != "visual"]
     assert semantic and all(r["map@5"] is None and r["note"].startswith("n/a") for r in semantic)
     visual = [r for r in ev.rows if r["modality"] == "visual"][0]
+    assert visual["descriptor"] == "thumbnail 16x16"
     assert visual["map@5"] == 1.0                   # a brightness change only: per-tile standardisation sees through it
     assert set(ev.by_source) == {"aerial", "satellite"}
     assert all(sub.dataset["queries"] == 18 for sub in ev.by_source.values())

@@ -341,6 +341,7 @@ def test_the_settings_table_round_trips(dock, project, tmp_path):
         w.legendCombo.setCurrentIndex(1 - n)
         w.semanticCombo.setCurrentIndex(1 - n)
         w.describerCombo.setCurrentIndex(w.describerCombo.findData(("quick", "file")[n]))
+        w.neighbourhoodCombo.setCurrentIndex((2, 1)[n])
         for spin, v in ((w.tileSizeSpin, (250.0, 500.0)), (w.pixelsSpin, (128, 32)), (w.kSpin, (9, 3)),
                         (a.archiveTileSpin, (150.0, 300.0))):
             spin.setValue(v[n])
