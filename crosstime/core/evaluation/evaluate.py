@@ -54,8 +54,9 @@ class Evaluation:
 
 
 def model_rows(model_paths: Sequence[str], tiles, legend, device: str = "cpu", progress: Progress = SILENT,
-               with_untrained: bool = True, thumb: Optional[tuple] = None, n: int = 5):
-    """Rows for trained models, the same networks before training, and each model late-fused with a thumbnail."""
+               with_untrained: bool = True, thumb_sim: Optional[np.ndarray] = None, n: int = 5):
+    """Rows for trained models, the same networks before training, and each model late-fused with a thumbnail
+    (``thumb_sim``: the per-tile standardised thumbnails' similarities, computed once for every model)."""
     from ..nn.descriptor import DescriptorNet
     from ..nn.model_config import ModelConfig
     from ..retrieval.describer import describe_tiles
@@ -80,11 +81,9 @@ def model_rows(model_paths: Sequence[str], tiles, legend, device: str = "cpu", p
         rows.append({**score_row(label, mod, fus, "none", "cosine", net.out_dim, cfg.tile_pixels,
                            rank_of_truth(sim, truth), n), "kind": "trained",
                      "note": model_label(info)})
-        if thumb is not None:
-            tq, td = thumb
-            ts = cosine_similarity(*normalise(tq, td, "tile"))
+        if thumb_sim is not None:
             rows.append({**score_row(label + " + thumbnail", mod, "late (trained + thumbnail)", "none", "cosine",
-                               net.out_dim, cfg.tile_pixels, rank_of_truth(late_fusion([sim, ts]), truth), n),
+                               net.out_dim, cfg.tile_pixels, rank_of_truth(late_fusion([sim, thumb_sim]), truth), n),
                          "kind": "trained", "note": "late fusion of the trained descriptor and the 16x16 thumbnail"})
         architecture = json.dumps({k: v for k, v in info.config.items() if k not in ("tile_size", "legend")},
                                   sort_keys=True)
@@ -126,15 +125,14 @@ def evaluate(tiles, legend, out_dir: str, model_paths: Sequence[str] = (),
     os.makedirs(out_dir, exist_ok=True)
     thumb_spec = BaselineSpec("thumbnail", "flat", 0)
     thumb = (extract(thumb_spec, tiles, NEW, legend, "visual"), extract(thumb_spec, tiles, OLD, legend, "visual"))
-    tq = thumb[0]
     thumb_sim = cosine_similarity(*normalise(*thumb, "tile"))
-    rows, descs = model_rows(model_paths, tiles, legend, device, progress.sub(0, 0.5), thumb=thumb) if model_paths \
-        else ([], {})
+    rows, descs = (model_rows(model_paths, tiles, legend, device, progress.sub(0, 0.5), thumb_sim=thumb_sim)
+                   if model_paths else ([], {}))
     base, chosen_on = baseline_rows(tiles, legend, baselines, semantic_mode=semantic_mode, device=device,
                                     progress=progress.sub(0.5, 0.95), validation=validation)
     for r in base:
         r["kind"] = "baseline"
-    thumb_row = {**score_row(THUMBNAIL_LABEL, "visual", "none", "tile", "cosine", tq.shape[1], tiles.pixels,
+    thumb_row = {**score_row(THUMBNAIL_LABEL, "visual", "none", "tile", "cosine", thumb[0].shape[1], tiles.pixels,
                              rank_of_truth(thumb_sim, np.arange(len(tiles))), n), "kind": "baseline",
                  "note": "the Quick mode describer"}
     sims = {label: cosine_similarity(q, d) for label, (q, d) in descs.items()}
