@@ -4,12 +4,15 @@ every gap between its ticks; the longest gap, less the interval, is the stall a 
 the two ways of reading a layer's features (OGR straight from the file, QgsVectorLayer iterator) and checks that
 they give the same features. Fails (exit 1) on Qt thread warnings (QBasicTimer...).
 
-The first click reads only the features around its tile (and its matches'), while every feature is read in the
-background for the later clicks: the bench times the first click, the second, the background read and a click
-after it. The baseline, measured in the same run: one full pass of Python's cycle collector over the whole session (QGIS,
-PyTorch, the layer), timed on the GUI thread. That is the freeze each full pass costs; CrossTime's tasks keep what
-they build out of the collector's sight, so no full pass should run during them (counted per step), without touching
-the collector's settings, which are the whole process's."""
+The first click reads only the features around its 3x3 neighbourhood with a spatial request (the matches' map
+features are read after the answer is shown), then every feature of the tiled area is read in the background for
+the later clicks: the bench times the first answer, the second, the background read and a click after it (goal for
+the first answer: < 1 s). Sizes: 10^5 buildings over the 4 km^2 ortho (25,000 per km^2, denser than any real town),
+and 10^6 at the same density over a 40 km^2 area around it (a department's BD TOPO holds about 10^6 buildings; the
+ortho is a small part of it). The baseline, measured in the same run: one full pass of Python's cycle collector over
+the whole session (QGIS, PyTorch, the layer), timed on the GUI thread. That is the freeze each full pass costs;
+CrossTime's tasks keep what they build out of the collector's sight, so no full pass should run during them (counted
+per step), without touching the collector's settings, which are the whole process's."""
 import argparse
 import os
 import sys
@@ -19,6 +22,16 @@ import numpy as np
 from common import header, landscape, scratch_folder
 
 RERUN = "QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_stall.py"
+
+
+DENSITY = 25_000            # buildings per km^2: 10^5 over the bench's 2 km x 2 km ortho
+
+
+def spread_bounds(bounds, n):
+    """``bounds`` widened about their centre to hold ``n`` buildings at DENSITY (never narrowed)."""
+    side = max(bounds[2] - bounds[0], (n / DENSITY) ** 0.5 * 1000.0)
+    cx, cy = (bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2
+    return cx - side / 2, cy - side / 2, cx + side / 2, cy + side / 2
 
 
 def write_buildings(path, bounds, n, seed=0):
@@ -114,7 +127,7 @@ class StallMeter:
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--features", type=int, default=100_000)
+    ap.add_argument("--features", type=int, nargs="+", default=[100_000, 1_000_000])
     ap.add_argument("--tile-size", type=float, default=250.0)
     ap.add_argument("--pixels", type=int, default=64)
     a = ap.parse_args()
@@ -125,30 +138,57 @@ def main():
     from qgis.core import QgsApplication
     app = QgsApplication([], True)
     app.initQgis()
+    import gc
+
+    from crosstime.core.nn.descriptor import DescriptorNet
+    from crosstime.core.nn.model_config import ModelConfig
+    from crosstime.core.retrieval.model_file import save_model
+    land = landscape(2000.0, 2.0, 11)
+    tmp = scratch_folder()
+    model = os.path.join(tmp, "r18.ctmodel")
+    save_model(model, DescriptorNet(ModelConfig(backbone="resnet18", weights="none", tile_pixels=a.pixels)))
+    settings = (gc.isenabled(), gc.get_threshold(), gc.get_freeze_count())
+    stalls, firsts, widgets = [], {}, []
+    for n in a.features:
+        print(f"-- {n:,} buildings")
+        stall, firsts[n], made = one_size(a, n, land, tmp, model)
+        stalls.append(stall)
+        widgets += made
+    qt_guard.teardown(app, *widgets)
+    same_settings = settings == (gc.isenabled(), gc.get_threshold(), gc.get_freeze_count())
+    print(f"   collector settings after the tasks as before: {'yes' if same_settings else 'NO'}")
+    print("   first answer after the index is built: " + ", ".join(
+        f"{v:.2f} s at {k:,} buildings ({'met' if v < 1 else 'NOT met'})" for k, v in firsts.items())
+        + " (goal < 1 s)")
+    print(f"   longest stall: {max(stalls):.1f} ms (goal < 100 ms); rerun: {RERUN}")
+    sys.exit(qt_guard.verdict() or (0 if max(stalls) < 100 and same_settings else 2))
+
+
+def one_size(a, n, land, tmp, model):
+    """Build, first click, second click, background read, later click with a layer of ``n`` buildings; returns the
+    longest stall, the first answer's time and (dock, main window) for the final teardown."""
+    import gc
+
     from qgis.core import QgsCoordinateReferenceSystem, QgsPointXY, QgsProject, QgsRasterLayer, QgsVectorLayer
     from qgis.PyQt.QtCore import QCoreApplication
 
     from crosstime.adapters.headless import HeadlessIface
     from crosstime.adapters.layers import VectorLayerReader, needed_fields
     from crosstime.core.geo.legend import load_legend
-    from crosstime.core.nn.descriptor import DescriptorNet
-    from crosstime.core.nn.model_config import ModelConfig
-    from crosstime.core.retrieval.model_file import save_model
     from crosstime.ui.dock import CrossTimeDock
-    land = landscape(2000.0, 2.0, 11)
-    tmp = scratch_folder()
-    gpkg = os.path.join(tmp, "buildings.gpkg")
+    gpkg = os.path.join(tmp, f"buildings_{n}.gpkg")
     t = time.perf_counter()
-    write_buildings(gpkg, land.bounds, a.features)
-    print(f"   layer of {a.features} buildings written in {time.perf_counter() - t:.1f} s")
-    model = os.path.join(tmp, "r18.ctmodel")
-    save_model(model, DescriptorNet(ModelConfig(backbone="resnet18", weights="none", tile_pixels=a.pixels)))
+    area = spread_bounds(land.bounds, n)
+    write_buildings(gpkg, area, n)
+    print(f"   layer of {n:,} buildings over {(area[2] - area[0]) / 1000:.1f} x {(area[3] - area[1]) / 1000:.1f} km "
+          f"written in {time.perf_counter() - t:.1f} s (the ortho: {(land.bounds[2] - land.bounds[0]) / 1000:.1f} km "
+          "square in its middle)")
     proj = QgsProject.instance()
     old, new = QgsRasterLayer(land.old_ortho, "old"), QgsRasterLayer(land.new_ortho, "new")
     vec = QgsVectorLayer(f"{gpkg}|layername=BATIMENT", "BATIMENT", "ogr")
     proj.addMapLayers([old, new, vec])
 
-    # the two feature paths, in this thread, timed, and compared
+    # the two feature paths, in this thread, over the ortho's area, timed, and compared
     legend = load_legend("bdtopo_v3")
     fields = needed_fields(vec, legend)
     rates = {}
@@ -156,10 +196,10 @@ def main():
     for name, ogr in (("OGR from the file", True), ("QgsVectorLayer iterator", False)):
         r = VectorLayerReader(vec, fields=fields, ogr=ogr)
         t = time.perf_counter()
-        data[name] = r.read()
+        data[name] = r.read(None, land.bounds, "EPSG:2154")
         rates[name] = len(data[name].features) / (time.perf_counter() - t)
     same = same_features(list(data["OGR from the file"].records()), list(data["QgsVectorLayer iterator"].records()))
-    print(f"   reading features (attributes the legend needs: {', '.join(fields)}): "
+    print(f"   reading the features over the ortho (attributes the legend needs: {', '.join(fields)}): "
           + ", ".join(f"{k} {v:,.0f}/s" for k, v in rates.items())
           + f"; same features and attributes: {'yes' if same else 'NO'}")
 
@@ -175,16 +215,14 @@ def main():
     w.modelFile.setFilePath(model)
     w.tileSizeSpin.setValue(a.tile_size)
     w.pixelsSpin.setValue(a.pixels)
-    w.saveIndexFile.setFilePath(os.path.join(tmp, "old.ctindex"))
+    w.saveIndexFile.setFilePath(os.path.join(tmp, f"old_{n}.ctindex"))
     meter = StallMeter()
     passes = FullPassCounter()
-    import gc
     t = time.perf_counter()
     gc.collect()
     baseline = 1000 * (time.perf_counter() - t)
     print(f"   baseline: one full pass of the cycle collector over this session ({len(gc.get_objects()):,} objects "
           f"watched) holds the GUI thread {baseline:.1f} ms")
-    settings = (gc.isenabled(), gc.get_threshold(), gc.get_freeze_count())
 
     def run(label, go, done):
         meter.start()
@@ -196,21 +234,27 @@ def main():
             QCoreApplication.processEvents()
             time.sleep(0.001)
         stall = meter.stop()
-        print(f"   {label:38s}: {time.perf_counter() - t0:6.2f} s, longest GUI stall {stall:6.1f} ms "
+        took = time.perf_counter() - t0
+        print(f"   {label:38s}: {took:6.2f} s, longest GUI stall {stall:6.1f} ms "
               f"(the handler itself, on the GUI thread: {handler:5.1f} ms) "
               f"(goal < 100 ms: {'met' if stall < 100 else 'NOT met'}); full collector passes meanwhile: "
               f"{passes.count}" + (f" (longest {passes.longest:.0f} ms)" if passes.count else ""))
-        return stall
+        return stall, took
 
     index, match, crs = dock.index_panel, dock.match_panel, QgsCoordinateReferenceSystem("EPSG:2154")
-    s1 = run("build the index (vectors read in task)", index.build_index, lambda: index._build_task is None)
+    s1, _ = run("build the index (vectors read in task)", index.build_index, lambda: index._build_task is None)
     print(f"   {w.statusLabel.text().splitlines()[0]}")
     b = land.bounds
     pt = QgsPointXY((b[0] + b[2]) / 2 + 1, (b[1] + b[3]) / 2 + 1)
-    s2 = run("first click (prepare matcher + match)", lambda: match.match_point(pt, crs),
-             lambda: match.last_result is not None)
+    s2, first = run("first answer (prepare matcher + match)", lambda: match.match_point(pt, crs),
+                    lambda: match.last_result is not None)
+    t = time.perf_counter()
+    while not w.compareButton.isEnabled():       # the matches' map features, read after the answer
+        QCoreApplication.processEvents()
+        time.sleep(0.001)
+    print(f"   the matches' map features read after it : {time.perf_counter() - t:6.2f} s more (compare view ready)")
     match.last_result = None
-    s3 = run("second click", lambda: match.match_point(pt, crs), lambda: match.last_result is not None)
+    s3, _ = run("second answer", lambda: match.match_point(pt, crs), lambda: match.last_result is not None)
     t = time.perf_counter()
     meter.start()
     while match._read_task is not None:          # every feature read in the background, handed to the matcher
@@ -220,18 +264,14 @@ def main():
     print(f"   every feature read in the background    : {time.perf_counter() - t:6.2f} s more, longest GUI stall "
           f"{s4:6.1f} ms; the matcher reads around clicks: {match._matcher.reads_around_clicks}")
     match.last_result = None
-    s5 = run("a click after that", lambda: match.match_point(pt, crs), lambda: match.last_result is not None)
-    s3 = max(s3, s4, s5)
+    s5, _ = run("an answer after that", lambda: match.match_point(pt, crs), lambda: match.last_result is not None)
     dock.shutdown()
     while index._tasks or match._tasks:
         QCoreApplication.processEvents()
     proj.removeAllMapLayers()
-    qt_guard.teardown(app, dock, iface.win)
-    same_settings = settings == (gc.isenabled(), gc.get_threshold(), gc.get_freeze_count())
-    print(f"   collector settings after the tasks as before: {'yes' if same_settings else 'NO'}")
-    print(f"   longest stall: {max(s1, s2, s3):.1f} ms against {baseline:.1f} ms for one full collector pass (baseline); "
-          f"rerun: {RERUN}")
-    sys.exit(qt_guard.verdict() or (0 if max(s1, s2, s3) < 100 and same_settings else 2))
+    print(f"   longest stall: {max(s1, s2, s3, s4, s5):.1f} ms against {baseline:.1f} ms for one full collector pass "
+          "(baseline)")
+    return max(s1, s2, s3, s4, s5), first, (dock, iface.win)
 
 
 if __name__ == "__main__":

@@ -129,12 +129,23 @@ def after_matches():
     info["area_outline"] = dock.highlighter.area_band is not None
     dock.widget().grab().save(name_of("results.png"))      # the dock alone: list with thumbnails
     if dock.match_panel.last_result is not None:
-        dlg = dock.match_panel.show_compare()
-        state["compare"] = dlg
-        info["compare_legend"] = [c.label for c, _ in dlg.legend_entries] if dlg else []
-        QTimer.singleShot(1500, compare_shot)
+        open_compare()
     else:
         finish()
+
+
+@guard
+def open_compare():
+    """The compare button, once the matches' map features are read (a click reads them after its answer)."""
+    dock = state["dock"]
+    state["compare_tries"] = state.get("compare_tries", 0) + 1
+    if not dock.w.compareButton.isEnabled() and state["compare_tries"] < 60:
+        QTimer.singleShot(500, open_compare)
+        return
+    dlg = dock.match_panel.show_compare()
+    state["compare"] = dlg
+    info["compare_legend"] = [c.label for c, _ in dlg.legend_entries] if dlg else []
+    QTimer.singleShot(1500, compare_shot)
 
 
 @guard

@@ -117,7 +117,10 @@ def source_layer_name(layer: QgsVectorLayer) -> str:
         parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
     except Exception:
         parts = {}
-    name = parts.get("layerName") or ""
+    name = parts.get("layerName") or parts.get("typename") or ""
+    if not name and layer.providerType() in ("WFS", "OAPIF"):
+        from qgis.core import QgsDataSourceUri
+        name = QgsDataSourceUri(layer.source()).param("typename")
     if not name and parts.get("path"):
         base = os.path.splitext(os.path.basename(parts["path"]))[0]
         name = base
@@ -128,9 +131,12 @@ def crs_string(crs: QgsCoordinateReferenceSystem) -> str:
     return crs.authid() if crs.authid().startswith("EPSG:") else crs.toWkt()
 
 
+_PLAIN = (int, float, str, bool)     # kept as they are; checked first, per attribute of every feature
+
+
 def _plain(v):
-    if v is None:
-        return None
+    if v is None or type(v) in _PLAIN:
+        return v
     try:
         from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
         if isinstance(v, QVariant):
@@ -245,12 +251,12 @@ class VectorLayerReader:
         all_fields = [defn.GetFieldDefn(k).GetName() for k in range(defn.GetFieldCount())]
         lyr.SetIgnoredFields([n for n in all_fields if n not in keep] + ["OGR_STYLE"])
         idx = [(n, defn.GetFieldIndex(n)) for n in all_fields if n in keep]
-        feats = []          # (JSON text, values): see core.geo.vectors.VectorLayerData
+        feats = []          # (WKB, values): see core.geo.vectors.VectorLayerData
         for k, f in enumerate(lyr):
             g = f.GetGeometryRef()
             if g is None or g.IsEmpty():
                 continue
-            feats.append((g.ExportToJson(), tuple([f.GetField(i) for _, i in idx])))
+            feats.append((g.ExportToIsoWkb(), tuple([f.GetField(i) for _, i in idx])))
             if progress is not None and k % 20000 == 0:
                 progress.check()
         ds = None
@@ -262,13 +268,15 @@ class VectorLayerReader:
             req.setFilterRect(QgsRectangle(*self.extent))
         idx = [(n, self._all_names.index(n)) for n in self.fields]
         req.setSubsetOfAttributes([i for _, i in idx])
-        feats = []          # (JSON text, values): see core.geo.vectors.VectorLayerData
+        # (WKB, values): see core.geo.vectors.VectorLayerData. WKB, not GeoJSON text: a 2-D polygon's is read as
+        # it is by core.geo.wkb, a third of the time the text took to export and parse (bench/bench_stall.py)
+        feats = []
         for k, f in enumerate(self._source.getFeatures(req)):
             g = f.geometry()
             if g is None or g.isNull() or g.isEmpty():
                 continue
             attrs = f.attributes()
-            feats.append((g.asJson(), tuple([_plain(attrs[i]) for _, i in idx])))
+            feats.append((g.asWkb().data(), tuple([_plain(attrs[i]) for _, i in idx])))
             if progress is not None and k % 20000 == 0:
                 progress.check()
         return feats, [n for n, _ in idx]

@@ -17,6 +17,7 @@ class Setting(Enum):
     """User defaults, kept in QGIS settings: (key, default)."""
     TILE_SIZE = ("tile_size", choices.DEFAULT_TILE_SIZE)
     PIXELS = ("pixels", choices.DEFAULT_PIXELS)
+    GRID_CRS = ("grid_crs", "auto")               # the tile grid's CRS: "auto" (core.geo.ground_crs) or a CRS
     K = ("k", 5)
     NEIGHBOURHOOD = ("neighbourhood", "3")          # tiles a side judged around each place: "1", "3" or "5"
     LEGEND = ("legend", choices.DEFAULT_LEGEND)
@@ -46,6 +47,7 @@ class ProjectKey(str, Enum):
     LEGEND = "legend"
     TILE_SIZE = "tile_size"
     PIXELS = "pixels"
+    GRID_CRS = "grid_crs"
     K = "k"
     NEIGHBOURHOOD = "neighbourhood"
     ARCHIVE_FOLDER = "archive_folder"        # path: the scanned photos

@@ -206,22 +206,22 @@
         <translation>l'emprise de la couche « {} » ne peut pas être exprimée dans {} ({})</translation>
     </message>
     <message>
-        <location filename="../adapters/layers.py" line="174"/>
+        <location filename="../adapters/layers.py" line="180"/>
         <source>not a vector layer</source>
         <translation>ce n'est pas une couche vecteur</translation>
     </message>
     <message>
-        <location filename="../adapters/layers.py" line="176"/>
+        <location filename="../adapters/layers.py" line="182"/>
         <source>the vector layer '{}' is not valid (missing file?)</source>
         <translation>la couche vecteur « {} » n'est pas valide (fichier manquant ?)</translation>
     </message>
     <message>
-        <location filename="../adapters/layers.py" line="232"/>
+        <location filename="../adapters/layers.py" line="238"/>
         <source>the vector layer '{}' cannot be read from {}</source>
         <translation>la couche vecteur « {} » ne peut pas être lue depuis {}</translation>
     </message>
     <message>
-        <location filename="../adapters/layers.py" line="238"/>
+        <location filename="../adapters/layers.py" line="244"/>
         <source>the vector layer '{}' is not in {}</source>
         <translation>la couche vecteur « {} » ne se trouve pas dans {}</translation>
     </message>
@@ -465,9 +465,9 @@
     <message>
         <location filename="../toolbox/build_index.py" line="87"/>
         <location filename="../toolbox/build_tile_store.py" line="64"/>
-        <location filename="../ui/index_panel.py" line="158"/>
-        <location filename="../ui/layers_panel.py" line="83"/>
-        <location filename="../ui/match_panel.py" line="126"/>
+        <location filename="../ui/index_panel.py" line="197"/>
+        <location filename="../ui/layers_panel.py" line="86"/>
+        <location filename="../ui/match_panel.py" line="128"/>
         <source>old ortho</source>
         <translation>ortho ancienne</translation>
     </message>
@@ -476,9 +476,9 @@
         <location filename="../toolbox/build_tile_store.py" line="65"/>
         <location filename="../toolbox/match.py" line="108"/>
         <location filename="../ui/archive_panel.py" line="237"/>
-        <location filename="../ui/index_panel.py" line="158"/>
-        <location filename="../ui/layers_panel.py" line="83"/>
-        <location filename="../ui/match_panel.py" line="125"/>
+        <location filename="../ui/index_panel.py" line="197"/>
+        <location filename="../ui/layers_panel.py" line="86"/>
+        <location filename="../ui/match_panel.py" line="127"/>
         <source>new ortho</source>
         <translation>ortho récente</translation>
     </message>
@@ -793,19 +793,19 @@
     </message>
     <message>
         <location filename="../toolbox/match.py" line="77"/>
-        <location filename="../ui/match_panel.py" line="76"/>
+        <location filename="../ui/match_panel.py" line="78"/>
         <source>its 3x3 neighbourhood</source>
         <translation>son voisinage 3x3</translation>
     </message>
     <message>
         <location filename="../toolbox/match.py" line="77"/>
-        <location filename="../ui/match_panel.py" line="76"/>
+        <location filename="../ui/match_panel.py" line="78"/>
         <source>its own tile only (the paper's protocol)</source>
         <translation>sa seule tuile (le protocole de l'article)</translation>
     </message>
     <message>
         <location filename="../toolbox/match.py" line="77"/>
-        <location filename="../ui/match_panel.py" line="77"/>
+        <location filename="../ui/match_panel.py" line="79"/>
         <source>its 5x5 neighbourhood</source>
         <translation>son voisinage 5x5</translation>
     </message>
@@ -1207,7 +1207,7 @@
     </message>
     <message>
         <location filename="../ui/compare.py" line="58"/>
-        <location filename="../ui/match_panel.py" line="330"/>
+        <location filename="../ui/match_panel.py" line="364"/>
         <source>cosine similarity {:.4f}</source>
         <translation>similarité cosinus {:.4f}</translation>
     </message>
@@ -1447,7 +1447,7 @@
     </message>
     <message>
         <location filename="../ui/dependencies_dialog.py" line="237"/>
-        <location filename="../ui/layers_panel.py" line="170"/>
+        <location filename="../ui/layers_panel.py" line="196"/>
         <source>{0}: {1}</source>
         <translation>{0} : {1}</translation>
     </message>
@@ -1599,87 +1599,92 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <translation>Fichier de modèle…</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="83"/>
+        <location filename="../ui/index_panel.py" line="72"/>
+        <source>Automatic (ground metres)</source>
+        <translation>Automatique (mètres au sol)</translation>
+    </message>
+    <message>
+        <location filename="../ui/index_panel.py" line="87"/>
         <source>no model learnt on this region yet ({}): press Learn this region, or choose Quick</source>
         <translation>aucun modèle n'a encore été appris sur cette région ({}) : cliquez sur Apprendre cette région, ou choisissez Rapide</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="88"/>
+        <location filename="../ui/index_panel.py" line="92"/>
         <source>choose a trained model file (.ctmodel or .onnx), or the Quick describer</source>
         <translation>choisissez un fichier de modèle entraîné (.ctmodel ou .onnx), ou le descripteur Rapide</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="128"/>
-        <source>the new ortho '{}' is in a geographic CRS (degrees): tiles need a projected CRS in metres; reproject it or use a projected layer as the new ortho</source>
-        <translation>l'ortho récente « {} » est dans un SCR géographique (degrés) : les tuiles demandent un SCR projeté en mètres ; reprojetez-la ou choisissez une couche projetée comme ortho récente</translation>
-    </message>
-    <message>
-        <location filename="../ui/index_panel.py" line="135"/>
+        <location filename="../ui/index_panel.py" line="137"/>
         <source>the two orthos do not overlap: '{}' and '{}' cover separate areas; choose the two dates of one place</source>
         <translation>les deux orthos ne se recouvrent pas : « {} » et « {} » couvrent des zones distinctes ; choisissez les deux dates d'un même lieu</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="175"/>
+        <location filename="../ui/index_panel.py" line="178"/>
+        <source>the extent of the new ortho '{}' cannot be placed on the globe ({})</source>
+        <translation>l'emprise de la nouvelle ortho « {} » ne peut pas être située sur le globe ({})</translation>
+    </message>
+    <message>
+        <location filename="../ui/index_panel.py" line="214"/>
         <source>an index is already being built</source>
         <translation>un index est déjà en cours de construction</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="190"/>
+        <location filename="../ui/index_panel.py" line="229"/>
         <source>reading the old-date vector layers</source>
         <translation>lecture des couches vecteur de la date ancienne</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="203"/>
+        <location filename="../ui/index_panel.py" line="242"/>
         <source>CrossTime: index the old-date tiles</source>
         <translation>CrossTime : indexer les tuiles de la date ancienne</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="204"/>
+        <location filename="../ui/index_panel.py" line="243"/>
         <source>building the index of the old-date tiles...</source>
         <translation>construction de l'index des tuiles de la date ancienne...</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="227"/>
+        <location filename="../ui/index_panel.py" line="266"/>
         <source>an index is already being built or a model learnt</source>
         <translation>un index est déjà en cours de construction, ou un modèle en cours d'apprentissage</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="242"/>
+        <location filename="../ui/index_panel.py" line="281"/>
         <source>reading the vector layers</source>
         <translation>lecture des couches vecteur</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="254"/>
+        <location filename="../ui/index_panel.py" line="293"/>
         <source>CrossTime: learn this region ({} min)</source>
         <translation>CrossTime : apprentissage de cette région ({} min)</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="255"/>
+        <location filename="../ui/index_panel.py" line="294"/>
         <source>learning this region for up to {} min, then indexing; the model goes to {}</source>
         <translation>apprentissage de cette région pendant {} min au plus, puis indexation ; le modèle est enregistré dans {}</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="264"/>
+        <location filename="../ui/index_panel.py" line="303"/>
         <source>model learnt on this region ({}): validation map@5 {:.3f} (untrained {:.3f}); index of {} tiles written to {}</source>
         <translation>modèle appris sur cette région ({}) : map@5 de validation {:.3f} (non entraîné : {:.3f}) ; index de {} tuiles écrit dans {}</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="286"/>
+        <location filename="../ui/index_panel.py" line="325"/>
         <source>old vector layer '{}' has no features in the tiled area</source>
         <translation>la couche vecteur ancienne « {} » n'a aucune entité dans la zone découpée en tuiles</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="290"/>
+        <location filename="../ui/index_panel.py" line="330"/>
         <source>index of {} tiles written to {} ({})</source>
         <translation>index de {} tuiles écrit dans {} ({})</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="298"/>
+        <location filename="../ui/index_panel.py" line="338"/>
         <source>index build cancelled; the previous index file, if any, is unchanged</source>
         <translation>construction de l'index annulée ; le fichier d'index précédent, s'il existe, est inchangé</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="301"/>
+        <location filename="../ui/index_panel.py" line="341"/>
         <source>the index could not be built: {}</source>
         <translation>l'index n'a pas pu être construit : {}</translation>
     </message>
@@ -1689,62 +1694,67 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <translation>Fichier de correspondance…</translation>
     </message>
     <message>
-        <location filename="../ui/layers_panel.py" line="85"/>
+        <location filename="../ui/layers_panel.py" line="88"/>
         <source>the {} layer '{}' was removed from the project: choose another one</source>
         <translation>la couche « {1} » ({0}) a été retirée du projet : choisissez-en une autre</translation>
     </message>
     <message>
-        <location filename="../ui/layers_panel.py" line="112"/>
+        <location filename="../ui/layers_panel.py" line="115"/>
         <source>choose the new ortho (Layers tab)</source>
         <translation>choisissez l'ortho récente (onglet Couches)</translation>
     </message>
     <message>
-        <location filename="../ui/layers_panel.py" line="114"/>
+        <location filename="../ui/layers_panel.py" line="117"/>
         <source>choose the old ortho (Layers tab)</source>
         <translation>choisissez l'ortho ancienne (onglet Couches)</translation>
     </message>
     <message>
-        <location filename="../ui/layers_panel.py" line="116"/>
+        <location filename="../ui/layers_panel.py" line="119"/>
         <source>the old and the new ortho are the same layer '{}': choose the older orthophoto as the old ortho and the recent one as the new ortho</source>
         <translation>l'ortho ancienne et l'ortho récente sont la même couche « {} » : choisissez la plus ancienne orthophotographie comme ortho ancienne et la plus récente comme ortho récente</translation>
     </message>
     <message>
-        <location filename="../ui/layers_panel.py" line="127"/>
+        <location filename="../ui/layers_panel.py" line="142"/>
+        <source>no category of the legend matches the vector layer(s) {}: they will not be drawn; choose another legend, or a mapping file (Preview shows what is drawn)</source>
+        <translation>aucune catégorie de la légende ne correspond à la ou aux couches vecteur {} : elles ne seront pas dessinées ; choisissez une autre légende ou un fichier de correspondance (Aperçu montre ce qui est dessiné)</translation>
+    </message>
+    <message>
+        <location filename="../ui/layers_panel.py" line="153"/>
         <source>choose a mapping file, or one of the legend presets</source>
         <translation>choisissez un fichier de correspondance, ou une des légendes prédéfinies</translation>
     </message>
     <message>
-        <location filename="../ui/layers_panel.py" line="145"/>
+        <location filename="../ui/layers_panel.py" line="171"/>
         <source>old date</source>
         <translation>date ancienne</translation>
     </message>
     <message>
-        <location filename="../ui/layers_panel.py" line="145"/>
+        <location filename="../ui/layers_panel.py" line="171"/>
         <source>new date</source>
         <translation>date récente</translation>
     </message>
     <message>
-        <location filename="../ui/layers_panel.py" line="149"/>
+        <location filename="../ui/layers_panel.py" line="175"/>
         <source>no vector layer chosen: the semantic image stays empty</source>
         <translation>aucune couche vecteur choisie : l'image sémantique reste vide</translation>
     </message>
     <message>
-        <location filename="../ui/layers_panel.py" line="150"/>
+        <location filename="../ui/layers_panel.py" line="176"/>
         <source>{}: no vector layer chosen, nothing is drawn on its tiles</source>
         <translation>{} : aucune couche vecteur choisie, rien n'est dessiné sur ses tuiles</translation>
     </message>
     <message>
-        <location filename="../ui/layers_panel.py" line="167"/>
+        <location filename="../ui/layers_panel.py" line="193"/>
         <source>maps to no category: not drawn</source>
         <translation>ne correspond à aucune catégorie : non dessiné</translation>
     </message>
     <message>
-        <location filename="../ui/layers_panel.py" line="169"/>
+        <location filename="../ui/layers_panel.py" line="195"/>
         <source>unmapped {}</source>
         <translation>sans correspondance : {}</translation>
     </message>
     <message>
-        <location filename="../ui/layers_panel.py" line="175"/>
+        <location filename="../ui/layers_panel.py" line="201"/>
         <source>legend '{}': every chosen layer maps onto the categories</source>
         <translation>légende « {} » : chaque couche choisie correspond aux catégories</translation>
     </message>
@@ -1754,104 +1764,114 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <translation>ex æquo</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="115"/>
+        <location filename="../ui/match_panel.py" line="117"/>
         <source>build the index of the old date first (Index tab), or choose an existing index file</source>
         <translation>construisez d'abord l'index de la date ancienne (onglet Index), ou choisissez un fichier d'index existant</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="165"/>
+        <location filename="../ui/match_panel.py" line="169"/>
         <source>CrossTime: prepare the matcher</source>
         <translation>CrossTime : préparation de l'appariement</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="170"/>
+        <location filename="../ui/match_panel.py" line="176"/>
         <source>preparing the matcher (loading the model and the index)…</source>
         <translation>préparation de l'appariement (chargement du modèle et de l'index)…</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="183"/>
+        <location filename="../ui/match_panel.py" line="189"/>
         <source>the matcher could not be prepared: {}</source>
         <translation>l'appariement n'a pas pu être préparé : {}</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="184"/>
+        <location filename="../ui/match_panel.py" line="190"/>
         <source>preparing the matcher was cancelled</source>
         <translation>la préparation de l'appariement a été annulée</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="194"/>
+        <location filename="../ui/match_panel.py" line="204"/>
         <source>the index was cut into tiles of {:g} m / {} px, not the {:g} m / {} px set here: the index's grid is used</source>
         <translation>l'index a été découpé en tuiles de {:g} m / {} px, et non de {:g} m / {} px comme réglé ici : la grille de l'index est utilisée</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="198"/>
+        <location filename="../ui/match_panel.py" line="209"/>
         <source>ready: click a place on the new ortho</source>
         <translation>prêt : cliquez sur un lieu de l'ortho récente</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="227"/>
+        <location filename="../ui/match_panel.py" line="238"/>
         <source>CrossTime: read the vector layers for quicker clicks</source>
         <translation>CrossTime : lecture des couches vecteur pour des clics plus rapides</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="261"/>
+        <location filename="../ui/match_panel.py" line="272"/>
         <source>preparing the matcher (loading the model and the index)…; your click will be answered next</source>
         <translation>préparation de l'appariement (chargement du modèle et de l'index)… ; votre clic sera traité ensuite</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="269"/>
+        <location filename="../ui/match_panel.py" line="280"/>
         <source>this point lies outside the tiled area of the index (dotted outline)</source>
         <translation>ce point est hors de la zone découpée en tuiles de l'index (contour pointillé)</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="276"/>
+        <location filename="../ui/match_panel.py" line="287"/>
         <source>CrossTime: match a click</source>
         <translation>CrossTime : appariement d'un clic</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="281"/>
+        <location filename="../ui/match_panel.py" line="292"/>
         <source>matching…</source>
         <translation>appariement…</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="299"/>
+        <location filename="../ui/match_panel.py" line="310"/>
         <source>the click could not be matched: {}</source>
         <translation>le clic n'a pas pu être apparié : {}</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="322"/>
+        <location filename="../ui/match_panel.py" line="336"/>
+        <source>CrossTime: read the map features of the matches</source>
+        <translation>CrossTime : lire les objets cartographiques des correspondances</translation>
+    </message>
+    <message>
+        <location filename="../ui/match_panel.py" line="356"/>
         <source>{} ({} of {} tiles)</source>
         <translation>{} ({} tuiles sur {})</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="323"/>
+        <location filename="../ui/match_panel.py" line="357"/>
         <source>its own tile</source>
         <translation>sa seule tuile</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="332"/>
+        <location filename="../ui/match_panel.py" line="366"/>
         <source>{:.4f} above rank {}</source>
         <translation>{:.4f} de plus que le rang {}</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="345"/>
+        <location filename="../ui/match_panel.py" line="379"/>
         <source>the window centred on the clicked point, in tile {} (new date)</source>
         <translation>la fenêtre centrée sur le point cliqué, dans la tuile {} (date récente)</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="351"/>
+        <location filename="../ui/match_panel.py" line="385"/>
         <source> (warning: {:.0f}% of the query tile is nodata)</source>
         <translation> (attention : {:.0f} % de la tuile requête est sans données)</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="353"/>
+        <location filename="../ui/match_panel.py" line="387"/>
         <source> ({} of the {} tiles around the point have data: an edge of the ortho or nodata)</source>
         <translation> ({} des {} tuiles autour du point ont des données : bord de l'ortho ou nodata)</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="356"/>
+        <location filename="../ui/match_panel.py" line="390"/>
         <source>tile {}: best match {} judged with {}, {} ahead of the next (score {:.3f}), {:.0f} ms{}</source>
         <translation>tuile {} : meilleure correspondance {} jugée avec {}, {} devant la suivante (score {:.3f}), {:.0f} ms{}</translation>
+    </message>
+    <message>
+        <location filename="../ui/match_panel.py" line="418"/>
+        <source>reading the map features of the matches; the comparison opens when they are read</source>
+        <translation>lecture des objets cartographiques des correspondances ; la comparaison s'ouvre dès qu'ils sont lus</translation>
     </message>
     <message>
         <location filename="../ui/results_layer.py" line="31"/>
@@ -2163,22 +2183,22 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <translation>meilleure référence non entraînée : {descriptor} ({modality}, {fusion}, {normalisation}, {distance}) : map@5 {map:.3f}</translation>
     </message>
     <message>
-        <location filename="../core/evaluation/evaluate.py" line="73"/>
+        <location filename="../core/evaluation/evaluate.py" line="74"/>
         <source>{path}: {w}</source>
         <translation>{path} : {w}</translation>
     </message>
     <message>
-        <location filename="../core/evaluation/evaluate.py" line="170"/>
+        <location filename="../core/evaluation/evaluate.py" line="168"/>
         <source>evaluation written</source>
         <translation>évaluation écrite</translation>
     </message>
     <message>
-        <location filename="../core/evaluation/evaluate.py" line="179"/>
+        <location filename="../core/evaluation/evaluate.py" line="177"/>
         <source>trained with the legend '{trained}', applied to tiles drawn with '{legend}'</source>
         <translation>entraîné avec la légende « {trained} », appliqué à des tuiles dessinées avec « {legend} »</translation>
     </message>
     <message>
-        <location filename="../core/evaluation/evaluate.py" line="185"/>
+        <location filename="../core/evaluation/evaluate.py" line="183"/>
         <source>trained on tiles of {trained:g} m, applied to tiles of {size:g} m</source>
         <translation>entraîné sur des tuiles de {trained:g} m, appliqué à des tuiles de {size:g} m</translation>
     </message>
@@ -2223,62 +2243,72 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <translation>{rows} x {cols} tuiles de {size:g} x {size:g} unités terrain ({pixels} px, {resolution:.3g} unités/px, pas {stride:g}) dans {crs}</translation>
     </message>
     <message>
-        <location filename="../core/geo/legend.py" line="151"/>
+        <location filename="../core/geo/ground_crs.py" line="26"/>
+        <source>no UTM zone for the point ({lon}, {lat}) (degrees)</source>
+        <translation>aucune zone UTM pour le point ({lon}, {lat}) (degrés)</translation>
+    </message>
+    <message>
+        <location filename="../core/geo/ground_crs.py" line="44"/>
+        <source>{crs} (Web Mercator) does not keep ground distances: choose a projected CRS of the area for the tile grid (Lambert-93, a UTM zone) or 'auto'</source>
+        <translation>{crs} (Web Mercator) ne conserve pas les distances au sol : choisissez pour la grille de tuiles un SCR projeté de la zone (Lambert-93, une zone UTM) ou « auto »</translation>
+    </message>
+    <message>
+        <location filename="../core/geo/legend.py" line="155"/>
         <source>layer '{name}' has no features</source>
         <translation>la couche « {name} » n'a aucune entité</translation>
     </message>
     <message>
-        <location filename="../core/geo/legend.py" line="155"/>
+        <location filename="../core/geo/legend.py" line="159"/>
         <source>{feature}: {reason}</source>
         <translation>{feature} : {reason}</translation>
     </message>
     <message>
-        <location filename="../core/geo/legend.py" line="156"/>
+        <location filename="../core/geo/legend.py" line="160"/>
         <source>; and {n} more</source>
         <translation> ; et {n} autres</translation>
     </message>
     <message>
-        <location filename="../core/geo/legend.py" line="157"/>
+        <location filename="../core/geo/legend.py" line="161"/>
         <source>layer '{name}': {n} feature(s) with a broken geometry skipped, not drawn ({shown}{more}); repair them (QGIS: Vector &gt; Geometry Tools &gt; Fix Geometries) to draw them</source>
         <translation>couche « {name} » : {n} entité(s) à la géométrie invalide ignorée(s), non dessinée(s) ({shown}{more}) ; réparez-les (QGIS : Vecteur &gt; Outils de géométrie &gt; Réparer les géométries) pour les dessiner</translation>
     </message>
     <message>
-        <location filename="../core/geo/legend.py" line="161"/>
+        <location filename="../core/geo/legend.py" line="165"/>
         <source>layer '{name}' ({n} features) matches no category of the legend and is not drawn</source>
         <translation>la couche « {name} » ({n} entités) ne correspond à aucune catégorie de la légende et n'est pas dessinée</translation>
     </message>
     <message>
-        <location filename="../core/geo/legend.py" line="165"/>
+        <location filename="../core/geo/legend.py" line="169"/>
         <source>layer '{name}': {n} features with values that map to no category are not drawn: {top}</source>
         <translation>couche « {name} » : {n} entités dont les valeurs ne correspondent à aucune catégorie ne sont pas dessinées : {top}</translation>
     </message>
     <message>
-        <location filename="../core/geo/legend.py" line="188"/>
+        <location filename="../core/geo/legend.py" line="192"/>
         <source>legend '{name}': unknown category '{category}' (known: {keys})</source>
         <translation>légende « {name} » : catégorie inconnue « {category} » (connues : {keys})</translation>
     </message>
     <message>
-        <location filename="../core/geo/legend.py" line="227"/>
+        <location filename="../core/geo/legend.py" line="231"/>
         <source>a mapping must be a JSON object with a 'rules' list</source>
         <translation>un fichier de correspondance doit être un objet JSON avec une liste « rules »</translation>
     </message>
     <message>
-        <location filename="../core/geo/legend.py" line="231"/>
+        <location filename="../core/geo/legend.py" line="235"/>
         <source>rule {rule}: needs at least a 'category'</source>
         <translation>règle {rule} : il faut au moins une « category »</translation>
     </message>
     <message>
-        <location filename="../core/geo/legend.py" line="234"/>
+        <location filename="../core/geo/legend.py" line="238"/>
         <source>rule {rule}: unknown keys {unknown}</source>
         <translation>règle {rule} : clés inconnues {unknown}</translation>
     </message>
     <message>
-        <location filename="../core/geo/legend.py" line="384"/>
+        <location filename="../core/geo/legend.py" line="388"/>
         <source>'{name_or_path}' is neither a legend preset ({presets}) nor a mapping file</source>
         <translation>« {name_or_path} » n'est ni une légende prédéfinie ({presets}) ni un fichier de correspondance</translation>
     </message>
     <message>
-        <location filename="../core/geo/legend.py" line="387"/>
+        <location filename="../core/geo/legend.py" line="391"/>
         <source>{name_or_path}: not a readable JSON mapping file ({exc})</source>
         <translation>{name_or_path} : fichier de correspondance JSON illisible ({exc})</translation>
     </message>
@@ -2305,127 +2335,133 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <translation>{src} : aucune bande d'image utilisable</translation>
     </message>
     <message>
-        <location filename="../core/geo/rasterize.py" line="52"/>
+        <location filename="../core/geo/rasterize.py" line="54"/>
         <source>feature {n}</source>
         <translation>entité {n}</translation>
     </message>
     <message>
-        <location filename="../core/geo/rasterize.py" line="53"/>
+        <location filename="../core/geo/rasterize.py" line="55"/>
         <source>feature {n} ({key}={value})</source>
         <translation>entité {n} ({key}={value})</translation>
     </message>
     <message>
-        <location filename="../core/geo/rasterize.py" line="63"/>
+        <location filename="../core/geo/rasterize.py" line="65"/>
         <source>unknown geometry type {type!r}</source>
         <translation>type de géométrie inconnu {type!r}</translation>
     </message>
     <message>
-        <location filename="../core/geo/rasterize.py" line="65"/>
+        <location filename="../core/geo/rasterize.py" line="67"/>
         <source>no coordinates</source>
         <translation>pas de coordonnées</translation>
     </message>
     <message>
-        <location filename="../core/geo/rasterize.py" line="70"/>
+        <location filename="../core/geo/rasterize.py" line="72"/>
         <source>ring {n} has no points</source>
         <translation>l'anneau {n} n'a aucun point</translation>
     </message>
     <message>
-        <location filename="../core/geo/rasterize.py" line="72"/>
+        <location filename="../core/geo/rasterize.py" line="74"/>
+        <location filename="../core/geo/wkb.py" line="59"/>
+        <location filename="../core/geo/wkb.py" line="68"/>
         <source>ring {n} is not closed (its last point is not its first)</source>
         <translation>l'anneau {n} n'est pas fermé (son dernier point n'est pas le premier)</translation>
     </message>
     <message>
-        <location filename="../core/geo/rasterize.py" line="74"/>
+        <location filename="../core/geo/rasterize.py" line="76"/>
+        <location filename="../core/geo/wkb.py" line="54"/>
         <source>ring {n} has fewer than 4 points</source>
         <translation>l'anneau {n} a moins de 4 points</translation>
     </message>
     <message>
-        <location filename="../core/geo/rasterize.py" line="78"/>
+        <location filename="../core/geo/rasterize.py" line="80"/>
         <source>a line with fewer than 2 points</source>
         <translation>une ligne de moins de 2 points</translation>
     </message>
     <message>
-        <location filename="../core/geo/rasterize.py" line="179"/>
-        <location filename="../core/geo/rasterize.py" line="253"/>
+        <location filename="../core/geo/rasterize.py" line="181"/>
+        <location filename="../core/geo/rasterize.py" line="255"/>
+        <location filename="../core/geo/rasterize.py" line="275"/>
+        <location filename="../core/geo/wkb.py" line="35"/>
         <source>GDAL cannot read this geometry</source>
         <translation>GDAL ne peut pas lire cette géométrie</translation>
     </message>
     <message>
-        <location filename="../core/geo/rasterize.py" line="229"/>
+        <location filename="../core/geo/rasterize.py" line="233"/>
         <source>cannot be drawn: {reason}</source>
         <translation>impossible à dessiner : {reason}</translation>
     </message>
     <message>
-        <location filename="../core/geo/rasterize.py" line="260"/>
+        <location filename="../core/geo/rasterize.py" line="282"/>
         <source>cannot be reprojected to the grid's CRS, coordinates outside the layer CRS's area? ({reason})</source>
         <translation>impossible à reprojeter dans le SCR de la grille, coordonnées hors du domaine du SCR de la couche ? ({reason})</translation>
     </message>
     <message>
-        <location filename="../core/geo/rasterize.py" line="269"/>
+        <location filename="../core/geo/rasterize.py" line="291"/>
         <source>GEOS cannot use this geometry ({reason})</source>
         <translation>GEOS ne peut pas utiliser cette géométrie ({reason})</translation>
     </message>
     <message>
-        <location filename="../core/geo/rasterize.py" line="272"/>
-        <location filename="../core/geo/rasterize.py" line="321"/>
+        <location filename="../core/geo/rasterize.py" line="294"/>
+        <location filename="../core/geo/rasterize.py" line="343"/>
+        <location filename="../core/geo/wkb.py" line="108"/>
         <source>coordinates that are not finite numbers (after reprojection)</source>
         <translation>coordonnées qui ne sont pas des nombres finis (après reprojection)</translation>
     </message>
     <message>
-        <location filename="../core/geo/rasterize.py" line="276"/>
+        <location filename="../core/geo/rasterize.py" line="298"/>
         <source>coordinates that are not numbers (NaN or infinite)</source>
         <translation>coordonnées qui ne sont pas des nombres (NaN ou infinies)</translation>
     </message>
     <message>
-        <location filename="../core/geo/rasterize.py" line="283"/>
-        <location filename="../core/geo/rasterize.py" line="326"/>
+        <location filename="../core/geo/rasterize.py" line="305"/>
+        <location filename="../core/geo/rasterize.py" line="348"/>
         <source>not a geometry rasterio can draw</source>
         <translation>géométrie que rasterio ne sait pas dessiner</translation>
     </message>
     <message>
-        <location filename="../core/geo/vectors.py" line="102"/>
-        <location filename="../core/geo/vectors.py" line="115"/>
+        <location filename="../core/geo/vectors.py" line="107"/>
+        <location filename="../core/geo/vectors.py" line="120"/>
         <source>{path}: cannot open the vector file ({exc})</source>
         <translation>{path} : impossible d'ouvrir le fichier vecteur ({exc})</translation>
     </message>
     <message>
-        <location filename="../core/geo/vectors.py" line="104"/>
-        <location filename="../core/geo/vectors.py" line="117"/>
+        <location filename="../core/geo/vectors.py" line="109"/>
+        <location filename="../core/geo/vectors.py" line="122"/>
         <source>{path}: not a vector file GDAL can read</source>
         <translation>{path} : ce n'est pas un fichier vecteur que GDAL sait lire</translation>
     </message>
     <message>
-        <location filename="../core/geo/vectors.py" line="122"/>
+        <location filename="../core/geo/vectors.py" line="127"/>
         <source>{path}: no layer named '{name}' (layers: {names})</source>
         <translation>{path} : aucune couche nommée « {name} » (couches : {names})</translation>
     </message>
     <message>
-        <location filename="../core/geo/vectors.py" line="130"/>
+        <location filename="../core/geo/vectors.py" line="135"/>
         <source>{path}: layer '{name}' has no coordinate reference system</source>
         <translation>{path} : la couche « {name} » n'a pas de système de coordonnées de référence</translation>
     </message>
     <message>
-        <location filename="../core/geo/vectors.py" line="173"/>
+        <location filename="../core/geo/vectors.py" line="178"/>
         <source>{path}: cannot open the GeoPackage for writing ({exc})</source>
         <translation>{path} : impossible d'ouvrir le GeoPackage en écriture ({exc})</translation>
     </message>
     <message>
-        <location filename="../core/geo/vectors.py" line="179"/>
+        <location filename="../core/geo/vectors.py" line="184"/>
         <source>{path}: cannot write the layer '{layer}' ({exc})</source>
         <translation>{path} : impossible d'écrire la couche « {layer} » ({exc})</translation>
     </message>
     <message>
-        <location filename="../core/geo/vectors.py" line="199"/>
+        <location filename="../core/geo/vectors.py" line="204"/>
         <source>{path}: cannot write a GeoPackage in {parent}</source>
         <translation>{path} : impossible d'écrire un GeoPackage dans {parent}</translation>
     </message>
     <message>
-        <location filename="../core/geo/vectors.py" line="246"/>
+        <location filename="../core/geo/vectors.py" line="251"/>
         <source>{path}: GDAL could not write the GeoPackage ({reason}); the previous file, if any, is unchanged</source>
         <translation>{path} : GDAL n'a pas pu écrire le GeoPackage ({reason}) ; le fichier précédent, s'il existe, est inchangé</translation>
     </message>
     <message>
-        <location filename="../core/geo/vectors.py" line="249"/>
+        <location filename="../core/geo/vectors.py" line="254"/>
         <source>{path}: GDAL could not write the GeoPackage and gave no reason ({free} free in {folder}); check that the folder is writable and has room. The previous file, if any, is unchanged</source>
         <translation>{path} : GDAL n'a pas pu écrire le GeoPackage et n'a donné aucune raison ({free} libres dans {folder}) ; vérifiez que le dossier est accessible en écriture et qu'il reste de la place. Le fichier précédent, s'il existe, est inchangé</translation>
     </message>
@@ -2654,17 +2690,17 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <translation>les pixels par tuile doivent être un multiple de 32 (reçu : {tile_pixels})</translation>
     </message>
     <message>
-        <location filename="../core/nn/descriptor.py" line="40"/>
+        <location filename="../core/nn/descriptor.py" line="42"/>
         <source>unknown head '{head}' (paper, pooled)</source>
         <translation>tête inconnue « {head} » (paper, pooled)</translation>
     </message>
     <message>
-        <location filename="../core/nn/descriptor.py" line="43"/>
+        <location filename="../core/nn/descriptor.py" line="45"/>
         <source>a thumbnail branch needs the image: choose the visual or fusion modality</source>
         <translation>une branche vignette demande l'image : choisissez la modalité visual ou fusion</translation>
     </message>
     <message>
-        <location filename="../core/nn/descriptor.py" line="47"/>
+        <location filename="../core/nn/descriptor.py" line="49"/>
         <source>unknown map thumbnail scaling '{scaling}' ({scalings})</source>
         <translation>mise à l'échelle inconnue de la vignette de la carte « {scaling} » ({scalings})</translation>
     </message>
@@ -2714,22 +2750,23 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <translation>{where} : aucune des {n} tuiles de la grille de l'index n'a de pixel valide dans cette ortho (elle est hors de la zone indexée, ou entièrement sans données) ; donnez l'ortho récente de la zone indexée</translation>
     </message>
     <message>
-        <location filename="../core/retrieval/click.py" line="66"/>
+        <location filename="../core/retrieval/click.py" line="72"/>
         <source>the index has no tile grid (made from an image folder?): it cannot serve clicks</source>
         <translation>l'index n'a pas de grille de tuiles (construit à partir d'un dossier d'images ?) : il ne peut pas répondre aux clics</translation>
     </message>
     <message>
-        <location filename="../core/retrieval/click.py" line="116"/>
+        <location filename="../core/retrieval/click.py" line="122"/>
         <source>the point lies outside the tiled area of the index</source>
         <translation>le point est en dehors de la zone découpée en tuiles de l'index</translation>
     </message>
     <message>
-        <location filename="../core/retrieval/click.py" line="119"/>
+        <location filename="../core/retrieval/click.py" line="125"/>
+        <location filename="../core/retrieval/click.py" line="172"/>
         <source>the matcher was closed (its inputs changed): click again</source>
         <translation>l'appariement a été fermé (ses entrées ont changé) : cliquez à nouveau</translation>
     </message>
     <message>
-        <location filename="../core/retrieval/click.py" line="131"/>
+        <location filename="../core/retrieval/click.py" line="137"/>
         <source>the new ortho has no data at this point</source>
         <translation>la nouvelle ortho n'a pas de données en ce point</translation>
     </message>
@@ -2844,48 +2881,48 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <translation>les parts se recouvrent : la tuile {tile} apparaît {times} fois</translation>
     </message>
     <message>
-        <location filename="../core/retrieval/model_file.py" line="86"/>
+        <location filename="../core/retrieval/model_file.py" line="87"/>
         <location filename="../core/retrieval/onnx_describer.py" line="164"/>
         <source>model file not found: {path}</source>
         <translation>fichier de modèle introuvable : {path}</translation>
     </message>
     <message>
-        <location filename="../core/retrieval/model_file.py" line="87"/>
+        <location filename="../core/retrieval/model_file.py" line="88"/>
         <source>a CrossTime model file</source>
         <translation>un fichier de modèle CrossTime</translation>
     </message>
     <message>
-        <location filename="../core/retrieval/model_file.py" line="88"/>
+        <location filename="../core/retrieval/model_file.py" line="89"/>
         <source>The file may be malicious: do not open it by other means, and use a model file trained or exported by CrossTime</source>
         <translation>Le fichier est peut-être malveillant : ne l'ouvrez pas par d'autres moyens, et utilisez un fichier de modèle entraîné ou exporté par CrossTime</translation>
     </message>
     <message>
-        <location filename="../core/retrieval/model_file.py" line="90"/>
+        <location filename="../core/retrieval/model_file.py" line="91"/>
         <source>not a readable model file</source>
         <translation>fichier de modèle illisible</translation>
     </message>
     <message>
-        <location filename="../core/retrieval/model_file.py" line="91"/>
+        <location filename="../core/retrieval/model_file.py" line="92"/>
         <source>it may be damaged or incomplete: train or copy it again</source>
         <translation>il est peut-être endommagé ou incomplet : entraînez-le ou copiez-le à nouveau</translation>
     </message>
     <message>
-        <location filename="../core/retrieval/model_file.py" line="93"/>
+        <location filename="../core/retrieval/model_file.py" line="94"/>
         <source>{path}: not a CrossTime model file (a plain PyTorch checkpoint? Train with CrossTime or export a model with its configuration)</source>
         <translation>{path} : ce n'est pas un fichier de modèle CrossTime (un simple checkpoint PyTorch ? Entraînez avec CrossTime ou exportez un modèle avec sa configuration)</translation>
     </message>
     <message>
-        <location filename="../core/retrieval/model_file.py" line="96"/>
+        <location filename="../core/retrieval/model_file.py" line="97"/>
         <source>{path}: made by a newer CrossTime (model file version {version})</source>
         <translation>{path} : créé par une version plus récente de CrossTime (version de fichier de modèle {version})</translation>
     </message>
     <message>
-        <location filename="../core/retrieval/model_file.py" line="100"/>
+        <location filename="../core/retrieval/model_file.py" line="101"/>
         <source>{path}: damaged model file (no {key})</source>
         <translation>{path} : fichier de modèle endommagé (pas de {key})</translation>
     </message>
     <message>
-        <location filename="../core/retrieval/model_file.py" line="103"/>
+        <location filename="../core/retrieval/model_file.py" line="104"/>
         <source>{path}: damaged model file (the weights do not match their fingerprint)</source>
         <translation>{path} : fichier de modèle endommagé (les poids ne correspondent pas à leur empreinte)</translation>
     </message>
@@ -3190,6 +3227,10 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <location filename="../core/train/siamese_trainer.py" line="75"/>
         <source>hard mining: {n_hard} of {n_queries} training queries are hard (train map@{map_n} {train_map:.3f})</source>
         <translation>exemples difficiles : {n_hard} requêtes d'entraînement sur {n_queries} sont difficiles (map@{map_n} d'entraînement {train_map:.3f})</translation>
+    </message>
+    <message>
+        <source>the new ortho '{}' is in a geographic CRS (degrees): tiles need a projected CRS in metres; reproject it or use a projected layer as the new ortho</source>
+        <translation type="vanished">l'ortho récente « {} » est dans un SCR géographique (degrés) : les tuiles demandent un SCR projeté en mètres ; reprojetez-la ou choisissez une couche projetée comme ortho récente</translation>
     </message>
     <message>
         <source>A 16x16 thumbnail of each tile: needs neither PyTorch nor training. On real image pairs of other places: map@5 0.583 +- 0.070 (3 seeds)</source>
@@ -3510,6 +3551,16 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <location filename="../ui/dock.ui" line="0"/>
         <source>Pixels across a tile, for the image and the semantic raster (a trained model uses its own)</source>
         <translation>Pixels sur la largeur d'une tuile, pour l'image et le raster sémantique (un modèle entraîné utilise les siens)</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.ui" line="0"/>
+        <source>Grid CRS</source>
+        <translation>SCR de la grille</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.ui" line="0"/>
+        <source>The CRS the tiles are cut in, in ground metres. Automatic: the project's CRS when it is projected, else Lambert-93 in metropolitan France, else the UTM zone of the area; never the Web Mercator of web services</source>
+        <translation>Le SCR dans lequel les tuiles sont découpées, en mètres au sol. Automatique : le SCR du projet s'il est projeté, sinon Lambert-93 en France métropolitaine, sinon la zone UTM du lieu ; jamais le Web Mercator des services web</translation>
     </message>
     <message>
         <location filename="../ui/dock.ui" line="0"/>

@@ -14,6 +14,7 @@ from qgis.core import QgsProject, QgsSettings
 from qgis.PyQt.QtCore import Qt
 
 from ..core import choices
+from ..core.geo.ground_crs import AUTO
 from ..core.settings import PROJECT_SCOPE, ProjectKey, Setting
 
 
@@ -140,8 +141,28 @@ class DoubleSpin(IntSpin):
         return proj.readDoubleEntry(PROJECT_SCOPE, key, default)
 
 
+class GridCrs(Kind):
+    """A QgsProjectionSelectionWidget whose "not set" item means automatic (core.geo.ground_crs): its authority id
+    (or WKT for a CRS without one), ``AUTO`` when not set."""
+    def get(self, widget):
+        from qgis.core import QgsCoordinateReferenceSystem
+        crs = widget.crs()
+        if not isinstance(crs, QgsCoordinateReferenceSystem) or not crs.isValid():
+            return AUTO
+        return crs.authid() or crs.toWkt()
+
+    def set(self, widget, value) -> None:
+        from qgis.core import QgsCoordinateReferenceSystem
+        crs = QgsCoordinateReferenceSystem(value) if value and value != AUTO else QgsCoordinateReferenceSystem()
+        widget.setCrs(crs)
+
+    def is_set(self, value) -> bool:
+        return bool(value) and value != AUTO
+
+
 COMBO_DATA, FILE_PATH, LAYER_ID, CHECKED_IDS, INT_SPIN, DOUBLE_SPIN = (ComboData(), FilePath(), LayerId(), CheckedIds(),
                                                                        IntSpin(), DoubleSpin())
+GRID_CRS = GridCrs()
 
 
 @dataclass(frozen=True)
@@ -168,6 +189,7 @@ DOCK = (
     Binding("mappingFile", FILE_PATH, Setting.MAPPING_FILE),
     Binding("tileSizeSpin", DOUBLE_SPIN, Setting.TILE_SIZE, ProjectKey.TILE_SIZE),
     Binding("pixelsSpin", INT_SPIN, Setting.PIXELS, ProjectKey.PIXELS),
+    Binding("gridCrsWidget", GRID_CRS, Setting.GRID_CRS, ProjectKey.GRID_CRS, only_if_set=False, default=AUTO),
     Binding("semanticCombo", COMBO_DATA, Setting.SEMANTIC),
     Binding("describerCombo", COMBO_DATA, Setting.DESCRIBER, ProjectKey.DESCRIBER),
     Binding("modelFile", FILE_PATH, Setting.MODEL, ProjectKey.MODEL),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from typing import Optional
 
-from qgis.core import Qgis, QgsCoordinateReferenceSystem, QgsProject, QgsRectangle
+from qgis.core import Qgis, QgsCoordinateReferenceSystem, QgsPointXY, QgsProject, QgsRectangle
 from qgis.PyQt.QtCore import QObject, Qt
 from qgis.PyQt.QtWidgets import QComboBox
 
@@ -67,6 +67,10 @@ class IndexPanel(QObject):
         w.buildButton.clicked.connect(self.build_index)
         w.cancelButton.clicked.connect(self.cancel_build)
         w.indexFile.fileChanged.connect(lambda _: self.dock.match_panel.invalidate_matcher())
+        from qgis.gui import QgsProjectionSelectionWidget
+        w.gridCrsWidget.setOptionVisible(QgsProjectionSelectionWidget.CrsOption.CrsNotSet, True)
+        w.gridCrsWidget.setNotSetText(tr("Automatic (ground metres)"))
+        w.gridCrsWidget.setCrs(QgsCoordinateReferenceSystem())
 
     # the describer -----------------------------------------------------------------------------
     def model_choice(self) -> str:
@@ -118,17 +122,15 @@ class IndexPanel(QObject):
         """The area to read vectors over (QGIS extents, cheap) and a function making the tile grid over both orthos
         (files: their headers; other layers: their extents), to call in the task: it imports rasterio and reads
         headers, which would stall the GUI thread."""
-        from ..adapters.layers import crs_string, layer_bounds_in
+        from ..adapters.layers import layer_bounds_in
         from ..core.geo.grid import intersect_bounds
         w = self.w
-        crs = new_layer.crs()
-        grid_crs = crs_string(crs) if not crs.isGeographic() else None
+        files = isinstance(old, str) and isinstance(new, str)
+        grid_crs = self.grid_crs(new_layer, files)
         tile_size, pixels = w.tileSizeSpin.value(), w.pixelsSpin.value()
-        if grid_crs is None and not (isinstance(old, str) and isinstance(new, str)):
-            raise ValueError(tr("the new ortho '{}' is in a geographic CRS (degrees): tiles need a projected CRS in "
-                                "metres; reproject it or use a projected layer as the new ortho").format(new_layer.name()))
-        area_crs = grid_crs or crs_string(crs)
-        new_b = layer_bounds_in(new_layer, area_crs)
+        area_crs = grid_crs
+        # a web service covers a country or the world: the tiles cover the map's extent only
+        new_b = layer_bounds_in(new_layer, area_crs, within=None if files else self.view_bounds(area_crs))
         old_b = layer_bounds_in(old_layer, area_crs, within=new_b)
         common = intersect_bounds(new_b, old_b)
         if common is None:
@@ -144,6 +146,43 @@ class IndexPanel(QObject):
                 return jobs.grid_for_orthos(old, new, tile_size, pixels, crs=grid_crs)
             return jobs.grid_for_bounds(old_b, new_b, grid_crs, tile_size, pixels)
         return area, area_crs, make_grid
+
+    def view_bounds(self, crs_text: str):
+        """The map canvas's extent in ``crs_text``."""
+        from qgis.core import QgsCoordinateTransform
+        canvas = self.dock.canvas
+        rect = canvas.extent()
+        src = canvas.mapSettings().destinationCrs()
+        dest = QgsCoordinateReferenceSystem(crs_text)
+        if src.isValid() and src != dest:
+            rect = QgsCoordinateTransform(src, dest, QgsProject.instance()).transformBoundingBox(rect)
+        return rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum()
+
+    def grid_crs(self, new_layer, files: bool = True) -> str:
+        """The CRS the tiles are cut in: the one set in the dock, else chosen for ground metres around the new ortho
+        (around the map's extent for a web service): core.geo.ground_crs, never the Web Mercator of a web service."""
+        from qgis.core import QgsCoordinateTransform, QgsUnitTypes
+
+        from ..adapters.layers import crs_string
+        from ..core.geo.ground_crs import ground_crs
+        from .dock_settings import GRID_CRS
+        wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
+        try:
+            if files:
+                centre = QgsCoordinateTransform(new_layer.crs(), wgs84, QgsProject.instance()).transform(
+                    new_layer.extent().center())
+            else:
+                x0, y0, x1, y1 = self.view_bounds("EPSG:4326")
+                centre = QgsPointXY((x0 + x1) / 2, (y0 + y1) / 2)
+        except Exception as exc:
+            raise ValueError(tr("the extent of the new ortho '{}' cannot be placed on the globe ({})").format(
+                new_layer.name(), exc)) from exc
+        project = QgsProject.instance().crs()
+        in_metres = (project.isValid() and not project.isGeographic()
+                     and project.mapUnits() == QgsUnitTypes.DistanceUnit.DistanceMeters)
+        crs, _why = ground_crs((centre.x(), centre.y()), crs_string(project) if project.isValid() else None,
+                               in_metres, GRID_CRS.get(self.w.gridCrsWidget))
+        return crs
 
     def _build_inputs(self, dates, with_model: bool) -> Optional[dict]:
         """The orthos, legend, grid (and model) chosen in the dock, and readers of the vector layers of ``dates``
@@ -287,6 +326,7 @@ class IndexPanel(QObject):
                           Qgis.MessageLevel.Warning)
             w.indexFile.setFilePath(result["path"])
             dock.match_panel.invalidate_matcher()
+            dock.match_panel.prepare_matcher(quietly=True)     # the model and the index ready for the first click
             msg = tr("index of {} tiles written to {} ({})").format(result["count"], result["path"],
                                                                    translated(result["grid"]))
             if result["warnings"]:

@@ -40,6 +40,9 @@ class LayersPanel(QObject):
         tree.setStretchLastSection(False)
         tree.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         tree.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        for combo in (w.oldVectorsCombo, w.newVectorsCombo):
+            combo.checkedItemsChanged.connect(lambda _items: self.warn_unmapped())
+        w.legendCombo.currentIndexChanged.connect(lambda _: self.warn_unmapped())
         self.refresh_vectors()
         proj = QgsProject.instance()
         proj.layersAdded.connect(self.refresh_vectors)
@@ -116,6 +119,29 @@ class LayersPanel(QObject):
             raise LayerError(tr("the old and the new ortho are the same layer '{}': choose the older orthophoto as "
                                 "the old ortho and the recent one as the new ortho").format(new.name()))
         return old, new
+
+    def unmapped_layers(self) -> list:
+        """The display names of the chosen vector layers that no rule of the legend maps (never drawn)."""
+        from ..adapters.layers import source_layer_name
+        try:
+            legend = self.legend()
+        except Exception:            # no mapping file chosen yet, or a bad one: said when it is used
+            return []
+        lay = self.layers()
+        seen, out = set(), []
+        for layer in lay["old_vectors"] + lay["new_vectors"]:
+            if layer.id() not in seen and not legend.rules_for_layer(source_layer_name(layer)):
+                out.append(layer.name())
+            seen.add(layer.id())
+        return out
+
+    def warn_unmapped(self) -> None:
+        """Said at once in the status line: a vector layer the legend does not know would be left out silently."""
+        names = self.unmapped_layers()
+        if names:
+            self.dock.status(tr("no category of the legend matches the vector layer(s) {}: they will not be drawn; "
+                                "choose another legend, or a mapping file (Preview shows what is drawn)").format(
+                                    ", ".join(f"'{n}'" for n in names)), "warning")
 
     def legend(self):
         """The chosen legend: a preset, or the mapping file."""

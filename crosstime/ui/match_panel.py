@@ -57,6 +57,8 @@ class MatchPanel(QObject):
         self._pending = None             # the newest click made while the matcher was being prepared
         self._matcher = None
         self._matcher_key = None
+        self._compare_wanted = False     # the compare view asked for while the matches' map features are read
+        self._read_all_later = None      # (matcher, grid, inputs): every feature to read once the first answer is in
         w.pickButton.toggled.connect(self._toggle_tool)
         w.clearButton.clicked.connect(self.clear_results)
         w.resultsTable.itemSelectionChanged.connect(self._row_selected)
@@ -133,12 +135,14 @@ class MatchPanel(QObject):
                   "tile_size": w.tileSizeSpin.value(), "pixels": w.pixelsSpin.value()}
         return key, inputs
 
-    def prepare_matcher(self) -> Optional[CoreTask]:
-        """Start preparing the matcher for the current choices in the background (None if ready or failing)."""
+    def prepare_matcher(self, quietly: bool = False) -> Optional[CoreTask]:
+        """Start preparing the matcher for the current choices in the background (None if ready or failing).
+        ``quietly``: the status line keeps what it says (the message of the index just built), unless it fails."""
         try:
             key, inputs = self._matcher_inputs()
         except Exception as exc:
-            self.dock.status(translated(exc), "error")
+            if not quietly:
+                self.dock.status(translated(exc), "error")
             return None
         if inputs is None:
             return self._prep_task
@@ -166,8 +170,10 @@ class MatchPanel(QObject):
                         lambda status, result, error: self._prepared(task, key, status, result, error),
                         needs_torch=model_needs_torch(inputs["model"]))
         self._prep_task, self._prep_key = task, key
+        task.quietly = quietly
         self._tasks.add(task)
-        self.dock.status(tr("preparing the matcher (loading the model and the index)…"))
+        if not quietly:
+            self.dock.status(tr("preparing the matcher (loading the model and the index)…"))
         start(task)
         return task
 
@@ -187,7 +193,11 @@ class MatchPanel(QObject):
         if self._matcher is not None:
             self._matcher.close()
         self._matcher, self._matcher_key = matcher, key
-        self._read_all_layers(matcher, grid, inputs)
+        # every feature read in the background for quicker later clicks; after the waiting click's answer, else
+        # the two share the GIL and the first answer, the one the user waits for, comes twice as late
+        self._read_all_later = (matcher, grid, inputs) if pending is not None else None
+        if pending is None:
+            self._read_all_layers(matcher, grid, inputs)
         w = self.w
         if grid and (abs(grid.get("tile_size", 0) - w.tileSizeSpin.value()) > 1e-6
                      or grid.get("pixels") != w.pixelsSpin.value()):
@@ -195,7 +205,8 @@ class MatchPanel(QObject):
                               "index's grid is used").format(grid["tile_size"], grid["pixels"], w.tileSizeSpin.value(),
                                                              w.pixelsSpin.value()), Qgis.MessageLevel.Warning)
         self._show_area()
-        self.dock.status(tr("ready: click a place on the new ortho"), "ok")
+        if pending is not None or not task.quietly:
+            self.dock.status(tr("ready: click a place on the new ortho"), "ok")
         if pending is not None:
             self.match_point(*pending)
 
@@ -297,6 +308,7 @@ class MatchPanel(QObject):
             return
         if status != "ok":
             self.dock.status(tr("the click could not be matched: {}").format(translated(error)), "error")
+            self._start_read_all_later()
             return
         result.next_score = result.scores[k] if len(result.scores) > k else None
         result.ids, result.scores, result.footprints = result.ids[:k], result.scores[:k], result.footprints[:k]
@@ -304,6 +316,28 @@ class MatchPanel(QObject):
             result.images["matches"] = result.images["matches"][:k]
         # through the attribute: bench/bench_click.py wraps show_result to time each answer
         self.show_result(result)
+        if result.semantics_pending and self._matcher is not None:
+            self._read_match_semantics(self._matcher, req, result)
+        self._start_read_all_later()
+
+    def _start_read_all_later(self) -> None:
+        later, self._read_all_later = self._read_all_later, None
+        if later is not None and later[0] is self._matcher:
+            self._read_all_layers(*later)
+
+    def _read_match_semantics(self, matcher, req: int, result) -> None:
+        """The matches' map features, read after the answer is shown (the compare view needs them, the map not)."""
+        def done(status, _result, error):
+            self._tasks.discard(task)
+            if req == self.request and status == "ok" and result is self.last_result:
+                self.w.compareButton.setEnabled(True)
+                if self._compare_wanted:
+                    self.show_compare()
+        task = CoreTask(tr("CrossTime: read the map features of the matches"),
+                        lambda progress: matcher.match_semantics(result), done, can_cancel=False)
+        task.req = req
+        self._tasks.add(task)
+        start(task)
 
     # the answer --------------------------------------------------------------------------------
     def show_result(self, result) -> None:
@@ -345,7 +379,7 @@ class MatchPanel(QObject):
                 tr("the window centred on the clicked point, in tile {} (new date)").format(result.query_id))
             w.queryLabel.setVisible(True)
         w.addLayerButton.setEnabled(True)
-        w.compareButton.setEnabled("query" in result.images)
+        w.compareButton.setEnabled("query" in result.images and not result.semantics_pending)
         w.tabs.setCurrentWidget(w.matchTab)
         note = "" if result.valid_fraction >= 0.999 else \
             tr(" (warning: {:.0f}% of the query tile is nodata)").format(100 * (1 - result.valid_fraction))
@@ -377,6 +411,11 @@ class MatchPanel(QObject):
         """The compare view of the last answer: the clicked tile beside its matches, image and semantics."""
         from .compare import CompareDialog
         if self.last_result is None or "query" not in self.last_result.images:
+            return None
+        # asked for before the matches' map features were read (a click reads them after showing its answer)
+        self._compare_wanted = self.last_result.semantics_pending
+        if self._compare_wanted:
+            self.dock.status(tr("reading the map features of the matches; the comparison opens when they are read"))
             return None
         dlg = CompareDialog(self.last_result, self.dock.layers_panel.legend(), self.dock)
         dlg.show()

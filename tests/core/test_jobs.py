@@ -148,8 +148,9 @@ def _points(coords):
 
 def test_a_click_reading_around_itself_answers_as_one_reading_everything(store, land, trained_model, legend,
                                                                         tmp_path):
-    """The first click no longer waits for whole layers: it reads the features around its tile (and each match's);
-    the answers and the pictures are the same, and the matcher takes the whole layers once they are read."""
+    """The first click no longer waits for whole layers: it reads the features around its tiles, and those around
+    each match after its answer (match_semantics); the answers and the pictures are the same, and the matcher takes
+    the whole layers once they are read."""
     from crosstime.core.tiles.dates import NEW, OLD
     index_path = str(tmp_path / "old.ctindex")
     grid = store.grid
@@ -169,6 +170,11 @@ def test_a_click_reading_around_itself_answers_as_one_reading_everything(store, 
             assert (a.query_id, a.ids) == (b.query_id, b.ids)
             np.testing.assert_allclose(a.scores, b.scores, atol=1e-5)
             np.testing.assert_array_equal(a.images["query"][1], b.images["query"][1])         # same map drawn
+            assert b.semantics_pending and not a.semantics_pending
+            for (ia, _), (ib, cb) in zip(a.images["matches"], b.images["matches"]):
+                np.testing.assert_array_equal(ia, ib)
+                assert cb is None
+            assert near.match_semantics(b) is b and not b.semantics_pending
             for (_, ca), (_, cb) in zip(a.images["matches"], b.images["matches"]):
                 np.testing.assert_array_equal(ca, cb)
         assert near.adopt_tiles(jobs.layer_tiles(near.grid, legend, old_ortho=land.old_ortho, new_ortho=land.new_ortho,

@@ -4,7 +4,14 @@ import os
 
 import numpy as np
 import pytest
-from qgis.core import QgsCoordinateReferenceSystem, QgsPointXY, QgsProject, QgsRasterLayer, QgsVectorLayer
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsPointXY,
+    QgsProject,
+    QgsRasterLayer,
+    QgsRectangle,
+    QgsVectorLayer,
+)
 from qt_wait import fill_dock, wait_for
 
 from crosstime.core.geo.vectors import list_layers
@@ -139,6 +146,55 @@ def test_the_dock_builds_and_matches_with_an_xyz_old_ortho(land, old_tiles, trai
         assert np.mean(np.argmax(sim, axis=1) == np.arange(len(idx))) > 0.9
     finally:
         wait_for(lambda: not d.index_panel._tasks and not d.match_panel._tasks and d.index_panel._build_task is None, 300)
+        d.shutdown()
+        d.deleteLater()
+        proj.clear()
+
+
+def test_web_mercator_orthos_are_tiled_in_ground_metres(land, old_tiles, tmp_path, qgis_iface):
+    """A new ortho in Web Mercator (a file, or web tiles) gets a Lambert-93 grid in France: 1000 m tiles are 1000 m
+    of ground, not 690; the CRS set in the dock wins; a Web Mercator choice is refused with the reason."""
+    from osgeo import gdal
+
+    from crosstime.core.geo.ground_crs import LAMBERT_93
+    from crosstime.ui.dock import CrossTimeDock
+    mercator = str(tmp_path / "new_3857.tif")
+    gdal.Warp(mercator, land.new_ortho, dstSRS="EPSG:3857")
+    proj = QgsProject.instance()
+    proj.clear()
+    new, web_old = QgsRasterLayer(mercator, "new ortho (3857)"), xyz_layer(old_tiles)
+    proj.addMapLayers([new, web_old])
+    proj.setCrs(QgsCoordinateReferenceSystem("EPSG:3857"))     # a web map's project: not a ground CRS
+    d = CrossTimeDock(qgis_iface)
+    try:
+        w = d.w
+        w.oldOrthoCombo.setLayer(web_old)
+        w.newOrthoCombo.setLayer(new)
+        w.tileSizeSpin.setValue(1000.0)
+        w.gridCrsWidget.setCrs(QgsCoordinateReferenceSystem())       # automatic, whatever the user default
+        canvas = qgis_iface.mapCanvas()               # web tiles cover the world: the grid covers the map's view
+        canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:2154"))
+        canvas.setExtent(QgsRectangle(*land.bounds))
+        assert d.index_panel.grid_crs(new) == LAMBERT_93
+        chosen = d.index_panel._build_inputs(("old",), with_model=False)
+        assert chosen is not None, w.statusLabel.text()
+        old_src, new_src = chosen["old"], mercator
+        area, area_crs, make_grid = d.index_panel._grid_maker(web_old, new, old_src, new_src)
+        grid = make_grid()
+        assert grid.crs == LAMBERT_93 == area_crs and grid.tile_size == 1000.0
+        x0, y0, x1, y1 = grid.footprint(*next(iter(grid.indices())))
+        assert (x1 - x0, y1 - y0) == (1000.0, 1000.0)
+        assert area[0] <= land.bounds[0] + 200 and area[2] >= land.bounds[2] - 200    # the synthetic place, in L93
+        w.gridCrsWidget.setCrs(QgsCoordinateReferenceSystem("EPSG:32631"))
+        assert d.index_panel.grid_crs(new) == "EPSG:32631"
+        w.gridCrsWidget.setCrs(QgsCoordinateReferenceSystem("EPSG:3857"))
+        with pytest.raises(Exception, match="Web Mercator"):
+            d.index_panel.grid_crs(new)
+        assert d.index_panel._build_inputs(("old",), with_model=False) is None
+        assert "Web Mercator" in w.statusLabel.text()
+    finally:
+        d.w.gridCrsWidget.setCrs(QgsCoordinateReferenceSystem())      # the next docks find "automatic" again
+        d.save_settings()
         d.shutdown()
         d.deleteLater()
         proj.clear()

@@ -149,6 +149,9 @@ def test_build_index_then_click_lights_up_the_matches(dock, land, qgis_iface, st
     assert layer.featureCount() == len(res.ids) + 1 and layer.crs().authid() == "EPSG:2154"
     fmt = layer.labeling().settings().format()
     assert layer.labelsEnabled() and fmt.buffer().enabled() and fmt.buffer().size() > 0
+    # the matches' map features are read after the answer is shown; the compare view waits for them
+    wait_for(lambda: dock.w.compareButton.isEnabled())
+    assert not res.semantics_pending
     dlg = match.show_compare()
     assert len(dlg.cells) == 2 * (len(res.ids) + 1)
     from crosstime.core.geo.legend import load_legend
@@ -342,6 +345,7 @@ def test_the_settings_table_round_trips(dock, project, tmp_path):
         w.semanticCombo.setCurrentIndex(1 - n)
         w.describerCombo.setCurrentIndex(w.describerCombo.findData(("quick", "file")[n]))
         w.neighbourhoodCombo.setCurrentIndex((2, 1)[n])
+        w.gridCrsWidget.setCrs(QgsCoordinateReferenceSystem(("EPSG:32631", "")[n]))
         for spin, v in ((w.tileSizeSpin, (250.0, 500.0)), (w.pixelsSpin, (128, 32)), (w.kSpin, (9, 3)),
                         (a.archiveTileSpin, (150.0, 300.0))):
             spin.setValue(v[n])

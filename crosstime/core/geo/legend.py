@@ -91,7 +91,11 @@ class Rule:
     width_fields: List[str] = dc_field(default_factory=list)   # attributes holding a width in ground units
 
     def matches_layer(self, layer_name: str) -> bool:
-        return fnmatch.fnmatchcase(normalise_text(layer_name), normalise_text(self.layer))
+        """Whatever the case; a web service's name with its namespace (WFS ``BDTOPO_V3:batiment``) matches too."""
+        pattern = normalise_text(self.layer)
+        name = normalise_text(layer_name)
+        return fnmatch.fnmatchcase(name, pattern) or (":" in name and fnmatch.fnmatchcase(name.rsplit(":", 1)[1],
+                                                                                          pattern))
 
     def matches(self, props: dict) -> bool:
         if self.field is None:

@@ -19,14 +19,19 @@ from ..atomic import disk_full_error, human_bytes, is_disk_full, make_ordinary, 
 from ..errors import CrossTimeError
 from ..messages import Detail
 
-Feature = Tuple[Union[dict, str], dict]   # (GeoJSON geometry or its JSON text, attributes)
+Feature = Tuple[Union[dict, str, bytes], dict]   # (GeoJSON geometry, its JSON text or its WKB, attributes)
 
 
-def geometry_of(geometry: Union[dict, str]) -> dict:
-    """A feature's geometry as a GeoJSON mapping. Readers of large layers in QGIS keep each geometry as its JSON text:
-    one str per feature is out of the cycle collector's sight, where a mapping holding tuples stays in it until a full
-    pass, and full passes over 10^5 such mappings froze QGIS's GUI thread for 0.2-0.3 s each (bench/bench_stall.py)."""
+def geometry_of(geometry: Union[dict, str, bytes]) -> dict:
+    """A feature's geometry as a GeoJSON mapping. Readers of large layers in QGIS keep each geometry as its WKB (or
+    JSON text): one bytes or str per feature is out of the cycle collector's sight, where a mapping holding tuples
+    stays in it until a full pass, and full passes over 10^5 such mappings froze QGIS's GUI thread for 0.2-0.3 s each
+    (bench/bench_stall.py)."""
+    if isinstance(geometry, (bytes, bytearray)):
+        from .wkb import wkb_to_json
+        geometry = wkb_to_json(geometry)
     return geometry_from_json(geometry) if isinstance(geometry, str) else geometry
+
 
 def geometry_from_json(text: str) -> dict:
     """A GeoJSON geometry whose coordinates are tuples, not lists.

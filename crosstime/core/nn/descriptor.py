@@ -25,8 +25,10 @@ class DescriptorNet(nn.Module):
             raise InputError("tile pixels must be a multiple of 32 (got {tile_pixels})", tile_pixels=cfg.tile_pixels)
         self.cfg = cfg
         self.stem = FusionStem.for_modality(cfg.modality, cfg.semantic_mode)
-        self.register_buffer("mean", torch.tensor(cfg.mean).view(1, 3, 1, 1), persistent=False)
-        self.register_buffer("std", torch.tensor(cfg.std).view(1, 3, 1, 1), persistent=False)
+        # on the CPU even when the network is made on torch's meta device to be filled from a file (model_file):
+        # the file does not hold these, made from the config
+        self.register_buffer("mean", torch.tensor(cfg.mean, device="cpu").view(1, 3, 1, 1), persistent=False)
+        self.register_buffer("std", torch.tensor(cfg.std, device="cpu").view(1, 3, 1, 1), persistent=False)
         self.backbone = build_backbone(cfg.backbone, cfg.weights if weights is None else weights)
         c = self.backbone.out_channels
         if cfg.head == "paper":

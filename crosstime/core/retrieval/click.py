@@ -14,6 +14,7 @@ from ..geo.grid import TileGrid, parse_tile_id, tile_id
 from ..geo.vectors import VectorLayerData
 from ..tiles.dates import NEW, OLD
 from ..tiles.from_layers import LayerTiles
+from ..tiles.source import ReadTiles
 from .index import THE_INDEX, DescriptorIndex, IndexFileError
 from .neighbourhood import Neighbourhood, search_around
 from .subtile import SPAN, best_shift
@@ -48,6 +49,11 @@ class MatchResult:
     @property
     def ranks(self) -> List[int]:
         return list(range(1, len(self.ids) + 1))
+
+    @property
+    def semantics_pending(self) -> bool:
+        """The matches' pictures still lack their semantic rasters (see Matcher.match_semantics)."""
+        return any(codes is None for _, codes in self.images.get("matches", []))
 
 
 class Matcher:
@@ -130,7 +136,9 @@ class Matcher:
             if not present[0]:
                 raise MatchError("the new ortho has no data at this point")
             q = np.zeros((len(cells), self.index.dim), np.float32)
-            q[present] = self.describer.describe(query, np.nonzero(present[inside])[0], NEW)
+            # described from the tiles just read: their vectors are drawn once
+            q[present] = self.describer.describe(ReadTiles(query, range(len(batch.valid)), batch),
+                                                 np.nonzero(present[inside])[0], NEW)
             scores, rows = search_around(self.index, q, present, neighbourhood, k)
             on_grid = [tuple(map(float, self.index.footprints[r])) for r in rows]
             qx0, qy0, qx1, qy1 = self.grid.footprint(*under)
@@ -147,13 +155,24 @@ class Matcher:
                 res.images["query"] = (batch.images[0], batch.codes[0])
                 if OLD in self._layer_tiles().orthos:
                     cells = [parse_tile_id(t) for t in res.ids]
-                    if self._vectors_near is None:
-                        old = self._layer_tiles().at(cells).read(range(len(cells)), OLD)
-                        res.images["matches"] = list(zip(old.images, old.codes))
-                    else:               # a read around each match: their union may span the whole area
-                        one = [self._tiles_of([c], OLD).read([0], OLD) for c in cells]
-                        res.images["matches"] = [(b.images[0], b.codes[0]) for b in one]
+                    old = self._layer_tiles().at(cells).read(range(len(cells)), OLD)
+                    # reading around clicks, the matches' semantics wait for match_semantics: the answer first
+                    codes = old.codes if self._vectors_near is None else [None] * len(cells)
+                    res.images["matches"] = list(zip(old.images, codes))
         res.elapsed_ms = (time.perf_counter() - t0) * 1000
+        return res
+
+    def match_semantics(self, res: MatchResult) -> MatchResult:
+        """Fills in the semantic rasters of the matches' pictures that :meth:`match` left out (None) while it reads
+        the features around each click: one spatial read around each match, since their union may span the whole
+        area. Called after the answer is shown, for the compare view."""
+        pictures = res.images.get("matches", [])
+        with self._lock:
+            if self._closed:
+                raise MatchError("the matcher was closed (its inputs changed): click again")
+            for n, (tid, (image, codes)) in enumerate(zip(res.ids, pictures)):
+                if codes is None:
+                    pictures[n] = (image, self._tiles_of([parse_tile_id(tid)], OLD).read([0], OLD).codes[0])
         return res
 
     def _place_best(self, res: MatchResult) -> None:

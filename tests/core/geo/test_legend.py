@@ -99,3 +99,15 @@ def test_mapping_file_roundtrip_and_errors(tmp_path):
         load_legend(str(tmp_path / "broken.json"))
     with pytest.raises(LegendError, match="neither a legend preset"):
         load_legend("no_such_preset")
+
+
+def test_service_layer_names_match_the_presets():
+    """WFS typenames carry a namespace and come in lower case (the Géoplateforme's ``BDTOPO_V3:batiment``)."""
+    from crosstime.core.geo.legend import load_legend
+    legend = load_legend("bdtopo_v3")
+    for name in ("BATIMENT", "batiment", "BDTOPO_V3:batiment", "bdtopo_v3:BATIMENT"):
+        assert [r.category for r in legend.rules_for_layer(name)][-1] == "building", name
+    assert legend.rules_for_layer("BDTOPO_V3:troncon_de_route")
+    assert not legend.rules_for_layer("BDTOPO_V3:commune") and not legend.rules_for_layer("batiment_x")
+    hit = legend.classify("BDTOPO_V3:batiment", {"nature": "Eglise"})
+    assert hit is not None and hit[0].key == "church"
