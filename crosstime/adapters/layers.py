@@ -84,7 +84,18 @@ def ortho_source(layer: Optional[QgsRasterLayer], role: str = "ortho"):
         if not os.path.exists(path) and "://" not in path and not path.startswith("<"):
             raise LayerError(_tr("the file of the {} layer '{}' is missing: {}").format(role, layer.name(), path))
     from .raster_reader import RasterLayerReaderFactory
-    return RasterLayerReaderFactory(layer)
+    from .tile_cache import default_cache_folder
+    return RasterLayerReaderFactory(layer, cache_folder=default_cache_folder() if is_web_layer(layer) else None)
+
+
+WEB_PROVIDERS = {"wms", "wcs", "arcgismapserver"}       # QGIS's WMS/WMTS/XYZ provider and other services
+
+
+def is_web_layer(layer: QgsRasterLayer) -> bool:
+    """A raster read from a web service (its tiles are worth a disk cache), not from a file."""
+    if layer.providerType() in WEB_PROVIDERS:
+        return True
+    return layer.providerType() == "gdal" and ("://" in layer.source() or _gdal_file(layer) is None)
 
 
 def layer_bounds_in(layer, crs_text: str, within: Optional[Sequence[float]] = None) -> Tuple[float, float, float, float]:

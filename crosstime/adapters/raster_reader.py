@@ -10,10 +10,15 @@ the validity mask, as with files.
 """
 from __future__ import annotations
 
+import threading
+import time
+from typing import List, Optional
+
 import numpy as np
 from qgis.core import (
     Qgis,
     QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
     QgsCoordinateTransformContext,
     QgsRasterDataProvider,
     QgsRasterLayer,
@@ -21,19 +26,27 @@ from qgis.core import (
     QgsRasterProjector,
     QgsRectangle,
 )
+from qgis.PyQt.QtCore import QUrl
 
 from ..core.geo.orthos import ImageryError, TileRead
 from ..translation import tr
+from .tile_cache import TileCache
 
 
 class RasterLayerReaderFactory:
-    """``factory(grid)`` -> a reader of the layer's tiles on ``grid``; made on the main thread."""
+    """``factory(grid)`` -> a reader of the layer's tiles on ``grid``; made on the main thread.
 
-    def __init__(self, layer: QgsRasterLayer, transform_context: QgsCoordinateTransformContext = None):
+    ``cache_folder``: where the tiles of a web layer are kept (adapters.tile_cache); None reads every tile from the
+    layer. A web tile that comes back empty is checked against the service (ServiceCheck): a service that does not
+    answer stops the job with its error, never a blank tile described as if it were imagery."""
+
+    def __init__(self, layer: QgsRasterLayer, transform_context: QgsCoordinateTransformContext = None,
+                 cache_folder: Optional[str] = None):
         from qgis.core import QgsProject
         if layer is None or not layer.isValid() or layer.dataProvider() is None:
             raise ImageryError(tr("the raster layer '{}' cannot be read (not valid)").format(layer.name() if layer else ""))
         self.label = f"{layer.name()} ({layer.providerType()}: {layer.source()})"
+        self.name = layer.name()
         self.layer_id = layer.id()
         self.crs = QgsCoordinateReferenceSystem(layer.crs())
         self.context = QgsCoordinateTransformContext(transform_context or QgsProject.instance().transformContext())
@@ -42,21 +55,97 @@ class RasterLayerReaderFactory:
         self._renderer = layer.renderer().clone() if layer.renderer() is not None else None
         if self._renderer is None:
             raise ImageryError(tr("the raster layer '{}' has no renderer: QGIS cannot draw it").format(layer.name()))
+        self.extent = QgsRectangle(layer.extent())
+        self.cache = None
+        if cache_folder:
+            from qgis.core import QgsMapLayerStyle
+            style = QgsMapLayerStyle()
+            style.readFromLayer(layer)
+            self.cache = TileCache(cache_folder, f"{layer.providerType()}|{layer.source()}|{style.xmlData()}")
+        self.service = ServiceCheck(layer)
 
     def __call__(self, grid) -> RasterLayerTileReader:
         return RasterLayerTileReader(self._provider.clone(), self._renderer.clone(), self.crs, self.context, grid,
-                                     self.label)
+                                     self.label, cache=self.cache, service=self.service, extent=self.extent,
+                                     name=self.name)
 
     def __repr__(self) -> str:
         return f"RasterLayerReaderFactory({self.label})"
+
+
+class ServiceCheck:
+    """Tells a web service that failed from an empty tile: QGIS's providers return a transparent block for both. The
+    network errors of the layer's requests (QgsNetworkAccessManager reports every thread's to the main thread's
+    instance) and, when none came, one request of the service's own (QGIS's network settings: proxy, timeouts)."""
+
+    PROBE_EVERY_S = 10.0
+
+    def __init__(self, layer: QgsRasterLayer):
+        from qgis.core import QgsNetworkAccessManager, QgsProviderRegistry
+        parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
+        url = str(parts.get("url") or "")
+        if not url and layer.providerType() == "wms":
+            from qgis.core import QgsDataSourceUri
+            uri = QgsDataSourceUri()
+            uri.setEncodedUri(layer.source())
+            url = uri.param("url")
+        if not url.lower().startswith(("http://", "https://")):
+            url = ""                         # files (XYZ tiles on disk...): no service to ask
+        # an XYZ template asked for its first tile, which every such service has
+        url = url.replace("{z}", "0").replace("{x}", "0").replace("{y}", "0").replace("{-y}", "0")
+        self.url = url
+        self.host = QUrl(url).host() if url else ""
+        self.port = QUrl(url).port()
+        self._errors: List[str] = []
+        self._lock = threading.Lock()
+        self._last_ok = 0.0
+        if self.host:
+            QgsNetworkAccessManager.instance().finished.connect(self._finished)
+
+    def _finished(self, reply) -> None:
+        url = reply.request().url()
+        if reply.error() and url.host() == self.host and url.port() == self.port:
+            with self._lock:
+                self._errors.append(f"{reply.errorString()} ({url.toString()[:200]})")
+
+    def errors(self) -> int:
+        with self._lock:
+            return len(self._errors)
+
+    def failure(self, errors_before: int, wait: bool = True) -> Optional[str]:
+        """Why the service failed since ``errors_before`` errors were seen, or None when it answers. ``wait``: for
+        errors of another thread (they reach the main thread's queue first), then ask the service."""
+        if not self.url:
+            return None
+        deadline = time.monotonic() + (1.0 if wait else 0.0)
+        while time.monotonic() < deadline:
+            with self._lock:
+                if len(self._errors) > errors_before:
+                    return self._errors[-1]
+            time.sleep(0.05)
+        with self._lock:
+            if len(self._errors) > errors_before:
+                return self._errors[-1]
+        if not wait or time.monotonic() - self._last_ok < self.PROBE_EVERY_S:
+            return None
+        from qgis.core import QgsBlockingNetworkRequest
+        from qgis.PyQt.QtNetwork import QNetworkRequest
+        req = QgsBlockingNetworkRequest()
+        if req.get(QNetworkRequest(QUrl(self.url))) != QgsBlockingNetworkRequest.ErrorCode.NoError:
+            return req.errorMessage()
+        self._last_ok = time.monotonic()
+        return None
 
 
 class RasterLayerTileReader:
     """Reads grid tiles as RGB uint8 with a validity mask, through a private raster pipe (one thread at a time)."""
 
     def __init__(self, provider: QgsRasterDataProvider, renderer, crs: QgsCoordinateReferenceSystem,
-                 context: QgsCoordinateTransformContext, grid, label: str = ""):
-        self.grid, self.label = grid, label
+                 context: QgsCoordinateTransformContext, grid, label: str = "", cache: Optional[TileCache] = None,
+                 service: Optional[ServiceCheck] = None, extent: Optional[QgsRectangle] = None, name: str = ""):
+        self.grid, self.label, self.name = grid, label, name or label
+        self.cache, self.service = cache, service
+        self.requests = 0                    # tiles asked of the layer (not found in the cache)
         self._pipe = QgsRasterPipe()
         if hasattr(provider, "enableProviderResampling"):
             # average when zooming out, as rasterio does for files, where the provider can (GDAL)
@@ -70,6 +159,12 @@ class RasterLayerTileReader:
         grid_crs = QgsCoordinateReferenceSystem(grid.crs)
         if not grid_crs.isValid():
             raise ImageryError(tr("{}: the grid CRS {} is not known to QGIS").format(label, grid.crs))
+        self._extent = None
+        if extent is not None and not extent.isEmpty():
+            try:
+                self._extent = QgsCoordinateTransform(crs, grid_crs, context).transformBoundingBox(extent)
+            except Exception:
+                self._extent = None
         if grid_crs != crs:
             projector = QgsRasterProjector()
             projector.setCrs(crs, grid_crs, context)
@@ -79,6 +174,31 @@ class RasterLayerTileReader:
         return self.read_bounds(self.grid.footprint(i, j))
 
     def read_bounds(self, bounds) -> TileRead:
+        p = self.grid.pixels
+        if self.cache is not None:
+            tile = self.cache.get(self.grid.crs, bounds, p)
+            if tile is not None:
+                return tile
+        errors = self.service.errors() if self.service is not None else 0
+        tile = self._render(bounds)
+        self.requests += 1
+        if not tile.valid.all() and self.service is not None and self._inside(bounds):
+            # empty where the layer has data: a tile the service did not send, or a true gap in its coverage; a
+            # wholly empty one waits for the network's errors and may ask the service itself
+            why = self.service.failure(errors, wait=not tile.valid.any())
+            if why:
+                raise ImageryError(tr("the web layer '{}' did not send the tile at {}: {}. The tiles read so far "
+                                      "are kept in the cache; build again to go on from there").format(
+                                          self.name, ", ".join(f"{v:.0f}" for v in bounds), why))
+        if self.cache is not None:
+            self.cache.put(self.grid.crs, bounds, p, tile)
+        return tile
+
+    def _inside(self, bounds) -> bool:
+        e = self._extent
+        return e is None or e.contains(QgsRectangle(*bounds))
+
+    def _render(self, bounds) -> TileRead:
         p = self.grid.pixels
         block = self._pipe.last().block(1, QgsRectangle(*bounds), p, p)
         if block is None or not block.isValid() or block.width() != p or block.height() != p:

@@ -126,11 +126,11 @@ class IndexPanel(QObject):
         from ..core.geo.grid import intersect_bounds
         w = self.w
         files = isinstance(old, str) and isinstance(new, str)
-        grid_crs = self.grid_crs(new_layer, files)
+        grid_crs = self.grid_crs(new_layer, isinstance(new, str))
         tile_size, pixels = w.tileSizeSpin.value(), w.pixelsSpin.value()
         area_crs = grid_crs
-        # a web service covers a country or the world: the tiles cover the map's extent only
-        new_b = layer_bounds_in(new_layer, area_crs, within=None if files else self.view_bounds(area_crs))
+        # a web service covers a country or the world: a new ortho read from one is tiled over the map's extent
+        new_b = layer_bounds_in(new_layer, area_crs, within=None if isinstance(new, str) else self.view_bounds(area_crs))
         old_b = layer_bounds_in(old_layer, area_crs, within=new_b)
         common = intersect_bounds(new_b, old_b)
         if common is None:
