@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 VENV=${VENV:-.venv}
 STAMP="$VENV/.crosstime-setup"
-APT_PACKAGES="qgis python3-qgis python3-gdal python3-rasterio python3-matplotlib python3-pil python3-venv xvfb xauth qttools5-dev-tools"
+APT_PACKAGES="qgis python3-qgis qgis-server python3-gdal python3-rasterio python3-matplotlib python3-pil python3-venv xvfb xauth qttools5-dev-tools"
 SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 
 missing=""

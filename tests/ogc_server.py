@@ -19,7 +19,7 @@ OLD_LAYER = "ORTHOIMAGERY.ORTHOPHOTOS2000-2005"
 NEW_LAYER = "ORTHOIMAGERY.ORTHOPHOTOS"
 # the CRSs the WMTS offers: the Géoplateforme's PM (Web Mercator) and a Lambert-93 matrix set
 GRIDS = {"EPSG:3857": "EPSG:3857,20037508.3427892,-20037508.3427892,559082264.0287178,19",
-         "EPSG:2154": "EPSG:2154,12655612.0499,-35597500.0,27300000.0,16"}
+         "EPSG:2154": "EPSG:2154,7300000,-400000,25000000,16"}      # top, left, coarsest scale, last level
 
 
 def server_binary() -> Optional[str]:

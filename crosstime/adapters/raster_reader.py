@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import threading
 import time
-from typing import List, Optional
+from typing import List, Optional, Tuple
 
 import numpy as np
 from qgis.core import (
@@ -112,29 +112,30 @@ class ServiceCheck:
         with self._lock:
             return len(self._errors)
 
-    def failure(self, errors_before: int, wait: bool = True) -> Optional[str]:
-        """Why the service failed since ``errors_before`` errors were seen, or None when it answers. ``wait``: for
-        errors of another thread (they reach the main thread's queue first), then ask the service."""
+    def failure(self, errors_before: int, wait: bool = True) -> Tuple[Optional[str], bool]:
+        """(why the service failed since ``errors_before`` errors were seen or None, whether the service was just
+        heard from). ``wait``: for errors of another thread (they reach the main thread's queue first), then ask the
+        service, at most once every PROBE_EVERY_S seconds."""
         if not self.url:
-            return None
-        deadline = time.monotonic() + (1.0 if wait else 0.0)
-        while time.monotonic() < deadline:
+            return None, True
+        recent = time.monotonic() - self._last_ok < self.PROBE_EVERY_S
+        deadline = time.monotonic() + (1.0 if wait and not recent else 0.0)
+        while True:
             with self._lock:
                 if len(self._errors) > errors_before:
-                    return self._errors[-1]
+                    return self._errors[-1], False
+            if time.monotonic() >= deadline:
+                break
             time.sleep(0.05)
-        with self._lock:
-            if len(self._errors) > errors_before:
-                return self._errors[-1]
-        if not wait or time.monotonic() - self._last_ok < self.PROBE_EVERY_S:
-            return None
+        if not wait or recent:
+            return None, False
         from qgis.core import QgsBlockingNetworkRequest
         from qgis.PyQt.QtNetwork import QNetworkRequest
         req = QgsBlockingNetworkRequest()
         if req.get(QNetworkRequest(QUrl(self.url))) != QgsBlockingNetworkRequest.ErrorCode.NoError:
-            return req.errorMessage()
+            return req.errorMessage(), False
         self._last_ok = time.monotonic()
-        return None
+        return None, True
 
 
 class RasterLayerTileReader:
@@ -182,15 +183,19 @@ class RasterLayerTileReader:
         errors = self.service.errors() if self.service is not None else 0
         tile = self._render(bounds)
         self.requests += 1
-        if not tile.valid.all() and self.service is not None and self._inside(bounds):
-            # empty where the layer has data: a tile the service did not send, or a true gap in its coverage; a
+        keep = True
+        if self.service is not None:
+            # a request that failed: QGIS may have filled the tile with a coarser one it still had, or left it empty.
+            # Empty where the layer has data: a tile the service did not send, or a true gap in its coverage; a
             # wholly empty one waits for the network's errors and may ask the service itself
-            why = self.service.failure(errors, wait=not tile.valid.any())
+            blank = not tile.valid.any() and self._inside(bounds)
+            why, heard = self.service.failure(errors, wait=blank)
             if why:
                 raise ImageryError(tr("the web layer '{}' did not send the tile at {}: {}. The tiles read so far "
                                       "are kept in the cache; build again to go on from there").format(
                                           self.name, ", ".join(f"{v:.0f}" for v in bounds), why))
-        if self.cache is not None:
+            keep = not blank or heard           # an empty tile is cached only when the service just answered
+        if self.cache is not None and keep:
             self.cache.put(self.grid.crs, bounds, p, tile)
         return tile
 

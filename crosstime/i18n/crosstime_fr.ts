@@ -196,32 +196,32 @@
         <translation>la couche « {1} » choisie comme {0} n'est pas valide (fichier manquant ou service injoignable ?)</translation>
     </message>
     <message>
-        <location filename="../adapters/layers.py" line="105"/>
+        <location filename="../adapters/layers.py" line="116"/>
         <source>the layer '{}' does not cover the other ortho</source>
         <translation>la couche « {} » ne recouvre pas l'autre ortho</translation>
     </message>
     <message>
-        <location filename="../adapters/layers.py" line="109"/>
+        <location filename="../adapters/layers.py" line="120"/>
         <source>the extent of the layer '{}' cannot be expressed in {} ({})</source>
         <translation>l'emprise de la couche « {} » ne peut pas être exprimée dans {} ({})</translation>
     </message>
     <message>
-        <location filename="../adapters/layers.py" line="180"/>
+        <location filename="../adapters/layers.py" line="191"/>
         <source>not a vector layer</source>
         <translation>ce n'est pas une couche vecteur</translation>
     </message>
     <message>
-        <location filename="../adapters/layers.py" line="182"/>
+        <location filename="../adapters/layers.py" line="193"/>
         <source>the vector layer '{}' is not valid (missing file?)</source>
         <translation>la couche vecteur « {} » n'est pas valide (fichier manquant ?)</translation>
     </message>
     <message>
-        <location filename="../adapters/layers.py" line="238"/>
+        <location filename="../adapters/layers.py" line="249"/>
         <source>the vector layer '{}' cannot be read from {}</source>
         <translation>la couche vecteur « {} » ne peut pas être lue depuis {}</translation>
     </message>
     <message>
-        <location filename="../adapters/layers.py" line="244"/>
+        <location filename="../adapters/layers.py" line="255"/>
         <source>the vector layer '{}' is not in {}</source>
         <translation>la couche vecteur « {} » ne se trouve pas dans {}</translation>
     </message>
@@ -305,27 +305,32 @@
         <translation>deuxième hypothèse</translation>
     </message>
     <message>
-        <location filename="../adapters/raster_reader.py" line="35"/>
+        <location filename="../adapters/raster_reader.py" line="47"/>
         <source>the raster layer '{}' cannot be read (not valid)</source>
         <translation>la couche raster « {} » ne peut pas être lue (non valide)</translation>
     </message>
     <message>
-        <location filename="../adapters/raster_reader.py" line="44"/>
+        <location filename="../adapters/raster_reader.py" line="57"/>
         <source>the raster layer '{}' has no renderer: QGIS cannot draw it</source>
         <translation>la couche raster « {} » n'a pas de moteur de rendu : QGIS ne peut pas la dessiner</translation>
     </message>
     <message>
-        <location filename="../adapters/raster_reader.py" line="67"/>
+        <location filename="../adapters/raster_reader.py" line="157"/>
         <source>{}: QGIS cannot read this layer's data</source>
         <translation>{} : QGIS ne peut pas lire les données de cette couche</translation>
     </message>
     <message>
-        <location filename="../adapters/raster_reader.py" line="72"/>
+        <location filename="../adapters/raster_reader.py" line="162"/>
         <source>{}: the grid CRS {} is not known to QGIS</source>
         <translation>{} : le SCR de la grille, {}, est inconnu de QGIS</translation>
     </message>
     <message>
-        <location filename="../adapters/raster_reader.py" line="87"/>
+        <location filename="../adapters/raster_reader.py" line="194"/>
+        <source>the web layer '{}' did not send the tile at {}: {}. The tiles read so far are kept in the cache; build again to go on from there</source>
+        <translation>la couche web « {} » n'a pas envoyé la tuile en {} : {}. Les tuiles déjà lues restent dans le cache ; relancez la construction pour reprendre à partir de là</translation>
+    </message>
+    <message>
+        <location filename="../adapters/raster_reader.py" line="212"/>
         <source>{}: QGIS rendered this layer as {}, not as colours</source>
         <translation>{} : QGIS a rendu cette couche en {}, et non en couleurs</translation>
     </message>
@@ -465,7 +470,7 @@
     <message>
         <location filename="../toolbox/build_index.py" line="87"/>
         <location filename="../toolbox/build_tile_store.py" line="64"/>
-        <location filename="../ui/index_panel.py" line="197"/>
+        <location filename="../ui/index_panel.py" line="202"/>
         <location filename="../ui/layers_panel.py" line="86"/>
         <location filename="../ui/match_panel.py" line="128"/>
         <source>old ortho</source>
@@ -476,7 +481,7 @@
         <location filename="../toolbox/build_tile_store.py" line="65"/>
         <location filename="../toolbox/match.py" line="108"/>
         <location filename="../ui/archive_panel.py" line="237"/>
-        <location filename="../ui/index_panel.py" line="197"/>
+        <location filename="../ui/index_panel.py" line="202"/>
         <location filename="../ui/layers_panel.py" line="86"/>
         <location filename="../ui/match_panel.py" line="127"/>
         <source>new ortho</source>
@@ -1615,76 +1620,81 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
     </message>
     <message>
         <location filename="../ui/index_panel.py" line="137"/>
+        <source>the map shows no part of the new ortho '{}': zoom to the place to match, the tiles of a web layer cover the map's extent</source>
+        <translation>la carte ne montre aucune partie de la nouvelle ortho « {} » : zoomez sur le lieu à apparier, les tuiles d'une couche web couvrent l'emprise de la carte</translation>
+    </message>
+    <message>
+        <location filename="../ui/index_panel.py" line="142"/>
         <source>the two orthos do not overlap: '{}' and '{}' cover separate areas; choose the two dates of one place</source>
         <translation>les deux orthos ne se recouvrent pas : « {} » et « {} » couvrent des zones distinctes ; choisissez les deux dates d'un même lieu</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="178"/>
+        <location filename="../ui/index_panel.py" line="183"/>
         <source>the extent of the new ortho '{}' cannot be placed on the globe ({})</source>
         <translation>l'emprise de la nouvelle ortho « {} » ne peut pas être située sur le globe ({})</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="214"/>
+        <location filename="../ui/index_panel.py" line="219"/>
         <source>an index is already being built</source>
         <translation>un index est déjà en cours de construction</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="229"/>
+        <location filename="../ui/index_panel.py" line="234"/>
         <source>reading the old-date vector layers</source>
         <translation>lecture des couches vecteur de la date ancienne</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="242"/>
+        <location filename="../ui/index_panel.py" line="247"/>
         <source>CrossTime: index the old-date tiles</source>
         <translation>CrossTime : indexer les tuiles de la date ancienne</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="243"/>
+        <location filename="../ui/index_panel.py" line="248"/>
         <source>building the index of the old-date tiles...</source>
         <translation>construction de l'index des tuiles de la date ancienne...</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="266"/>
+        <location filename="../ui/index_panel.py" line="271"/>
         <source>an index is already being built or a model learnt</source>
         <translation>un index est déjà en cours de construction, ou un modèle en cours d'apprentissage</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="281"/>
+        <location filename="../ui/index_panel.py" line="286"/>
         <source>reading the vector layers</source>
         <translation>lecture des couches vecteur</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="293"/>
+        <location filename="../ui/index_panel.py" line="298"/>
         <source>CrossTime: learn this region ({} min)</source>
         <translation>CrossTime : apprentissage de cette région ({} min)</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="294"/>
+        <location filename="../ui/index_panel.py" line="299"/>
         <source>learning this region for up to {} min, then indexing; the model goes to {}</source>
         <translation>apprentissage de cette région pendant {} min au plus, puis indexation ; le modèle est enregistré dans {}</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="303"/>
+        <location filename="../ui/index_panel.py" line="308"/>
         <source>model learnt on this region ({}): validation map@5 {:.3f} (untrained {:.3f}); index of {} tiles written to {}</source>
         <translation>modèle appris sur cette région ({}) : map@5 de validation {:.3f} (non entraîné : {:.3f}) ; index de {} tuiles écrit dans {}</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="325"/>
+        <location filename="../ui/index_panel.py" line="330"/>
         <source>old vector layer '{}' has no features in the tiled area</source>
         <translation>la couche vecteur ancienne « {} » n'a aucune entité dans la zone découpée en tuiles</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="330"/>
+        <location filename="../ui/index_panel.py" line="335"/>
         <source>index of {} tiles written to {} ({})</source>
         <translation>index de {} tuiles écrit dans {} ({})</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="338"/>
+        <location filename="../ui/index_panel.py" line="343"/>
         <source>index build cancelled; the previous index file, if any, is unchanged</source>
         <translation>construction de l'index annulée ; le fichier d'index précédent, s'il existe, est inchangé</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="341"/>
+        <location filename="../ui/index_panel.py" line="346"/>
         <source>the index could not be built: {}</source>
         <translation>l'index n'a pas pu être construit : {}</translation>
     </message>

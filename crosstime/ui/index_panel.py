@@ -130,7 +130,12 @@ class IndexPanel(QObject):
         tile_size, pixels = w.tileSizeSpin.value(), w.pixelsSpin.value()
         area_crs = grid_crs
         # a web service covers a country or the world: a new ortho read from one is tiled over the map's extent
-        new_b = layer_bounds_in(new_layer, area_crs, within=None if isinstance(new, str) else self.view_bounds(area_crs))
+        new_b = layer_bounds_in(new_layer, area_crs)
+        if not isinstance(new, str):
+            new_b = intersect_bounds(new_b, self.view_bounds(area_crs))
+            if new_b is None:
+                raise ValueError(tr("the map shows no part of the new ortho '{}': zoom to the place to match, the "
+                                    "tiles of a web layer cover the map's extent").format(new_layer.name()))
         old_b = layer_bounds_in(old_layer, area_crs, within=new_b)
         common = intersect_bounds(new_b, old_b)
         if common is None:
