@@ -125,7 +125,6 @@ class IndexPanel(QObject):
         from ..adapters.layers import layer_bounds_in
         from ..core.geo.grid import intersect_bounds
         w = self.w
-        files = isinstance(old, str) and isinstance(new, str)
         grid_crs = self.grid_crs(new_layer, isinstance(new, str))
         tile_size, pixels = w.tileSizeSpin.value(), w.pixelsSpin.value()
         area_crs = grid_crs
