@@ -28,3 +28,18 @@ def fill_dock(dock, old, new, old_vectors, new_vectors, model: str, index: str) 
     w.modelFile.setFilePath(model)
     w.indexFile.setFilePath(index)
     w.saveIndexFile.setFilePath(index)
+
+
+def assert_describes_as_the_files(idx, grid, land, model: str, out: str) -> None:
+    """``idx`` (built through other layers) describes the same tiles as an index built on ``grid`` from the
+    landscape's files: the same ids, each tile's nearest file tile its own (> 90 %)."""
+    import numpy as np
+
+    from crosstime.core import jobs
+    from crosstime.core.geo.legend import load_legend
+    ref, _, _ = jobs.build_index_from_layers(out, land.old_ortho, land.new_ortho,
+                                             jobs.read_vector_files([land.old_vectors]), load_legend("bdtopo_v3"),
+                                             jobs.IndexSettings(model=model), grid=grid)
+    assert list(ref.ids) == list(idx.ids)
+    sim = np.asarray(idx.descriptors) @ np.asarray(ref.descriptors).T
+    assert np.mean(np.argmax(sim, axis=1) == np.arange(len(idx))) > 0.9

@@ -12,7 +12,7 @@ from qgis.core import (
     QgsRectangle,
     QgsVectorLayer,
 )
-from qt_wait import fill_dock, wait_for
+from qt_wait import assert_describes_as_the_files, fill_dock, wait_for
 
 from crosstime.core.geo.vectors import list_layers
 
@@ -135,15 +135,8 @@ def test_the_dock_builds_and_matches_with_an_xyz_old_ortho(land, old_tiles, trai
         assert res.query_id == f"{i}_{j}" and len(res.ids) == w.kSpin.value()
         assert len(res.images["matches"]) == len(res.ids)     # old-date pictures read through the XYZ layer too
         assert all(img.any() for img, _ in res.images["matches"])
-        # the XYZ layer's index describes the same tiles as one built from the file behind it
-        from crosstime.core import jobs
-        from crosstime.core.geo.legend import load_legend
-        ref, _, _ = jobs.build_index_from_layers(str(tmp_path / "file.ctindex"), land.old_ortho, land.new_ortho,
-                                                 jobs.read_vector_files([land.old_vectors]), load_legend("bdtopo_v3"),
-                                                 jobs.IndexSettings(model=trained_model), grid=grid)
-        assert list(ref.ids) == list(idx.ids)
-        sim = np.asarray(idx.descriptors) @ np.asarray(ref.descriptors).T
-        assert np.mean(np.argmax(sim, axis=1) == np.arange(len(idx))) > 0.9
+        # the same tiles described from the files
+        assert_describes_as_the_files(idx, grid, land, trained_model, str(tmp_path / "file.ctindex"))
     finally:
         wait_for(lambda: not d.index_panel._tasks and not d.match_panel._tasks and d.index_panel._build_task is None, 300)
         d.shutdown()

@@ -6,7 +6,6 @@ the server's error and keeps the previous index."""
 import os
 import sys
 
-import numpy as np
 import pytest
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -17,7 +16,7 @@ from qgis.core import (
     QgsSettings,
     QgsVectorLayer,
 )
-from qt_wait import fill_dock, wait_for
+from qt_wait import assert_describes_as_the_files, fill_dock, wait_for
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(__file__)))
 import ogc_server  # noqa: E402
@@ -99,13 +98,8 @@ def test_the_dock_through_a_geoplateforme_like_server(geoplateforme, tile_cache,
         idx = DescriptorIndex.load(index)
         grid = TileGrid.from_dict(idx.grid)
         assert grid.crs == "EPSG:2154" and grid.tile_size == 100.0      # ground metres, not the service's 3857
-        # the same tiles described from the files: the same ids, each web tile's nearest file tile its own
-        ref, _, _ = jobs.build_index_from_layers(str(tmp_path / "file.ctindex"), land.old_ortho, land.new_ortho,
-                                                 jobs.read_vector_files([land.old_vectors]), load_legend("bdtopo_v3"),
-                                                 jobs.IndexSettings(model=trained_model), grid=grid)
-        assert list(ref.ids) == list(idx.ids)
-        sim = np.asarray(idx.descriptors) @ np.asarray(ref.descriptors).T
-        assert np.mean(np.argmax(sim, axis=1) == np.arange(len(idx))) > 0.9
+        # the same tiles described from the files
+        assert_describes_as_the_files(idx, grid, land, trained_model, str(tmp_path / "file.ctindex"))
         # a click answered as the files answer it (the new date read through WMTS and WFS)
         i, j = list(grid.indices())[len(grid) // 2 + 5]
         x0, y0, x1, y1 = grid.footprint(i, j)
