@@ -414,6 +414,7 @@
     <message>
         <location filename="../toolbox/build_index.py" line="58"/>
         <location filename="../toolbox/build_tile_store.py" line="46"/>
+        <location filename="../ui/ign_layers.py" line="76"/>
         <source>Old ortho</source>
         <translation>Ortho ancienne</translation>
     </message>
@@ -470,8 +471,8 @@
     <message>
         <location filename="../toolbox/build_index.py" line="87"/>
         <location filename="../toolbox/build_tile_store.py" line="64"/>
-        <location filename="../ui/index_panel.py" line="202"/>
-        <location filename="../ui/layers_panel.py" line="86"/>
+        <location filename="../ui/index_panel.py" line="201"/>
+        <location filename="../ui/layers_panel.py" line="87"/>
         <location filename="../ui/match_panel.py" line="128"/>
         <source>old ortho</source>
         <translation>ortho ancienne</translation>
@@ -481,8 +482,8 @@
         <location filename="../toolbox/build_tile_store.py" line="65"/>
         <location filename="../toolbox/match.py" line="108"/>
         <location filename="../ui/archive_panel.py" line="237"/>
-        <location filename="../ui/index_panel.py" line="202"/>
-        <location filename="../ui/layers_panel.py" line="86"/>
+        <location filename="../ui/index_panel.py" line="201"/>
+        <location filename="../ui/layers_panel.py" line="87"/>
         <location filename="../ui/match_panel.py" line="127"/>
         <source>new ortho</source>
         <translation>ortho récente</translation>
@@ -550,6 +551,7 @@
     <message>
         <location filename="../toolbox/build_tile_store.py" line="47"/>
         <location filename="../toolbox/match.py" line="71"/>
+        <location filename="../ui/ign_layers.py" line="77"/>
         <source>New ortho</source>
         <translation>Ortho récente</translation>
     </message>
@@ -1452,7 +1454,7 @@
     </message>
     <message>
         <location filename="../ui/dependencies_dialog.py" line="237"/>
-        <location filename="../ui/layers_panel.py" line="196"/>
+        <location filename="../ui/layers_panel.py" line="217"/>
         <source>{0}: {1}</source>
         <translation>{0} : {1}</translation>
     </message>
@@ -1574,6 +1576,58 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <translation>Installer les paquets manquants…</translation>
     </message>
     <message>
+        <location filename="../ui/ign_layers.py" line="39"/>
+        <location filename="../ui/ign_layers.py" line="48"/>
+        <source>the layer {} cannot be opened from {} ({}): no network, or another address in the QGIS setting crosstime/web_services</source>
+        <translation>la couche {} ne peut pas être ouverte depuis {} ({}) : pas de réseau, ou une autre adresse dans le paramètre QGIS crosstime/web_services</translation>
+    </message>
+    <message>
+        <location filename="../ui/ign_layers.py" line="41"/>
+        <location filename="../ui/ign_layers.py" line="51"/>
+        <source>no answer</source>
+        <translation>pas de réponse</translation>
+    </message>
+    <message>
+        <location filename="../ui/ign_layers.py" line="62"/>
+        <source>CrossTime: add IGN layers</source>
+        <translation>CrossTime : ajouter des couches IGN</translation>
+    </message>
+    <message>
+        <location filename="../ui/ign_layers.py" line="67"/>
+        <source>current orthophotos</source>
+        <translation>orthophotos actuelles</translation>
+    </message>
+    <message>
+        <location filename="../ui/ign_layers.py" line="67"/>
+        <source>orthophotos {}</source>
+        <translation>orthophotos {}</translation>
+    </message>
+    <message>
+        <location filename="../ui/ign_layers.py" line="73"/>
+        <source>The older orthophoto series: its tiles become the index clicks are matched against</source>
+        <translation>La série d&apos;orthophotos la plus ancienne : ses tuiles forment l&apos;index auquel les clics sont comparés</translation>
+    </message>
+    <message>
+        <location filename="../ui/ign_layers.py" line="75"/>
+        <source>The recent orthophoto series you click on</source>
+        <translation>La série d&apos;orthophotos récente sur laquelle vous cliquez</translation>
+    </message>
+    <message>
+        <location filename="../ui/ign_layers.py" line="79"/>
+        <source>BD TOPO themes read over WFS for the area read only; they become the new date's vectors</source>
+        <translation>Thèmes de la BD TOPO lus par WFS sur la seule zone lue ; ils deviennent les vecteurs de la date récente</translation>
+    </message>
+    <message>
+        <location filename="../ui/ign_layers.py" line="86"/>
+        <source>BD TOPO (new date)</source>
+        <translation>BD TOPO (date récente)</translation>
+    </message>
+    <message>
+        <location filename="../ui/ign_layers.py" line="89"/>
+        <source>From {} and {}; the tiles cover the map's extent: zoom to the place first.</source>
+        <translation>Depuis {} et {} ; les tuiles couvrent l'emprise de la carte : zoomez d'abord sur le lieu.</translation>
+    </message>
+    <message>
         <location filename="../ui/index_panel.py" line="49"/>
         <source>Quick (no training)</source>
         <translation>Rapide (sans entraînement)</translation>
@@ -1619,82 +1673,82 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <translation>choisissez un fichier de modèle entraîné (.ctmodel ou .onnx), ou le descripteur Rapide</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="137"/>
+        <location filename="../ui/index_panel.py" line="136"/>
         <source>the map shows no part of the new ortho '{}': zoom to the place to match, the tiles of a web layer cover the map's extent</source>
         <translation>la carte ne montre aucune partie de la nouvelle ortho « {} » : zoomez sur le lieu à apparier, les tuiles d'une couche web couvrent l'emprise de la carte</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="142"/>
+        <location filename="../ui/index_panel.py" line="141"/>
         <source>the two orthos do not overlap: '{}' and '{}' cover separate areas; choose the two dates of one place</source>
         <translation>les deux orthos ne se recouvrent pas : « {} » et « {} » couvrent des zones distinctes ; choisissez les deux dates d'un même lieu</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="183"/>
+        <location filename="../ui/index_panel.py" line="182"/>
         <source>the extent of the new ortho '{}' cannot be placed on the globe ({})</source>
         <translation>l'emprise de la nouvelle ortho « {} » ne peut pas être située sur le globe ({})</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="219"/>
+        <location filename="../ui/index_panel.py" line="218"/>
         <source>an index is already being built</source>
         <translation>un index est déjà en cours de construction</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="234"/>
+        <location filename="../ui/index_panel.py" line="233"/>
         <source>reading the old-date vector layers</source>
         <translation>lecture des couches vecteur de la date ancienne</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="247"/>
+        <location filename="../ui/index_panel.py" line="246"/>
         <source>CrossTime: index the old-date tiles</source>
         <translation>CrossTime : indexer les tuiles de la date ancienne</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="248"/>
+        <location filename="../ui/index_panel.py" line="247"/>
         <source>building the index of the old-date tiles...</source>
         <translation>construction de l'index des tuiles de la date ancienne...</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="271"/>
+        <location filename="../ui/index_panel.py" line="270"/>
         <source>an index is already being built or a model learnt</source>
         <translation>un index est déjà en cours de construction, ou un modèle en cours d'apprentissage</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="286"/>
+        <location filename="../ui/index_panel.py" line="285"/>
         <source>reading the vector layers</source>
         <translation>lecture des couches vecteur</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="298"/>
+        <location filename="../ui/index_panel.py" line="297"/>
         <source>CrossTime: learn this region ({} min)</source>
         <translation>CrossTime : apprentissage de cette région ({} min)</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="299"/>
+        <location filename="../ui/index_panel.py" line="298"/>
         <source>learning this region for up to {} min, then indexing; the model goes to {}</source>
         <translation>apprentissage de cette région pendant {} min au plus, puis indexation ; le modèle est enregistré dans {}</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="308"/>
+        <location filename="../ui/index_panel.py" line="307"/>
         <source>model learnt on this region ({}): validation map@5 {:.3f} (untrained {:.3f}); index of {} tiles written to {}</source>
         <translation>modèle appris sur cette région ({}) : map@5 de validation {:.3f} (non entraîné : {:.3f}) ; index de {} tuiles écrit dans {}</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="330"/>
+        <location filename="../ui/index_panel.py" line="329"/>
         <source>old vector layer '{}' has no features in the tiled area</source>
         <translation>la couche vecteur ancienne « {} » n'a aucune entité dans la zone découpée en tuiles</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="335"/>
+        <location filename="../ui/index_panel.py" line="334"/>
         <source>index of {} tiles written to {} ({})</source>
         <translation>index de {} tuiles écrit dans {} ({})</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="343"/>
+        <location filename="../ui/index_panel.py" line="342"/>
         <source>index build cancelled; the previous index file, if any, is unchanged</source>
         <translation>construction de l'index annulée ; le fichier d'index précédent, s'il existe, est inchangé</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="346"/>
+        <location filename="../ui/index_panel.py" line="345"/>
         <source>the index could not be built: {}</source>
         <translation>l'index n'a pas pu être construit : {}</translation>
     </message>
@@ -1704,67 +1758,72 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <translation>Fichier de correspondance…</translation>
     </message>
     <message>
-        <location filename="../ui/layers_panel.py" line="88"/>
+        <location filename="../ui/layers_panel.py" line="89"/>
         <source>the {} layer '{}' was removed from the project: choose another one</source>
         <translation>la couche « {1} » ({0}) a été retirée du projet : choisissez-en une autre</translation>
     </message>
     <message>
-        <location filename="../ui/layers_panel.py" line="115"/>
+        <location filename="../ui/layers_panel.py" line="116"/>
         <source>choose the new ortho (Layers tab)</source>
         <translation>choisissez l'ortho récente (onglet Couches)</translation>
     </message>
     <message>
-        <location filename="../ui/layers_panel.py" line="117"/>
+        <location filename="../ui/layers_panel.py" line="118"/>
         <source>choose the old ortho (Layers tab)</source>
         <translation>choisissez l'ortho ancienne (onglet Couches)</translation>
     </message>
     <message>
-        <location filename="../ui/layers_panel.py" line="119"/>
+        <location filename="../ui/layers_panel.py" line="120"/>
         <source>the old and the new ortho are the same layer '{}': choose the older orthophoto as the old ortho and the recent one as the new ortho</source>
         <translation>l'ortho ancienne et l'ortho récente sont la même couche « {} » : choisissez la plus ancienne orthophotographie comme ortho ancienne et la plus récente comme ortho récente</translation>
     </message>
     <message>
-        <location filename="../ui/layers_panel.py" line="142"/>
+        <location filename="../ui/layers_panel.py" line="143"/>
         <source>no category of the legend matches the vector layer(s) {}: they will not be drawn; choose another legend, or a mapping file (Preview shows what is drawn)</source>
         <translation>aucune catégorie de la légende ne correspond à la ou aux couches vecteur {} : elles ne seront pas dessinées ; choisissez une autre légende ou un fichier de correspondance (Aperçu montre ce qui est dessiné)</translation>
     </message>
     <message>
-        <location filename="../ui/layers_panel.py" line="153"/>
+        <location filename="../ui/layers_panel.py" line="154"/>
         <source>choose a mapping file, or one of the legend presets</source>
         <translation>choisissez un fichier de correspondance, ou une des légendes prédéfinies</translation>
     </message>
     <message>
-        <location filename="../ui/layers_panel.py" line="171"/>
+        <location filename="../ui/layers_panel.py" line="175"/>
+        <source>IGN layers added: {} and {}, {} BD TOPO themes; zoom to the place, then build the index</source>
+        <translation>Couches IGN ajoutées : {} et {}, {} thèmes de la BD TOPO ; zoomez sur le lieu, puis construisez l&apos;index</translation>
+    </message>
+    <message>
+        <location filename="../ui/layers_panel.py" line="192"/>
         <source>old date</source>
         <translation>date ancienne</translation>
     </message>
     <message>
-        <location filename="../ui/layers_panel.py" line="171"/>
+        <location filename="../ui/layers_panel.py" line="192"/>
         <source>new date</source>
         <translation>date récente</translation>
     </message>
     <message>
-        <location filename="../ui/layers_panel.py" line="175"/>
+        <location filename="../ui/layers_panel.py" line="196"/>
         <source>no vector layer chosen: the semantic image stays empty</source>
         <translation>aucune couche vecteur choisie : l'image sémantique reste vide</translation>
     </message>
     <message>
-        <location filename="../ui/layers_panel.py" line="176"/>
+        <location filename="../ui/layers_panel.py" line="197"/>
         <source>{}: no vector layer chosen, nothing is drawn on its tiles</source>
         <translation>{} : aucune couche vecteur choisie, rien n'est dessiné sur ses tuiles</translation>
     </message>
     <message>
-        <location filename="../ui/layers_panel.py" line="193"/>
+        <location filename="../ui/layers_panel.py" line="214"/>
         <source>maps to no category: not drawn</source>
         <translation>ne correspond à aucune catégorie : non dessiné</translation>
     </message>
     <message>
-        <location filename="../ui/layers_panel.py" line="195"/>
+        <location filename="../ui/layers_panel.py" line="216"/>
         <source>unmapped {}</source>
         <translation>sans correspondance : {}</translation>
     </message>
     <message>
-        <location filename="../ui/layers_panel.py" line="201"/>
+        <location filename="../ui/layers_panel.py" line="222"/>
         <source>legend '{}': every chosen layer maps onto the categories</source>
         <translation>légende « {} » : chaque couche choisie correspond aux catégories</translation>
     </message>
@@ -2211,6 +2270,16 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <location filename="../core/evaluation/evaluate.py" line="183"/>
         <source>trained on tiles of {trained:g} m, applied to tiles of {size:g} m</source>
         <translation>entraîné sur des tuiles de {trained:g} m, appliqué à des tuiles de {size:g} m</translation>
+    </message>
+    <message>
+        <location filename="../core/geo/geoplateforme.py" line="48"/>
+        <source>the setting crosstime/web_services is not JSON ({reason}); remove it to use the Géoplateforme</source>
+        <translation>le paramètre crosstime/web_services n&apos;est pas du JSON ({reason}) ; supprimez-le pour utiliser la Géoplateforme</translation>
+    </message>
+    <message>
+        <location filename="../core/geo/geoplateforme.py" line="51"/>
+        <source>the setting crosstime/web_services must be a JSON object (wmts, matrix_set, wfs, wfs_prefix)</source>
+        <translation>le paramètre crosstime/web_services doit être un objet JSON (wmts, matrix_set, wfs, wfs_prefix)</translation>
     </message>
     <message>
         <location filename="../core/geo/grid.py" line="47"/>
@@ -3441,6 +3510,16 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <location filename="../ui/dock.ui" line="0"/>
         <source>Layers</source>
         <translation>Couches</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.ui" line="0"/>
+        <source>Add the IGN Géoplateforme's orthophotos of two dates (WMTS) and the BD TOPO themes (WFS) over the map's extent, and choose them here (the service addresses are a QGIS setting: crosstime/web_services)</source>
+        <translation>Ajoute les orthophotos de deux dates de la Géoplateforme de l'IGN (WMTS) et les thèmes de la BD TOPO (WFS) sur l'emprise de la carte, et les choisit ici (les adresses des services sont un paramètre QGIS : crosstime/web_services)</translation>
+    </message>
+    <message>
+        <location filename="../ui/dock.ui" line="0"/>
+        <source>Add IGN layers…</source>
+        <translation>Ajouter des couches IGN…</translation>
     </message>
     <message>
         <location filename="../ui/dock.ui" line="0"/>

@@ -36,6 +36,7 @@ class LayersPanel(QObject):
         w.legendCombo.addItem(tr("Mapping file…"), "file")
         w.legendCombo.currentIndexChanged.connect(lambda _: w.mappingFile.setEnabled(w.legendCombo.currentData() == "file"))
         w.previewButton.clicked.connect(self.preview_legend)
+        w.ignButton.clicked.connect(lambda: self.add_ign_layers())
         tree = w.legendTree.header()
         tree.setStretchLastSection(False)
         tree.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -155,6 +156,26 @@ class LayersPanel(QObject):
         return load_legend(key)
 
     # legend preview ----------------------------------------------------------------------------
+    def add_ign_layers(self, choice=None) -> Optional[list]:
+        """*Add IGN layers…*: the dialog's choice (or ``choice``: old, new, themes) added and chosen here; the
+        layers added, or None (cancelled, or a service that cannot be reached: said in the status line)."""
+        from .ign_layers import IgnLayersDialog, add_to_project, open_ign_layers, web_services
+        if choice is None:
+            dlg = IgnLayersDialog(self.dock)
+            if not dlg.exec():
+                return None
+            choice = dlg.choice()
+        old, new, themes = choice
+        try:
+            layers = open_ign_layers(web_services(), old, new, themes)
+        except ValueError as exc:
+            self.dock.status(translated(exc), "error")
+            return None
+        add_to_project(self.dock, *layers)
+        self.dock.status(tr("IGN layers added: {} and {}, {} BD TOPO themes; zoom to the place, then build the "
+                            "index").format(old, new, len(themes)), "ok")
+        return [layers[0], layers[1]] + list(layers[2])
+
     def preview_legend(self) -> Optional[List[str]]:
         """Show how each chosen vector layer maps onto the legend's categories; the warnings, or None when the
         legend itself cannot be read."""

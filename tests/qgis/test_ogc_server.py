@@ -67,6 +67,49 @@ def service_layers(server, names, land):
     return old, new, wfs, files
 
 
+@pytest.fixture
+def services_setting():
+    from crosstime.ui.ign_layers import SETTING_KEY
+    s = QgsSettings()
+    before = s.value(SETTING_KEY, "")
+    yield lambda value: s.setValue(SETTING_KEY, value)
+    s.setValue(SETTING_KEY, before)
+
+
+def test_add_ign_layers_from_the_services_setting(geoplateforme, services_setting, qgis_iface):
+    """*Add IGN layers…* with the services setting pointed at the local server: the Géoplateforme's layer names
+    added in their group, chosen in the dock, every theme known to the legend; an unreachable service is named."""
+    from crosstime.core.geo.geoplateforme import BDTOPO_THEMES, WebServices
+    from crosstime.ui.dock import CrossTimeDock
+    from crosstime.ui.ign_layers import GROUP, IgnLayersDialog
+    server, _ = geoplateforme
+    services_setting(WebServices(wmts=server.url + "?SERVICE=WMTS&REQUEST=GetCapabilities", matrix_set="EPSG:3857",
+                                 style="default", wfs=server.url, wfs_prefix="").to_json())
+    proj = QgsProject.instance()
+    proj.clear()
+    d = CrossTimeDock(qgis_iface)
+    try:
+        dlg = IgnLayersDialog(d)
+        old, new, themes = dlg.choice()
+        assert (old, new) == (ogc_server.OLD_LAYER, ogc_server.NEW_LAYER) and themes == list(BDTOPO_THEMES)
+        dlg.close()
+        themes = [t for t in themes if t != "troncon_de_voie_ferree"] + ["troncon_de_voie_ferree"]
+        layers = d.layers_panel.add_ign_layers((old, new, themes))
+        assert layers and all(layer.isValid() for layer in layers), d.w.statusLabel.text()
+        assert d.w.oldOrthoCombo.currentLayer().name() == ogc_server.OLD_LAYER
+        assert d.w.newOrthoCombo.currentLayer().name() == ogc_server.NEW_LAYER
+        assert len(d.layers_panel.layers()["new_vectors"]) == len(themes)
+        assert d.layers_panel.unmapped_layers() == []
+        assert len(proj.layerTreeRoot().findGroup(GROUP).findLayers()) == len(layers)
+        services_setting(WebServices(wmts="http://127.0.0.1:9/wmts?SERVICE=WMTS&REQUEST=GetCapabilities").to_json())
+        assert d.layers_panel.add_ign_layers((old, new, themes)) is None
+        assert ogc_server.OLD_LAYER in d.w.statusLabel.text() and "127.0.0.1:9" in d.w.statusLabel.text()
+    finally:
+        d.shutdown()
+        d.deleteLater()
+        proj.clear()
+
+
 def test_the_dock_through_a_geoplateforme_like_server(geoplateforme, tile_cache, land, trained_model, qgis_iface,
                                                        tmp_path):
     from crosstime.core import jobs

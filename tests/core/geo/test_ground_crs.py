@@ -44,3 +44,16 @@ def test_a_1000_m_tile_is_1000_m_on_the_ground(lon, lat):
     back = Transformer.from_crs("EPSG:3857", "EPSG:4326", always_xy=True)
     (a, b), (c, d) = back.transform(mx, my), back.transform(mx + 1000.0, my)
     assert geod.inv(a, b, c, d)[2] < 800                              # what a Web Mercator grid would have cut
+
+
+def test_the_services_setting():
+    from crosstime.core.geo.geoplateforme import WebServices
+    assert WebServices.from_json("") == WebServices() and "data.geopf.fr" in WebServices().wmts
+    mirror = WebServices.from_json('{"wfs": "http://mirror/wfs", "unknown": 1}')
+    assert mirror.wfs == "http://mirror/wfs" and mirror.wmts == WebServices().wmts
+    assert WebServices.from_json(mirror.to_json()) == mirror
+    assert "typename='BDTOPO_V3:batiment'" in WebServices().wfs_source("batiment", "EPSG:2154")
+    assert "layers=ORTHOIMAGERY.ORTHOPHOTOS&" in WebServices().wmts_source("ORTHOIMAGERY.ORTHOPHOTOS")
+    for bad in ("{", "[1]"):
+        with pytest.raises(InputError, match="crosstime/web_services"):
+            WebServices.from_json(bad)
