@@ -90,7 +90,9 @@ class IgnLayersDialog(QDialog):
             services.wmts.split("?")[0], services.wfs))
         note.setWordWrap(True)
         outer.addWidget(note)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox()
+        for button in (QDialogButtonBox.StandardButton.Ok, QDialogButtonBox.StandardButton.Cancel):
+            buttons.addButton(button)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         outer.addWidget(buttons)
