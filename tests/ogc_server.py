@@ -105,14 +105,18 @@ class OgcServer:
         text = open(self.log, errors="replace").read()
         return len(re.findall(rf"REQUEST={kind}\b", text, flags=re.IGNORECASE))
 
+    def services(self, matrix_set: str = "EPSG:3857"):
+        """This server as the plugin's web services (its WFS types have no namespace prefix)."""
+        from crosstime.core.geo.geoplateforme import WebServices
+        return WebServices(wmts=self.url + "?SERVICE=WMTS&REQUEST=GetCapabilities", matrix_set=matrix_set,
+                           style="default", wfs=self.url, wfs_prefix="")
+
     def wmts_uri(self, layer: str, matrix_set: str = "EPSG:3857", fmt: str = "image/png") -> str:
-        """The data source of a QGIS WMTS layer, as QGIS's own WMS/WMTS dialog writes it."""
-        return (f"contextualWMSLegend=0&crs={matrix_set}&dpiMode=7&featureCount=10&format={fmt}&layers={layer}"
-                f"&styles=default&tileMatrixSet={matrix_set}&url={self.url}?SERVICE%3DWMTS%26REQUEST%3DGetCapabilities")
+        """The data source of a QGIS WMTS layer of this server, as the plugin writes it."""
+        return self.services(matrix_set).wmts_source(layer, fmt)
 
     def wfs_uri(self, typename: str) -> str:
-        return (f"pagingEnabled='true' preferCoordinatesForWfsT11='false' restrictToRequestBBOX='1' "
-                f"srsname='EPSG:2154' typename='{typename}' url='{self.url}' version='auto'")
+        return self.services().wfs_source(typename, "EPSG:2154")
 
     def stop(self) -> None:
         if self.proc.poll() is None:

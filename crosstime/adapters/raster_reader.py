@@ -146,7 +146,6 @@ class RasterLayerTileReader:
                  service: Optional[ServiceCheck] = None, extent: Optional[QgsRectangle] = None, name: str = ""):
         self.grid, self.label, self.name = grid, label, name or label
         self.cache, self.service = cache, service
-        self.requests = 0                    # tiles asked of the layer (not found in the cache)
         self._pipe = QgsRasterPipe()
         if hasattr(provider, "enableProviderResampling"):
             # average when zooming out, as rasterio does for files, where the provider can (GDAL)
@@ -182,7 +181,6 @@ class RasterLayerTileReader:
                 return tile
         errors = self.service.errors() if self.service is not None else 0
         tile = self._render(bounds)
-        self.requests += 1
         keep = True
         if self.service is not None:
             # a request that failed: QGIS may have filled the tile with a coarser one it still had, or left it empty.

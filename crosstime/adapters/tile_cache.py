@@ -33,7 +33,6 @@ class TileCache:
 
     def __init__(self, folder: str, layer_key: str):
         self.folder = os.path.join(folder, hashlib.sha256(layer_key.encode("utf-8")).hexdigest()[:24])
-        self.hits = self.misses = 0
 
     def _path(self, crs: str, bounds, pixels: int) -> str:
         key = f"{crs}|{pixels}|" + ",".join(f"{v:.3f}" for v in bounds)
@@ -45,12 +44,9 @@ class TileCache:
         try:
             rgba = np.load(path, allow_pickle=False)
         except (OSError, ValueError):         # absent, or not a tile (damaged): read again
-            self.misses += 1
             return None
         if rgba.shape != (pixels, pixels, 4) or rgba.dtype != np.uint8:
-            self.misses += 1
             return None
-        self.hits += 1
         return TileRead(rgb=np.ascontiguousarray(rgba[..., :3]), valid=rgba[..., 3] > 0)
 
     def put(self, crs: str, bounds, pixels: int, tile: TileRead) -> None:

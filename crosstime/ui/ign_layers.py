@@ -33,23 +33,15 @@ def open_ign_layers(services: WebServices, old: str, new: str, themes: Sequence[
                     crs: str = "EPSG:2154") -> Tuple[QgsRasterLayer, QgsRasterLayer, List[QgsVectorLayer]]:
     """The WMTS layers ``old`` and ``new`` and the WFS ``themes`` (not yet in the project); raises ValueError naming
     the layer and the service when one cannot be opened."""
-    def raster(name: str) -> QgsRasterLayer:
-        layer = QgsRasterLayer(services.wmts_source(name), name, "wms")
+    def opened(layer, service: str):
         if not layer.isValid():
             raise ValueError(tr("the layer {} cannot be opened from {} ({}): no network, or another address in the "
                                 "QGIS setting crosstime/web_services").format(
-                                    name, services.wmts, layer.error().summary() or tr("no answer")))
+                                    layer.name(), service, layer.error().summary() or tr("no answer")))
         return layer
-    rasters = raster(old), raster(new)
-    vectors = []
-    for theme in themes:
-        layer = QgsVectorLayer(services.wfs_source(theme, crs), services.wfs_prefix + theme, "WFS")
-        if not layer.isValid():
-            raise ValueError(tr("the layer {} cannot be opened from {} ({}): no network, or another address in the "
-                                "QGIS setting crosstime/web_services").format(
-                                    services.wfs_prefix + theme, services.wfs,
-                                    layer.error().summary() or tr("no answer")))
-        vectors.append(layer)
+    rasters = [opened(QgsRasterLayer(services.wmts_source(name), name, "wms"), services.wmts) for name in (old, new)]
+    vectors = [opened(QgsVectorLayer(services.wfs_source(theme, crs), services.wfs_prefix + theme, "WFS"), services.wfs)
+               for theme in themes]
     return rasters[0], rasters[1], vectors
 
 

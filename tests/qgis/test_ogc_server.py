@@ -83,8 +83,7 @@ def test_add_ign_layers_from_the_services_setting(geoplateforme, services_settin
     from crosstime.ui.dock import CrossTimeDock
     from crosstime.ui.ign_layers import GROUP, IgnLayersDialog
     server, _ = geoplateforme
-    services_setting(WebServices(wmts=server.url + "?SERVICE=WMTS&REQUEST=GetCapabilities", matrix_set="EPSG:3857",
-                                 style="default", wfs=server.url, wfs_prefix="").to_json())
+    services_setting(server.services().to_json())
     proj = QgsProject.instance()
     proj.clear()
     d = CrossTimeDock(qgis_iface)

@@ -55,7 +55,9 @@ class WebServices:
 
     def wmts_source(self, layer: str, fmt: str = "image/jpeg") -> str:
         """A QGIS ``wms`` provider source of WMTS ``layer``, as QGIS's own dialog writes it."""
-        return (f"contextualWMSLegend=0&crs=EPSG:3857&dpiMode=7&featureCount=10&format={fmt}&layers={layer}"
+        # the matrix set's CRS: the Géoplateforme's PM is Web Mercator; a mirror's may be named by its EPSG code
+        crs = self.matrix_set if self.matrix_set.upper().startswith("EPSG:") else "EPSG:3857"
+        return (f"contextualWMSLegend=0&crs={crs}&dpiMode=7&featureCount=10&format={fmt}&layers={layer}"
                 f"&styles={self.style}&tileMatrixSet={self.matrix_set}&url={quote(self.wmts, safe=':/')}")
 
     def wfs_source(self, theme: str, crs: str) -> str:

@@ -6,7 +6,6 @@ Anything else (curves, Z or M coordinates, collections) goes through OGR, as bef
 """
 from __future__ import annotations
 
-import json
 import math
 import struct
 from typing import Optional, Tuple
@@ -36,10 +35,6 @@ def wkb_to_json(data: bytes) -> str:
     if g.HasCurveGeometry():
         g = g.GetLinearGeometry()
     return g.ExportToJson()
-
-
-def geometry_from_wkb(data: bytes) -> dict:
-    return json.loads(wkb_to_json(data))
 
 
 def _rings(data: bytes, offset: int, order: str, box: list) -> Tuple[tuple, int]:
