@@ -247,6 +247,56 @@ def error_wait():
         return
     info["error_status"] = dock.w.statusLabel.text()
     dock.widget().grab().save(name_of("error.png"))
+    ign_start()
+
+
+@guard
+def ign_start():
+    """*Add IGN layers…* pointed at a Géoplateforme-like QGIS Server on 127.0.0.1 (tests/ogc_server.py) serving a
+    small synthetic landscape: the dialog, then the dock with the Géoplateforme's layer names chosen."""
+    import sys
+
+    from qgis.core import QgsSettings
+
+    from crosstime.core.samples.synthetic import SyntheticConfig, generate_landscape
+    from crosstime.ui.ign_layers import SETTING_KEY, IgnLayersDialog
+    sys.path.insert(0, os.path.join(os.environ["QGIS_PLUGINPATH"], "tests"))      # the repository (smoke.sh)
+    import ogc_server
+    folder = os.path.join(OUT, f"geoplateforme{SUFFIX}")
+    land = generate_landscape(os.path.join(folder, "land"), SyntheticConfig(size_m=1200, resolution=2.0, seed=7))
+    ogc_server.write_project(os.path.join(folder, "geoplateforme.qgs"), land)
+    server = ogc_server.OgcServer(os.path.join(folder, "geoplateforme.qgs"), folder)
+    state["server"], state["land"] = server, land
+    QgsSettings().setValue(SETTING_KEY, server.services().to_json())
+    dock = state["dock"]
+    dock.w.tabs.setCurrentIndex(0)
+    dlg = IgnLayersDialog(dock)
+    dlg.show()
+    state["ign_dialog"] = dlg
+    QTimer.singleShot(1000, ign_add)
+
+
+@guard
+def ign_add():
+    dlg, dock = state.pop("ign_dialog"), state["dock"]
+    dlg.grab().save(name_of("ign_dialog.png"))
+    choice = dlg.choice()
+    dlg.close()
+    layers = dock.layers_panel.add_ign_layers(choice)
+    info["ign_layers"] = [layer.name() for layer in layers or []]
+    info["ign_chosen"] = [dock.w.oldOrthoCombo.currentLayer().name(), dock.w.newOrthoCombo.currentLayer().name()]
+    info["ign_unmapped"] = dock.layers_panel.unmapped_layers()
+    iface.mapCanvas().setExtent(QgsRectangle(*state["land"].bounds))
+    iface.mapCanvas().refresh()
+    QTimer.singleShot(4000, ign_shots)
+
+
+@guard
+def ign_shots():
+    shot("ign_layers.png")               # the layer tree's IGN Géoplateforme group, the map drawn from the server
+    state["dock"].widget().grab().save(name_of("dock_ign.png"))
+    info["ign_tiles_served"] = state["server"].requests("GetTile")
+    state.pop("server").stop()
     finish()
 
 

@@ -57,7 +57,9 @@ for suffix in ["" if lang == "en" else "_" + lang for lang in os.environ["SMOKE_
     print(f"smoke{suffix}:", json.dumps(r, indent=1))
     ok = ok and bool(r.get("plugin_loaded") and r.get("dock_visible") and not r.get("missing") and r.get("matched")
                      and not r.get("error") and r.get("thumbnails") == r.get("results_rows")
-                     and r.get("archive_located") and r.get("archive_place_matches") and r.get("error_status"))
+                     and r.get("archive_located") and r.get("archive_place_matches") and r.get("error_status")
+                     and r.get("ign_chosen") == ["ORTHOIMAGERY.ORTHOPHOTOS2000-2005", "ORTHOIMAGERY.ORTHOPHOTOS"]
+                     and not r.get("ign_unmapped") and r.get("ign_tiles_served", 0) > 0)
     if suffix == "_fr":      # core's message too, not only the frame around it: no English sentence after an error
         text = " " + r.get("error_status", "").lower() + " "
         english = [w for w in (" the ", " is ", " not ", " could ", " cannot ", " file ", " with ", " choose ")
@@ -69,6 +71,7 @@ for suffix in ["" if lang == "en" else "_" + lang for lang in os.environ["SMOKE_
         ok = ok and bool(r.get("translator")) and (r.get("tabs") or [""])[0] == "Couches"
     print("smoke: screenshots", *(os.path.join(out, f"{n}{suffix}.png")
                                   for n in ("dock", "matches", "results", "compare", "archive_located",
-                                            "archive_place", "archive_gallery")))
+                                            "archive_place", "archive_gallery", "ign_dialog", "ign_layers",
+                                            "dock_ign")))
 sys.exit(0 if ok else 1)
 PY

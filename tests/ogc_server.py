@@ -127,3 +127,28 @@ class OgcServer:
                 self.proc.kill()
                 self.proc.wait()
         self._out.close()
+
+
+def forget_qgis_network_cache() -> None:
+    """QGIS keeps web tiles in its own network cache too; emptied, every request reaches the server or ours."""
+    from qgis.core import QgsNetworkAccessManager
+    cache = QgsNetworkAccessManager.instance().cache()
+    if cache is not None:
+        cache.clear()
+
+
+def service_layers(server: OgcServer, names, land):
+    """The layers a user adds from the Géoplateforme: old ortho in Web Mercator tiles, new in Lambert-93 tiles, the
+    new date's BD TOPO themes over WFS; the old date's vectors from files (the Géoplateforme has today's only)."""
+    from qgis.core import QgsRasterLayer, QgsVectorLayer
+
+    from crosstime.core.geo.vectors import list_layers
+    old = QgsRasterLayer(server.wmts_uri(OLD_LAYER, "EPSG:3857"), OLD_LAYER, "wms")
+    new = QgsRasterLayer(server.wmts_uri(NEW_LAYER, "EPSG:2154"), NEW_LAYER, "wms")
+    assert old.isValid() and new.isValid(), (old.error().message(), new.error().message())
+    wfs = [QgsVectorLayer(server.wfs_uri(t.lower()), f"BDTOPO_V3:{t.lower()}", "WFS") for t in list_layers(
+        land.new_vectors)]
+    assert all(v.isValid() for v in wfs)
+    files = [QgsVectorLayer(f"{land.old_vectors}|layername={n}", f"old {n}", "ogr") for n in list_layers(
+        land.old_vectors)]
+    return old, new, wfs, files

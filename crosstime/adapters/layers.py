@@ -129,7 +129,7 @@ def source_layer_name(layer: QgsVectorLayer) -> str:
     except Exception:
         parts = {}
     name = parts.get("layerName") or parts.get("typename") or ""
-    if not name and layer.providerType() in ("WFS", "OAPIF"):
+    if not name and layer.providerType().upper() in ("WFS", "OAPIF"):     # "wfs" when loaded from a wfs:// string
         from qgis.core import QgsDataSourceUri
         name = QgsDataSourceUri(layer.source()).param("typename")
     if not name and parts.get("path"):
@@ -192,7 +192,7 @@ class VectorLayerReader:
         if not layer.isValid():
             raise LayerError(_tr("the vector layer '{}' is not valid (missing file?)").format(layer.name()))
         self.name, self.crs, self.source = source_layer_name(layer), crs_string(layer.crs()), layer.source()
-        self.display_name = layer.name()
+        self.display_name = layer.name() or self.name         # unnamed: given to Processing as a source string
         from qgis.core import QgsCoordinateTransformContext, QgsProject
         self.layer_crs = QgsCoordinateReferenceSystem(layer.crs())
         self.context = QgsCoordinateTransformContext(QgsProject.instance().transformContext())

@@ -20,6 +20,7 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsCoordinateTransformContext,
+    QgsProviderRegistry,
     QgsRasterDataProvider,
     QgsRasterLayer,
     QgsRasterPipe,
@@ -46,7 +47,8 @@ class RasterLayerReaderFactory:
         if layer is None or not layer.isValid() or layer.dataProvider() is None:
             raise ImageryError(tr("the raster layer '{}' cannot be read (not valid)").format(layer.name() if layer else ""))
         self.label = f"{layer.name()} ({layer.providerType()}: {layer.source()})"
-        self.name = layer.name()
+        self.name = layer.name() or QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source()).get(
+            "layers", layer.source()[:80])          # unnamed: given to Processing as a source string
         self.layer_id = layer.id()
         self.crs = QgsCoordinateReferenceSystem(layer.crs())
         self.context = QgsCoordinateTransformContext(transform_context or QgsProject.instance().transformContext())
@@ -81,7 +83,7 @@ class ServiceCheck:
     PROBE_EVERY_S = 10.0
 
     def __init__(self, layer: QgsRasterLayer):
-        from qgis.core import QgsNetworkAccessManager, QgsProviderRegistry
+        from qgis.core import QgsNetworkAccessManager
         parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
         url = str(parts.get("url") or "")
         if not url and layer.providerType() == "wms":

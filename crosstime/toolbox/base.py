@@ -49,6 +49,8 @@ class CrossTimeAlgorithm(QgsProcessingAlgorithm):
     NAME = ""
     GROUP_ID = ""  # data, descriptor, matching or archive (group_label)
     LEGEND = "LEGEND"
+    GRID_CRS = "GRID_CRS"
+    EXTENT = "EXTENT"
     MAPPING_FILE = "MAPPING_FILE"
     NEEDS = ("torch", "torchvision", "rasterio")
 
@@ -132,44 +134,77 @@ class CrossTimeAlgorithm(QgsProcessingAlgorithm):
             return load_legend(path)
         return load_legend(LEGEND_KEYS[self.parameterAsEnum(parameters, self.LEGEND, context)])
 
-    def vectors_of(self, parameters, name: str, context, feedback, area) -> List:
-        """The chosen vector layers' features over the tiled ``area`` (a TileGrid), as plain data."""
+    def vectors_of(self, parameters, name: str, context, feedback, bounds, crs: str) -> List:
+        """The chosen vector layers' features over ``bounds`` (in ``crs``), as plain data: files, WFS, any layer."""
         from qgis.core import QgsCoordinateReferenceSystem, QgsRectangle
 
         from ..adapters.layers import vector_layers_data
 
         layers = self.parameterAsLayerList(parameters, name, context) or []
-        data = vector_layers_data(layers, QgsRectangle(*area.bounds()), QgsCoordinateReferenceSystem(area.crs))
+        data = vector_layers_data(layers, QgsRectangle(*bounds), QgsCoordinateReferenceSystem(crs))
         for d in data:
             if not d.features:
                 feedback.pushWarning(tr("vector layer '{}' has no features in the area").format(d.name))
         return data
 
-    def raster_of(self, parameters, name: str, context, role: str) -> str:
-        from ..adapters.layers import LayerError, raster_path
+    def ortho_of(self, parameters, name: str, context, role: str):
+        """(the raster layer, what core reads it from): a file's path, or a reader of any layer QGIS draws (WMS,
+        WMTS, XYZ: given as a layer of the project or as its source string, e.g. ``wms://url=...``)."""
+        from ..adapters.layers import LayerError, ortho_source
 
         layer = self.parameterAsRasterLayer(parameters, name, context)
         try:
-            return raster_path(layer, role)
+            return layer, ortho_source(layer, role)
         except LayerError as exc:
             raise QgsProcessingException(translated(exc)) from exc
 
-    def projected_crs_of(self, parameters, name: str, context) -> str:
-        """The CRS of a raster layer for the tile grid; a geographic one is refused (tiles are in metres)."""
-        from ..adapters.layers import crs_string
+    def add_grid_params(self, extent: bool = True) -> None:
+        """The grid's CRS (empty: ground metres, chosen as in the dock) and the extent to tile (needed by web layers)."""
+        from qgis.core import QgsProcessingParameterCrs, QgsProcessingParameterExtent
 
-        layer = self.parameterAsRasterLayer(parameters, name, context)
-        crs = layer.crs()
-        if crs.isGeographic():
-            raise QgsProcessingException(
-                tr(
-                    "the layer '{}' ({}) is in a geographic CRS ({}), and the tile grid takes its CRS from the new "
-                    "ortho: tiles need a projected CRS in metres. Reproject it first (Raster > Projections > Warp), "
-                    "e.g. to EPSG:2154 (Lambert-93) in France or the UTM zone of the area; the command line can "
-                    "instead choose the grid's CRS with --crs"
-                ).format(layer.name(), layer.source(), crs.authid())
-            )
-        return crs_string(crs)
+        self.addParameter(QgsProcessingParameterCrs(
+            self.GRID_CRS, tr("Tile grid CRS (empty: a projected CRS in metres around the new ortho)"), optional=True))
+        if extent:
+            self.addParameter(QgsProcessingParameterExtent(
+                self.EXTENT, tr("Limit to this extent (needed for web layers)"), optional=True))
+
+    def grid_plan(self, parameters, context, old, new, tile_size: float, pixels: int, stride: float = 0.0):
+        """(area to read vectors over, grid CRS, function making the grid) for the orthos ``old`` and ``new``, each
+        (layer, source) from ``ortho_of``; ``old`` None tiles the new ortho alone."""
+        from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject
+
+        from ..adapters.layer_grid import bounds_of, grid_crs_for, lon_lat_centre, plan_grid
+        from ..adapters.layers import LayerError, crs_string
+        from ..core.errors import CrossTimeError
+        from ..core.geo.ground_crs import AUTO
+
+        new_layer, new_src = new
+        old_layer, old_src = old if old is not None else (None, None)
+        rect = None
+        if parameters.get(self.EXTENT):
+            rect = self.parameterAsExtent(parameters, self.EXTENT, context)
+            rect_crs = self.parameterAsExtentCrs(parameters, self.EXTENT, context)
+            rect_crs = rect_crs if rect_crs.isValid() else new_layer.crs()
+        chosen = self.parameterAsCrs(parameters, self.GRID_CRS, context) if parameters.get(self.GRID_CRS) else None
+        project = context.project() or QgsProject.instance()
+        try:
+            if rect is not None and not isinstance(new_src, str):
+                centre = lon_lat_centre(bounds_of(rect), rect_crs, new_layer.name())
+            else:
+                centre = lon_lat_centre(bounds_of(new_layer.extent()), new_layer.crs(), new_layer.name())
+            crs = grid_crs_for(centre, [new_layer.crs(), project.crs()],
+                               crs_string(chosen) if chosen is not None and chosen.isValid() else AUTO)
+            extent = None
+            if rect is not None:
+                dest = QgsCoordinateReferenceSystem(crs)
+                if rect_crs != dest:
+                    rect = QgsCoordinateTransform(rect_crs, dest, project).transformBoundingBox(rect)
+                extent = bounds_of(rect)
+            area, make_grid = plan_grid(old_layer, new_layer, old_src, new_src, crs, tile_size, pixels,
+                                        within=extent, stride=stride, extent=extent)
+        except (LayerError, CrossTimeError) as exc:
+            raise QgsProcessingException(translated(exc)) from exc
+        return area, crs, make_grid
 
 
 # the helpers below take their label already translated: tr("literal") at the call

@@ -63,6 +63,7 @@ class BuildDescriptorIndex(CrossTimeAlgorithm):
         self.add_legend_params()
         self.addParameter(number(self.TILE_SIZE, tr("Tile size (ground units)"), choices.DEFAULT_TILE_SIZE, minimum=1.0))
         self.addParameter(number(self.PIXELS, tr("Tile size in pixels"), choices.DEFAULT_PIXELS, minimum=32, integer=True))
+        self.add_grid_params()
         self.addParameter(QgsProcessingParameterString(self.SHARD, tr("Shard i/n (empty: everything)"), optional=True))
         self.addParameter(
             QgsProcessingParameterFileDestination(self.OUTPUT, tr("Index file"),
@@ -84,22 +85,16 @@ class BuildDescriptorIndex(CrossTimeAlgorithm):
         else:
             if not parameters.get(self.OLD_ORTHO) or not parameters.get(self.NEW_ORTHO):
                 raise QgsProcessingException(tr("Give a tile store, or both orthos (old and new)."))
-            old = self.raster_of(parameters, self.OLD_ORTHO, context, tr("old ortho"))
-            new = self.raster_of(parameters, self.NEW_ORTHO, context, tr("new ortho"))
-            crs = self.projected_crs_of(parameters, self.NEW_ORTHO, context)
+            old = self.ortho_of(parameters, self.OLD_ORTHO, context, tr("old ortho"))
+            new = self.ortho_of(parameters, self.NEW_ORTHO, context, tr("new ortho"))
             tile_size = self.parameterAsDouble(parameters, self.TILE_SIZE, context)
             pixels = self.parameterAsInt(parameters, self.PIXELS, context)
-            area = jobs.grid_for_orthos(old, new, tile_size, pixels, crs=crs)
-            layers = self.vectors_of(parameters, self.OLD_VECTORS, context, feedback, area)
+            area, crs, make_grid = self.grid_plan(parameters, context, old, new, tile_size, pixels)
+            layers = self.vectors_of(parameters, self.OLD_VECTORS, context, feedback, area, crs)
             idx, _grid, warnings = jobs.build_index_from_layers(
-                out,
-                old,
-                new,
-                layers,
-                self.legend_of(parameters, context),
+                out, old[1], new[1], layers, self.legend_of(parameters, context),
                 jobs.IndexSettings(model=model, tile_size=tile_size, pixels=pixels, crs=crs, shard=shard),
-                progress=progress,
-            )
+                grid=make_grid(), progress=progress)
             for w in warnings:
                 feedback.pushWarning(translated(w))
         feedback.pushInfo(tr("{} tiles described by {}").format(len(idx), idx.meta.get("describer", "")))

@@ -2,13 +2,7 @@
 
 from __future__ import annotations
 
-from qgis.core import (
-    QgsCoordinateReferenceSystem,
-    QgsProcessingOutputNumber,
-    QgsProcessingOutputString,
-    QgsProcessingParameterExtent,
-    QgsProcessingParameterFolderDestination,
-)
+from qgis.core import QgsProcessingOutputNumber, QgsProcessingOutputString, QgsProcessingParameterFolderDestination
 
 from ..core import choices
 from ..translation import mapping_warnings
@@ -16,7 +10,6 @@ from .base import CrossTimeAlgorithm, multiple_vectors, number, raster_param, tr
 
 
 class BuildTileStore(CrossTimeAlgorithm):
-    EXTENT = "EXTENT"
     NEW_ORTHO = "NEW_ORTHO"
     NEW_VECTORS = "NEW_VECTORS"
     OLD_ORTHO = "OLD_ORTHO"
@@ -36,10 +29,12 @@ class BuildTileStore(CrossTimeAlgorithm):
 
     def shortHelpString(self) -> str:
         return tr(
-            "Cuts the old and the new ortho into tiles on a common grid (over their overlap, in the new ortho's "
-            "projected CRS), rasterizes the vector layers of each date onto the tiles with the chosen legend, "
-            "and writes a tile store (a folder of arrays) that training, indexing and evaluation read fast. "
-            "Tiles with nodata are kept with their valid fraction. Unmapped layers and values are reported."
+            "Cuts the old and the new ortho into tiles on a common grid (over their overlap, in a projected CRS in "
+            "metres: the one given, else the new ortho's or the project's, else Lambert-93 in France or the UTM "
+            "zone; web layers (WMS/WMTS/XYZ, WFS) are read over the extent given), rasterizes the vector layers of "
+            "each date onto the tiles with the chosen legend, and writes a tile store (a folder of arrays) that "
+            "training, indexing and evaluation read fast. Tiles with nodata are kept with their valid fraction. "
+            "Unmapped layers and values are reported."
         )
 
     def initAlgorithm(self, config=None):
@@ -52,7 +47,7 @@ class BuildTileStore(CrossTimeAlgorithm):
                                  minimum=1.0))
         self.addParameter(number(self.PIXELS, tr("Tile size in pixels"), choices.DEFAULT_PIXELS, minimum=32, integer=True))
         self.addParameter(number(self.STRIDE, tr("Distance between tiles (0: tile size, no overlap)"), 0.0, minimum=0.0))
-        self.addParameter(QgsProcessingParameterExtent(self.EXTENT, tr("Limit to this extent"), optional=True))
+        self.add_grid_params()
         self.addParameter(QgsProcessingParameterFolderDestination(self.OUTPUT, tr("Tile store (.ctstore folder)")))
         self.addOutput(QgsProcessingOutputNumber(self.TILES, tr("Tiles")))
         self.addOutput(QgsProcessingOutputNumber(self.USABLE, tr("Tiles fully covered on both dates")))
@@ -61,37 +56,21 @@ class BuildTileStore(CrossTimeAlgorithm):
     def work(self, parameters, context, feedback, progress):
         from ..core import jobs
 
-        old = self.raster_of(parameters, self.OLD_ORTHO, context, tr("old ortho"))
-        new = self.raster_of(parameters, self.NEW_ORTHO, context, tr("new ortho"))
-        crs = self.projected_crs_of(parameters, self.NEW_ORTHO, context)
-        extent = None
-        if parameters.get(self.EXTENT):
-            r = self.parameterAsExtent(parameters, self.EXTENT, context, QgsCoordinateReferenceSystem(crs))
-            extent = (r.xMinimum(), r.yMinimum(), r.xMaximum(), r.yMaximum())
+        old = self.ortho_of(parameters, self.OLD_ORTHO, context, tr("old ortho"))
+        new = self.ortho_of(parameters, self.NEW_ORTHO, context, tr("new ortho"))
         tile_size = self.parameterAsDouble(parameters, self.TILE_SIZE, context)
         pixels = self.parameterAsInt(parameters, self.PIXELS, context)
         stride = self.parameterAsDouble(parameters, self.STRIDE, context)
         # only the features over the tiled area are copied out of QGIS
-        area = jobs.grid_for_orthos(old, new, tile_size, pixels, crs=crs, stride=stride, extent=extent)
-        old_v = self.vectors_of(parameters, self.OLD_VECTORS, context, feedback, area)
-        new_v = self.vectors_of(parameters, self.NEW_VECTORS, context, feedback, area)
+        area, crs, make_grid = self.grid_plan(parameters, context, old, new, tile_size, pixels, stride)
+        old_v = self.vectors_of(parameters, self.OLD_VECTORS, context, feedback, area, crs)
+        new_v = self.vectors_of(parameters, self.NEW_VECTORS, context, feedback, area, crs)
         out = self.parameterAsString(parameters, self.OUTPUT, context)
         if not out.endswith(".ctstore"):
             out += ".ctstore"
-        store, summary = jobs.build_tile_store(
-            out,
-            old,
-            new,
-            old_v,
-            new_v,
-            self.legend_of(parameters, context),
-            tile_size=tile_size,
-            pixels=pixels,
-            crs=crs,
-            stride=stride,
-            extent=extent,
-            progress=progress,
-        )
+        store, summary = jobs.build_tile_store(out, old[1], new[1], old_v, new_v, self.legend_of(parameters, context),
+                                               tile_size=tile_size, pixels=pixels, grid=make_grid(),
+                                               progress=progress)
         warnings = mapping_warnings(summary["old_mapping"]) + mapping_warnings(summary["new_mapping"])
         for w in warnings:
             feedback.pushWarning(w)

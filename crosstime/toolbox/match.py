@@ -105,8 +105,8 @@ class MatchTiles(CrossTimeAlgorithm):
                 tr("This index has no tile grid (built from an image folder); it cannot be matched against an ortho.")
             )
         area = TileGrid.from_dict(grid_dict)
-        new = self.raster_of(parameters, self.NEW_ORTHO, context, tr("new ortho"))
-        layers = self.vectors_of(parameters, self.NEW_VECTORS, context, feedback, area)
+        _layer, new = self.ortho_of(parameters, self.NEW_ORTHO, context, tr("new ortho"))
+        layers = self.vectors_of(parameters, self.NEW_VECTORS, context, feedback, area.bounds(), area.crs)
         bm, warnings = jobs.match_all_tiles(
             index_path,
             self.parameterAsFile(parameters, self.MODEL, context) or None,

@@ -235,23 +235,31 @@ class ArchivePanel(QObject):
             chosen = self.inputs()
             _old, new_layer = self.dock.layers_panel.orthos(need_old=False)
             new = ortho_source(new_layer, tr("new ortho"))
-            if not isinstance(new, str):
-                raise ValueError(tr("archive search reads the new ortho from a raster file (GeoTIFF, VRT…); '{}' is a "
-                                    "web or virtual layer: save it as a GeoTIFF first").format(new_layer.name()))
+            tile = self.w.archiveTileSpin.value()
+            make_grid = None if isinstance(new, str) else self._web_grid(new_layer, new, tile)
         except Exception as exc:
             self.dock.status(translated(exc), "error")
             return None
-        tile = self.w.archiveTileSpin.value()
         ws = chosen["workspace"]
         self.w.resultsFolder.setFilePath(ws.folder)
         self.save_project_settings()
 
         def work(progress):
             return jobs.index_archive_for_ortho(chosen["folder"], ws.folder, new, catalogue=chosen["catalogue"],
-                                                tile_size=tile, progress=progress)
+                                                tile_size=tile, grid=make_grid() if make_grid else None,
+                                                progress=progress)
 
         return self._start(tr("CrossTime: index the archive"), work, self._indexed,
                            tr("indexing the archive (the new ortho's tiles, then every photo's windows)…"))
+
+    def _web_grid(self, new_layer, new, tile: float):
+        """A web layer's modern tiles: over the map's extent, in the dock's ground CRS, every half tile."""
+        from ..adapters.layer_grid import plan_grid
+        from ..core.choices import ARCHIVE_PIXELS
+        panel = self.dock.index_panel
+        crs = panel.grid_crs(new_layer, files=False)
+        return plan_grid(None, new_layer, None, new, crs, tile, ARCHIVE_PIXELS, within=panel.view_bounds(crs),
+                         stride=tile / 2)[1]
 
     def _indexed(self, status, result, error) -> None:
         if status == "ok":

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from typing import Optional
 
-from qgis.core import Qgis, QgsCoordinateReferenceSystem, QgsPointXY, QgsProject, QgsRectangle
+from qgis.core import Qgis, QgsCoordinateReferenceSystem, QgsProject, QgsRectangle
 from qgis.PyQt.QtCore import QObject, Qt
 from qgis.PyQt.QtWidgets import QComboBox
 
@@ -121,72 +121,37 @@ class IndexPanel(QObject):
     def _grid_maker(self, old_layer, new_layer, old, new):
         """The area to read vectors over (QGIS extents, cheap) and a function making the tile grid over both orthos
         (files: their headers; other layers: their extents), to call in the task: it imports rasterio and reads
-        headers, which would stall the GUI thread."""
-        from ..adapters.layers import layer_bounds_in
-        from ..core.geo.grid import intersect_bounds
-        w = self.w
+        headers, which would stall the GUI thread. A web layer is tiled over the map's extent."""
+        from ..adapters.layer_grid import plan_grid
         grid_crs = self.grid_crs(new_layer, isinstance(new, str))
-        tile_size, pixels = w.tileSizeSpin.value(), w.pixelsSpin.value()
-        area_crs = grid_crs
-        # a web service covers a country or the world: a new ortho read from one is tiled over the map's extent
-        new_b = layer_bounds_in(new_layer, area_crs)
-        if not isinstance(new, str):
-            new_b = intersect_bounds(new_b, self.view_bounds(area_crs))
-            if new_b is None:
-                raise ValueError(tr("the map shows no part of the new ortho '{}': zoom to the place to match, the "
-                                    "tiles of a web layer cover the map's extent").format(new_layer.name()))
-        old_b = layer_bounds_in(old_layer, area_crs, within=new_b)
-        common = intersect_bounds(new_b, old_b)
-        if common is None:
-            raise ValueError(tr("the two orthos do not overlap: '{}' and '{}' cover separate areas; choose the two "
-                                "dates of one place").format(old_layer.name(), new_layer.name()))
-        # the grid snaps to a global origin, so it may reach up to one tile beyond the overlap
-        pad = tile_size if grid_crs else 0.0
-        area = (common[0] - pad, common[1] - pad, common[2] + pad, common[3] + pad)
-
-        def make_grid():
-            from ..core import jobs
-            if isinstance(old, str) and isinstance(new, str):
-                return jobs.grid_for_orthos(old, new, tile_size, pixels, crs=grid_crs)
-            return jobs.grid_for_bounds(old_b, new_b, grid_crs, tile_size, pixels)
-        return area, area_crs, make_grid
+        within = None if isinstance(new, str) else self.view_bounds(grid_crs)
+        area, make_grid = plan_grid(old_layer, new_layer, old, new, grid_crs, self.w.tileSizeSpin.value(),
+                                    self.w.pixelsSpin.value(), within=within)
+        return area, grid_crs, make_grid
 
     def view_bounds(self, crs_text: str):
         """The map canvas's extent in ``crs_text``."""
         from qgis.core import QgsCoordinateTransform
+
+        from ..adapters.layer_grid import bounds_of
         canvas = self.dock.canvas
         rect = canvas.extent()
         src = canvas.mapSettings().destinationCrs()
         dest = QgsCoordinateReferenceSystem(crs_text)
         if src.isValid() and src != dest:
             rect = QgsCoordinateTransform(src, dest, QgsProject.instance()).transformBoundingBox(rect)
-        return rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum()
+        return bounds_of(rect)
 
     def grid_crs(self, new_layer, files: bool = True) -> str:
         """The CRS the tiles are cut in: the one set in the dock, else chosen for ground metres around the new ortho
         (around the map's extent for a web service): core.geo.ground_crs, never the Web Mercator of a web service."""
-        from qgis.core import QgsCoordinateTransform, QgsUnitTypes
-
-        from ..adapters.layers import crs_string
-        from ..core.geo.ground_crs import ground_crs
+        from ..adapters.layer_grid import WGS84, bounds_of, grid_crs_for, lon_lat_centre
         from .dock_settings import GRID_CRS
-        wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
-        try:
-            if files:
-                centre = QgsCoordinateTransform(new_layer.crs(), wgs84, QgsProject.instance()).transform(
-                    new_layer.extent().center())
-            else:
-                x0, y0, x1, y1 = self.view_bounds("EPSG:4326")
-                centre = QgsPointXY((x0 + x1) / 2, (y0 + y1) / 2)
-        except Exception as exc:
-            raise ValueError(tr("the extent of the new ortho '{}' cannot be placed on the globe ({})").format(
-                new_layer.name(), exc)) from exc
-        project = QgsProject.instance().crs()
-        in_metres = (project.isValid() and not project.isGeographic()
-                     and project.mapUnits() == QgsUnitTypes.DistanceUnit.DistanceMeters)
-        crs, _why = ground_crs((centre.x(), centre.y()), crs_string(project) if project.isValid() else None,
-                               in_metres, GRID_CRS.get(self.w.gridCrsWidget))
-        return crs
+        if files:
+            centre = lon_lat_centre(bounds_of(new_layer.extent()), new_layer.crs(), new_layer.name())
+        else:
+            centre = lon_lat_centre(self.view_bounds(WGS84), QgsCoordinateReferenceSystem(WGS84), new_layer.name())
+        return grid_crs_for(centre, [QgsProject.instance().crs()], GRID_CRS.get(self.w.gridCrsWidget))
 
     def _build_inputs(self, dates, with_model: bool) -> Optional[dict]:
         """The orthos, legend, grid (and model) chosen in the dock, and readers of the vector layers of ``dates``

@@ -14,57 +14,12 @@ from qgis.core import (
     QgsRasterLayer,
     QgsRectangle,
     QgsSettings,
-    QgsVectorLayer,
 )
 from qt_wait import assert_describes_as_the_files, fill_dock, wait_for
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(__file__)))
 import ogc_server  # noqa: E402
-
-from crosstime.core.geo.vectors import list_layers  # noqa: E402
-
-
-@pytest.fixture(scope="module")
-def geoplateforme(land, tmp_path_factory):
-    assert ogc_server.server_binary(), "qgis_mapserver is missing: run make setup (Debian package qgis-server)"
-    folder = tmp_path_factory.mktemp("geoplateforme")
-    names = ogc_server.write_project(str(folder / "geoplateforme.qgs"), land)
-    server = ogc_server.OgcServer(str(folder / "geoplateforme.qgs"), str(folder))
-    yield server, names
-    server.stop()
-
-
-@pytest.fixture
-def tile_cache(tmp_path):
-    """A tile cache of this test's own (the QGIS setting the plugin reads), restored afterwards."""
-    from crosstime.adapters.tile_cache import SETTING_KEY
-    s = QgsSettings()
-    before = s.value(SETTING_KEY, "")
-    s.setValue(SETTING_KEY, str(tmp_path / "tiles"))
-    yield str(tmp_path / "tiles")
-    s.setValue(SETTING_KEY, before)
-
-
-def forget_qgis_network_cache():
-    """QGIS keeps web tiles in its own network cache too; emptied, every request reaches the server or ours."""
-    from qgis.core import QgsNetworkAccessManager
-    cache = QgsNetworkAccessManager.instance().cache()
-    if cache is not None:
-        cache.clear()
-
-
-def service_layers(server, names, land):
-    """The layers a user adds from the Géoplateforme: old ortho in Web Mercator tiles, new in Lambert-93 tiles, the
-    new date's BD TOPO themes over WFS; the old date's vectors from files (the Géoplateforme has today's only)."""
-    old = QgsRasterLayer(server.wmts_uri(ogc_server.OLD_LAYER, "EPSG:3857"), ogc_server.OLD_LAYER, "wms")
-    new = QgsRasterLayer(server.wmts_uri(ogc_server.NEW_LAYER, "EPSG:2154"), ogc_server.NEW_LAYER, "wms")
-    assert old.isValid() and new.isValid(), (old.error().message(), new.error().message())
-    wfs = [QgsVectorLayer(server.wfs_uri(t.lower()), f"BDTOPO_V3:{t.lower()}", "WFS") for t in list_layers(
-        land.new_vectors)]
-    assert all(v.isValid() for v in wfs)
-    files = [QgsVectorLayer(f"{land.old_vectors}|layername={n}", f"old {n}", "ogr") for n in list_layers(
-        land.old_vectors)]
-    return old, new, wfs, files
+from ogc_server import service_layers  # noqa: E402
 
 
 @pytest.fixture

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import List, Optional, Sequence, Tuple
 
 from ..atomic import atomic_write
 from ..choices import ARCHIVE_PIXELS, ARCHIVE_TILE_SIZE, DEFAULT_LEGEND
 from ..errors import CrossTimeError
-from ..geo.grid import Bounds
+from ..geo.grid import Bounds, TileGrid
+from ..geo.tile_reader import OrthoSource
 from ..messages import Message
 from ..progress import SILENT, Progress
 from ..tiles.dates import NEW
@@ -41,23 +42,32 @@ class LocateOutputs:
     json: Optional[str] = None
 
 
-def build_modern_index(out: str, new_ortho: str, tile_size: float, *, pixels: int = ARCHIVE_PIXELS,
+def build_modern_index(out: str, new_ortho: OrthoSource, tile_size: float, *, pixels: int = ARCHIVE_PIXELS,
                        model: Optional[str] = None, stride: float = 0.0, crs: Optional[str] = None,
-                       extent: Optional[Bounds] = None, device: str = "auto", progress: Progress = SILENT):
+                       extent: Optional[Bounds] = None, grid: Optional[TileGrid] = None, device: str = "auto",
+                       progress: Progress = SILENT):
     """Describe the modern (new-date) ortho's tiles with the visual-only archive descriptor into an index at ``out``.
 
     ``model``: a visual model file (trained with the 'archive' augmentation); None: the untrained fallback.
-    ``stride`` < ``tile_size`` overlaps the tiles, which places photos more precisely. Returns the index.
+    ``stride`` < ``tile_size`` overlaps the tiles, which places photos more precisely. ``new_ortho`` is a file, or
+    a reader factory (a layer read through QGIS) given with its ``grid`` (``grid_for_bounds``), whose tile size
+    and stride are then used; the describer's pixels are kept. Returns the index.
     """
     from ..archive.archive_describer import ArchiveDescriber
     from ..geo.legend import load_legend
+    from ..geo.tile_reader import source_label
     from ..retrieval.index import build_index
     describer = ArchiveDescriber(model, pixels, device)
-    grid = grid_for_orthos(new_ortho, new_ortho, tile_size, describer.pixels, crs=crs, stride=stride, extent=extent)
+    if grid is None:
+        grid = grid_for_orthos(new_ortho, new_ortho, tile_size, describer.pixels, crs=crs, stride=stride,
+                               extent=extent)
+    elif grid.pixels != describer.pixels:
+        grid = replace(grid, pixels=describer.pixels)
     progress.info(Message("modern index grid: {grid}", grid=grid.summary()))
     with layer_tiles(grid, load_legend(DEFAULT_LEGEND), new_ortho=new_ortho) as tiles:
         idx = build_index(describer, tiles, NEW, (0, 1), progress,
-                          {"new_ortho": new_ortho, "purpose": "archive search", "describer": describer.label})
+                          {"new_ortho": source_label(new_ortho), "purpose": "archive search",
+                           "describer": describer.label})
     progress.check()
     idx.save(out)
     return idx
@@ -198,27 +208,37 @@ def _write_locations(modern_index: str, index, work, located: List, outs: Locate
         atomic_write(outs.json, lambda f: f.write(json.dumps(doc, indent=1).encode()), ".json")
 
 
-def index_archive_for_ortho(archive_folder: str, results_folder: str, new_ortho: str, *,
+def _same_area(a: TileGrid, b: TileGrid) -> bool:
+    return a.crs == b.crs and all(abs(p - q) < 1e-6 for p, q in zip(a.bounds(), b.bounds()))
+
+
+def index_archive_for_ortho(archive_folder: str, results_folder: str, new_ortho: OrthoSource, *,
                             catalogue: Optional[str] = None, tile_size: float = ARCHIVE_TILE_SIZE,
                             pixels: int = ARCHIVE_PIXELS, model: Optional[str] = None, device: str = "auto",
-                            progress: Progress = SILENT) -> dict:
+                            grid: Optional[TileGrid] = None, progress: Progress = SILENT) -> dict:
     """The dock's and the demo's *Index archive*: in ``results_folder`` (an ArchiveWorkspace), the modern index of
-    ``new_ortho`` (tiles of ``tile_size`` every half tile; made again only when the ortho or the tile size changed),
-    then the archive index of every photo of ``archive_folder``. Returns the workspace's paths and counts."""
+    ``new_ortho`` (tiles of ``tile_size`` every half tile; made again only when the ortho, the tile size or the
+    area changed), then the archive index of every photo of ``archive_folder``. A reader factory (a web layer)
+    comes with its ``grid`` (``grid_for_bounds``, stride half a tile). Returns the workspace's paths and counts."""
     from ..archive.workspace import ArchiveWorkspace
+    from ..geo.tile_reader import source_label
     from ..retrieval.index import DescriptorIndex
     ws = ArchiveWorkspace(results_folder)
     os.makedirs(ws.folder, exist_ok=True)
     fresh = False
+    label = source_label(new_ortho)
     if os.path.exists(ws.modern_index):
         old = DescriptorIndex.load(ws.modern_index, mmap=True)
-        fresh = (os.path.abspath(str(old.meta.get("new_ortho", ""))) == os.path.abspath(new_ortho)
-                 and abs(float((old.grid or {}).get("tile_size") or 0) - tile_size) < 1e-6)
+        old_grid = old.grid or {}
+        same_source = (str(old.meta.get("new_ortho", "")) == label if callable(new_ortho) else
+                       os.path.abspath(str(old.meta.get("new_ortho", ""))) == os.path.abspath(new_ortho))
+        fresh = (same_source and abs(float(old_grid.get("tile_size") or 0) - tile_size) < 1e-6
+                 and (grid is None or _same_area(TileGrid.from_dict(old_grid), grid)))
     if not fresh:
-        progress.update(0.0, Message("describing the tiles of {new_ortho} for archive search",
-                                     new_ortho=os.path.basename(new_ortho)))
+        name = os.path.basename(new_ortho) if isinstance(new_ortho, str) else str(getattr(new_ortho, "name", label))
+        progress.update(0.0, Message("describing the tiles of {new_ortho} for archive search", new_ortho=name))
         build_modern_index(ws.modern_index, new_ortho, tile_size, pixels=pixels, model=model, stride=tile_size / 2,
-                           device=device, progress=progress.sub(0.0, 0.4))
+                           grid=grid, device=device, progress=progress.sub(0.0, 0.4))
     arch = index_archive(archive_folder, ws.archive_index, ws.modern_index,
                          ArchiveOptions(model=model, catalogue=catalogue),
                          progress=progress.sub(0.4 if not fresh else 0.0, 1.0))

@@ -63,14 +63,18 @@ def read_vector_files(paths: Sequence[str]) -> List[VectorLayerData]:
     return out
 
 
-def build_tile_store(out: str, old_ortho: str, new_ortho: str, old_vectors: Sequence[VectorLayerData],
+def build_tile_store(out: str, old_ortho: OrthoSource, new_ortho: OrthoSource, old_vectors: Sequence[VectorLayerData],
                      new_vectors: Sequence[VectorLayerData], legend: Legend, *, tile_size: float, pixels: int,
                      crs: Optional[str] = None, stride: float = 0.0, extent: Optional[Bounds] = None,
-                     progress: Progress = SILENT):
-    """Cut both orthos and their vectors on one grid into a tile store at ``out``; returns (store, summary)."""
+                     grid: Optional[TileGrid] = None, progress: Progress = SILENT):
+    """Cut both orthos and their vectors on one grid into a tile store at ``out``; returns (store, summary).
+
+    The orthos are file paths, or reader factories (``geo.tile_reader``, layers read through QGIS) given with the
+    ``grid`` to cut (``grid_for_bounds``); a given grid replaces tile_size, pixels, crs, stride and extent."""
     from ..tiles.build import write_tile_store
     check_writable(out)
-    grid = grid_for_orthos(old_ortho, new_ortho, tile_size, pixels, crs=crs, stride=stride, extent=extent)
+    if grid is None:
+        grid = grid_for_orthos(old_ortho, new_ortho, tile_size, pixels, crs=crs, stride=stride, extent=extent)
     check_writable(out, len(grid) * grid.pixels * grid.pixels * 8)        # both dates' images and codes
     progress.info(Message("grid: {grid}", grid=grid.summary()))
     progress.update(0.0, "preparing vector layers")

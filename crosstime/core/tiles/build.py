@@ -7,6 +7,7 @@ from ..errors import CrossTimeError
 from ..geo.grid import Bounds, TileGrid
 from ..geo.legend import MappingReport
 from ..geo.orthos import raster_bounds_in, raster_crs
+from ..geo.tile_reader import source_label
 from ..messages import Message
 from ..progress import SILENT, Progress
 from .dates import NEW, OLD, date_name
@@ -55,7 +56,7 @@ def write_tile_store(out_path: str, tiles: LayerTiles, progress: Progress = SILE
             progress.info(Message("old date: {warning}", warning=w) if date == OLD
                           else Message("new date: {warning}", warning=w))
     meta = {"grid": grid.to_dict(), "crs": grid.crs, "legend": tiles.legend.name,
-            "sources": {"old_ortho": str(tiles.orthos[OLD]), "new_ortho": str(tiles.orthos[NEW]),
+            "sources": {"old_ortho": source_label(tiles.orthos[OLD]), "new_ortho": source_label(tiles.orthos[NEW]),
                         "old_layers": tiles.layer_names(OLD), "new_layers": tiles.layer_names(NEW)},
             "scenes": ["default"], "tile_ground_size": grid.tile_size,
             "mapping": {date_name(d): reports[d].to_dict() for d in (OLD, NEW)}}
