@@ -169,6 +169,31 @@
         <translation>Archives CrossTime</translation>
     </message>
     <message>
+        <location filename="../adapters/layer_grid.py" line="37"/>
+        <source>the extent of the new ortho '{}' cannot be placed on the globe ({})</source>
+        <translation>l'emprise de la nouvelle ortho « {} » ne peut pas être située sur le globe ({})</translation>
+    </message>
+    <message>
+        <location filename="../adapters/layer_grid.py" line="66"/>
+        <source>the new ortho '{}' is a web layer: give the extent to tile (it covers far more than one place)</source>
+        <translation>l'ortho récente « {} » est une couche web : donnez l'emprise à découper en tuiles (elle couvre bien plus qu'un lieu)</translation>
+    </message>
+    <message>
+        <location filename="../adapters/layer_grid.py" line="70"/>
+        <source>the extent to tile shows no part of the new ortho '{}': zoom to the place to match, or give an extent inside the layer</source>
+        <translation>l'emprise à découper ne montre aucune partie de l'ortho récente « {} » : zoomez sur le lieu à apparier, ou donnez une emprise à l'intérieur de la couche</translation>
+    </message>
+    <message>
+        <location filename="../adapters/layer_grid.py" line="75"/>
+        <source>the two orthos do not overlap: '{}' and '{}' cover separate areas; choose the two dates of one place</source>
+        <translation>les deux orthos ne se recouvrent pas : « {} » et « {} » couvrent des zones distinctes ; choisissez les deux dates d'un même lieu</translation>
+    </message>
+    <message>
+        <location filename="../adapters/layer_grid.py" line="80"/>
+        <source>the extent asked for lies outside the orthos '{}'</source>
+        <translation>l'emprise demandée est en dehors des orthos « {} »</translation>
+    </message>
+    <message>
         <location filename="../adapters/layers.py" line="39"/>
         <location filename="../adapters/layers.py" line="75"/>
         <source>choose the {} (a raster layer)</source>
@@ -288,39 +313,39 @@
     </message>
     <message>
         <location filename="../adapters/project.py" line="124"/>
-        <location filename="../ui/archive_panel.py" line="346"/>
+        <location filename="../ui/archive_panel.py" line="354"/>
         <source>archive footprints</source>
         <translation>emprises des photos d'archive</translation>
     </message>
     <message>
         <location filename="../adapters/project.py" line="124"/>
-        <location filename="../ui/archive_panel.py" line="346"/>
+        <location filename="../ui/archive_panel.py" line="354"/>
         <source>located photo</source>
         <translation>photo localisée</translation>
     </message>
     <message>
         <location filename="../adapters/project.py" line="124"/>
-        <location filename="../ui/archive_panel.py" line="346"/>
+        <location filename="../ui/archive_panel.py" line="354"/>
         <source>runner-up</source>
         <translation>deuxième hypothèse</translation>
     </message>
     <message>
-        <location filename="../adapters/raster_reader.py" line="47"/>
+        <location filename="../adapters/raster_reader.py" line="48"/>
         <source>the raster layer '{}' cannot be read (not valid)</source>
         <translation>la couche raster « {} » ne peut pas être lue (non valide)</translation>
     </message>
     <message>
-        <location filename="../adapters/raster_reader.py" line="57"/>
+        <location filename="../adapters/raster_reader.py" line="59"/>
         <source>the raster layer '{}' has no renderer: QGIS cannot draw it</source>
         <translation>la couche raster « {} » n'a pas de moteur de rendu : QGIS ne peut pas la dessiner</translation>
     </message>
     <message>
-        <location filename="../adapters/raster_reader.py" line="157"/>
+        <location filename="../adapters/raster_reader.py" line="158"/>
         <source>{}: QGIS cannot read this layer's data</source>
         <translation>{} : QGIS ne peut pas lire les données de cette couche</translation>
     </message>
     <message>
-        <location filename="../adapters/raster_reader.py" line="162"/>
+        <location filename="../adapters/raster_reader.py" line="163"/>
         <source>{}: the grid CRS {} is not known to QGIS</source>
         <translation>{} : le SCR de la grille, {}, est inconnu de QGIS</translation>
     </message>
@@ -355,34 +380,39 @@
         <translation>4. Archives</translation>
     </message>
     <message>
-        <location filename="../toolbox/base.py" line="100"/>
+        <location filename="../toolbox/base.py" line="102"/>
         <source>Cancelled by the user; no output was written.</source>
         <translation>Annulé par l'utilisateur ; aucune sortie n'a été écrite.</translation>
     </message>
     <message>
-        <location filename="../toolbox/base.py" line="104"/>
+        <location filename="../toolbox/base.py" line="106"/>
         <source>The disk is full: {}. Free some space or choose another folder; nothing was left half-written.</source>
         <translation>Le disque est plein : {}. Libérez de la place ou choisissez un autre dossier ; aucun fichier n'est resté à moitié écrit.</translation>
     </message>
     <message>
-        <location filename="../toolbox/base.py" line="116"/>
+        <location filename="../toolbox/base.py" line="118"/>
         <source>Legend preset for the vector layers</source>
         <translation>Légende prédéfinie des couches vecteur</translation>
     </message>
     <message>
-        <location filename="../toolbox/base.py" line="123"/>
+        <location filename="../toolbox/base.py" line="125"/>
         <source>Mapping file (JSON; overrides the preset)</source>
         <translation>Fichier de correspondance (JSON ; remplace la légende prédéfinie)</translation>
     </message>
     <message>
-        <location filename="../toolbox/base.py" line="145"/>
+        <location filename="../toolbox/base.py" line="147"/>
         <source>vector layer '{}' has no features in the area</source>
         <translation>la couche vecteur « {} » n'a aucune entité dans la zone</translation>
     </message>
     <message>
-        <location filename="../toolbox/base.py" line="165"/>
-        <source>the layer '{}' ({}) is in a geographic CRS ({}), and the tile grid takes its CRS from the new ortho: tiles need a projected CRS in metres. Reproject it first (Raster &gt; Projections &gt; Warp), e.g. to EPSG:2154 (Lambert-93) in France or the UTM zone of the area; the command line can instead choose the grid's CRS with --crs</source>
-        <translation>la couche « {} » ({}) est dans un SCR géographique ({}), et la grille des tuiles prend le SCR de l'ortho récente : les tuiles demandent un SCR projeté en mètres. Reprojetez-la d'abord (Raster &gt; Projections &gt; Projection (warp)), par exemple en EPSG:2154 (Lambert-93) en France ou dans la zone UTM du lieu ; la ligne de commande peut à la place choisir le SCR de la grille avec --crs</translation>
+        <location filename="../toolbox/base.py" line="166"/>
+        <source>Tile grid CRS (empty: a projected CRS in metres around the new ortho)</source>
+        <translation>SCR de la grille de tuiles (vide : un SCR projeté en mètres autour de l'ortho récente)</translation>
+    </message>
+    <message>
+        <location filename="../toolbox/base.py" line="169"/>
+        <source>Limit to this extent (needed for web layers)</source>
+        <translation>Limiter à cette emprise (nécessaire pour les couches web)</translation>
     </message>
     <message>
         <location filename="../toolbox/build_index.py" line="32"/>
@@ -413,8 +443,8 @@
     </message>
     <message>
         <location filename="../toolbox/build_index.py" line="58"/>
-        <location filename="../toolbox/build_tile_store.py" line="46"/>
-        <location filename="../ui/ign_layers.py" line="76"/>
+        <location filename="../toolbox/build_tile_store.py" line="41"/>
+        <location filename="../ui/ign_layers.py" line="68"/>
         <source>Old ortho</source>
         <translation>Ortho ancienne</translation>
     </message>
@@ -425,71 +455,71 @@
     </message>
     <message>
         <location filename="../toolbox/build_index.py" line="62"/>
-        <location filename="../toolbox/build_tile_store.py" line="48"/>
+        <location filename="../toolbox/build_tile_store.py" line="43"/>
         <source>Vector layers of the old date</source>
         <translation>Couches vecteur de la date ancienne</translation>
     </message>
     <message>
         <location filename="../toolbox/build_index.py" line="64"/>
-        <location filename="../toolbox/build_modern_index.py" line="41"/>
+        <location filename="../toolbox/build_modern_index.py" line="42"/>
         <source>Tile size (ground units)</source>
         <translation>Taille des tuiles (unités terrain)</translation>
     </message>
     <message>
         <location filename="../toolbox/build_index.py" line="65"/>
-        <location filename="../toolbox/build_tile_store.py" line="53"/>
+        <location filename="../toolbox/build_tile_store.py" line="48"/>
         <source>Tile size in pixels</source>
         <translation>Taille des tuiles en pixels</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="66"/>
+        <location filename="../toolbox/build_index.py" line="67"/>
         <source>Shard i/n (empty: everything)</source>
         <translation>Part i/n (vide : tout)</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="68"/>
+        <location filename="../toolbox/build_index.py" line="69"/>
         <source>Index file</source>
         <translation>Fichier d'index</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="69"/>
-        <location filename="../toolbox/build_modern_index.py" line="46"/>
+        <location filename="../toolbox/build_index.py" line="70"/>
+        <location filename="../toolbox/build_modern_index.py" line="48"/>
         <source>CrossTime index (*.ctindex)</source>
         <translation>Index CrossTime (*.ctindex)</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="71"/>
-        <location filename="../toolbox/build_modern_index.py" line="47"/>
+        <location filename="../toolbox/build_index.py" line="72"/>
+        <location filename="../toolbox/build_modern_index.py" line="49"/>
         <source>Tiles indexed</source>
         <translation>Tuiles indexées</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="86"/>
+        <location filename="../toolbox/build_index.py" line="87"/>
         <source>Give a tile store, or both orthos (old and new).</source>
         <translation>Donnez un jeu de tuiles, ou les deux orthos (ancienne et récente).</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="87"/>
-        <location filename="../toolbox/build_tile_store.py" line="64"/>
-        <location filename="../ui/index_panel.py" line="201"/>
+        <location filename="../toolbox/build_index.py" line="88"/>
+        <location filename="../toolbox/build_tile_store.py" line="59"/>
+        <location filename="../ui/index_panel.py" line="166"/>
         <location filename="../ui/layers_panel.py" line="87"/>
         <location filename="../ui/match_panel.py" line="128"/>
         <source>old ortho</source>
         <translation>ortho ancienne</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="88"/>
-        <location filename="../toolbox/build_tile_store.py" line="65"/>
+        <location filename="../toolbox/build_index.py" line="89"/>
+        <location filename="../toolbox/build_tile_store.py" line="60"/>
         <location filename="../toolbox/match.py" line="108"/>
         <location filename="../ui/archive_panel.py" line="237"/>
-        <location filename="../ui/index_panel.py" line="201"/>
+        <location filename="../ui/index_panel.py" line="166"/>
         <location filename="../ui/layers_panel.py" line="87"/>
         <location filename="../ui/match_panel.py" line="127"/>
         <source>new ortho</source>
         <translation>ortho récente</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="105"/>
+        <location filename="../toolbox/build_index.py" line="100"/>
         <source>{} tiles described by {}</source>
         <translation>{} tuiles décrites par {}</translation>
     </message>
@@ -500,99 +530,94 @@
     </message>
     <message>
         <location filename="../toolbox/build_modern_index.py" line="30"/>
-        <source>Describes the modern ortho's tiles with the visual-only descriptor (archive photos have no vector layers) into an index file, against which scanned archive photos are located. Give a visual model trained with the 'archive' augmentation; without one an untrained network is used (it locates far worse). A stride smaller than the tile size overlaps the tiles and places photos more precisely.</source>
-        <translation>Décrit les tuiles de l'ortho moderne avec le descripteur purement visuel (les photos d'archives n'ont pas de couches vecteur) dans un fichier d'index, dans lequel les photos d'archives numérisées sont ensuite localisées. Donnez un modèle visuel entraîné avec l'augmentation « archive » ; sans modèle, un réseau non entraîné est utilisé (il localise bien moins bien). Un pas plus petit que la taille des tuiles fait se recouvrir les tuiles et place les photos plus précisément.</translation>
+        <source>Describes the modern ortho's tiles with the visual-only descriptor (archive photos have no vector layers) into an index file, against which scanned archive photos are located. Give a visual model trained with the 'archive' augmentation; without one an untrained network is used (it locates far worse). A stride smaller than the tile size overlaps the tiles and places photos more precisely. A web layer (WMS/WMTS/XYZ) is read over the extent given, its tiles kept in the tile cache.</source>
+        <translation>Décrit les tuiles de l'ortho moderne avec le descripteur visuel seul (les photos d'archive n'ont pas de couches vecteur) dans un fichier d'index, sur lequel les photos d'archive numérisées sont localisées. Donnez un modèle visuel entraîné avec l'augmentation « archive » ; sans lui, un réseau non entraîné est utilisé (il localise bien moins bien). Un pas plus petit que la taille des tuiles les fait se chevaucher et place les photos plus précisément. Une couche web (WMS/WMTS/XYZ) est lue sur l'emprise donnée, ses tuiles gardées dans le cache de tuiles.</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_modern_index.py" line="38"/>
+        <location filename="../toolbox/build_modern_index.py" line="39"/>
         <source>Visual model file (empty: untrained fallback)</source>
         <translation>Fichier de modèle visuel (vide : réseau non entraîné)</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_modern_index.py" line="40"/>
+        <location filename="../toolbox/build_modern_index.py" line="41"/>
         <source>Modern ortho</source>
         <translation>Ortho moderne</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_modern_index.py" line="42"/>
+        <location filename="../toolbox/build_modern_index.py" line="43"/>
         <source>Stride between tiles (ground units, 0: the tile size)</source>
         <translation>Pas entre tuiles (unités terrain, 0 : la taille de tuile)</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_modern_index.py" line="43"/>
+        <location filename="../toolbox/build_modern_index.py" line="44"/>
         <source>Tile size in pixels (the model's own when a model is given)</source>
         <translation>Taille des tuiles en pixels (celle du modèle s'il est fourni)</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_modern_index.py" line="45"/>
+        <location filename="../toolbox/build_modern_index.py" line="47"/>
         <source>Modern index file</source>
         <translation>Fichier d'index moderne</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_modern_index.py" line="52"/>
+        <location filename="../toolbox/build_modern_index.py" line="54"/>
         <source>modern ortho</source>
         <translation>ortho moderne</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_modern_index.py" line="59"/>
+        <location filename="../toolbox/build_modern_index.py" line="62"/>
         <source>{} modern tiles described by {}</source>
         <translation>{} tuiles modernes décrites par {}</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_tile_store.py" line="35"/>
+        <location filename="../toolbox/build_tile_store.py" line="28"/>
         <source>Build tile dataset</source>
         <translation>Construire un jeu de tuiles</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_tile_store.py" line="38"/>
-        <source>Cuts the old and the new ortho into tiles on a common grid (over their overlap, in the new ortho's projected CRS), rasterizes the vector layers of each date onto the tiles with the chosen legend, and writes a tile store (a folder of arrays) that training, indexing and evaluation read fast. Tiles with nodata are kept with their valid fraction. Unmapped layers and values are reported.</source>
-        <translation>Découpe l'ortho ancienne et l'ortho récente en tuiles sur une grille commune (sur leur zone de recouvrement, dans le SCR projeté de l'ortho récente), rastérise sur les tuiles les couches vecteur de chaque date avec la légende choisie, et écrit un jeu de tuiles (un dossier de tableaux) que l'entraînement, l'indexation et l'évaluation lisent rapidement. Les tuiles comportant des pixels sans données (nodata) sont conservées avec leur fraction valide. Les couches et les valeurs sans correspondance sont signalées.</translation>
+        <location filename="../toolbox/build_tile_store.py" line="31"/>
+        <source>Cuts the old and the new ortho into tiles on a common grid (over their overlap, in a projected CRS in metres: the one given, else the new ortho's or the project's, else Lambert-93 in France or the UTM zone; web layers (WMS/WMTS/XYZ, WFS) are read over the extent given), rasterizes the vector layers of each date onto the tiles with the chosen legend, and writes a tile store (a folder of arrays) that training, indexing and evaluation read fast. Tiles with nodata are kept with their valid fraction. Unmapped layers and values are reported.</source>
+        <translation>Découpe l'ortho ancienne et l'ortho récente en tuiles sur une grille commune (sur leur recouvrement, dans un SCR projeté en mètres : celui donné, sinon celui de l'ortho récente ou du projet, sinon Lambert-93 en France ou la zone UTM ; les couches web (WMS/WMTS/XYZ, WFS) sont lues sur l'emprise donnée), rastérise les couches vecteur de chaque date sur les tuiles avec la légende choisie, et écrit un jeu de tuiles (un dossier de tableaux) que l'entraînement, l'indexation et l'évaluation lisent vite. Les tuiles avec du nodata sont gardées avec leur fraction valide. Les couches et valeurs sans correspondance sont signalées.</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_tile_store.py" line="47"/>
+        <location filename="../toolbox/build_tile_store.py" line="42"/>
         <location filename="../toolbox/match.py" line="71"/>
-        <location filename="../ui/ign_layers.py" line="77"/>
+        <location filename="../ui/ign_layers.py" line="69"/>
         <source>New ortho</source>
         <translation>Ortho récente</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_tile_store.py" line="49"/>
+        <location filename="../toolbox/build_tile_store.py" line="44"/>
         <location filename="../toolbox/match.py" line="72"/>
         <source>Vector layers of the new date</source>
         <translation>Couches vecteur de la date récente</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_tile_store.py" line="51"/>
+        <location filename="../toolbox/build_tile_store.py" line="46"/>
         <source>Tile size (ground units, e.g. metres)</source>
         <translation>Taille des tuiles (unités terrain, par exemple en mètres)</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_tile_store.py" line="54"/>
+        <location filename="../toolbox/build_tile_store.py" line="49"/>
         <source>Distance between tiles (0: tile size, no overlap)</source>
         <translation>Distance entre tuiles (0 : taille de tuile, sans recouvrement)</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_tile_store.py" line="55"/>
-        <source>Limit to this extent</source>
-        <translation>Limiter à cette emprise</translation>
-    </message>
-    <message>
-        <location filename="../toolbox/build_tile_store.py" line="56"/>
+        <location filename="../toolbox/build_tile_store.py" line="51"/>
         <source>Tile store (.ctstore folder)</source>
         <translation>Jeu de tuiles (dossier .ctstore)</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_tile_store.py" line="57"/>
+        <location filename="../toolbox/build_tile_store.py" line="52"/>
         <source>Tiles</source>
         <translation>Tuiles</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_tile_store.py" line="58"/>
+        <location filename="../toolbox/build_tile_store.py" line="53"/>
         <source>Tiles fully covered on both dates</source>
         <translation>Tuiles entièrement couvertes aux deux dates</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_tile_store.py" line="59"/>
+        <location filename="../toolbox/build_tile_store.py" line="54"/>
         <source>Warnings</source>
         <translation>Avertissements</translation>
     </message>
@@ -1071,124 +1096,119 @@
     </message>
     <message>
         <location filename="../ui/archive_panel.py" line="232"/>
-        <location filename="../ui/archive_panel.py" line="283"/>
+        <location filename="../ui/archive_panel.py" line="291"/>
         <source>the archive is already being worked on</source>
         <translation>un traitement des archives est déjà en cours</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="239"/>
-        <source>archive search reads the new ortho from a raster file (GeoTIFF, VRT…); '{}' is a web or virtual layer: save it as a GeoTIFF first</source>
-        <translation>la recherche dans les archives lit l'ortho récente depuis un fichier raster (GeoTIFF, VRT…) ; « {} » est une couche web ou virtuelle : enregistrez-la d'abord en GeoTIFF</translation>
-    </message>
-    <message>
-        <location filename="../ui/archive_panel.py" line="253"/>
+        <location filename="../ui/archive_panel.py" line="252"/>
         <source>CrossTime: index the archive</source>
         <translation>CrossTime : indexer les archives</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="254"/>
+        <location filename="../ui/archive_panel.py" line="253"/>
         <source>indexing the archive (the new ortho's tiles, then every photo's windows)…</source>
         <translation>indexation des archives (les tuiles de l'ortho récente, puis les fenêtres de chaque photo)…</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="258"/>
+        <location filename="../ui/archive_panel.py" line="266"/>
         <source>archive indexed: {} photos, {} windows</source>
         <translation>archives indexées : {} photos, {} fenêtres</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="262"/>
+        <location filename="../ui/archive_panel.py" line="270"/>
         <source>archive indexing cancelled</source>
         <translation>indexation des archives annulée</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="264"/>
+        <location filename="../ui/archive_panel.py" line="272"/>
         <source>the archive could not be indexed: {}</source>
         <translation>les archives n'ont pas pu être indexées : {}</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="274"/>
-        <location filename="../ui/archive_panel.py" line="380"/>
+        <location filename="../ui/archive_panel.py" line="282"/>
+        <location filename="../ui/archive_panel.py" line="388"/>
         <source>index the archive first (Index archive)</source>
         <translation>indexez d'abord les archives (Indexer les archives)</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="297"/>
+        <location filename="../ui/archive_panel.py" line="305"/>
         <source>CrossTime: locate archive photos</source>
         <translation>CrossTime : localiser des photos d'archive</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="298"/>
+        <location filename="../ui/archive_panel.py" line="306"/>
         <source>locating {} archive photo(s) on the new ortho…</source>
         <translation>localisation de {} photo(s) d'archive sur l'ortho récente…</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="302"/>
+        <location filename="../ui/archive_panel.py" line="310"/>
         <source>locating cancelled; the photos located before are kept</source>
         <translation>localisation annulée ; les photos déjà localisées sont conservées</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="305"/>
+        <location filename="../ui/archive_panel.py" line="313"/>
         <source>the photos could not be located: {}</source>
         <translation>les photos n'ont pas pu être localisées : {}</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="313"/>
+        <location filename="../ui/archive_panel.py" line="321"/>
         <source>{} photo(s) located and added over the map</source>
         <translation>{} photo(s) localisée(s) et ajoutée(s) sur la carte</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="315"/>
+        <location filename="../ui/archive_panel.py" line="323"/>
         <source>weak answers (confidence under 0.1, maybe wrong): {}</source>
         <translation>réponses fragiles (confiance sous 0,1, peut-être fausses) : {}</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="328"/>
+        <location filename="../ui/archive_panel.py" line="336"/>
         <source>{} (located, confidence {:.2f})</source>
         <translation>{} (localisée, confiance {:.2f})</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="330"/>
+        <location filename="../ui/archive_panel.py" line="338"/>
         <source>the located photo {} could not be opened: {}</source>
         <translation>la photo localisée {} n'a pas pu être ouverte : {}</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="370"/>
+        <location filename="../ui/archive_panel.py" line="378"/>
         <source>click a place on the map: the archive photos showing it are listed best first</source>
         <translation>cliquez un lieu sur la carte : les photos d'archive qui le montrent sont listées, la meilleure d'abord</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="397"/>
+        <location filename="../ui/archive_panel.py" line="405"/>
         <source>CrossTime: archive photos showing a place</source>
         <translation>CrossTime : photos d'archive montrant un lieu</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="400"/>
+        <location filename="../ui/archive_panel.py" line="408"/>
         <source>searching the archive for this place…</source>
         <translation>recherche de ce lieu dans les archives…</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="409"/>
+        <location filename="../ui/archive_panel.py" line="417"/>
         <source>the archive could not answer this click: {}</source>
         <translation>les archives n'ont pas pu répondre à ce clic : {}</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="421"/>
+        <location filename="../ui/archive_panel.py" line="429"/>
         <location filename="../core/archive/locate.py" line="454"/>
         <source>located</source>
         <translation>localisée</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="421"/>
+        <location filename="../ui/archive_panel.py" line="429"/>
         <source>not located</source>
         <translation>non localisée</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="425"/>
+        <location filename="../ui/archive_panel.py" line="433"/>
         <source>best window similarity {:.3f}; the window is outlined in orange</source>
         <translation>similarité de la meilleure fenêtre {:.3f} ; la fenêtre est entourée en orange</translation>
     </message>
     <message>
-        <location filename="../ui/archive_panel.py" line="429"/>
+        <location filename="../ui/archive_panel.py" line="437"/>
         <source>{} archive photos ranked for this place (best first); located ones are outlined on the map in their rank colour</source>
         <translation>{} photos d'archive classées pour ce lieu (la meilleure d'abord) ; celles qui sont localisées sont tracées sur la carte dans la couleur de leur rang</translation>
     </message>
@@ -1576,54 +1596,52 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <translation>Installer les paquets manquants…</translation>
     </message>
     <message>
-        <location filename="../ui/ign_layers.py" line="39"/>
-        <location filename="../ui/ign_layers.py" line="48"/>
+        <location filename="../ui/ign_layers.py" line="38"/>
         <source>the layer {} cannot be opened from {} ({}): no network, or another address in the QGIS setting crosstime/web_services</source>
         <translation>la couche {} ne peut pas être ouverte depuis {} ({}) : pas de réseau, ou une autre adresse dans le paramètre QGIS crosstime/web_services</translation>
     </message>
     <message>
-        <location filename="../ui/ign_layers.py" line="41"/>
-        <location filename="../ui/ign_layers.py" line="51"/>
+        <location filename="../ui/ign_layers.py" line="40"/>
         <source>no answer</source>
         <translation>pas de réponse</translation>
     </message>
     <message>
-        <location filename="../ui/ign_layers.py" line="62"/>
+        <location filename="../ui/ign_layers.py" line="54"/>
         <source>CrossTime: add IGN layers</source>
         <translation>CrossTime : ajouter des couches IGN</translation>
     </message>
     <message>
-        <location filename="../ui/ign_layers.py" line="67"/>
+        <location filename="../ui/ign_layers.py" line="59"/>
         <source>current orthophotos</source>
         <translation>orthophotos actuelles</translation>
     </message>
     <message>
-        <location filename="../ui/ign_layers.py" line="67"/>
+        <location filename="../ui/ign_layers.py" line="59"/>
         <source>orthophotos {}</source>
         <translation>orthophotos {}</translation>
     </message>
     <message>
-        <location filename="../ui/ign_layers.py" line="73"/>
+        <location filename="../ui/ign_layers.py" line="65"/>
         <source>The older orthophoto series: its tiles become the index clicks are matched against</source>
-        <translation>La série d&apos;orthophotos la plus ancienne : ses tuiles forment l&apos;index auquel les clics sont comparés</translation>
+        <translation>La série d'orthophotos la plus ancienne : ses tuiles forment l'index auquel les clics sont comparés</translation>
     </message>
     <message>
-        <location filename="../ui/ign_layers.py" line="75"/>
+        <location filename="../ui/ign_layers.py" line="67"/>
         <source>The recent orthophoto series you click on</source>
-        <translation>La série d&apos;orthophotos récente sur laquelle vous cliquez</translation>
+        <translation>La série d'orthophotos récente sur laquelle vous cliquez</translation>
     </message>
     <message>
-        <location filename="../ui/ign_layers.py" line="79"/>
+        <location filename="../ui/ign_layers.py" line="71"/>
         <source>BD TOPO themes read over WFS for the area read only; they become the new date's vectors</source>
         <translation>Thèmes de la BD TOPO lus par WFS sur la seule zone lue ; ils deviennent les vecteurs de la date récente</translation>
     </message>
     <message>
-        <location filename="../ui/ign_layers.py" line="86"/>
+        <location filename="../ui/ign_layers.py" line="78"/>
         <source>BD TOPO (new date)</source>
         <translation>BD TOPO (date récente)</translation>
     </message>
     <message>
-        <location filename="../ui/ign_layers.py" line="89"/>
+        <location filename="../ui/ign_layers.py" line="81"/>
         <source>From {} and {}; the tiles cover the map's extent: zoom to the place first.</source>
         <translation>Depuis {} et {} ; les tuiles couvrent l'emprise de la carte : zoomez d'abord sur le lieu.</translation>
     </message>
@@ -1673,82 +1691,67 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <translation>choisissez un fichier de modèle entraîné (.ctmodel ou .onnx), ou le descripteur Rapide</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="136"/>
-        <source>the map shows no part of the new ortho '{}': zoom to the place to match, the tiles of a web layer cover the map's extent</source>
-        <translation>la carte ne montre aucune partie de la nouvelle ortho « {} » : zoomez sur le lieu à apparier, les tuiles d'une couche web couvrent l'emprise de la carte</translation>
-    </message>
-    <message>
-        <location filename="../ui/index_panel.py" line="141"/>
-        <source>the two orthos do not overlap: '{}' and '{}' cover separate areas; choose the two dates of one place</source>
-        <translation>les deux orthos ne se recouvrent pas : « {} » et « {} » couvrent des zones distinctes ; choisissez les deux dates d'un même lieu</translation>
-    </message>
-    <message>
-        <location filename="../ui/index_panel.py" line="182"/>
-        <source>the extent of the new ortho '{}' cannot be placed on the globe ({})</source>
-        <translation>l'emprise de la nouvelle ortho « {} » ne peut pas être située sur le globe ({})</translation>
-    </message>
-    <message>
-        <location filename="../ui/index_panel.py" line="218"/>
+        <location filename="../ui/index_panel.py" line="183"/>
         <source>an index is already being built</source>
         <translation>un index est déjà en cours de construction</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="233"/>
+        <location filename="../ui/index_panel.py" line="198"/>
         <source>reading the old-date vector layers</source>
         <translation>lecture des couches vecteur de la date ancienne</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="246"/>
+        <location filename="../ui/index_panel.py" line="211"/>
         <source>CrossTime: index the old-date tiles</source>
         <translation>CrossTime : indexer les tuiles de la date ancienne</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="247"/>
+        <location filename="../ui/index_panel.py" line="212"/>
         <source>building the index of the old-date tiles...</source>
         <translation>construction de l'index des tuiles de la date ancienne...</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="270"/>
+        <location filename="../ui/index_panel.py" line="235"/>
         <source>an index is already being built or a model learnt</source>
         <translation>un index est déjà en cours de construction, ou un modèle en cours d'apprentissage</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="285"/>
+        <location filename="../ui/index_panel.py" line="250"/>
         <source>reading the vector layers</source>
         <translation>lecture des couches vecteur</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="297"/>
+        <location filename="../ui/index_panel.py" line="262"/>
         <source>CrossTime: learn this region ({} min)</source>
         <translation>CrossTime : apprentissage de cette région ({} min)</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="298"/>
+        <location filename="../ui/index_panel.py" line="263"/>
         <source>learning this region for up to {} min, then indexing; the model goes to {}</source>
         <translation>apprentissage de cette région pendant {} min au plus, puis indexation ; le modèle est enregistré dans {}</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="307"/>
+        <location filename="../ui/index_panel.py" line="272"/>
         <source>model learnt on this region ({}): validation map@5 {:.3f} (untrained {:.3f}); index of {} tiles written to {}</source>
         <translation>modèle appris sur cette région ({}) : map@5 de validation {:.3f} (non entraîné : {:.3f}) ; index de {} tuiles écrit dans {}</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="329"/>
+        <location filename="../ui/index_panel.py" line="294"/>
         <source>old vector layer '{}' has no features in the tiled area</source>
         <translation>la couche vecteur ancienne « {} » n'a aucune entité dans la zone découpée en tuiles</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="334"/>
+        <location filename="../ui/index_panel.py" line="299"/>
         <source>index of {} tiles written to {} ({})</source>
         <translation>index de {} tuiles écrit dans {} ({})</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="342"/>
+        <location filename="../ui/index_panel.py" line="307"/>
         <source>index build cancelled; the previous index file, if any, is unchanged</source>
         <translation>construction de l'index annulée ; le fichier d'index précédent, s'il existe, est inchangé</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="345"/>
+        <location filename="../ui/index_panel.py" line="310"/>
         <source>the index could not be built: {}</source>
         <translation>l'index n'a pas pu être construit : {}</translation>
     </message>
@@ -1790,7 +1793,7 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
     <message>
         <location filename="../ui/layers_panel.py" line="175"/>
         <source>IGN layers added: {} and {}, {} BD TOPO themes; zoom to the place, then build the index</source>
-        <translation>Couches IGN ajoutées : {} et {}, {} thèmes de la BD TOPO ; zoomez sur le lieu, puis construisez l&apos;index</translation>
+        <translation>Couches IGN ajoutées : {} et {}, {} thèmes de la BD TOPO ; zoomez sur le lieu, puis construisez l'index</translation>
     </message>
     <message>
         <location filename="../ui/layers_panel.py" line="192"/>
@@ -2274,7 +2277,7 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
     <message>
         <location filename="../core/geo/geoplateforme.py" line="48"/>
         <source>the setting crosstime/web_services is not JSON ({reason}); remove it to use the Géoplateforme</source>
-        <translation>le paramètre crosstime/web_services n&apos;est pas du JSON ({reason}) ; supprimez-le pour utiliser la Géoplateforme</translation>
+        <translation>le paramètre crosstime/web_services n'est pas du JSON ({reason}) ; supprimez-le pour utiliser la Géoplateforme</translation>
     </message>
     <message>
         <location filename="../core/geo/geoplateforme.py" line="51"/>
@@ -2404,7 +2407,7 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
     </message>
     <message>
         <location filename="../core/geo/orthos.py" line="69"/>
-        <location filename="../core/tiles/build.py" line="29"/>
+        <location filename="../core/tiles/build.py" line="30"/>
         <source>{path}: the raster has no coordinate reference system</source>
         <translation>{path} : le raster n'a pas de système de coordonnées de référence</translation>
     </message>
@@ -2440,14 +2443,14 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
     </message>
     <message>
         <location filename="../core/geo/rasterize.py" line="74"/>
-        <location filename="../core/geo/wkb.py" line="59"/>
-        <location filename="../core/geo/wkb.py" line="68"/>
+        <location filename="../core/geo/wkb.py" line="54"/>
+        <location filename="../core/geo/wkb.py" line="63"/>
         <source>ring {n} is not closed (its last point is not its first)</source>
         <translation>l'anneau {n} n'est pas fermé (son dernier point n'est pas le premier)</translation>
     </message>
     <message>
         <location filename="../core/geo/rasterize.py" line="76"/>
-        <location filename="../core/geo/wkb.py" line="54"/>
+        <location filename="../core/geo/wkb.py" line="49"/>
         <source>ring {n} has fewer than 4 points</source>
         <translation>l'anneau {n} a moins de 4 points</translation>
     </message>
@@ -2460,7 +2463,7 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <location filename="../core/geo/rasterize.py" line="181"/>
         <location filename="../core/geo/rasterize.py" line="255"/>
         <location filename="../core/geo/rasterize.py" line="275"/>
-        <location filename="../core/geo/wkb.py" line="35"/>
+        <location filename="../core/geo/wkb.py" line="34"/>
         <source>GDAL cannot read this geometry</source>
         <translation>GDAL ne peut pas lire cette géométrie</translation>
     </message>
@@ -2482,7 +2485,7 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
     <message>
         <location filename="../core/geo/rasterize.py" line="294"/>
         <location filename="../core/geo/rasterize.py" line="343"/>
-        <location filename="../core/geo/wkb.py" line="108"/>
+        <location filename="../core/geo/wkb.py" line="103"/>
         <source>coordinates that are not finite numbers (after reprojection)</source>
         <translation>coordonnées qui ne sont pas des nombres finis (après reprojection)</translation>
     </message>
@@ -2546,7 +2549,7 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
     </message>
     <message>
         <location filename="../core/jobs/archive_places.py" line="25"/>
-        <location filename="../core/jobs/archive_search.py" line="116"/>
+        <location filename="../core/jobs/archive_search.py" line="126"/>
         <source>the archive index {name}</source>
         <translation>l'index d'archives {name}</translation>
     </message>
@@ -2566,53 +2569,53 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <translation>{locations} : aucune taille de tuile enregistrée ; donnez la taille des tuiles de l'index moderne</translation>
     </message>
     <message>
-        <location filename="../core/jobs/archive_search.py" line="57"/>
+        <location filename="../core/jobs/archive_search.py" line="66"/>
         <source>modern index grid: {grid}</source>
         <translation>grille de l'index moderne : {grid}</translation>
     </message>
     <message>
-        <location filename="../core/jobs/archive_search.py" line="89"/>
-        <location filename="../core/jobs/archive_search.py" line="145"/>
+        <location filename="../core/jobs/archive_search.py" line="99"/>
+        <location filename="../core/jobs/archive_search.py" line="155"/>
         <source>the modern index {name}</source>
         <translation>l'index moderne {name}</translation>
     </message>
     <message>
-        <location filename="../core/jobs/archive_search.py" line="92"/>
+        <location filename="../core/jobs/archive_search.py" line="102"/>
         <source>{modern_index}: this index has no tile grid; build it with build_modern_index</source>
         <translation>{modern_index} : cet index n'a pas de grille de tuiles ; construisez-le avec build_modern_index</translation>
     </message>
     <message>
-        <location filename="../core/jobs/archive_search.py" line="97"/>
+        <location filename="../core/jobs/archive_search.py" line="107"/>
         <source>describing {photo}</source>
         <translation>description de {photo}</translation>
     </message>
     <message>
-        <location filename="../core/jobs/archive_search.py" line="120"/>
+        <location filename="../core/jobs/archive_search.py" line="130"/>
         <source>{archive_index}: no photo named {first}; index it first (index-archive)</source>
         <translation>{archive_index} : aucune photo nommée {first} ; indexez-la d'abord (index-archive)</translation>
     </message>
     <message>
-        <location filename="../core/jobs/archive_search.py" line="125"/>
+        <location filename="../core/jobs/archive_search.py" line="135"/>
         <source>give an archive index (index-archive) or the archive folder to locate photos from</source>
         <translation>donnez un index d'archives (index-archive) ou le dossier d'archives où prendre les photos à localiser</translation>
     </message>
     <message>
-        <location filename="../core/jobs/archive_search.py" line="151"/>
+        <location filename="../core/jobs/archive_search.py" line="161"/>
         <source>locating {photo}</source>
         <translation>localisation de {photo}</translation>
     </message>
     <message>
-        <location filename="../core/jobs/archive_search.py" line="160"/>
+        <location filename="../core/jobs/archive_search.py" line="170"/>
         <source>{photo}: centre {x:.0f}, {y:.0f}, scale {scale:.3f} m/px, rotation {rotation:.0f} deg, confidence {confidence:.2f}, {windows} windows{searched}</source>
         <translation>{photo} : centre {x:.0f}, {y:.0f}, échelle {scale:.3f} m/px, rotation {rotation:.0f}°, confiance {confidence:.2f}, {windows} fenêtres{searched}</translation>
     </message>
     <message>
-        <location filename="../core/jobs/archive_search.py" line="164"/>
+        <location filename="../core/jobs/archive_search.py" line="174"/>
         <source> (scale searched)</source>
         <translation> (échelle cherchée)</translation>
     </message>
     <message>
-        <location filename="../core/jobs/archive_search.py" line="218"/>
+        <location filename="../core/jobs/archive_search.py" line="239"/>
         <source>describing the tiles of {new_ortho} for archive search</source>
         <translation>description des tuiles de {new_ortho} pour la recherche d'archives</translation>
     </message>
@@ -2688,7 +2691,7 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
     </message>
     <message>
         <location filename="../core/jobs/tiles.py" line="33"/>
-        <location filename="../core/tiles/build.py" line="32"/>
+        <location filename="../core/tiles/build.py" line="33"/>
         <source>the grid CRS {crs} is geographic (degrees): tiles need a projected CRS in metres, for example EPSG:2154 (Lambert-93) or the UTM zone of the area</source>
         <translation>le SCR de la grille, {crs}, est géographique (degrés) : les tuiles demandent un SCR projeté en mètres, par exemple EPSG:2154 (Lambert-93) ou la zone UTM du lieu</translation>
     </message>
@@ -2699,12 +2702,12 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <translation>aucun jeu de tuiles donné</translation>
     </message>
     <message>
-        <location filename="../core/jobs/tiles.py" line="75"/>
+        <location filename="../core/jobs/tiles.py" line="79"/>
         <source>grid: {grid}</source>
         <translation>grille : {grid}</translation>
     </message>
     <message>
-        <location filename="../core/jobs/tiles.py" line="76"/>
+        <location filename="../core/jobs/tiles.py" line="80"/>
         <source>preparing vector layers</source>
         <translation>préparation des couches vecteur</translation>
     </message>
@@ -3091,27 +3094,27 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <translation>{root} : chaque paire d'images est plus petite qu'une tuile de {tile_px} px ; choisissez une taille de tuile plus petite (--tile-px)</translation>
     </message>
     <message>
-        <location filename="../core/tiles/build.py" line="35"/>
+        <location filename="../core/tiles/build.py" line="36"/>
         <source>{path}: the new ortho is in {crs}, a geographic CRS (degrees), and the tile grid takes its CRS from the new ortho; tiles need a projected CRS in metres. Choose one for the grid (command line: --crs EPSG:2154 for Lambert-93 in France, or the UTM zone of the area; in QGIS: a projected project CRS) or reproject the ortho (Raster &gt; Projections &gt; Warp)</source>
         <translation>{path} : l'ortho récente est en {crs}, un SCR géographique (degrés), et la grille des tuiles prend le SCR de l'ortho récente ; les tuiles demandent un SCR projeté en mètres. Choisissez-en un pour la grille (ligne de commande : --crs EPSG:2154 pour le Lambert-93 en France, ou la zone UTM du lieu ; dans QGIS : un SCR de projet projeté) ou reprojetez l'ortho (Raster &gt; Projections &gt; Projection (warp))</translation>
     </message>
     <message>
-        <location filename="../core/tiles/build.py" line="55"/>
+        <location filename="../core/tiles/build.py" line="56"/>
         <source>old date: {warning}</source>
         <translation>date ancienne : {warning}</translation>
     </message>
     <message>
-        <location filename="../core/tiles/build.py" line="56"/>
+        <location filename="../core/tiles/build.py" line="57"/>
         <source>new date: {warning}</source>
         <translation>date récente : {warning}</translation>
     </message>
     <message>
-        <location filename="../core/tiles/build.py" line="74"/>
+        <location filename="../core/tiles/build.py" line="75"/>
         <source>tile {done}/{n}</source>
         <translation>tuile {done}/{n}</translation>
     </message>
     <message>
-        <location filename="../core/tiles/build.py" line="79"/>
+        <location filename="../core/tiles/build.py" line="80"/>
         <source>{partial} of {n} tiles have nodata or lie partly outside an ortho; they are kept with their valid fraction and skipped where full coverage is required</source>
         <translation>{partial} tuiles sur {n} ont des pixels sans données ou sont en partie hors d'une ortho ; elles sont gardées avec leur fraction valide et ignorées là où une couverture complète est requise</translation>
     </message>
@@ -3306,6 +3309,30 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <location filename="../core/train/siamese_trainer.py" line="75"/>
         <source>hard mining: {n_hard} of {n_queries} training queries are hard (train map@{map_n} {train_map:.3f})</source>
         <translation>exemples difficiles : {n_hard} requêtes d'entraînement sur {n_queries} sont difficiles (map@{map_n} d'entraînement {train_map:.3f})</translation>
+    </message>
+    <message>
+        <source>the layer '{}' ({}) is in a geographic CRS ({}), and the tile grid takes its CRS from the new ortho: tiles need a projected CRS in metres. Reproject it first (Raster &gt; Projections &gt; Warp), e.g. to EPSG:2154 (Lambert-93) in France or the UTM zone of the area; the command line can instead choose the grid's CRS with --crs</source>
+        <translation type="vanished">la couche « {} » ({}) est dans un SCR géographique ({}), et la grille des tuiles prend le SCR de l'ortho récente : les tuiles demandent un SCR projeté en mètres. Reprojetez-la d'abord (Raster &gt; Projections &gt; Projection (warp)), par exemple en EPSG:2154 (Lambert-93) en France ou dans la zone UTM du lieu ; la ligne de commande peut à la place choisir le SCR de la grille avec --crs</translation>
+    </message>
+    <message>
+        <source>Describes the modern ortho's tiles with the visual-only descriptor (archive photos have no vector layers) into an index file, against which scanned archive photos are located. Give a visual model trained with the 'archive' augmentation; without one an untrained network is used (it locates far worse). A stride smaller than the tile size overlaps the tiles and places photos more precisely.</source>
+        <translation type="vanished">Décrit les tuiles de l'ortho moderne avec le descripteur purement visuel (les photos d'archives n'ont pas de couches vecteur) dans un fichier d'index, dans lequel les photos d'archives numérisées sont ensuite localisées. Donnez un modèle visuel entraîné avec l'augmentation « archive » ; sans modèle, un réseau non entraîné est utilisé (il localise bien moins bien). Un pas plus petit que la taille des tuiles fait se recouvrir les tuiles et place les photos plus précisément.</translation>
+    </message>
+    <message>
+        <source>Cuts the old and the new ortho into tiles on a common grid (over their overlap, in the new ortho's projected CRS), rasterizes the vector layers of each date onto the tiles with the chosen legend, and writes a tile store (a folder of arrays) that training, indexing and evaluation read fast. Tiles with nodata are kept with their valid fraction. Unmapped layers and values are reported.</source>
+        <translation type="vanished">Découpe l'ortho ancienne et l'ortho récente en tuiles sur une grille commune (sur leur zone de recouvrement, dans le SCR projeté de l'ortho récente), rastérise sur les tuiles les couches vecteur de chaque date avec la légende choisie, et écrit un jeu de tuiles (un dossier de tableaux) que l'entraînement, l'indexation et l'évaluation lisent rapidement. Les tuiles comportant des pixels sans données (nodata) sont conservées avec leur fraction valide. Les couches et les valeurs sans correspondance sont signalées.</translation>
+    </message>
+    <message>
+        <source>Limit to this extent</source>
+        <translation type="vanished">Limiter à cette emprise</translation>
+    </message>
+    <message>
+        <source>archive search reads the new ortho from a raster file (GeoTIFF, VRT…); '{}' is a web or virtual layer: save it as a GeoTIFF first</source>
+        <translation type="vanished">la recherche dans les archives lit l'ortho récente depuis un fichier raster (GeoTIFF, VRT…) ; « {} » est une couche web ou virtuelle : enregistrez-la d'abord en GeoTIFF</translation>
+    </message>
+    <message>
+        <source>the map shows no part of the new ortho '{}': zoom to the place to match, the tiles of a web layer cover the map's extent</source>
+        <translation type="vanished">la carte ne montre aucune partie de la nouvelle ortho « {} » : zoomez sur le lieu à apparier, les tuiles d'une couche web couvrent l'emprise de la carte</translation>
     </message>
     <message>
         <source>the new ortho '{}' is in a geographic CRS (degrees): tiles need a projected CRS in metres; reproject it or use a projected layer as the new ortho</source>
