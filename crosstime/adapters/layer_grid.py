@@ -83,10 +83,10 @@ def plan_grid(old_layer: Optional[QgsRasterLayer], new_layer: QgsRasterLayer, ol
     old_src = new if old_layer is None else old
 
     def make_grid():
-        from ..core import jobs
+        from ..core.tiles.build import grid_for_bounds, grid_for_orthos
         if isinstance(old_src, str) and isinstance(new, str):
-            return jobs.grid_for_orthos(old_src, new, tile_size, pixels, crs=grid_crs, stride=stride, extent=extent)
-        return jobs.grid_for_bounds(old_b, new_b, grid_crs, tile_size, pixels, stride=stride, extent=extent)
+            return grid_for_orthos(old_src, new, tile_size, pixels, grid_crs, stride, extent)
+        return grid_for_bounds(old_b, new_b, grid_crs, tile_size, pixels, stride, extent)
     return area, make_grid
 
 

@@ -87,7 +87,7 @@ def cmd_index(a) -> None:
         idx, _grid, warnings = jobs.build_index_from_layers(
             a.out, a.old_ortho, a.new_ortho, jobs.read_vector_files(a.old_vectors), load_legend(a.legend),
             jobs.IndexSettings(model=a.model, tile_size=a.tile_size, pixels=a.pixels, crs=a.crs, shard=shard,
-                               device=a.device), progress=p)
+                               device=a.device, new_has_vectors=False if a.no_new_vectors else None), progress=p)
         for w in warnings:
             print("warning (old date):", w)
     p.close()
@@ -251,6 +251,9 @@ def add_commands(sub) -> None:
     s.add_argument("--old-ortho", default=None)
     s.add_argument("--new-ortho", default=None)
     s.add_argument("--old-vectors", nargs="*", default=[])
+    s.add_argument("--no-new-vectors", action="store_true",
+                   help="the new date has no vector layers: the map is left out of both dates (a descriptor would "
+                        "otherwise compare a map with an empty map)")
     s.add_argument("--legend", default=choices.DEFAULT_LEGEND, help=LEGEND_HELP)
     s.add_argument("--tile-size", type=float, default=None,
                    help=f"ground units per tile (default: the model's, else {choices.DEFAULT_TILE_SIZE:g})")

@@ -415,91 +415,96 @@
         <translation>Limiter à cette emprise (nécessaire pour les couches web)</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="32"/>
+        <location filename="../toolbox/build_index.py" line="34"/>
         <source>Build descriptor index</source>
         <translation>Construire l'index de descripteurs</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="35"/>
+        <location filename="../toolbox/build_index.py" line="37"/>
         <source>Describes the old-date tiles and writes an index file (descriptors, tile ids, footprints, CRS, grid and the model's fingerprint), atomically. Give either a tile store, or the old ortho (with the new ortho, whose overlap sets the grid) and the old vector layers. Without a model, an untrained ImageNet CNN is used. 'Shard i/n' describes only the i-th of n parts, for independent jobs; merge the parts with the command line (crosstime merge-index).</source>
         <translation>Décrit les tuiles de la date ancienne et écrit un fichier d'index (descripteurs, identifiants des tuiles, emprises, SCR, grille et empreinte du modèle), de façon atomique. Donnez soit un jeu de tuiles, soit l'ortho ancienne (avec l'ortho récente, dont le recouvrement fixe la grille) et les couches vecteur anciennes. Sans modèle, un CNN ImageNet non entraîné est utilisé. « Part i/n » ne décrit que la i-ème de n parts, pour des traitements indépendants ; fusionnez les parts en ligne de commande (crosstime merge-index).</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="46"/>
+        <location filename="../toolbox/build_index.py" line="48"/>
         <location filename="../toolbox/match.py" line="67"/>
         <source>Model file (empty: untrained baseline)</source>
         <translation>Fichier de modèle (vide : référence non entraînée)</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="47"/>
+        <location filename="../toolbox/build_index.py" line="49"/>
         <location filename="../toolbox/match.py" line="68"/>
         <source>CrossTime model (*.ctmodel *.onnx)</source>
         <translation>Modèle CrossTime (*.ctmodel *.onnx)</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="53"/>
+        <location filename="../toolbox/build_index.py" line="55"/>
         <source>Tile store (instead of the layers below)</source>
         <translation>Jeu de tuiles (au lieu des couches ci-dessous)</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="58"/>
+        <location filename="../toolbox/build_index.py" line="60"/>
         <location filename="../toolbox/build_tile_store.py" line="41"/>
         <location filename="../ui/ign_layers.py" line="68"/>
         <source>Old ortho</source>
         <translation>Ortho ancienne</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="60"/>
+        <location filename="../toolbox/build_index.py" line="62"/>
         <source>New ortho (its overlap with the old one sets the grid)</source>
         <translation>Ortho récente (son recouvrement avec l'ancienne fixe la grille)</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="62"/>
+        <location filename="../toolbox/build_index.py" line="64"/>
         <location filename="../toolbox/build_tile_store.py" line="43"/>
         <source>Vector layers of the old date</source>
         <translation>Couches vecteur de la date ancienne</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="64"/>
+        <location filename="../toolbox/build_index.py" line="66"/>
+        <source>The new date has vector layers too (else the map is left out of both dates)</source>
+        <translation>La date récente a aussi des couches vecteur (sinon la carte est laissée de côté aux deux dates)</translation>
+    </message>
+    <message>
+        <location filename="../toolbox/build_index.py" line="69"/>
         <location filename="../toolbox/build_modern_index.py" line="42"/>
         <source>Tile size (ground units)</source>
         <translation>Taille des tuiles (unités terrain)</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="65"/>
+        <location filename="../toolbox/build_index.py" line="70"/>
         <location filename="../toolbox/build_tile_store.py" line="48"/>
         <source>Tile size in pixels</source>
         <translation>Taille des tuiles en pixels</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="67"/>
+        <location filename="../toolbox/build_index.py" line="72"/>
         <source>Shard i/n (empty: everything)</source>
         <translation>Part i/n (vide : tout)</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="69"/>
+        <location filename="../toolbox/build_index.py" line="74"/>
         <source>Index file</source>
         <translation>Fichier d'index</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="70"/>
+        <location filename="../toolbox/build_index.py" line="75"/>
         <location filename="../toolbox/build_modern_index.py" line="48"/>
         <source>CrossTime index (*.ctindex)</source>
         <translation>Index CrossTime (*.ctindex)</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="72"/>
+        <location filename="../toolbox/build_index.py" line="77"/>
         <location filename="../toolbox/build_modern_index.py" line="49"/>
         <source>Tiles indexed</source>
         <translation>Tuiles indexées</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="87"/>
+        <location filename="../toolbox/build_index.py" line="92"/>
         <source>Give a tile store, or both orthos (old and new).</source>
         <translation>Donnez un jeu de tuiles, ou les deux orthos (ancienne et récente).</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="88"/>
+        <location filename="../toolbox/build_index.py" line="93"/>
         <location filename="../toolbox/build_tile_store.py" line="59"/>
         <location filename="../ui/index_panel.py" line="166"/>
         <location filename="../ui/layers_panel.py" line="87"/>
@@ -508,7 +513,7 @@
         <translation>ortho ancienne</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="89"/>
+        <location filename="../toolbox/build_index.py" line="94"/>
         <location filename="../toolbox/build_tile_store.py" line="60"/>
         <location filename="../toolbox/match.py" line="108"/>
         <location filename="../ui/archive_panel.py" line="237"/>
@@ -519,7 +524,7 @@
         <translation>ortho récente</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="100"/>
+        <location filename="../toolbox/build_index.py" line="106"/>
         <source>{} tiles described by {}</source>
         <translation>{} tuiles décrites par {}</translation>
     </message>
@@ -1234,7 +1239,7 @@
     </message>
     <message>
         <location filename="../ui/compare.py" line="58"/>
-        <location filename="../ui/match_panel.py" line="364"/>
+        <location filename="../ui/match_panel.py" line="367"/>
         <source>cosine similarity {:.4f}</source>
         <translation>similarité cosinus {:.4f}</translation>
     </message>
@@ -1691,67 +1696,67 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <translation>choisissez un fichier de modèle entraîné (.ctmodel ou .onnx), ou le descripteur Rapide</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="183"/>
+        <location filename="../ui/index_panel.py" line="185"/>
         <source>an index is already being built</source>
         <translation>un index est déjà en cours de construction</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="198"/>
+        <location filename="../ui/index_panel.py" line="200"/>
         <source>reading the old-date vector layers</source>
         <translation>lecture des couches vecteur de la date ancienne</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="211"/>
+        <location filename="../ui/index_panel.py" line="217"/>
         <source>CrossTime: index the old-date tiles</source>
         <translation>CrossTime : indexer les tuiles de la date ancienne</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="212"/>
+        <location filename="../ui/index_panel.py" line="218"/>
         <source>building the index of the old-date tiles...</source>
         <translation>construction de l'index des tuiles de la date ancienne...</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="235"/>
+        <location filename="../ui/index_panel.py" line="241"/>
         <source>an index is already being built or a model learnt</source>
         <translation>un index est déjà en cours de construction, ou un modèle en cours d'apprentissage</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="250"/>
+        <location filename="../ui/index_panel.py" line="256"/>
         <source>reading the vector layers</source>
         <translation>lecture des couches vecteur</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="262"/>
+        <location filename="../ui/index_panel.py" line="268"/>
         <source>CrossTime: learn this region ({} min)</source>
         <translation>CrossTime : apprentissage de cette région ({} min)</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="263"/>
+        <location filename="../ui/index_panel.py" line="269"/>
         <source>learning this region for up to {} min, then indexing; the model goes to {}</source>
         <translation>apprentissage de cette région pendant {} min au plus, puis indexation ; le modèle est enregistré dans {}</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="272"/>
+        <location filename="../ui/index_panel.py" line="278"/>
         <source>model learnt on this region ({}): validation map@5 {:.3f} (untrained {:.3f}); index of {} tiles written to {}</source>
         <translation>modèle appris sur cette région ({}) : map@5 de validation {:.3f} (non entraîné : {:.3f}) ; index de {} tuiles écrit dans {}</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="294"/>
+        <location filename="../ui/index_panel.py" line="300"/>
         <source>old vector layer '{}' has no features in the tiled area</source>
         <translation>la couche vecteur ancienne « {} » n'a aucune entité dans la zone découpée en tuiles</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="299"/>
+        <location filename="../ui/index_panel.py" line="305"/>
         <source>index of {} tiles written to {} ({})</source>
         <translation>index de {} tuiles écrit dans {} ({})</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="307"/>
+        <location filename="../ui/index_panel.py" line="313"/>
         <source>index build cancelled; the previous index file, if any, is unchanged</source>
         <translation>construction de l'index annulée ; le fichier d'index précédent, s'il existe, est inchangé</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="310"/>
+        <location filename="../ui/index_panel.py" line="316"/>
         <source>the index could not be built: {}</source>
         <translation>l'index n'a pas pu être construit : {}</translation>
     </message>
@@ -1841,107 +1846,107 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <translation>construisez d'abord l'index de la date ancienne (onglet Index), ou choisissez un fichier d'index existant</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="169"/>
+        <location filename="../ui/match_panel.py" line="170"/>
         <source>CrossTime: prepare the matcher</source>
         <translation>CrossTime : préparation de l'appariement</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="176"/>
+        <location filename="../ui/match_panel.py" line="177"/>
         <source>preparing the matcher (loading the model and the index)…</source>
         <translation>préparation de l'appariement (chargement du modèle et de l'index)…</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="189"/>
+        <location filename="../ui/match_panel.py" line="190"/>
         <source>the matcher could not be prepared: {}</source>
         <translation>l'appariement n'a pas pu être préparé : {}</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="190"/>
+        <location filename="../ui/match_panel.py" line="191"/>
         <source>preparing the matcher was cancelled</source>
         <translation>la préparation de l'appariement a été annulée</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="204"/>
+        <location filename="../ui/match_panel.py" line="205"/>
         <source>the index was cut into tiles of {:g} m / {} px, not the {:g} m / {} px set here: the index's grid is used</source>
         <translation>l'index a été découpé en tuiles de {:g} m / {} px, et non de {:g} m / {} px comme réglé ici : la grille de l'index est utilisée</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="209"/>
+        <location filename="../ui/match_panel.py" line="212"/>
         <source>ready: click a place on the new ortho</source>
         <translation>prêt : cliquez sur un lieu de l'ortho récente</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="238"/>
+        <location filename="../ui/match_panel.py" line="241"/>
         <source>CrossTime: read the vector layers for quicker clicks</source>
         <translation>CrossTime : lecture des couches vecteur pour des clics plus rapides</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="272"/>
+        <location filename="../ui/match_panel.py" line="275"/>
         <source>preparing the matcher (loading the model and the index)…; your click will be answered next</source>
         <translation>préparation de l'appariement (chargement du modèle et de l'index)… ; votre clic sera traité ensuite</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="280"/>
+        <location filename="../ui/match_panel.py" line="283"/>
         <source>this point lies outside the tiled area of the index (dotted outline)</source>
         <translation>ce point est hors de la zone découpée en tuiles de l'index (contour pointillé)</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="287"/>
+        <location filename="../ui/match_panel.py" line="290"/>
         <source>CrossTime: match a click</source>
         <translation>CrossTime : appariement d'un clic</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="292"/>
+        <location filename="../ui/match_panel.py" line="295"/>
         <source>matching…</source>
         <translation>appariement…</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="310"/>
+        <location filename="../ui/match_panel.py" line="313"/>
         <source>the click could not be matched: {}</source>
         <translation>le clic n'a pas pu être apparié : {}</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="336"/>
+        <location filename="../ui/match_panel.py" line="339"/>
         <source>CrossTime: read the map features of the matches</source>
         <translation>CrossTime : lire les objets cartographiques des correspondances</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="356"/>
+        <location filename="../ui/match_panel.py" line="359"/>
         <source>{} ({} of {} tiles)</source>
         <translation>{} ({} tuiles sur {})</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="357"/>
+        <location filename="../ui/match_panel.py" line="360"/>
         <source>its own tile</source>
         <translation>sa seule tuile</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="366"/>
+        <location filename="../ui/match_panel.py" line="369"/>
         <source>{:.4f} above rank {}</source>
         <translation>{:.4f} de plus que le rang {}</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="379"/>
+        <location filename="../ui/match_panel.py" line="382"/>
         <source>the window centred on the clicked point, in tile {} (new date)</source>
         <translation>la fenêtre centrée sur le point cliqué, dans la tuile {} (date récente)</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="385"/>
+        <location filename="../ui/match_panel.py" line="388"/>
         <source> (warning: {:.0f}% of the query tile is nodata)</source>
         <translation> (attention : {:.0f} % de la tuile requête est sans données)</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="387"/>
+        <location filename="../ui/match_panel.py" line="390"/>
         <source> ({} of the {} tiles around the point have data: an edge of the ortho or nodata)</source>
         <translation> ({} des {} tuiles autour du point ont des données : bord de l'ortho ou nodata)</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="390"/>
+        <location filename="../ui/match_panel.py" line="393"/>
         <source>tile {}: best match {} judged with {}, {} ahead of the next (score {:.3f}), {:.0f} ms{}</source>
         <translation>tuile {} : meilleure correspondance {} jugée avec {}, {} devant la suivante (score {:.3f}), {:.0f} ms{}</translation>
     </message>
     <message>
-        <location filename="../ui/match_panel.py" line="418"/>
+        <location filename="../ui/match_panel.py" line="421"/>
         <source>reading the map features of the matches; the comparison opens when they are read</source>
         <translation>lecture des objets cartographiques des correspondances ; la comparaison s'ouvre dès qu'ils sont lus</translation>
     </message>
@@ -2660,54 +2665,43 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <translation>attention : le modèle a été entraîné sur des vecteurs dessinés avec la légende « {trained} » et il est appliqué à des vecteurs dessinés avec « {legend} » ; choisissez si possible la légende de son entraînement</translation>
     </message>
     <message>
-        <location filename="../core/jobs/evaluation.py" line="48"/>
+        <location filename="../core/jobs/evaluation.py" line="50"/>
         <source>unknown baseline(s) {unknown}: choose among {baselines}</source>
         <translation>référence(s) inconnue(s) {unknown} : choisissez parmi {baselines}</translation>
     </message>
     <message>
-        <location filename="../core/jobs/matching.py" line="36"/>
+        <location filename="../core/jobs/matching.py" line="39"/>
         <source>the index {name}</source>
         <translation>l'index {name}</translation>
     </message>
     <message>
-        <location filename="../core/jobs/matching.py" line="55"/>
+        <location filename="../core/jobs/matching.py" line="67"/>
         <source>k = {k}: ask for at least 1 match per tile</source>
         <translation>k = {k} : demandez au moins 1 correspondance par tuile</translation>
     </message>
     <message>
-        <location filename="../core/jobs/matching.py" line="61"/>
+        <location filename="../core/jobs/matching.py" line="73"/>
         <source>{index_path}: this index has no tile grid (built from an image folder); it cannot be matched against an ortho</source>
         <translation>{index_path} : cet index n'a pas de grille de tuiles (construit à partir d'un dossier d'images) ; il ne peut pas être apparié à une ortho</translation>
     </message>
     <message>
-        <location filename="../core/jobs/matching.py" line="69"/>
+        <location filename="../core/jobs/matching.py" line="86"/>
         <source>{blank} of {total} tiles of the index's grid have no data in {new_ortho} (outside it, or nodata): left out of the matches</source>
         <translation>{blank} des {total} tuiles de la grille de l'index n'ont pas de données dans {new_ortho} (hors de l'ortho, ou sans données) : elles sont laissées hors des correspondances</translation>
     </message>
     <message>
-        <location filename="../core/jobs/tiles.py" line="31"/>
-        <source>the new ortho has no coordinate reference system</source>
-        <translation>l'ortho récente n'a pas de système de coordonnées de référence</translation>
-    </message>
-    <message>
-        <location filename="../core/jobs/tiles.py" line="33"/>
-        <location filename="../core/tiles/build.py" line="33"/>
-        <source>the grid CRS {crs} is geographic (degrees): tiles need a projected CRS in metres, for example EPSG:2154 (Lambert-93) or the UTM zone of the area</source>
-        <translation>le SCR de la grille, {crs}, est géographique (degrés) : les tuiles demandent un SCR projeté en mètres, par exemple EPSG:2154 (Lambert-93) ou la zone UTM du lieu</translation>
-    </message>
-    <message>
-        <location filename="../core/jobs/tiles.py" line="53"/>
-        <location filename="../core/tiles/selection.py" line="19"/>
+        <location filename="../core/jobs/tiles.py" line="46"/>
+        <location filename="../core/tiles/selection.py" line="20"/>
         <source>no tile store given</source>
         <translation>aucun jeu de tuiles donné</translation>
     </message>
     <message>
-        <location filename="../core/jobs/tiles.py" line="79"/>
+        <location filename="../core/jobs/tiles.py" line="72"/>
         <source>grid: {grid}</source>
         <translation>grille : {grid}</translation>
     </message>
     <message>
-        <location filename="../core/jobs/tiles.py" line="80"/>
+        <location filename="../core/jobs/tiles.py" line="73"/>
         <source>preparing vector layers</source>
         <translation>préparation des couches vecteur</translation>
     </message>
@@ -2837,18 +2831,18 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <translation>l'index n'a pas de grille de tuiles (construit à partir d'un dossier d'images ?) : il ne peut pas répondre aux clics</translation>
     </message>
     <message>
-        <location filename="../core/retrieval/click.py" line="122"/>
+        <location filename="../core/retrieval/click.py" line="123"/>
         <source>the point lies outside the tiled area of the index</source>
         <translation>le point est en dehors de la zone découpée en tuiles de l'index</translation>
     </message>
     <message>
-        <location filename="../core/retrieval/click.py" line="125"/>
-        <location filename="../core/retrieval/click.py" line="172"/>
+        <location filename="../core/retrieval/click.py" line="126"/>
+        <location filename="../core/retrieval/click.py" line="173"/>
         <source>the matcher was closed (its inputs changed): click again</source>
         <translation>l'appariement a été fermé (ses entrées ont changé) : cliquez à nouveau</translation>
     </message>
     <message>
-        <location filename="../core/retrieval/click.py" line="137"/>
+        <location filename="../core/retrieval/click.py" line="138"/>
         <source>the new ortho has no data at this point</source>
         <translation>la nouvelle ortho n'a pas de données en ce point</translation>
     </message>
@@ -2961,6 +2955,41 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <location filename="../core/retrieval/index.py" line="451"/>
         <source>the shards overlap: tile {tile} appears {times} times</source>
         <translation>les parts se recouvrent : la tuile {tile} apparaît {times} fois</translation>
+    </message>
+    <message>
+        <location filename="../core/retrieval/map_use.py" line="42"/>
+        <source>this model sees only the map (semantic modality), and only one date has vector layers (or none): give vector layers for both dates, or use a model that sees the images</source>
+        <translation>ce modèle ne voit que la carte (modalité sémantique), et une seule date a des couches vecteur (ou aucune) : donnez des couches vecteur pour les deux dates, ou utilisez un modèle qui voit les images</translation>
+    </message>
+    <message>
+        <location filename="../core/retrieval/map_use.py" line="50"/>
+        <source>only the old date has vector layers: the map is left out of both dates, and the tiles are compared by their images alone (a map against an empty map would mislead the descriptor)</source>
+        <translation>seule la date ancienne a des couches vecteur : la carte est laissée de côté aux deux dates, et les tuiles sont comparées par leurs seules images (une carte face à une carte vide tromperait le descripteur)</translation>
+    </message>
+    <message>
+        <location filename="../core/retrieval/map_use.py" line="53"/>
+        <source>only the new date has vector layers: the map is left out of both dates, and the tiles are compared by their images alone (a map against an empty map would mislead the descriptor)</source>
+        <translation>seule la date récente a des couches vecteur : la carte est laissée de côté aux deux dates, et les tuiles sont comparées par leurs seules images (une carte face à une carte vide tromperait le descripteur)</translation>
+    </message>
+    <message>
+        <location filename="../core/retrieval/map_use.py" line="55"/>
+        <source>neither date has vector layers: the tiles are compared by their images alone</source>
+        <translation>aucune des deux dates n'a de couches vecteur : les tuiles sont comparées par leurs seules images</translation>
+    </message>
+    <message>
+        <location filename="../core/retrieval/map_use.py" line="110"/>
+        <source>the index was made without the map (one date had no vector layers): the new date's vector layers are left out too, and tiles are compared by their images</source>
+        <translation>l'index a été construit sans la carte (une date n'avait pas de couches vecteur) : les couches vecteur de la date récente sont laissées de côté elles aussi, et les tuiles sont comparées par leurs images</translation>
+    </message>
+    <message>
+        <location filename="../core/retrieval/map_use.py" line="114"/>
+        <source>the index was made with the old date's map, and the new date has no vector layers: its answers compare a map with an empty map. Build the index again (it then leaves the map out of both dates), or add the new date's vector layers</source>
+        <translation>l'index a été construit avec la carte de la date ancienne, et la date récente n'a pas de couches vecteur : ses réponses comparent une carte à une carte vide. Reconstruisez l'index (il laisse alors la carte de côté aux deux dates), ou ajoutez les couches vecteur de la date récente</translation>
+    </message>
+    <message>
+        <location filename="../core/retrieval/map_use.py" line="124"/>
+        <source>{store}: only one date of this tile store carries a map; the map is left out of both dates and its tiles are compared by their images alone</source>
+        <translation>{store} : une seule date de ce jeu de tuiles porte une carte ; la carte est laissée de côté aux deux dates et ses tuiles sont comparées par leurs seules images</translation>
     </message>
     <message>
         <location filename="../core/retrieval/model_file.py" line="87"/>
@@ -3094,32 +3123,43 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <translation>{root} : chaque paire d'images est plus petite qu'une tuile de {tile_px} px ; choisissez une taille de tuile plus petite (--tile-px)</translation>
     </message>
     <message>
+        <location filename="../core/tiles/build.py" line="33"/>
+        <location filename="../core/tiles/build.py" line="52"/>
+        <source>the grid CRS {crs} is geographic (degrees): tiles need a projected CRS in metres, for example EPSG:2154 (Lambert-93) or the UTM zone of the area</source>
+        <translation>le SCR de la grille, {crs}, est géographique (degrés) : les tuiles demandent un SCR projeté en mètres, par exemple EPSG:2154 (Lambert-93) ou la zone UTM du lieu</translation>
+    </message>
+    <message>
         <location filename="../core/tiles/build.py" line="36"/>
         <source>{path}: the new ortho is in {crs}, a geographic CRS (degrees), and the tile grid takes its CRS from the new ortho; tiles need a projected CRS in metres. Choose one for the grid (command line: --crs EPSG:2154 for Lambert-93 in France, or the UTM zone of the area; in QGIS: a projected project CRS) or reproject the ortho (Raster &gt; Projections &gt; Warp)</source>
         <translation>{path} : l'ortho récente est en {crs}, un SCR géographique (degrés), et la grille des tuiles prend le SCR de l'ortho récente ; les tuiles demandent un SCR projeté en mètres. Choisissez-en un pour la grille (ligne de commande : --crs EPSG:2154 pour le Lambert-93 en France, ou la zone UTM du lieu ; dans QGIS : un SCR de projet projeté) ou reprojetez l'ortho (Raster &gt; Projections &gt; Projection (warp))</translation>
     </message>
     <message>
-        <location filename="../core/tiles/build.py" line="56"/>
+        <location filename="../core/tiles/build.py" line="50"/>
+        <source>the new ortho has no coordinate reference system</source>
+        <translation>l'ortho récente n'a pas de système de coordonnées de référence</translation>
+    </message>
+    <message>
+        <location filename="../core/tiles/build.py" line="68"/>
         <source>old date: {warning}</source>
         <translation>date ancienne : {warning}</translation>
     </message>
     <message>
-        <location filename="../core/tiles/build.py" line="57"/>
+        <location filename="../core/tiles/build.py" line="69"/>
         <source>new date: {warning}</source>
         <translation>date récente : {warning}</translation>
     </message>
     <message>
-        <location filename="../core/tiles/build.py" line="75"/>
+        <location filename="../core/tiles/build.py" line="90"/>
         <source>tile {done}/{n}</source>
         <translation>tuile {done}/{n}</translation>
     </message>
     <message>
-        <location filename="../core/tiles/build.py" line="80"/>
+        <location filename="../core/tiles/build.py" line="95"/>
         <source>{partial} of {n} tiles have nodata or lie partly outside an ortho; they are kept with their valid fraction and skipped where full coverage is required</source>
         <translation>{partial} tuiles sur {n} ont des pixels sans données ou sont en partie hors d'une ortho ; elles sont gardées avec leur fraction valide et ignorées là où une couverture complète est requise</translation>
     </message>
     <message>
-        <location filename="../core/tiles/selection.py" line="25"/>
+        <location filename="../core/tiles/selection.py" line="26"/>
         <source>tile stores of different tile sizes cannot be mixed ({pix} px)</source>
         <translation>des jeux de tuiles de tailles de tuile différentes ne peuvent pas être mélangés ({pix} px)</translation>
     </message>
@@ -3155,27 +3195,27 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <translation>{path} : jeu de tuiles endommagé (les formes des tableaux ne correspondent pas à meta.json)</translation>
     </message>
     <message>
-        <location filename="../core/tiles/store.py" line="220"/>
+        <location filename="../core/tiles/store.py" line="232"/>
         <source>{n} tiles of {pixels} px covering {ground}, {usable} usable on both dates, {scenes} scene(s)</source>
         <translation>{n} tuiles de {pixels} px couvrant {ground}, {usable} utilisables aux deux dates, {scenes} scène(s)</translation>
     </message>
     <message>
-        <location filename="../core/tiles/store.py" line="230"/>
+        <location filename="../core/tiles/store.py" line="242"/>
         <source>an unknown ground size</source>
         <translation>une taille au sol inconnue</translation>
     </message>
     <message>
-        <location filename="../core/tiles/store.py" line="233"/>
+        <location filename="../core/tiles/store.py" line="245"/>
         <source>{size:g} m</source>
         <translation>{size:g} m</translation>
     </message>
     <message>
-        <location filename="../core/tiles/store.py" line="236"/>
+        <location filename="../core/tiles/store.py" line="248"/>
         <source>{lo:.0f}-{hi:.0f} m (median {median:.0f} m), unknown for {n} tiles</source>
         <translation>{lo:.0f}-{hi:.0f} m (médiane {median:.0f} m), inconnue pour {n} tuiles</translation>
     </message>
     <message>
-        <location filename="../core/tiles/store.py" line="238"/>
+        <location filename="../core/tiles/store.py" line="250"/>
         <source>{lo:.0f}-{hi:.0f} m (median {median:.0f} m)</source>
         <translation>{lo:.0f}-{hi:.0f} m (médiane {median:.0f} m)</translation>
     </message>
@@ -3275,28 +3315,28 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <translation>réglage inconnu « {k} »</translation>
     </message>
     <message>
-        <location filename="../core/train/run.py" line="45"/>
-        <location filename="../core/train/run.py" line="55"/>
+        <location filename="../core/train/run.py" line="47"/>
+        <location filename="../core/train/run.py" line="57"/>
         <source>{train_stores}: only {n_tiles} usable training tile(s); training needs at least 2 (choose smaller tiles or a larger area)</source>
         <translation>{train_stores} : seulement {n_tiles} tuile(s) d'entraînement utilisable(s) ; l'entraînement en demande au moins 2 (choisissez des tuiles plus petites ou une zone plus grande)</translation>
     </message>
     <message>
-        <location filename="../core/train/run.py" line="59"/>
+        <location filename="../core/train/run.py" line="61"/>
         <source>{stores}: no usable validation tile</source>
         <translation>{stores} : aucune tuile de validation utilisable</translation>
     </message>
     <message>
-        <location filename="../core/train/run.py" line="60"/>
+        <location filename="../core/train/run.py" line="62"/>
         <source>the validation part of the training stores</source>
         <translation>la part de validation des jeux de tuiles d'entraînement</translation>
     </message>
     <message>
-        <location filename="../core/train/run.py" line="68"/>
+        <location filename="../core/train/run.py" line="70"/>
         <source> or {minutes:g} min</source>
         <translation> ou {minutes:g} min</translation>
     </message>
     <message>
-        <location filename="../core/train/run.py" line="69"/>
+        <location filename="../core/train/run.py" line="71"/>
         <source>recipe {recipe} ({label}), backbone {backbone}, weights {weights}, R={dim}, {pixels} px input; up to {epochs} epochs{budget}; {n_train} training tiles, {n_val} validation tiles</source>
         <translation>recette {recipe} ({label}), backbone {backbone}, poids {weights}, R={dim}, entrée de {pixels} px ; jusqu'à {epochs} époques{budget} ; {n_train} tuiles d'entraînement, {n_val} tuiles de validation</translation>
     </message>

@@ -5,6 +5,7 @@ from __future__ import annotations
 from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterString,
@@ -20,6 +21,7 @@ class BuildDescriptorIndex(CrossTimeAlgorithm):
     NEW_ORTHO = "NEW_ORTHO"
     OLD_ORTHO = "OLD_ORTHO"
     OLD_VECTORS = "OLD_VECTORS"
+    NEW_HAS_VECTORS = "NEW_HAS_VECTORS"
     OUTPUT = "OUTPUT"
     PIXELS = "PIXELS"
     SHARD = "SHARD"
@@ -60,6 +62,9 @@ class BuildDescriptorIndex(CrossTimeAlgorithm):
             raster_param(self.NEW_ORTHO, tr("New ortho (its overlap with the old one sets the grid)"), optional=True)
         )
         self.addParameter(multiple_vectors(self.OLD_VECTORS, tr("Vector layers of the old date")))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.NEW_HAS_VECTORS, tr("The new date has vector layers too (else the map is left out of both dates)"),
+            defaultValue=True))
         self.add_legend_params()
         self.addParameter(number(self.TILE_SIZE, tr("Tile size (ground units)"), choices.DEFAULT_TILE_SIZE, minimum=1.0))
         self.addParameter(number(self.PIXELS, tr("Tile size in pixels"), choices.DEFAULT_PIXELS, minimum=32, integer=True))
@@ -93,7 +98,8 @@ class BuildDescriptorIndex(CrossTimeAlgorithm):
             layers = self.vectors_of(parameters, self.OLD_VECTORS, context, feedback, area, crs)
             idx, _grid, warnings = jobs.build_index_from_layers(
                 out, old[1], new[1], layers, self.legend_of(parameters, context),
-                jobs.IndexSettings(model=model, tile_size=tile_size, pixels=pixels, crs=crs, shard=shard),
+                jobs.IndexSettings(model=model, tile_size=tile_size, pixels=pixels, crs=crs, shard=shard,
+                                   new_has_vectors=self.parameterAsBool(parameters, self.NEW_HAS_VECTORS, context)),
                 grid=make_grid(), progress=progress)
             for w in warnings:
                 feedback.pushWarning(translated(w))

@@ -172,13 +172,15 @@ class IndexPanel(QObject):
         except (CrossTimeError, ValueError, OSError) as exc:
             self.dock.status(translated(exc), "error")
             return None
-        return {"old": old, "new": new, "legend": legend, "make_grid": make_grid, "model": model, "readers": readers}
+        return {"old": old, "new": new, "legend": legend, "make_grid": make_grid, "model": model, "readers": readers,
+                "new_has_vectors": bool(lay["new_vectors"])}
 
     def build_index(self) -> Optional[CoreTask]:
         """Read the old vectors and describe every tile of the old ortho in a background task; the index file is
         written atomically."""
         from ..core import jobs
         from ..core.geo.vectors import release_gradually
+        from ..core.retrieval.map_use import describer_uses_maps, has_vector_data, one_date_note
         if self._build_task is not None:
             self.dock.status(tr("an index is already being built"), "warning")
             return None
@@ -201,9 +203,13 @@ class IndexPanel(QObject):
                 layers.append(r.read(progress))
                 progress.update(0.05 * (n + 1) / len(readers))
             idx, grid_out, warnings = jobs.build_index_from_layers(
-                path, old, new, layers, legend, jobs.IndexSettings(model=model, semantic_mode=semantic), grid=grid,
+                path, old, new, layers, legend, jobs.IndexSettings(model=model, semantic_mode=semantic,
+                                                            new_has_vectors=chosen["new_has_vectors"]), grid=grid,
                 progress=progress.sub(0.05, 1.0))
             empty = [r.display_name for r, l in zip(readers, layers) if not l.features]
+            old_has, new_has = has_vector_data(layers), chosen["new_has_vectors"]
+            if old_has != new_has and describer_uses_maps(idx.model_config):
+                warnings = [one_date_note(old_has, new_has)] + list(warnings)
             for layer in layers:
                 release_gradually(layer.features)
             return {"path": path, "count": len(idx), "warnings": warnings, "grid": grid_out.summary(), "empty": empty}

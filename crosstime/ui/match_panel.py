@@ -158,7 +158,8 @@ class MatchPanel(QObject):
                 return [r.read(None, bounds, matcher.grid.crs) for r in readers[date]]
 
             matcher = jobs.open_matcher(inputs["path"], inputs["model"], inputs["legend"], inputs["new"],
-                                        old_ortho=inputs["old"], vectors_near=vectors_near)
+                                        old_ortho=inputs["old"], vectors_near=vectors_near,
+                                        new_has_vectors=bool(inputs["new_readers"]))
             try:
                 matcher.prepare()                  # the model, the index and the orthos' readers ready now
             except Exception:
@@ -204,6 +205,8 @@ class MatchPanel(QObject):
             self.dock.push(tr("the index was cut into tiles of {:g} m / {} px, not the {:g} m / {} px set here: the "
                               "index's grid is used").format(grid["tile_size"], grid["pixels"], w.tileSizeSpin.value(),
                                                              w.pixelsSpin.value()), Qgis.MessageLevel.Warning)
+        for note in matcher.notes:                # the map's part (core.retrieval.map_use)
+            self.dock.push(translated(note), Qgis.MessageLevel.Warning)
         self._show_area()
         if pending is not None or not task.quietly:
             self.dock.status(tr("ready: click a place on the new ortho"), "ok")

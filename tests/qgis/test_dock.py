@@ -471,3 +471,19 @@ def test_learn_this_region_trains_keeps_the_model_beside_the_project_then_answer
     x0, y0, x1, y1 = idx.footprints[30]
     res = dock.match_panel._matcher.match((x0 + x1) / 2, (y0 + y1) / 2, 5)
     assert res.query_id == idx.ids[30] and len(res.ids) == 5
+
+
+def test_vectors_on_the_old_date_only_leave_the_map_out(dock, project):
+    """Only the old date has vector layers: the index is built without the map (a map against an empty map would
+    mislead the descriptor) and the status says so; the new date's layers checked afterwards are left out of the
+    clicks too, in a message."""
+    w = dock.w
+    dock.layers_panel.set_checked(w.newVectorsCombo, [])
+    build(dock)
+    text = w.statusLabel.text()
+    assert "only the old date has vector layers" in text, text
+    idx = DescriptorIndex.load(w.indexFile.filePath())
+    assert idx.meta["maps"] is False and len(idx) == 144
+    dock.layers_panel.set_checked(w.newVectorsCombo, [l.id() for l in project["new"]])
+    prepare(dock)
+    assert dock.match_panel._matcher.notes and "left out" in str(dock.match_panel._matcher.notes[0])

@@ -41,6 +41,8 @@ def evaluate_stores(store_paths: Sequence[str], out_dir: str, request: Optional[
         check_writable(req.html)
     tiles = open_tile_set(store_paths)
     validation = open_tile_set(req.validation_stores) if req.validation_stores else None
+    from ..retrieval.map_use import tell_stores_without_maps
+    tell_stores_without_maps(tiles, progress)
     first = tiles.stores[0]
     keys = choices.LIGHT_BASELINES if req.baselines is None else req.baselines
     unknown = [k for k in keys if k not in choices.BASELINES]

@@ -37,6 +37,9 @@ class IndexSettings:
     semantic_mode: str = "rgb"
     shard: Tuple[int, int] = (0, 1)
     device: str = "auto"
+    # whether the new date has vector layers (None: not known, taken as the old date): the map takes part only
+    # where both dates have one (retrieval.map_use)
+    new_has_vectors: Optional[bool] = None
 
 
 def build_index_from_store(store_path: str, out: str, *, model: Optional[str] = None, date: str = OLD,
@@ -68,6 +71,7 @@ def build_index_from_layers(out: str, old_ortho: OrthoSource, new_ortho: OrthoSo
     """
     from ..geo.tile_reader import source_label
     from ..retrieval.index import build_index
+    from ..retrieval.map_use import decide_maps, has_vector_data
     check_writable(out)
     settings = settings or IndexSettings()
     tile_size, pixels = settings.tile_size, settings.pixels
@@ -84,6 +88,12 @@ def build_index_from_layers(out: str, old_ortho: OrthoSource, new_ortho: OrthoSo
         tile_size, pixels = tile_settings(describer, settings.model, tile_size, pixels, progress)
     if grid is None:
         grid = grid_for_orthos(old_ortho, new_ortho, tile_size, pixels, crs=settings.crs)
+    old_map = has_vector_data(old_vectors)
+    new_map = old_map if settings.new_has_vectors is None else bool(settings.new_has_vectors)
+    maps = decide_maps(old_map, new_map, describer.config if describer is not None else {"modality": "fusion"},
+                       progress)
+    if not maps:
+        old_vectors = ()
     if describer is not None:
         check_writable(out, index_bytes(len(grid), describer))
     try:
@@ -98,7 +108,7 @@ def build_index_from_layers(out: str, old_ortho: OrthoSource, new_ortho: OrthoSo
                 progress = progress.sub(0.1, 1.0)
             idx = build_index(describer, tiles, OLD, settings.shard, progress,
                               {"old_ortho": source_label(old_ortho), "new_ortho": source_label(new_ortho),
-                               "legend": legend.name})
+                               "legend": legend.name, "maps": maps})
             warnings = tiles.mapping_warnings(OLD)          # after drawing: it may have found broken geometries
             tiles.release_vectors()
         progress.check()

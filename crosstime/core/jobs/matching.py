@@ -24,21 +24,32 @@ if TYPE_CHECKING:
 def open_matcher(index_path: str, model: Optional[str], legend: Legend, new_ortho: OrthoSource, *,
                  new_vectors: Sequence[VectorLayerData] = (), old_ortho: Optional[OrthoSource] = None,
                  old_vectors: Sequence[VectorLayerData] = (), device: str = "auto",
-                 vectors_near: Optional[VectorsNear] = None):
+                 vectors_near: Optional[VectorsNear] = None, new_has_vectors: Optional[bool] = None):
     """A Matcher that answers clicks on the new ortho (``matcher.match(x, y, k)``) from an old-date index.
 
     ``vectors_near(date, bounds)``: read each date's vector layers over the bounds of a click instead of giving
-    ``new_vectors`` and ``old_vectors`` whole (see :class:`~..retrieval.click.Matcher`)."""
+    ``new_vectors`` and ``old_vectors`` whole (see :class:`~..retrieval.click.Matcher`); ``new_has_vectors`` then
+    says whether the new date has any (else taken from ``new_vectors``). ``matcher.notes``: what to tell the user
+    about the map's part (retrieval.map_use)."""
     from ..retrieval.click import Matcher
     from ..retrieval.index import DescriptorIndex
+    from ..retrieval.map_use import DescriberWithoutMaps, has_vector_data, matcher_notes
     index = DescriptorIndex.load(index_path)
     describer = describer_for_index(index, model_for_index(model, index_path), legend, device=device,
                                     what=Message("the index {name}", name=os.path.basename(index_path)))
+    if new_has_vectors is None:          # read around each click: not known here, taken as there
+        new_has_vectors = True if vectors_near is not None else has_vector_data(new_vectors)
+    new_map = bool(new_has_vectors)
+    mapless, notes = matcher_notes(index.meta, new_map, describer.config)
+    if mapless:
+        describer = DescriberWithoutMaps(describer)
     if vectors_near is not None:
         new_vectors, old_vectors = (), ()
-    return Matcher(index, describer, lambda grid: layer_tiles(
+    matcher = Matcher(index, describer, lambda grid: layer_tiles(
         grid, legend, old_ortho=old_ortho, new_ortho=new_ortho, old_vectors=old_vectors if old_ortho else (),
         new_vectors=new_vectors), vectors_near)
+    matcher.notes = notes
+    return matcher
 
 
 def match_all_tiles(index_path: str, model: Optional[str], legend: Legend, new_ortho: str, *,
@@ -51,6 +62,7 @@ def match_all_tiles(index_path: str, model: Optional[str], legend: Legend, new_o
     """
     from ..retrieval.bulk import match_tiles, write_matches_gpkg
     from ..retrieval.index import DescriptorIndex, IndexFileError, SearchError
+    from ..retrieval.map_use import DescriberWithoutMaps, has_vector_data, matcher_notes
     if isinstance(k, bool) or not isinstance(k, numbers.Integral) or k < 1:
         raise SearchError("k = {k}: ask for at least 1 match per tile", k=k)
     if out_gpkg:
@@ -61,6 +73,11 @@ def match_all_tiles(index_path: str, model: Optional[str], legend: Legend, new_o
         raise IndexFileError("{index_path}: this index has no tile grid (built from an image folder); it cannot be "
                              "matched against an ortho", index_path=index_path)
     describer = describer_for_index(index, model_for_index(model, index_path), legend, device=device)
+    mapless, notes = matcher_notes(index.meta, has_vector_data(new_vectors), describer.config)
+    for note in notes:
+        progress.info(note)
+    if mapless:
+        describer, new_vectors = DescriberWithoutMaps(describer), ()
     grid = TileGrid.from_dict(index.grid)
     with layer_tiles(grid, legend, new_ortho=new_ortho, new_vectors=new_vectors) as tiles:
         matches = match_tiles(describer, index, tiles, k, progress=progress, neighbourhood=neighbourhood)

@@ -24,15 +24,8 @@ def grid_for_orthos(old_ortho: str, new_ortho: str, tile_size: float, pixels: in
 def grid_for_bounds(old_bounds: Bounds, new_bounds: Bounds, crs: str, tile_size: float, pixels: int, *,
                     stride: float = 0.0, extent: Optional[Bounds] = None) -> TileGrid:
     """The tile grid over the overlap of two orthos given by their bounds in ``crs`` (layers that are not files)."""
-    from rasterio.crs import CRS
-
-    from ..tiles.build import TileStoreInputError
-    if not crs:
-        raise TileStoreInputError("the new ortho has no coordinate reference system")
-    if CRS.from_user_input(crs).is_geographic:
-        raise TileStoreInputError("the grid CRS {crs} is geographic (degrees): tiles need a projected CRS in "
-                                  "metres, for example EPSG:2154 (Lambert-93) or the UTM zone of the area", crs=crs)
-    return TileGrid.for_overlap(tuple(old_bounds), tuple(new_bounds), crs, tile_size, pixels, stride, (0.0, 0.0), extent)
+    from ..tiles.build import grid_for_bounds as _grid
+    return _grid(old_bounds, new_bounds, crs, tile_size, pixels, stride, extent)
 
 
 def layer_tiles(grid: TileGrid, legend: Legend, *, old_ortho: Optional[OrthoSource] = None,

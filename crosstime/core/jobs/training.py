@@ -69,7 +69,9 @@ def learn_region(folder: str, grid: TileGrid, old_ortho: OrthoSource, new_ortho:
                               tile_pixels=128 if grid.pixels >= 128 else max(32, grid.pixels - grid.pixels % 32))
     index = None
     if index_out:
+        from ..retrieval.map_use import has_vector_data
         index, _, _ = build_index_from_layers(index_out, old_ortho, new_ortho, old_vectors, legend,
-                                              IndexSettings(model=model), grid=grid,
+                                              IndexSettings(model=model, new_has_vectors=has_vector_data(new_vectors)),
+                                              grid=grid,
                                               progress=progress.sub(0.85, 1.0))
     return model, result, index

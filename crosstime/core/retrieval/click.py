@@ -74,6 +74,7 @@ class Matcher:
         self.grid = TileGrid.from_dict(index.grid)
         self._open_tiles = open_tiles
         self._vectors_near = vectors_near
+        self.notes: list = []          # messages for the user about this matcher (jobs.open_matcher: the map's part)
         self._tiles: Optional[LayerTiles] = None
         self._closed = False
         self._lock = threading.Lock()

@@ -42,6 +42,18 @@ def grid_for_orthos(old_ortho: str, new_ortho: str, tile_size: float, pixels: in
                                 tile_size, pixels, stride, origin, extent)
 
 
+def grid_for_bounds(old_bounds: Bounds, new_bounds: Bounds, crs: str, tile_size: float, pixels: int,
+                    stride: float = 0.0, extent: Optional[Bounds] = None) -> TileGrid:
+    """A grid over the overlap of two orthos given by their bounds in ``crs`` (layers read through QGIS)."""
+    from rasterio.crs import CRS
+    if not crs:
+        raise TileStoreInputError("the new ortho has no coordinate reference system")
+    if CRS.from_user_input(crs).is_geographic:
+        raise TileStoreInputError("the grid CRS {crs} is geographic (degrees): tiles need a projected CRS in "
+                                  "metres, for example EPSG:2154 (Lambert-93) or the UTM zone of the area", crs=crs)
+    return TileGrid.for_overlap(tuple(old_bounds), tuple(new_bounds), crs, tile_size, pixels, stride, (0.0, 0.0), extent)
+
+
 def write_tile_store(out_path: str, tiles: LayerTiles, progress: Progress = SILENT) -> Tuple[TileStore, dict]:
     """Read and draw every tile of ``tiles`` for both dates into a new store at ``out_path``.
 
@@ -59,7 +71,10 @@ def write_tile_store(out_path: str, tiles: LayerTiles, progress: Progress = SILE
             "sources": {"old_ortho": source_label(tiles.orthos[OLD]), "new_ortho": source_label(tiles.orthos[NEW]),
                         "old_layers": tiles.layer_names(OLD), "new_layers": tiles.layer_names(NEW)},
             "scenes": ["default"], "tile_ground_size": grid.tile_size,
-            "mapping": {date_name(d): reports[d].to_dict() for d in (OLD, NEW)}}
+            "mapping": {date_name(d): reports[d].to_dict() for d in (OLD, NEW)},
+            # whether each date's tiles carry a map: where one date has none, readers leave the other's out too
+            "maps": {date_name(d): tiles.semantics.get(d) is not None and len(tiles.semantics[d]) > 0
+                     for d in (OLD, NEW)}}
     partial = 0
     n = len(tiles)
     with TileStoreWriter(out_path, n, grid.pixels, meta) as w:

@@ -7,6 +7,7 @@ import numpy as np
 
 from ..errors import InputError
 from ..geo.grid import store_tile_id
+from .dates import NEW, OLD
 from .source import TileBatch
 from .store import TileStore, ground_size_text
 
@@ -26,6 +27,13 @@ class TileSet:
         self.pixels = pix.pop()
         self._store_of = np.concatenate([np.full(len(x), k, np.int64) for k, x in enumerate(self.sel)])
         self._local = np.concatenate(self.sel) if self.sel else np.zeros(0, np.int64)
+        # a store whose two dates do not both carry a map is read without maps on either date (retrieval.map_use):
+        # a descriptor would otherwise compare a map with an empty map
+        self.maps = [s.has_map(OLD) and s.has_map(NEW) for s in self.stores]
+
+    def stores_without_maps(self) -> List[str]:
+        """The stores read without their map because one date has none and the other has one."""
+        return [s.path for s, m in zip(self.stores, self.maps) if not m and (s.has_map(OLD) or s.has_map(NEW))]
 
     def __len__(self) -> int:
         return len(self._local)
@@ -88,7 +96,7 @@ class TileSet:
             inv[order] = np.arange(len(order))
             st = self.stores[s]
             img[m] = st.images(date, loc[order])[inv]
-            cod[m] = st.codes(date, loc[order])[inv]
+            cod[m] = st.codes(date, loc[order])[inv] if self.maps[s] else 0
             valid[m] = st.valid_fraction(date, loc)
         return TileBatch(img, cod, valid)
 

@@ -32,7 +32,7 @@ from ..errors import CrossTimeError
 from ..geo.grid import TileGrid
 from ..geo.legend import CATEGORIES, Legend
 from ..messages import Detail, Message
-from .dates import OLD
+from .dates import OLD, date_name
 
 FORMAT = "crosstime-tilestore"
 VERSION = 1
@@ -189,6 +189,18 @@ class TileStore:
             return load_legend(name)
         except Exception:
             return Legend(name=name, rules=[], categories=CATEGORIES)
+
+    def has_map(self, date: str) -> bool:
+        """Whether the tiles of ``date`` carry a map (vector data drawn on them): recorded when the store was made,
+        else read from its codes (stopping at the first drawn pixel)."""
+        recorded = (self.meta.get("maps") or {}).get(date_name(date))
+        if recorded is not None:
+            return bool(recorded)
+        cache = self.__dict__.setdefault("_has_map", {})
+        if date not in cache:
+            codes = self.sem_a if date == OLD else self.sem_b
+            cache[date] = any(codes[s:s + 512].any() for s in range(0, len(codes), 512))
+        return cache[date]
 
     def usable(self, min_valid: float = 0.9) -> np.ndarray:
         """Indexes of the tiles whose two dates are both at least ``min_valid`` covered by data."""

@@ -39,8 +39,10 @@ def train(train_stores: Sequence[str], out_model: str, val_stores: Sequence[str]
           val_fraction: float = 0.2, checkpoint_dir: Optional[str] = None, log_csv: Optional[str] = None,
           progress: Progress = SILENT, min_valid: float = 0.9, **overrides):
     """Train ``recipe_name`` on the stores; returns the TrainResult. ``overrides``: any model or training setting."""
+    from ..retrieval.map_use import tell_stores_without_maps
     stores = open_stores(train_stores)
     tiles = TileSet(stores, min_valid=min_valid)
+    tell_stores_without_maps(tiles, progress)
     if len(tiles) < 2:
         raise CrossTimeError("{train_stores}: only {n_tiles} usable training tile(s); training needs at "
                              "least 2 (choose smaller tiles or a larger area)",
