@@ -68,7 +68,7 @@ def main():
     for path in a.models:
         net, _ = load_model(path, "cpu")
         for case, source in cases.items():
-            rows[case].append(map_at_5(lambda t, g, d: describe_tiles(net, t, g, d, legend, device="cpu"), source))
+            rows[case].append(map_at_5(lambda t, g, d, n=net: describe_tiles(n, t, g, d, legend, device="cpu"), source))
         print(f"   {os.path.basename(path)}: " + ", ".join(f"{v[-1]:.3f}" for v in rows.values()))
     quick = ThumbnailDescriber(store.pixels)
     baseline = map_at_5(quick.describe, tiles)
