@@ -2412,7 +2412,7 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
     </message>
     <message>
         <location filename="../core/geo/orthos.py" line="69"/>
-        <location filename="../core/tiles/build.py" line="30"/>
+        <location filename="../core/tiles/build.py" line="39"/>
         <source>{path}: the raster has no coordinate reference system</source>
         <translation>{path} : le raster n'a pas de système de coordonnées de référence</translation>
     </message>
@@ -2967,27 +2967,22 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <translation>seule la date ancienne a des couches vecteur : la carte est laissée de côté aux deux dates, et les tuiles sont comparées par leurs seules images (une carte face à une carte vide tromperait le descripteur)</translation>
     </message>
     <message>
-        <location filename="../core/retrieval/map_use.py" line="53"/>
+        <location filename="../core/retrieval/map_use.py" line="52"/>
         <source>only the new date has vector layers: the map is left out of both dates, and the tiles are compared by their images alone (a map against an empty map would mislead the descriptor)</source>
         <translation>seule la date récente a des couches vecteur : la carte est laissée de côté aux deux dates, et les tuiles sont comparées par leurs seules images (une carte face à une carte vide tromperait le descripteur)</translation>
     </message>
     <message>
-        <location filename="../core/retrieval/map_use.py" line="55"/>
-        <source>neither date has vector layers: the tiles are compared by their images alone</source>
-        <translation>aucune des deux dates n'a de couches vecteur : les tuiles sont comparées par leurs seules images</translation>
-    </message>
-    <message>
-        <location filename="../core/retrieval/map_use.py" line="110"/>
+        <location filename="../core/retrieval/map_use.py" line="108"/>
         <source>the index was made without the map (one date had no vector layers): the new date's vector layers are left out too, and tiles are compared by their images</source>
         <translation>l'index a été construit sans la carte (une date n'avait pas de couches vecteur) : les couches vecteur de la date récente sont laissées de côté elles aussi, et les tuiles sont comparées par leurs images</translation>
     </message>
     <message>
-        <location filename="../core/retrieval/map_use.py" line="114"/>
+        <location filename="../core/retrieval/map_use.py" line="112"/>
         <source>the index was made with the old date's map, and the new date has no vector layers: its answers compare a map with an empty map. Build the index again (it then leaves the map out of both dates), or add the new date's vector layers</source>
         <translation>l'index a été construit avec la carte de la date ancienne, et la date récente n'a pas de couches vecteur : ses réponses comparent une carte à une carte vide. Reconstruisez l'index (il laisse alors la carte de côté aux deux dates), ou ajoutez les couches vecteur de la date récente</translation>
     </message>
     <message>
-        <location filename="../core/retrieval/map_use.py" line="124"/>
+        <location filename="../core/retrieval/map_use.py" line="122"/>
         <source>{store}: only one date of this tile store carries a map; the map is left out of both dates and its tiles are compared by their images alone</source>
         <translation>{store} : une seule date de ce jeu de tuiles porte une carte ; la carte est laissée de côté aux deux dates et ses tuiles sont comparées par leurs seules images</translation>
     </message>
@@ -3123,38 +3118,37 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <translation>{root} : chaque paire d'images est plus petite qu'une tuile de {tile_px} px ; choisissez une taille de tuile plus petite (--tile-px)</translation>
     </message>
     <message>
-        <location filename="../core/tiles/build.py" line="33"/>
-        <location filename="../core/tiles/build.py" line="52"/>
+        <location filename="../core/tiles/build.py" line="26"/>
         <source>the grid CRS {crs} is geographic (degrees): tiles need a projected CRS in metres, for example EPSG:2154 (Lambert-93) or the UTM zone of the area</source>
         <translation>le SCR de la grille, {crs}, est géographique (degrés) : les tuiles demandent un SCR projeté en mètres, par exemple EPSG:2154 (Lambert-93) ou la zone UTM du lieu</translation>
     </message>
     <message>
-        <location filename="../core/tiles/build.py" line="36"/>
+        <location filename="../core/tiles/build.py" line="41"/>
         <source>{path}: the new ortho is in {crs}, a geographic CRS (degrees), and the tile grid takes its CRS from the new ortho; tiles need a projected CRS in metres. Choose one for the grid (command line: --crs EPSG:2154 for Lambert-93 in France, or the UTM zone of the area; in QGIS: a projected project CRS) or reproject the ortho (Raster &gt; Projections &gt; Warp)</source>
         <translation>{path} : l'ortho récente est en {crs}, un SCR géographique (degrés), et la grille des tuiles prend le SCR de l'ortho récente ; les tuiles demandent un SCR projeté en mètres. Choisissez-en un pour la grille (ligne de commande : --crs EPSG:2154 pour le Lambert-93 en France, ou la zone UTM du lieu ; dans QGIS : un SCR de projet projeté) ou reprojetez l'ortho (Raster &gt; Projections &gt; Projection (warp))</translation>
     </message>
     <message>
-        <location filename="../core/tiles/build.py" line="50"/>
+        <location filename="../core/tiles/build.py" line="54"/>
         <source>the new ortho has no coordinate reference system</source>
         <translation>l'ortho récente n'a pas de système de coordonnées de référence</translation>
     </message>
     <message>
-        <location filename="../core/tiles/build.py" line="68"/>
+        <location filename="../core/tiles/build.py" line="70"/>
         <source>old date: {warning}</source>
         <translation>date ancienne : {warning}</translation>
     </message>
     <message>
-        <location filename="../core/tiles/build.py" line="69"/>
+        <location filename="../core/tiles/build.py" line="71"/>
         <source>new date: {warning}</source>
         <translation>date récente : {warning}</translation>
     </message>
     <message>
-        <location filename="../core/tiles/build.py" line="90"/>
+        <location filename="../core/tiles/build.py" line="92"/>
         <source>tile {done}/{n}</source>
         <translation>tuile {done}/{n}</translation>
     </message>
     <message>
-        <location filename="../core/tiles/build.py" line="95"/>
+        <location filename="../core/tiles/build.py" line="97"/>
         <source>{partial} of {n} tiles have nodata or lie partly outside an ortho; they are kept with their valid fraction and skipped where full coverage is required</source>
         <translation>{partial} tuiles sur {n} ont des pixels sans données ou sont en partie hors d'une ortho ; elles sont gardées avec leur fraction valide et ignorées là où une couverture complète est requise</translation>
     </message>
@@ -3164,33 +3158,33 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <translation>des jeux de tuiles de tailles de tuile différentes ne peuvent pas être mélangés ({pix} px)</translation>
     </message>
     <message>
-        <location filename="../core/tiles/store.py" line="136"/>
+        <location filename="../core/tiles/store.py" line="137"/>
         <source>{path}: missing: a replacement of this store was interrupted and the previous store is in {aside}; rename it back to {name} (the next build of this store does it by itself)</source>
         <translation>{path} : introuvable : un remplacement de ce jeu de tuiles a été interrompu et le jeu précédent est dans {aside} ; renommez-le en {name} (la prochaine construction de ce jeu le fait d'elle-même)</translation>
     </message>
     <message>
-        <location filename="../core/tiles/store.py" line="140"/>
+        <location filename="../core/tiles/store.py" line="141"/>
         <source>{path}: not a CrossTime tile store (no meta.json)</source>
         <translation>{path} : ce n'est pas un jeu de tuiles CrossTime (pas de meta.json)</translation>
     </message>
     <message>
-        <location filename="../core/tiles/store.py" line="142"/>
-        <location filename="../core/tiles/store.py" line="158"/>
+        <location filename="../core/tiles/store.py" line="143"/>
+        <location filename="../core/tiles/store.py" line="159"/>
         <source>{path}: damaged tile store ({exc})</source>
         <translation>{path} : jeu de tuiles endommagé ({exc})</translation>
     </message>
     <message>
-        <location filename="../core/tiles/store.py" line="144"/>
+        <location filename="../core/tiles/store.py" line="145"/>
         <source>{path}: not a CrossTime tile store</source>
         <translation>{path} : ce n'est pas un jeu de tuiles CrossTime</translation>
     </message>
     <message>
-        <location filename="../core/tiles/store.py" line="146"/>
+        <location filename="../core/tiles/store.py" line="147"/>
         <source>{path}: made by a newer CrossTime (store version {version})</source>
         <translation>{path} : créé par une version plus récente de CrossTime (version de jeu de tuiles {version})</translation>
     </message>
     <message>
-        <location filename="../core/tiles/store.py" line="163"/>
+        <location filename="../core/tiles/store.py" line="164"/>
         <source>{path}: damaged tile store (array shapes do not match meta.json)</source>
         <translation>{path} : jeu de tuiles endommagé (les formes des tableaux ne correspondent pas à meta.json)</translation>
     </message>
@@ -3349,6 +3343,10 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <location filename="../core/train/siamese_trainer.py" line="75"/>
         <source>hard mining: {n_hard} of {n_queries} training queries are hard (train map@{map_n} {train_map:.3f})</source>
         <translation>exemples difficiles : {n_hard} requêtes d'entraînement sur {n_queries} sont difficiles (map@{map_n} d'entraînement {train_map:.3f})</translation>
+    </message>
+    <message>
+        <source>neither date has vector layers: the tiles are compared by their images alone</source>
+        <translation type="vanished">aucune des deux dates n'a de couches vecteur : les tuiles sont comparées par leurs seules images</translation>
     </message>
     <message>
         <source>the layer '{}' ({}) is in a geographic CRS ({}), and the tile grid takes its CRS from the new ortho: tiles need a projected CRS in metres. Reproject it first (Raster &gt; Projections &gt; Warp), e.g. to EPSG:2154 (Lambert-93) in France or the UTM zone of the area; the command line can instead choose the grid's CRS with --crs</source>

@@ -45,14 +45,12 @@ def maps_on_both_dates(old: bool, new: bool, config: dict) -> bool:
 
 
 def one_date_note(old: bool, new: bool) -> Message:
-    """What to tell the user when the map is left out because one date has none."""
-    if old and not new:
+    """What to tell the user when the map is left out because one date alone (``old`` or ``new``) has one."""
+    if old:
         return Message("only the old date has vector layers: the map is left out of both dates, and the tiles are "
                        "compared by their images alone (a map against an empty map would mislead the descriptor)")
-    if new and not old:
-        return Message("only the new date has vector layers: the map is left out of both dates, and the tiles are "
-                       "compared by their images alone (a map against an empty map would mislead the descriptor)")
-    return Message("neither date has vector layers: the tiles are compared by their images alone")
+    return Message("only the new date has vector layers: the map is left out of both dates, and the tiles are "
+                   "compared by their images alone (a map against an empty map would mislead the descriptor)")
 
 
 class TilesWithoutMaps:

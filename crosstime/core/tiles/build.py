@@ -19,20 +19,25 @@ class TileStoreInputError(CrossTimeError, ValueError):
     """The inputs cannot make a tile store (no overlap, geographic CRS...)."""
 
 
+def _refuse_geographic(crs: str) -> None:
+    """A grid CRS given in degrees is refused: tiles are cut in metres."""
+    from rasterio.crs import CRS
+    if CRS.from_user_input(crs).is_geographic:
+        raise TileStoreInputError("the grid CRS {crs} is geographic (degrees): tiles need a projected CRS in "
+                                  "metres, for example EPSG:2154 (Lambert-93) or the UTM zone of the area", crs=crs)
+
+
 def grid_for_orthos(old_ortho: str, new_ortho: str, tile_size: float, pixels: int, crs: Optional[str] = None,
                     stride: float = 0.0, extent: Optional[Bounds] = None,
                     origin: Tuple[float, float] = (0.0, 0.0)) -> TileGrid:
     """A grid over the overlap of both orthos, in ``crs`` (default: the new ortho's CRS)."""
     from rasterio.crs import CRS
-    chosen = crs
+    if crs:
+        _refuse_geographic(crs)
     crs = crs or raster_crs(new_ortho)
     if crs is None:
         raise TileStoreInputError("{path}: the raster has no coordinate reference system", path=new_ortho)
     if CRS.from_user_input(crs).is_geographic:
-        if chosen:
-            raise TileStoreInputError("the grid CRS {crs} is geographic (degrees): tiles need a projected CRS in "
-                                      "metres, for example EPSG:2154 (Lambert-93) or the UTM zone of the area",
-                                      crs=chosen)
         raise TileStoreInputError(
             "{path}: the new ortho is in {crs}, a geographic CRS (degrees), and the tile grid takes its CRS from the "
             "new ortho; tiles need a projected CRS in metres. Choose one for the grid (command line: --crs "
@@ -45,12 +50,9 @@ def grid_for_orthos(old_ortho: str, new_ortho: str, tile_size: float, pixels: in
 def grid_for_bounds(old_bounds: Bounds, new_bounds: Bounds, crs: str, tile_size: float, pixels: int,
                     stride: float = 0.0, extent: Optional[Bounds] = None) -> TileGrid:
     """A grid over the overlap of two orthos given by their bounds in ``crs`` (layers read through QGIS)."""
-    from rasterio.crs import CRS
     if not crs:
         raise TileStoreInputError("the new ortho has no coordinate reference system")
-    if CRS.from_user_input(crs).is_geographic:
-        raise TileStoreInputError("the grid CRS {crs} is geographic (degrees): tiles need a projected CRS in "
-                                  "metres, for example EPSG:2154 (Lambert-93) or the UTM zone of the area", crs=crs)
+    _refuse_geographic(crs)
     return TileGrid.for_overlap(tuple(old_bounds), tuple(new_bounds), crs, tile_size, pixels, stride, (0.0, 0.0), extent)
 
 

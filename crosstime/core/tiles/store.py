@@ -126,6 +126,7 @@ class TileStore:
 
     def __init__(self, path: str):
         self.path = os.path.abspath(path)
+        self._has_map: Dict[str, bool] = {}        # per date, when read from the codes (has_map)
         meta_path = os.path.join(self.path, "meta.json")
         try:
             with open(meta_path, encoding="utf-8") as f:
@@ -196,11 +197,10 @@ class TileStore:
         recorded = (self.meta.get("maps") or {}).get(date_name(date))
         if recorded is not None:
             return bool(recorded)
-        cache = self.__dict__.setdefault("_has_map", {})
-        if date not in cache:
+        if date not in self._has_map:
             codes = self.sem_a if date == OLD else self.sem_b
-            cache[date] = any(codes[s:s + 512].any() for s in range(0, len(codes), 512))
-        return cache[date]
+            self._has_map[date] = any(codes[s:s + 512].any() for s in range(0, len(codes), 512))
+        return self._has_map[date]
 
     def usable(self, min_valid: float = 0.9) -> np.ndarray:
         """Indexes of the tiles whose two dates are both at least ``min_valid`` covered by data."""
