@@ -147,6 +147,19 @@ class MappingReport:
     empty_layers: List[str] = dc_field(default_factory=list)
     # layer -> [(feature, reason)]: geometries that could not be read, reprojected or drawn, skipped
     bad_features: Dict[str, List[Tuple[str, str]]] = dc_field(default_factory=lambda: defaultdict(list))
+    # land-cover raster -> pixel counts of class values its mapping does not know (drawn as background)
+    unmapped_classes: Dict[str, Counter] = dc_field(default_factory=lambda: defaultdict(Counter))
+
+    def merge(self, other: MappingReport) -> None:
+        """Add ``other``'s findings (another part of the same date's map)."""
+        for mine, theirs in ((self.mapped, other.mapped), (self.unmapped_values, other.unmapped_values),
+                             (self.unmapped_classes, other.unmapped_classes)):
+            for name, counts in theirs.items():
+                mine[name].update(counts)
+        self.unmapped_layers.update(other.unmapped_layers)
+        self.empty_layers.extend(other.empty_layers)
+        for name, bad in other.bad_features.items():
+            self.bad_features[name].extend(bad)
 
     def warnings(self) -> List[str]:
         """What the user should know, as :class:`Message` s (English as str, translated by the interface)."""
@@ -168,12 +181,20 @@ class MappingReport:
             top = ", ".join(f"{k} ({v})" for k, v in c.most_common(5))
             out.append(Message("layer '{name}': {n} features with values that map to no category are not drawn: {top}",
                                name=name, n=sum(c.values()), top=top))
+        for name, c in self.unmapped_classes.items():
+            mapped = sum(self.mapped.get(name, Counter()).values())
+            share = sum(c.values()) / max(1, mapped + sum(c.values()))
+            top = ", ".join(str(k) for k, _ in c.most_common(8))
+            out.append(Message("land-cover raster '{name}': classes {top} ({share:.0%} of its pixels) are in no class "
+                               "mapping and are left as background; add them to the mapping to draw them",
+                               name=name, top=top, share=share))
         return out
 
     def to_dict(self) -> dict:
         return {"mapped": {k: dict(v) for k, v in self.mapped.items()},
                 "unmapped_layers": dict(self.unmapped_layers),
                 "unmapped_values": {k: dict(v) for k, v in self.unmapped_values.items()},
+                "unmapped_classes": {k: dict(v) for k, v in self.unmapped_classes.items()},
                 "empty_layers": list(self.empty_layers),
                 "bad_features": {k: [{"feature": f, "reason": r} for f, r in v[:100]] for k, v in self.bad_features.items()},
                 "bad_feature_counts": {k: len(v) for k, v in self.bad_features.items()}}

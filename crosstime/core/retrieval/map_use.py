@@ -31,8 +31,10 @@ def needs_maps(config: dict) -> bool:
 
 
 def has_vector_data(layers: Sequence) -> bool:
-    """At least one of ``layers`` (VectorLayerData) holds a feature."""
-    return any(getattr(layer, "features", None) for layer in layers or ())
+    """At least one of ``layers`` holds map data: a vector layer with a feature, a land-cover raster with a class
+    mapped to a category."""
+    return any(layer.has_map() if hasattr(layer, "has_map") else getattr(layer, "features", None)
+               for layer in layers or ())
 
 
 def maps_on_both_dates(old: bool, new: bool, config: dict) -> bool:

@@ -1,16 +1,20 @@
 """Tiles read straight from the orthos and vector layers, for describing without a tile store."""
 from __future__ import annotations
 
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple, Union
 
 import numpy as np
 
+from ..geo.class_rasters import ClassRasterData, ClassRasterSampler, MapLayers, is_class_raster
 from ..geo.grid import TileGrid, tile_id
 from ..geo.legend import Legend
 from ..geo.rasterize import SemanticRasterizer
 from ..geo.tile_reader import OrthoSource, TileReader, open_tile_reader
 from ..geo.vectors import VectorLayerData
 from .source import TileBatch
+
+# what a date's map is made of: vector layers, land-cover rasters
+MapLayer = Union[VectorLayerData, ClassRasterData]
 
 
 class LayerTiles:
@@ -21,7 +25,7 @@ class LayerTiles:
     Readers open on first use; close them with :meth:`close` or a ``with`` block.
     """
 
-    def __init__(self, grid: TileGrid, orthos: Dict[str, OrthoSource], vectors: Dict[str, Sequence[VectorLayerData]],
+    def __init__(self, grid: TileGrid, orthos: Dict[str, OrthoSource], vectors: Dict[str, Sequence[MapLayer]],
                  legend: Legend, cells: Optional[Sequence[Tuple[int, int]]] = None, clip: bool = True):
         self.grid = grid
         self.pixels = grid.pixels
@@ -52,7 +56,7 @@ class LayerTiles:
         return view
 
     def with_vectors(self, cells: Sequence[Tuple[int, int]],
-                     vectors: Dict[str, Sequence[VectorLayerData]]) -> LayerTiles:
+                     vectors: Dict[str, Sequence[MapLayer]]) -> LayerTiles:
         """The same orthos and open readers over ``cells``, drawn from ``vectors``: features read for these cells
         only (a click reads the few around its tile, not a whole layer)."""
         view = self.at(cells)
@@ -63,11 +67,17 @@ class LayerTiles:
                                     **{date: [v.name for v in layers] for date, layers in vectors.items()}}
         return view
 
-    def _rasterizer(self, layers: Sequence[VectorLayerData], clip_to) -> Optional[SemanticRasterizer]:
-        """A date's vectors classified, reprojected and buffered once; None when the date has none."""
-        if not layers:
-            return None
-        return SemanticRasterizer(layers, self.legend, self.grid.crs, self.grid.resolution, clip_to=clip_to)
+    def _rasterizer(self, layers: Sequence[MapLayer], clip_to):
+        """A date's map: vectors classified, reprojected and buffered once, drawn over its land-cover rasters; None
+        when the date has neither."""
+        rasters = [layer for layer in layers if is_class_raster(layer)]
+        vectors = [layer for layer in layers if not is_class_raster(layer)]
+        drawn = SemanticRasterizer(vectors, self.legend, self.grid.crs, self.grid.resolution, clip_to=clip_to) \
+            if vectors else None
+        if not rasters:
+            return drawn
+        read = ClassRasterSampler(rasters, self.legend, self.grid.crs, self.grid.resolution)
+        return MapLayers([read, drawn]) if drawn is not None else read
 
     def reader(self, date: str) -> TileReader:
         if date not in self._readers:
@@ -78,6 +88,9 @@ class LayerTiles:
         for r in self._readers.values():
             r.close()
         self._readers.clear()
+        for sem in self.semantics.values():
+            if hasattr(sem, "close"):      # land-cover rasters: their files, opened again if read again
+                sem.close()
 
     def release_vectors(self) -> None:
         """Forget the prepared vectors gradually (a background task then never holds the GIL long freeing them)."""
