@@ -13,6 +13,26 @@ DATE_OF = {"old": OLD, "new": NEW}
 LEGEND_HELP = f"{', '.join(choices.LEGEND_PRESETS)} or a JSON mapping file"
 
 
+CLASSES_HELP = ("land-cover rasters of this date (GeoTIFF...), their classes drawn as categories under the vectors "
+                "(see --class-mapping)")
+MAPPING_HELP = ("how land-cover classes become categories: worldcover, flair, or a JSON / CSV file of value,category "
+                "(default: a <raster>.classes.json beside each raster, else its class names)")
+
+
+def map_layers(a, date: str) -> list:
+    """A date's map layers from the command line: its vector files, then its land-cover rasters."""
+    from ..core import jobs
+    return jobs.read_vector_files(getattr(a, f"{date}_vectors")) + \
+        jobs.read_class_rasters(getattr(a, f"{date}_classes", None), getattr(a, "class_mapping", None))
+
+
+def add_map_arguments(s, dates=("old", "new")) -> None:
+    for date in dates:
+        s.add_argument(f"--{date}-vectors", nargs="*", default=[])
+        s.add_argument(f"--{date}-classes", nargs="*", default=[], help=CLASSES_HELP)
+    s.add_argument("--class-mapping", default=None, help=MAPPING_HELP)
+
+
 def terminal_progress(desc: str):
     from ..core.progress import TerminalProgress
     return TerminalProgress(desc)
@@ -31,8 +51,8 @@ def cmd_build_tiles(a) -> None:
     from ..core.geo.legend import load_legend
     p = terminal_progress("tiles")
     store, summary = jobs.build_tile_store(
-        a.out, a.old_ortho, a.new_ortho, jobs.read_vector_files(a.old_vectors), jobs.read_vector_files(a.new_vectors),
-        load_legend(a.legend), tile_size=a.tile_size, pixels=a.pixels, crs=a.crs, stride=a.stride,
+        a.out, a.old_ortho, a.new_ortho, map_layers(a, "old"), map_layers(a, "new"), load_legend(a.legend),
+        tile_size=a.tile_size, pixels=a.pixels, crs=a.crs, stride=a.stride,
         extent=tuple(a.extent) if a.extent else None, progress=p)
     p.close()
     print(summary["grid"].summary())
@@ -85,7 +105,7 @@ def cmd_index(a) -> None:
         if not (a.old_ortho and a.new_ortho):
             raise CrossTimeError("give --store, or --old-ortho and --new-ortho")
         idx, _grid, warnings = jobs.build_index_from_layers(
-            a.out, a.old_ortho, a.new_ortho, jobs.read_vector_files(a.old_vectors), load_legend(a.legend),
+            a.out, a.old_ortho, a.new_ortho, map_layers(a, "old"), load_legend(a.legend),
             jobs.IndexSettings(model=a.model, tile_size=a.tile_size, pixels=a.pixels, crs=a.crs, shard=shard,
                                device=a.device, new_has_vectors=False if a.no_new_vectors else None), progress=p)
         for w in warnings:
@@ -112,7 +132,7 @@ def cmd_match(a) -> None:
         raise SystemExit("match: give --out (a GeoPackage for every tile) or --at X Y (one place)")
     p = terminal_progress("match")
     bm, warnings = jobs.match_all_tiles(a.index, a.model, load_legend(a.legend), a.new_ortho,
-                                        new_vectors=jobs.read_vector_files(a.new_vectors), k=a.k, out_gpkg=a.out,
+                                        new_vectors=map_layers(a, "new"), k=a.k, out_gpkg=a.out,
                                         device=a.device, progress=p, neighbourhood=neighbourhood)
     p.close()
     for w in warnings:
@@ -128,7 +148,7 @@ def match_point(a, neighbourhood) -> None:
     from ..core import jobs
     from ..core.geo.legend import load_legend
     matcher = jobs.open_matcher(a.index, a.model, load_legend(a.legend), a.new_ortho,
-                                new_vectors=jobs.read_vector_files(a.new_vectors), old_ortho=a.old_ortho,
+                                new_vectors=map_layers(a, "new"), old_ortho=a.old_ortho,
                                 device=a.device)
     try:
         res = matcher.match(a.at[0], a.at[1], a.k, neighbourhood=neighbourhood)
@@ -212,8 +232,7 @@ def add_commands(sub) -> None:
     s = sub.add_parser("build-tiles", help="cut two orthos and their vectors into a tile store")
     s.add_argument("--old-ortho", required=True)
     s.add_argument("--new-ortho", required=True)
-    s.add_argument("--old-vectors", nargs="*", default=[])
-    s.add_argument("--new-vectors", nargs="*", default=[])
+    add_map_arguments(s)
     s.add_argument("--legend", default=choices.DEFAULT_LEGEND, help=LEGEND_HELP)
     s.add_argument("--tile-size", type=float, default=choices.DEFAULT_TILE_SIZE)
     s.add_argument("--pixels", type=int, default=choices.DEFAULT_PIXELS)
@@ -250,7 +269,7 @@ def add_commands(sub) -> None:
     s.add_argument("--date", default="old", choices=list(DATE_OF), help="which date of the store to index")
     s.add_argument("--old-ortho", default=None)
     s.add_argument("--new-ortho", default=None)
-    s.add_argument("--old-vectors", nargs="*", default=[])
+    add_map_arguments(s, ("old",))
     s.add_argument("--no-new-vectors", action="store_true",
                    help="the new date has no vector layers: the map is left out of both dates (a descriptor would "
                         "otherwise compare a map with an empty map)")
@@ -274,7 +293,7 @@ def add_commands(sub) -> None:
     s.add_argument("--index", required=True)
     s.add_argument("--model", default=None)
     s.add_argument("--new-ortho", required=True)
-    s.add_argument("--new-vectors", nargs="*", default=[])
+    add_map_arguments(s, ("new",))
     s.add_argument("--legend", default=choices.DEFAULT_LEGEND, help=LEGEND_HELP)
     s.add_argument("--k", type=int, default=5)
     s.add_argument("--device", default="auto")

@@ -150,3 +150,51 @@ def _from_csv(path: str) -> ClassMapping:
     if not classes:
         raise ClassMappingError("{path}: no rows value,category", path=path)
     return ClassMapping(os.path.basename(path), classes, labels)
+
+
+def mapping_for_raster(path: str, given: Optional[str] = None) -> ClassMapping:
+    """The mapping of a land-cover raster: ``given`` (a preset or file); else a mapping file beside the raster
+    (``<name>.classes.json`` or ``.csv``); else its class names (a QGIS style ``<name>.qml`` with class labels,
+    GDAL category names), matched by keywords."""
+    if given and given != "auto":
+        return load_class_mapping(given)
+    stem = os.path.splitext(path)[0]
+    for beside in (stem + ".classes.json", stem + ".classes.csv"):
+        if os.path.isfile(beside):
+            return load_class_mapping(beside)
+    labels = _qml_labels(stem + ".qml") or _gdal_category_names(path)
+    if labels:
+        return mapping_from_labels(labels, os.path.basename(path))
+    raise ClassMappingError("{path}: no class mapping for this land-cover raster. Give one (presets: {presets}, or "
+                            "a JSON or CSV file of value,category), put {name}.classes.json beside it, or give "
+                            "its classes names (a QGIS style {name}.qml with class labels)", path=path,
+                            presets=", ".join(PRESETS), name=os.path.basename(stem))
+
+
+def _qml_labels(qml: str) -> Dict[int, str]:
+    """Class labels of a QGIS paletted or unique-values raster style."""
+    if not os.path.isfile(qml):
+        return {}
+    import xml.etree.ElementTree as ET
+    try:
+        root = ET.parse(qml).getroot()
+    except (ET.ParseError, OSError):
+        return {}
+    labels = {}
+    for entry in root.iter("paletteEntry"):
+        try:
+            labels[int(float(entry.get("value", "")))] = entry.get("label") or ""
+        except ValueError:
+            continue
+    return {v: t for v, t in labels.items() if t}
+
+
+def _gdal_category_names(path: str) -> Dict[int, str]:
+    try:
+        from osgeo import gdal
+        gdal.UseExceptions()
+        ds = gdal.Open(path)
+        names = ds.GetRasterBand(1).GetCategoryNames() or [] if ds is not None else []
+    except Exception:  # noqa: BLE001 - a raster GDAL cannot open is reported when it is read
+        return {}
+    return {v: t for v, t in enumerate(names) if t}

@@ -191,7 +191,7 @@ def _report_classes(report: MappingReport, data: ClassRasterData, counts: Counte
         key = data.mapping.classes.get(value)
         if key is not None:
             report.mapped[data.name][key] += n
-        elif value not in data.mapping.classes:
+        elif value not in data.mapping.classes and value != 0:      # 0: "no class" in most land-cover maps
             report.unmapped_classes[data.name][data.mapping.label(value)] += n
 
 

@@ -35,7 +35,15 @@ from .evaluation import EvaluationRequest, evaluate_stores
 from .export import export_onnx
 from .indexing import IndexSettings, build_index_from_layers, build_index_from_store, merge_index_shards
 from .matching import match_all_tiles, open_matcher
-from .tiles import build_tile_store, grid_for_bounds, grid_for_orthos, layer_tiles, open_tile_set, read_vector_files
+from .tiles import (
+    build_tile_store,
+    grid_for_bounds,
+    grid_for_orthos,
+    layer_tiles,
+    open_tile_set,
+    read_class_rasters,
+    read_vector_files,
+)
 from .training import REGION_MODEL, learn_region, train_descriptor
 
 __all__ = [
@@ -44,6 +52,6 @@ __all__ = [
     "build_modern_index", "build_tile_store", "describer_for", "describer_for_index", "evaluate_archive",
     "evaluate_stores", "export_onnx", "grid_for_bounds", "grid_for_orthos", "index_archive", "index_archive_for_ortho",
     "layer_tiles", "learn_region", "locate_archive_photos", "match_all_tiles", "merge_index_shards", "model_describer",
-    "modern_tile_at", "open_matcher", "open_tile_set", "photos_showing_place", "read_vector_files",
+    "modern_tile_at", "open_matcher", "open_tile_set", "photos_showing_place", "read_class_rasters", "read_vector_files",
     "synthetic_archive", "train_descriptor", "untrained_model_path", "warn_if_trained_elsewhere",
 ]

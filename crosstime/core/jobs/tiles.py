@@ -76,3 +76,14 @@ def build_tile_store(out: str, old_ortho: OrthoSource, new_ortho: OrthoSource, o
         store, summary = write_tile_store(out, tiles, progress)
     summary["grid"] = grid
     return store, summary
+
+
+def read_class_rasters(paths: Sequence[str], mapping: Optional[str] = None):
+    """Land-cover rasters as map layers (ClassRasterData), each with ``mapping`` (a preset or file), else its own
+    (a mapping file beside it, its class names: ``geo.class_mapping.mapping_for_raster``)."""
+    import os
+
+    from ..geo.class_mapping import mapping_for_raster
+    from ..geo.class_rasters import ClassRasterData
+    return [ClassRasterData(os.path.splitext(os.path.basename(p))[0], str(p), mapping_for_raster(str(p), mapping))
+            for p in paths or []]

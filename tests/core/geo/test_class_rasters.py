@@ -7,8 +7,13 @@ import rasterio
 from rasterio.transform import from_origin
 
 from crosstime.core import jobs
-from crosstime.core.geo.class_mapping import (ClassMapping, ClassMappingError, category_for_label, load_class_mapping,
-                                              mapping_from_labels)
+from crosstime.core.geo.class_mapping import (
+    ClassMapping,
+    ClassMappingError,
+    category_for_label,
+    load_class_mapping,
+    mapping_from_labels,
+)
 from crosstime.core.geo.class_rasters import ClassRasterData, ClassRasterError, ClassRasterSampler
 from crosstime.core.geo.grid import TileGrid
 from crosstime.core.geo.legend import load_legend
