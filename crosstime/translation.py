@@ -84,6 +84,11 @@ def _tables() -> Dict[str, Dict[str, str]]:
             "rgb": tr("RGB (6 input channels)"),
             "grey": tr("grey (4 input channels)"),
         },
+        "CLASS_MAPPINGS": {
+            "auto": tr("automatic: a mapping file beside the raster, else its class names"),
+            "worldcover": tr("ESA WorldCover"),
+            "flair": tr("IGN FLAIR / CoSIA"),
+        },
         "LEGEND_PRESETS": {
             "bdtopo_v3": tr("IGN BD TOPO v3"),
             "bdtopo_v2": tr("IGN BD TOPO v2 (2004-era shapefiles)"),

@@ -294,9 +294,12 @@ class VectorLayerReader:
 
 
 def vector_layer_readers(layers: Iterable[QgsMapLayer], extent=None, extent_crs=None, legend=None,
-                         ogr: bool = False) -> List[VectorLayerReader]:
-    """Readers of the layers (made here, on the calling thread; read wherever ``read()`` is called)."""
-    return [VectorLayerReader(l, extent, extent_crs, needed_fields(l, legend), ogr) for l in layers if l is not None]
+                         ogr: bool = False) -> list:
+    """Readers of a date's map layers (made here, on the calling thread; read wherever ``read()`` is called):
+    vector layers, and land-cover rasters (``class_layers``)."""
+    from .class_layers import ClassRasterReader
+    return [ClassRasterReader(l) if isinstance(l, QgsRasterLayer)
+            else VectorLayerReader(l, extent, extent_crs, needed_fields(l, legend), ogr) for l in layers if l is not None]
 
 
 def vector_layer_data(layer: QgsVectorLayer, extent: Optional[QgsRectangle] = None,
@@ -305,8 +308,9 @@ def vector_layer_data(layer: QgsVectorLayer, extent: Optional[QgsRectangle] = No
     return VectorLayerReader(layer, extent, extent_crs, needed_fields(layer, legend)).read()
 
 
-def vector_layers_data(layers: Iterable[QgsMapLayer], extent=None, extent_crs=None, legend=None) -> List[VectorLayerData]:
-    return [vector_layer_data(l, extent, extent_crs, legend) for l in layers if l is not None]
+def vector_layers_data(layers: Iterable[QgsMapLayer], extent=None, extent_crs=None, legend=None) -> list:
+    """A date's map layers copied into plain data, now (land-cover rasters: their file and class mapping)."""
+    return [r.read() for r in vector_layer_readers(layers, extent, extent_crs, legend)]
 
 
 def attribute_samples(layer: QgsVectorLayer, limit: int = 5000) -> List[dict]:

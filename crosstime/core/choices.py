@@ -73,6 +73,14 @@ PAIR_SAMPLINGS: Dict[str, str] = {
 }
 
 # legend presets: key -> label (the presets themselves live in core.geo.legend)
+# how the classes of a land-cover raster become categories (core.geo.class_mapping); "auto": a mapping file beside
+# the raster, else its class names
+CLASS_MAPPINGS: Dict[str, str] = {
+    "auto": "automatic: a mapping file beside the raster, else its class names",
+    "worldcover": "ESA WorldCover",
+    "flair": "IGN FLAIR / CoSIA",
+}
+
 LEGEND_PRESETS: Dict[str, str] = {
     "bdtopo_v3": "IGN BD TOPO v3",
     "bdtopo_v2": "IGN BD TOPO v2 (2004-era shapefiles)",

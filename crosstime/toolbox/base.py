@@ -27,6 +27,7 @@ GROUP_ICONS = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__fil
 
 LEGEND_KEYS = choices.keys(choices.LEGEND_PRESETS)
 SEMANTIC_KEYS = choices.keys(choices.SEMANTIC_MODES)
+CLASS_MAPPING_KEYS = choices.keys(choices.CLASS_MAPPINGS)
 
 
 def group_label(group_id: str) -> str:
@@ -52,6 +53,8 @@ class CrossTimeAlgorithm(QgsProcessingAlgorithm):
     GRID_CRS = "GRID_CRS"
     EXTENT = "EXTENT"
     MAPPING_FILE = "MAPPING_FILE"
+    CLASS_MAPPING = "CLASS_MAPPING"
+    CLASS_MAPPING_FILE = "CLASS_MAPPING_FILE"
     NEEDS = ("torch", "torchvision", "rasterio")
 
     def name(self) -> str:
@@ -133,6 +136,31 @@ class CrossTimeAlgorithm(QgsProcessingAlgorithm):
         if path:
             return load_legend(path)
         return load_legend(LEGEND_KEYS[self.parameterAsEnum(parameters, self.LEGEND, context)])
+
+    def add_class_params(self, names_and_labels) -> None:
+        """Land-cover rasters per date (``(name, label)`` pairs), and how their classes become categories."""
+        for name, label in names_and_labels:
+            self.addParameter(QgsProcessingParameterMultipleLayers(name, label, QgsProcessing.SourceType.TypeRaster,
+                                                                   optional=True))
+        self.addParameter(QgsProcessingParameterEnum(self.CLASS_MAPPING, tr("Classes of the land-cover rasters"),
+                                                     options=choice_labels("CLASS_MAPPINGS"), defaultValue=0))
+        self.addParameter(QgsProcessingParameterFile(
+            self.CLASS_MAPPING_FILE, tr("Class mapping file (JSON or CSV value,category; overrides the choice above)"),
+            optional=True))
+
+    def classes_of(self, parameters, name: str, context) -> List:
+        """The chosen land-cover rasters of one date, each with its class mapping."""
+        from ..adapters.class_layers import ClassRasterReader
+        from ..adapters.layers import LayerError
+        from ..core.errors import CrossTimeError
+
+        layers = self.parameterAsLayerList(parameters, name, context) or []
+        mapping = self.parameterAsFile(parameters, self.CLASS_MAPPING_FILE, context) or \
+            CLASS_MAPPING_KEYS[self.parameterAsEnum(parameters, self.CLASS_MAPPING, context)]
+        try:
+            return [ClassRasterReader(layer, mapping).read() for layer in layers]
+        except (LayerError, CrossTimeError) as exc:
+            raise QgsProcessingException(translated(exc)) from exc
 
     def vectors_of(self, parameters, name: str, context, feedback, bounds, crs: str) -> List:
         """The chosen vector layers' features over ``bounds`` (in ``crs``), as plain data: files, WFS, any layer."""

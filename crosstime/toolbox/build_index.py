@@ -21,6 +21,7 @@ class BuildDescriptorIndex(CrossTimeAlgorithm):
     NEW_ORTHO = "NEW_ORTHO"
     OLD_ORTHO = "OLD_ORTHO"
     OLD_VECTORS = "OLD_VECTORS"
+    OLD_CLASSES = "OLD_CLASSES"
     NEW_HAS_VECTORS = "NEW_HAS_VECTORS"
     OUTPUT = "OUTPUT"
     PIXELS = "PIXELS"
@@ -66,6 +67,7 @@ class BuildDescriptorIndex(CrossTimeAlgorithm):
             self.NEW_HAS_VECTORS, tr("The new date has vector layers too (else the map is left out of both dates)"),
             defaultValue=True))
         self.add_legend_params()
+        self.add_class_params(((self.OLD_CLASSES, tr("Land-cover rasters of the old date")),))
         self.addParameter(number(self.TILE_SIZE, tr("Tile size (ground units)"), choices.DEFAULT_TILE_SIZE, minimum=1.0))
         self.addParameter(number(self.PIXELS, tr("Tile size in pixels"), choices.DEFAULT_PIXELS, minimum=32, integer=True))
         self.add_grid_params()
@@ -95,7 +97,8 @@ class BuildDescriptorIndex(CrossTimeAlgorithm):
             tile_size = self.parameterAsDouble(parameters, self.TILE_SIZE, context)
             pixels = self.parameterAsInt(parameters, self.PIXELS, context)
             area, crs, make_grid = self.grid_plan(parameters, context, old, new, tile_size, pixels)
-            layers = self.vectors_of(parameters, self.OLD_VECTORS, context, feedback, area, crs)
+            layers = self.classes_of(parameters, self.OLD_CLASSES, context) + \
+                self.vectors_of(parameters, self.OLD_VECTORS, context, feedback, area, crs)
             idx, _grid, warnings = jobs.build_index_from_layers(
                 out, old[1], new[1], layers, self.legend_of(parameters, context),
                 jobs.IndexSettings(model=model, tile_size=tile_size, pixels=pixels, crs=crs, shard=shard,

@@ -14,6 +14,8 @@ class BuildTileStore(CrossTimeAlgorithm):
     NEW_VECTORS = "NEW_VECTORS"
     OLD_ORTHO = "OLD_ORTHO"
     OLD_VECTORS = "OLD_VECTORS"
+    OLD_CLASSES = "OLD_CLASSES"
+    NEW_CLASSES = "NEW_CLASSES"
     OUTPUT = "OUTPUT"
     PIXELS = "PIXELS"
     STRIDE = "STRIDE"
@@ -32,7 +34,8 @@ class BuildTileStore(CrossTimeAlgorithm):
             "Cuts the old and the new ortho into tiles on a common grid (over their overlap, in a projected CRS in "
             "metres: the one given, else the new ortho's or the project's, else Lambert-93 in France or the UTM "
             "zone; web layers (WMS/WMTS/XYZ, WFS) are read over the extent given), rasterizes the vector layers of "
-            "each date onto the tiles with the chosen legend, and writes a tile store (a folder of arrays) that "
+            "each date onto the tiles with the chosen legend (over its land-cover rasters, if given: their classes "
+            "become categories by a preset, a mapping file, or their class names), and writes a tile store (a folder of arrays) that "
             "training, indexing and evaluation read fast. Tiles with nodata are kept with their valid fraction. "
             "Unmapped layers and values are reported."
         )
@@ -43,6 +46,8 @@ class BuildTileStore(CrossTimeAlgorithm):
         self.addParameter(multiple_vectors(self.OLD_VECTORS, tr("Vector layers of the old date")))
         self.addParameter(multiple_vectors(self.NEW_VECTORS, tr("Vector layers of the new date")))
         self.add_legend_params()
+        self.add_class_params(((self.OLD_CLASSES, tr("Land-cover rasters of the old date")),
+                               (self.NEW_CLASSES, tr("Land-cover rasters of the new date"))))
         self.addParameter(number(self.TILE_SIZE, tr("Tile size (ground units, e.g. metres)"), choices.DEFAULT_TILE_SIZE,
                                  minimum=1.0))
         self.addParameter(number(self.PIXELS, tr("Tile size in pixels"), choices.DEFAULT_PIXELS, minimum=32, integer=True))
@@ -63,8 +68,10 @@ class BuildTileStore(CrossTimeAlgorithm):
         stride = self.parameterAsDouble(parameters, self.STRIDE, context)
         # only the features over the tiled area are copied out of QGIS
         area, crs, make_grid = self.grid_plan(parameters, context, old, new, tile_size, pixels, stride)
-        old_v = self.vectors_of(parameters, self.OLD_VECTORS, context, feedback, area, crs)
-        new_v = self.vectors_of(parameters, self.NEW_VECTORS, context, feedback, area, crs)
+        old_v = self.classes_of(parameters, self.OLD_CLASSES, context) + \
+            self.vectors_of(parameters, self.OLD_VECTORS, context, feedback, area, crs)
+        new_v = self.classes_of(parameters, self.NEW_CLASSES, context) + \
+            self.vectors_of(parameters, self.NEW_VECTORS, context, feedback, area, crs)
         out = self.parameterAsString(parameters, self.OUTPUT, context)
         if not out.endswith(".ctstore"):
             out += ".ctstore"

@@ -42,6 +42,7 @@ class MatchTiles(CrossTimeAlgorithm):
     MODEL = "MODEL"
     NEW_ORTHO = "NEW_ORTHO"
     NEW_VECTORS = "NEW_VECTORS"
+    NEW_CLASSES = "NEW_CLASSES"
     OUTPUT = "OUTPUT"
     NEIGHBOURHOOD = "NEIGHBOURHOOD"
     NAME = "match_tiles"
@@ -71,6 +72,7 @@ class MatchTiles(CrossTimeAlgorithm):
         self.addParameter(raster_param(self.NEW_ORTHO, tr("New ortho")))
         self.addParameter(multiple_vectors(self.NEW_VECTORS, tr("Vector layers of the new date")))
         self.add_legend_params()
+        self.add_class_params(((self.NEW_CLASSES, tr("Land-cover rasters of the new date")),))
         self.addParameter(number(self.K, tr("Matches per tile (k)"), 5, minimum=1, integer=True))
         self.addParameter(QgsProcessingParameterEnum(
             self.NEIGHBOURHOOD, tr("Judge each candidate with"),
@@ -106,7 +108,8 @@ class MatchTiles(CrossTimeAlgorithm):
             )
         area = TileGrid.from_dict(grid_dict)
         _layer, new = self.ortho_of(parameters, self.NEW_ORTHO, context, tr("new ortho"))
-        layers = self.vectors_of(parameters, self.NEW_VECTORS, context, feedback, area.bounds(), area.crs)
+        layers = self.classes_of(parameters, self.NEW_CLASSES, context) + \
+            self.vectors_of(parameters, self.NEW_VECTORS, context, feedback, area.bounds(), area.crs)
         bm, warnings = jobs.match_all_tiles(
             index_path,
             self.parameterAsFile(parameters, self.MODEL, context) or None,

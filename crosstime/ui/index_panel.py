@@ -206,12 +206,12 @@ class IndexPanel(QObject):
                 path, old, new, layers, legend, jobs.IndexSettings(model=model, semantic_mode=semantic,
                                                             new_has_vectors=chosen["new_has_vectors"]), grid=grid,
                 progress=progress.sub(0.05, 1.0))
-            empty = [r.display_name for r, l in zip(readers, layers) if not l.features]
+            empty = [r.display_name for r, l in zip(readers, layers) if not has_vector_data([l])]
             old_has, new_has = has_vector_data(layers), chosen["new_has_vectors"]
             if old_has != new_has and describer_uses_maps(idx.model_config):
                 warnings = [one_date_note(old_has, new_has)] + list(warnings)
             for layer in layers:
-                release_gradually(layer.features)
+                release_gradually(getattr(layer, "features", []))
             return {"path": path, "count": len(idx), "warnings": warnings, "grid": grid_out.summary(), "empty": empty}
 
         return self._start_build(tr("CrossTime: index the old-date tiles"), work, self._index_done,
@@ -259,7 +259,7 @@ class IndexPanel(QObject):
                                                      minutes=minutes, index_out=index_path,
                                                      progress=progress.sub(0.03, 1.0))
             for layer in vectors["old"] + vectors["new"]:
-                release_gradually(layer.features)
+                release_gradually(getattr(layer, "features", []))
             best = (result.best_val or {}).get("map@5")
             start = next((h.get("val_map@5") for h in result.history if h["epoch"] == 0), None)
             return {"path": index_path, "count": len(index), "warnings": [], "grid": grid.summary(), "empty": [],

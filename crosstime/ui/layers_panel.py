@@ -51,8 +51,11 @@ class LayersPanel(QObject):
 
     # the layer combos --------------------------------------------------------------------------
     def refresh_vectors(self, *_args) -> None:
-        """List the project's vector layers in both vector combos, keeping what was checked."""
-        layers = [l for l in QgsProject.instance().mapLayers().values() if isinstance(l, QgsVectorLayer)]
+        """List the project's vector layers and land-cover rasters (paletted) in both combos, keeping what was
+        checked."""
+        from ..adapters.class_layers import is_land_cover_layer
+        layers = [l for l in QgsProject.instance().mapLayers().values()
+                  if isinstance(l, QgsVectorLayer) or is_land_cover_layer(l)]
         for combo in (self.w.oldVectorsCombo, self.w.newVectorsCombo):
             checked = set(checked_ids(combo))
             combo.blockSignals(True)
@@ -131,7 +134,8 @@ class LayersPanel(QObject):
         lay = self.layers()
         seen, out = set(), []
         for layer in lay["old_vectors"] + lay["new_vectors"]:
-            if layer.id() not in seen and not legend.rules_for_layer(source_layer_name(layer)):
+            if layer.id() not in seen and isinstance(layer, QgsVectorLayer) and \
+                    not legend.rules_for_layer(source_layer_name(layer)):
                 out.append(layer.name())
             seen.add(layer.id())
         return out
@@ -197,8 +201,12 @@ class LayersPanel(QObject):
                 warnings.append(tr("{}: no vector layer chosen, nothing is drawn on its tiles").format(date))
                 top.setExpanded(True)
                 continue
-            rep = legend.report((source_layer_name(l), attribute_samples(l)) for l in lay[key])
+            vectors = [l for l in lay[key] if isinstance(l, QgsVectorLayer)]
             for l in lay[key]:
+                if l not in vectors:
+                    warnings += [tr("{0}: {1}").format(date, m) for m in self._preview_land_cover(top, l, legend)]
+            rep = legend.report((source_layer_name(l), attribute_samples(l)) for l in vectors)
+            for l in vectors:
                 name = source_layer_name(l)
                 total = sum(rep.mapped.get(name, {}).values())
                 item = QTreeWidgetItem([f"{l.name()}  [{name}]", str(total)])
@@ -221,6 +229,31 @@ class LayersPanel(QObject):
         else:
             self.dock.status(tr("legend '{}': every chosen layer maps onto the categories").format(legend.name), "ok")
         return warnings
+
+    @staticmethod
+    def _preview_land_cover(top, layer, legend) -> List[str]:
+        """The classes of a land-cover raster and the category each becomes; what cannot be read, said."""
+        from ..adapters.class_layers import ClassRasterReader
+        from ..core.errors import CrossTimeError
+        try:
+            mapping = ClassRasterReader(layer).data.mapping
+        except (CrossTimeError, ValueError) as exc:
+            item = QTreeWidgetItem([layer.name(), ""])
+            item.setForeground(0, QColor("#b00020"))
+            top.addChild(item)
+            return [translated(exc)]
+        item = QTreeWidgetItem([tr("{}  [land cover: {}]").format(layer.name(), mapping.name), ""])
+        item.setToolTip(0, layer.name())
+        top.addChild(item)
+        for value, key in sorted(mapping.classes.items()):
+            if key is None:
+                item.addChild(QTreeWidgetItem([tr("{} → background").format(mapping.label(value)), ""]))
+                continue
+            c = legend.category(key)
+            child = QTreeWidgetItem([f"{mapping.label(value)} → {category_label(c)}", ""])
+            child.setBackground(0, QColor(*c.rgb, 90))
+            item.addChild(child)
+        return []
 
     def shutdown(self) -> None:
         for sig, slot in ((QgsProject.instance().layersAdded, self.refresh_vectors),

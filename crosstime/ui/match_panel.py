@@ -231,7 +231,7 @@ class MatchPanel(QObject):
             tiles = jobs.layer_tiles(g, inputs["legend"], old_ortho=inputs["old"], new_ortho=inputs["new"],
                                      old_vectors=old_layers if inputs["old"] else (), new_vectors=new_layers)
             for layer in new_layers + old_layers:
-                release_gradually(layer.features)
+                release_gradually(getattr(layer, "features", []))
             return matcher.adopt_tiles(tiles)
 
         def done(status, result, error):

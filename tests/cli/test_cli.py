@@ -94,41 +94,12 @@ def test_train_flags_are_made_from_the_training_settings(monkeypatch):
         cli.build_parser().parse_args(["train", "s", "--out", "m", "--augment", "sideways"])
 
 
-def _land_cover_of(vectors, ortho, out, labels_as):
-    """A land-cover raster drawn from a vector file on the ortho's grid (values: category codes), labelled as asked:
-    ``qml`` a QGIS style of class names beside it, ``csv`` a mapping file beside it."""
-    import numpy as np
-    import rasterio
-
-    from crosstime.core import jobs
-    from crosstime.core.geo.legend import load_legend
-    from crosstime.core.geo.rasterize import SemanticRasterizer
-    legend = load_legend("bdtopo_v3")
-    with rasterio.open(ortho) as src:
-        profile = dict(driver="GTiff", width=src.width, height=src.height, count=1, dtype="uint8", crs=src.crs,
-                       transform=src.transform)
-        codes = SemanticRasterizer(jobs.read_vector_files([vectors]), legend, src.crs.to_wkt()).draw(
-            np.zeros((src.height, src.width), np.uint8), src.transform)
-    with rasterio.open(out, "w", **profile) as dst:
-        dst.write(codes, 1)
-    stem = os.path.splitext(out)[0]
-    if labels_as == "qml":
-        entries = "".join(f'<paletteEntry value="{c.code}" label="{c.label}" color="#000000"/>'
-                          for c in legend.categories)
-        with open(stem + ".qml", "w", encoding="utf-8") as f:
-            f.write(f"<qgis><pipe><rasterrenderer type=\"paletted\"><colorPalette>{entries}</colorPalette>"
-                    "</rasterrenderer></pipe></qgis>")
-    else:
-        with open(stem + ".classes.csv", "w", encoding="utf-8") as f:
-            f.write("value,category\n" + "".join(f"{c.code},{c.key}\n" for c in legend.categories))
-    return out
-
-
 def test_land_cover_rasters_give_the_map_the_vectors_give(land, tmp_path, capsys):
     import numpy as np
 
     from crosstime.core.tiles.dates import NEW, OLD
     from crosstime.core.tiles.store import TileStore
+    from tests.land_cover import land_cover_of as _land_cover_of
     old = _land_cover_of(land.old_vectors, land.old_ortho, str(tmp_path / "old_lc.tif"), "qml")
     new = _land_cover_of(land.new_vectors, land.new_ortho, str(tmp_path / "new_lc.tif"), "csv")
     args = ("--old-ortho", land.old_ortho, "--new-ortho", land.new_ortho, "--tile-size", "200", "--pixels", "50")

@@ -106,8 +106,9 @@ def category_for_label(label: str) -> Optional[str]:
 
 
 def mapping_from_labels(labels: Dict[int, str], name: str) -> ClassMapping:
-    """A mapping made from the raster's own class names."""
-    return ClassMapping(name, {v: category_for_label(t) for v, t in labels.items()}, dict(labels))
+    """A mapping made from the raster's own class names (a class without a name is background)."""
+    return ClassMapping(name, {v: category_for_label(t) for v, t in labels.items()},
+                        {v: t for v, t in labels.items() if t})
 
 
 def load_class_mapping(name_or_path: str) -> ClassMapping:
@@ -152,17 +153,19 @@ def _from_csv(path: str) -> ClassMapping:
     return ClassMapping(os.path.basename(path), classes, labels)
 
 
-def mapping_for_raster(path: str, given: Optional[str] = None) -> ClassMapping:
+def mapping_for_raster(path: str, given: Optional[str] = None, labels: Optional[Dict[int, str]] = None
+                       ) -> ClassMapping:
     """The mapping of a land-cover raster: ``given`` (a preset or file); else a mapping file beside the raster
-    (``<name>.classes.json`` or ``.csv``); else its class names (a QGIS style ``<name>.qml`` with class labels,
-    GDAL category names), matched by keywords."""
+    (``<name>.classes.json`` or ``.csv``); else its class names (``labels``: a QGIS layer's style; a QGIS style
+    ``<name>.qml`` beside it; GDAL category names), matched by keywords."""
     if given and given != "auto":
         return load_class_mapping(given)
     stem = os.path.splitext(path)[0]
     for beside in (stem + ".classes.json", stem + ".classes.csv"):
         if os.path.isfile(beside):
             return load_class_mapping(beside)
-    labels = _qml_labels(stem + ".qml") or _gdal_category_names(path)
+    if not any((labels or {}).values()):
+        labels = _qml_labels(stem + ".qml") or _gdal_category_names(path)
     if labels:
         return mapping_from_labels(labels, os.path.basename(path))
     raise ClassMappingError("{path}: no class mapping for this land-cover raster. Give one (presets: {presets}, or "
@@ -186,7 +189,7 @@ def _qml_labels(qml: str) -> Dict[int, str]:
             labels[int(float(entry.get("value", "")))] = entry.get("label") or ""
         except ValueError:
             continue
-    return {v: t for v, t in labels.items() if t}
+    return labels if any(labels.values()) else {}
 
 
 def _gdal_category_names(path: str) -> Dict[int, str]:
