@@ -398,6 +398,36 @@ def xbd_features(label):
     return out
 
 
+def xbd_gsd(label):
+    """Metres per pixel from the label's pixel ('xy') and lon/lat ('lng_lat') polygons (affine fit), or None."""
+    feats = label.get("features") or {}
+    by_uid = {}
+    for kind in ("xy", "lng_lat"):
+        for f in feats.get(kind) or []:
+            uid = (f.get("properties") or {}).get("uid")
+            polys = wkt_polygons(f.get("wkt") or "")
+            if uid and polys:
+                by_uid.setdefault(uid, {})[kind] = polys[0][0]
+    px, ll = [], []
+    for uid in sorted(by_uid):
+        d = by_uid[uid]
+        if "xy" in d and "lng_lat" in d and len(d["xy"]) == len(d["lng_lat"]):
+            px += d["xy"]
+            ll += d["lng_lat"]
+    if len(px) < 3:
+        return None
+    ll = np.asarray(ll, dtype=np.float64)
+    lat0 = np.radians(ll[:, 1].mean())
+    r = 6378137.0
+    e = np.radians(ll[:, 0]) * r * np.cos(lat0)
+    n = np.radians(ll[:, 1]) * r
+    design = np.column_stack([np.asarray(px, dtype=np.float64), np.ones(len(px))])
+    coef_e = np.linalg.lstsq(design, e, rcond=None)[0]
+    coef_n = np.linalg.lstsq(design, n, rcond=None)[0]
+    det = abs(coef_e[0] * coef_n[1] - coef_e[1] * coef_n[0])
+    return float(np.sqrt(det)) if det > 0 else None
+
+
 def collect_xbd(mirror, used, log):
     files = mirror.files()
     tiles = {}
@@ -446,7 +476,7 @@ def collect_xbd(mirror, used, log):
         def day(meta):
             return (meta.get("capture_date") or "")[:10]
 
-        gsd = meta_a.get("gsd") or meta_b.get("gsd") or ""
+        gsd = xbd_gsd(labels.get("pre") or labels.get("post"))
         groups = {}
         for kind, when in sorted(parts):
             p = parts[(kind, when)]
@@ -462,7 +492,7 @@ def collect_xbd(mirror, used, log):
             "a": a, "b": b, "a_classes": a_cls, "b_classes": b_cls,
             "key": (files_sha(mirror, parts[("img", "pre")]), files_sha(mirror, parts[("img", "post")])),
             "row": {"date_a": day(meta_a), "date_b": day(meta_b),
-                    "gsd_m": ("%.3f" % float(gsd)) if gsd else "", "crs": "", "georeferenced": "no",
+                    "gsd_m": ("%.3f" % gsd) if gsd else "", "crs": "", "georeferenced": "no",
                     "semantics": XBD["semantics"], "license": XBD["license"], "origin": origin,
                     "note": note},
             "repo": mirror.repo, "commit": mirror.commit, "paths": paths,

@@ -35,8 +35,8 @@ class BuildTileStore(CrossTimeAlgorithm):
             "metres: the one given, else the new ortho's or the project's, else Lambert-93 in France or the UTM "
             "zone; web layers (WMS/WMTS/XYZ, WFS) are read over the extent given), rasterizes the vector layers of "
             "each date onto the tiles with the chosen legend (over its land-cover rasters, if given: their classes "
-            "become categories by a preset, a mapping file, or their class names), and writes a tile store (a folder of arrays) that "
-            "training, indexing and evaluation read fast. Tiles with nodata are kept with their valid fraction. "
+            "become categories by a preset, a mapping file, or their class names), and writes a tile store (a "
+            "folder of arrays) that training, indexing and evaluation read fast. Tiles with nodata are kept with their valid fraction. "
             "Unmapped layers and values are reported."
         )
 
