@@ -36,8 +36,8 @@ class BuildTileStore(CrossTimeAlgorithm):
             "zone; web layers (WMS/WMTS/XYZ, WFS) are read over the extent given), rasterizes the vector layers of "
             "each date onto the tiles with the chosen legend (over its land-cover rasters, if given: their classes "
             "become categories by a preset, a mapping file, or their class names), and writes a tile store (a "
-            "folder of arrays) that training, indexing and evaluation read fast. Tiles with nodata are kept with their valid fraction. "
-            "Unmapped layers and values are reported."
+            "folder of arrays) that training, indexing and evaluation read fast. Tiles with nodata are kept with "
+            "their valid fraction. Unmapped layers and values are reported."
         )
 
     def initAlgorithm(self, config=None):
