@@ -2,7 +2,9 @@
 
 Each scene keeps its own pixel grid: tiles are cut at the images' native resolution, and where a
 scene carries building polygons per date (``a_buildings.geojson``, ``b_buildings.geojson``) on a
-georeferenced GeoTIFF, they are rasterized onto the same tiles as the ``building`` category.
+georeferenced GeoTIFF, they are rasterized onto the same tiles as the ``building`` category. A scene
+with land cover per date (``a_classes.png``, ``b_classes.png``: class values, the size of the images)
+has it mapped to categories by its source's ``classes.json`` (``geo.class_mapping``).
 """
 from __future__ import annotations
 
@@ -34,6 +36,10 @@ class Scene:
     gsd: Optional[float] = None
     buildings_a: Optional[str] = None
     buildings_b: Optional[str] = None
+    # land cover per date: class images the size of the images, and the source's mapping (<source>/classes.json)
+    classes_a: Optional[str] = None
+    classes_b: Optional[str] = None
+    class_mapping: Optional[str] = None
 
     @property
     def key(self) -> str:
@@ -63,9 +69,19 @@ def find_scenes(root: str, sources: Optional[Sequence[str]] = None) -> List[Scen
             continue
         rel = os.path.relpath(folder, root)
         ba, bb = (os.path.join(folder, f"{d}_buildings.geojson") for d in "ab")
+        ca, cb = (_first_existing(folder, f"{d}_classes") for d in "ab")
+        mapping = os.path.join(os.path.dirname(folder), "classes.json")
         scenes.append(Scene(source, os.path.basename(folder), folder, a, b, gsd.get(rel),
-                            ba if os.path.exists(ba) else None, bb if os.path.exists(bb) else None))
+                            ba if os.path.exists(ba) else None, bb if os.path.exists(bb) else None,
+                            ca, cb, mapping if (ca or cb) and os.path.exists(mapping) else None))
     return scenes
+
+
+def _first_existing(folder: str, stem: str) -> Optional[str]:
+    for ext in (".png", ".tif", ".tiff"):
+        if os.path.exists(os.path.join(folder, stem + ext)):
+            return os.path.join(folder, stem + ext)
+    return None
 
 
 def read_rgb(path: str):
@@ -80,6 +96,42 @@ def read_rgb(path: str):
     if data.shape[0] == 1:
         data = np.repeat(data, 3, axis=0)
     return np.ascontiguousarray(np.moveaxis(data[:3], 0, -1).astype(np.uint8)), crs, transform
+
+
+def map_codes(scene: Scene, date: str, crs, transform, shape) -> np.ndarray:
+    """Code raster of the scene's map for one date: its land-cover classes, its buildings drawn over them (zeros
+    when it has neither)."""
+    out = class_codes(scene, date, shape)
+    buildings = building_codes(scene, date, crs, transform, shape)
+    return np.where(buildings > 0, buildings, out)
+
+
+def class_codes(scene: Scene, date: str, shape) -> np.ndarray:
+    """The scene's land-cover classes of one date as category codes, through its source's mapping."""
+    path = scene.classes_a if date == OLD else scene.classes_b
+    out = np.zeros(shape, np.uint8)
+    if path is None:
+        return out
+    if scene.class_mapping is None:
+        raise CrossTimeError("{path}: land-cover classes without a mapping: put classes.json (value: category) in "
+                             "the source's folder", path=path)
+    from ..geo.class_mapping import load_class_mapping
+    from ..geo.legend import CATEGORIES
+    mapping = load_class_mapping(scene.class_mapping)
+    code = {c.key: c.code for c in CATEGORIES}
+    lut = np.zeros(max(list(mapping.classes) + [0]) + 1, np.uint8)
+    for value, key in mapping.classes.items():
+        if key is not None and value >= 0:
+            lut[value] = code[key]
+    import rasterio
+    from rasterio.errors import NotGeoreferencedWarning
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", NotGeoreferencedWarning)
+        with rasterio.open(path) as src:
+            values = src.read(1).astype(np.int64)[:shape[0], :shape[1]]
+    inside = (values >= 0) & (values < len(lut))
+    out[:values.shape[0], :values.shape[1]] = np.where(inside, lut[np.clip(values, 0, len(lut) - 1)], 0)
+    return out
 
 
 def building_codes(scene: Scene, date: str, crs, transform, shape) -> np.ndarray:
@@ -140,8 +192,7 @@ def build_realpairs_store(root: str, out_path: str, tile_px: int = 128, stride_p
                 ib, _, _ = read_rgb(s.image_b)
                 h, wd = min(ia.shape[0], ib.shape[0]), min(ia.shape[1], ib.shape[1])
                 ia, ib = ia[:h, :wd], ib[:h, :wd]
-                cache[s.key] = (ia, ib, building_codes(s, OLD, crs, tr, (h, wd)),
-                                building_codes(s, NEW, crs, tr, (h, wd)))
+                cache[s.key] = (ia, ib, map_codes(s, OLD, crs, tr, (h, wd)), map_codes(s, NEW, crs, tr, (h, wd)))
             ia, ib, sa, sb = cache[s.key]
             win = (slice(r, r + tile_px), slice(c, c + tile_px))
             w.put(k, f"{s.key}:{r}_{c}", (c, r, c + tile_px, r + tile_px), ia[win], ib[win], sa[win], sb[win],

@@ -47,3 +47,36 @@ def test_xbd_buildings_fall_on_the_buildings(realpairs_root):
 def test_missing_folder_is_a_clear_error(tmp_path):
     with pytest.raises(CrossTimeError, match="no image pairs"):
         build_realpairs_store(str(tmp_path), str(tmp_path / "x.ctstore"))
+
+
+def test_land_cover_per_date_becomes_each_dates_map(tmp_path):
+    """A semantic-change source: class images per date mapped by the source's classes.json; a scene without them
+    has an empty map, and a source without a mapping is named."""
+    import json
+
+    import rasterio
+    src = tmp_path / "pairs" / "scd"
+    rng = np.random.default_rng(0)
+    for scene in ("s1", "s2"):
+        (src / scene).mkdir(parents=True)
+        for d in "ab":
+            with rasterio.open(src / scene / f"{d}.png", "w", driver="PNG", width=64, height=64, count=3,
+                               dtype="uint8") as f:
+                f.write(rng.integers(0, 255, (3, 64, 64), dtype=np.uint8))
+    classes = {"a": np.full((64, 64), 3, np.uint8), "b": np.full((64, 64), 3, np.uint8)}
+    classes["a"][:32] = 1                      # water above, ground below on the old date
+    classes["b"][:, :32] = 2                   # buildings on the left on the new date
+    for d, values in classes.items():
+        with rasterio.open(src / "s1" / f"{d}_classes.png", "w", driver="PNG", width=64, height=64, count=1,
+                           dtype="uint8") as f:
+            f.write(values, 1)
+    (src / "classes.json").write_text(json.dumps({"name": "scd", "classes": {"1": "water", "2": "building",
+                                                                            "3": None}}))
+    st = build_realpairs_store(str(tmp_path / "pairs"), str(tmp_path / "scd.ctstore"), tile_px=32)
+    k = {str(t): n for n, t in enumerate(st.ids)}
+    assert (np.asarray(st.sem_a)[k["scd/s1:0_0"]] == 7).all() and not np.asarray(st.sem_a)[k["scd/s1:32_0"]].any()
+    assert (np.asarray(st.sem_b)[k["scd/s1:0_0"]] == 6).all() and not np.asarray(st.sem_b)[k["scd/s1:0_32"]].any()
+    assert not np.asarray(st.sem_a)[[k["scd/s2:0_0"], k["scd/s2:32_32"]]].any()
+    (src / "classes.json").unlink()
+    with pytest.raises(CrossTimeError, match="a_classes.png: land-cover classes without a mapping"):
+        build_realpairs_store(str(tmp_path / "pairs"), str(tmp_path / "x.ctstore"), tile_px=32)
