@@ -60,106 +60,121 @@
     </message>
     <message>
         <location filename="../translation.py" line="88"/>
+        <source>automatic: a mapping file beside the raster, else its class names</source>
+        <translation>automatique : un fichier de correspondance à côté du raster, sinon les noms de ses classes</translation>
+    </message>
+    <message>
+        <location filename="../translation.py" line="89"/>
+        <source>ESA WorldCover</source>
+        <translation>ESA WorldCover</translation>
+    </message>
+    <message>
+        <location filename="../translation.py" line="90"/>
+        <source>IGN FLAIR / CoSIA</source>
+        <translation>IGN FLAIR / CoSIA</translation>
+    </message>
+    <message>
+        <location filename="../translation.py" line="93"/>
         <source>IGN BD TOPO v3</source>
         <translation>IGN BD TOPO v3</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="89"/>
+        <location filename="../translation.py" line="94"/>
         <source>IGN BD TOPO v2 (2004-era shapefiles)</source>
         <translation>IGN BD TOPO v2 (shapefiles de l'époque 2004)</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="90"/>
+        <location filename="../translation.py" line="95"/>
         <source>OpenStreetMap tags</source>
         <translation>Attributs OpenStreetMap (tags)</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="93"/>
+        <location filename="../translation.py" line="98"/>
         <source>16x16 thumbnail</source>
         <translation>vignette 16x16</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="94"/>
+        <location filename="../translation.py" line="99"/>
         <source>EfficientNet-Lite0 ImageNet + max pool (offline)</source>
         <translation>EfficientNet-Lite0 ImageNet + agrégation max (hors ligne)</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="95"/>
+        <location filename="../translation.py" line="100"/>
         <source>EfficientNet-Lite0 ImageNet + GeM</source>
         <translation>EfficientNet-Lite0 ImageNet + GeM</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="96"/>
+        <location filename="../translation.py" line="101"/>
         <source>ResNet50 ImageNet + max pool at 512 px (paper Table 3)</source>
         <translation>ResNet50 ImageNet + agrégation max à 512 px (tableau 3 de l'article)</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="97"/>
+        <location filename="../translation.py" line="102"/>
         <source>ResNet50 ImageNet + GeM at 1024 px (paper Table 4)</source>
         <translation>ResNet50 ImageNet + GeM à 1024 px (tableau 4 de l'article)</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="122"/>
+        <location filename="../translation.py" line="127"/>
         <source>road</source>
         <translation>route</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="123"/>
+        <location filename="../translation.py" line="128"/>
         <source>church or chapel</source>
         <translation>église ou chapelle</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="124"/>
+        <location filename="../translation.py" line="129"/>
         <source>tower or keep</source>
         <translation>tour ou donjon</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="125"/>
+        <location filename="../translation.py" line="130"/>
         <source>fort or blockhouse</source>
         <translation>fort ou blockhaus</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="126"/>
+        <location filename="../translation.py" line="131"/>
         <source>castle</source>
         <translation>château</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="127"/>
+        <location filename="../translation.py" line="132"/>
         <source>undifferentiated building</source>
         <translation>bâtiment indifférencié</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="128"/>
+        <location filename="../translation.py" line="133"/>
         <source>water surface</source>
         <translation>surface d'eau</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="129"/>
+        <location filename="../translation.py" line="134"/>
         <source>sports ground</source>
         <translation>terrain de sport</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="130"/>
+        <location filename="../translation.py" line="135"/>
         <source>cemetery</source>
         <translation>cimetière</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="131"/>
+        <location filename="../translation.py" line="136"/>
         <source>vegetation</source>
         <translation>végétation</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="132"/>
+        <location filename="../translation.py" line="137"/>
         <source>airport or airfield</source>
         <translation>aéroport ou aérodrome</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="133"/>
+        <location filename="../translation.py" line="138"/>
         <source>railway</source>
         <translation>voie ferrée</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="149"/>
+        <location filename="../translation.py" line="154"/>
         <source>CrossTime needs {} (not found in the Python that QGIS uses). Install them from the menu Plugins &gt; CrossTime &gt; Dependencies… (or the button in the CrossTime panel): they go to a private folder of your QGIS profile. Then restart QGIS.</source>
         <translation>CrossTime a besoin de {} (introuvable(s) dans le Python utilisé par QGIS). Installez-les depuis le menu Extensions &gt; CrossTime &gt; Dépendances… (ou le bouton du panneau CrossTime) : ils vont dans un dossier privé de votre profil QGIS. Redémarrez ensuite QGIS.</translation>
     </message>
@@ -167,6 +182,16 @@
         <location filename="../adapters/archive_layers.py" line="17"/>
         <source>CrossTime archive</source>
         <translation>Archives CrossTime</translation>
+    </message>
+    <message>
+        <location filename="../adapters/class_layers.py" line="38"/>
+        <source>not a raster layer</source>
+        <translation>ce n'est pas une couche raster</translation>
+    </message>
+    <message>
+        <location filename="../adapters/class_layers.py" line="39"/>
+        <source>land-cover raster</source>
+        <translation>raster d'occupation du sol</translation>
     </message>
     <message>
         <location filename="../adapters/layer_grid.py" line="37"/>
@@ -360,171 +385,187 @@
         <translation>{} : QGIS a rendu cette couche en {}, et non en couleurs</translation>
     </message>
     <message>
-        <location filename="../toolbox/base.py" line="34"/>
+        <location filename="../toolbox/base.py" line="35"/>
         <source>1. Data</source>
         <translation>1. Données</translation>
     </message>
     <message>
-        <location filename="../toolbox/base.py" line="34"/>
+        <location filename="../toolbox/base.py" line="35"/>
         <source>2. Descriptor</source>
         <translation>2. Descripteur</translation>
     </message>
     <message>
-        <location filename="../toolbox/base.py" line="34"/>
+        <location filename="../toolbox/base.py" line="35"/>
         <source>3. Matching</source>
         <translation>3. Appariement</translation>
     </message>
     <message>
-        <location filename="../toolbox/base.py" line="35"/>
+        <location filename="../toolbox/base.py" line="36"/>
         <source>4. Archive</source>
         <translation>4. Archives</translation>
     </message>
     <message>
-        <location filename="../toolbox/base.py" line="102"/>
+        <location filename="../toolbox/base.py" line="105"/>
         <source>Cancelled by the user; no output was written.</source>
         <translation>Annulé par l'utilisateur ; aucune sortie n'a été écrite.</translation>
     </message>
     <message>
-        <location filename="../toolbox/base.py" line="106"/>
+        <location filename="../toolbox/base.py" line="109"/>
         <source>The disk is full: {}. Free some space or choose another folder; nothing was left half-written.</source>
         <translation>Le disque est plein : {}. Libérez de la place ou choisissez un autre dossier ; aucun fichier n'est resté à moitié écrit.</translation>
     </message>
     <message>
-        <location filename="../toolbox/base.py" line="118"/>
+        <location filename="../toolbox/base.py" line="121"/>
         <source>Legend preset for the vector layers</source>
         <translation>Légende prédéfinie des couches vecteur</translation>
     </message>
     <message>
-        <location filename="../toolbox/base.py" line="125"/>
+        <location filename="../toolbox/base.py" line="128"/>
         <source>Mapping file (JSON; overrides the preset)</source>
         <translation>Fichier de correspondance (JSON ; remplace la légende prédéfinie)</translation>
     </message>
     <message>
-        <location filename="../toolbox/base.py" line="147"/>
+        <location filename="../toolbox/base.py" line="145"/>
+        <source>Classes of the land-cover rasters</source>
+        <translation>Classes des rasters d'occupation du sol</translation>
+    </message>
+    <message>
+        <location filename="../toolbox/base.py" line="148"/>
+        <source>Class mapping file (JSON or CSV value,category; overrides the choice above)</source>
+        <translation>Fichier de correspondance des classes (JSON ou CSV valeur,catégorie ; remplace le choix ci-dessus)</translation>
+    </message>
+    <message>
+        <location filename="../toolbox/base.py" line="175"/>
         <source>vector layer '{}' has no features in the area</source>
         <translation>la couche vecteur « {} » n'a aucune entité dans la zone</translation>
     </message>
     <message>
-        <location filename="../toolbox/base.py" line="166"/>
+        <location filename="../toolbox/base.py" line="194"/>
         <source>Tile grid CRS (empty: a projected CRS in metres around the new ortho)</source>
         <translation>SCR de la grille de tuiles (vide : un SCR projeté en mètres autour de l'ortho récente)</translation>
     </message>
     <message>
-        <location filename="../toolbox/base.py" line="169"/>
+        <location filename="../toolbox/base.py" line="197"/>
         <source>Limit to this extent (needed for web layers)</source>
         <translation>Limiter à cette emprise (nécessaire pour les couches web)</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="34"/>
+        <location filename="../toolbox/build_index.py" line="35"/>
         <source>Build descriptor index</source>
         <translation>Construire l'index de descripteurs</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="37"/>
+        <location filename="../toolbox/build_index.py" line="38"/>
         <source>Describes the old-date tiles and writes an index file (descriptors, tile ids, footprints, CRS, grid and the model's fingerprint), atomically. Give either a tile store, or the old ortho (with the new ortho, whose overlap sets the grid) and the old vector layers. Without a model, an untrained ImageNet CNN is used. 'Shard i/n' describes only the i-th of n parts, for independent jobs; merge the parts with the command line (crosstime merge-index).</source>
         <translation>Décrit les tuiles de la date ancienne et écrit un fichier d'index (descripteurs, identifiants des tuiles, emprises, SCR, grille et empreinte du modèle), de façon atomique. Donnez soit un jeu de tuiles, soit l'ortho ancienne (avec l'ortho récente, dont le recouvrement fixe la grille) et les couches vecteur anciennes. Sans modèle, un CNN ImageNet non entraîné est utilisé. « Part i/n » ne décrit que la i-ème de n parts, pour des traitements indépendants ; fusionnez les parts en ligne de commande (crosstime merge-index).</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="48"/>
-        <location filename="../toolbox/match.py" line="67"/>
+        <location filename="../toolbox/build_index.py" line="49"/>
+        <location filename="../toolbox/match.py" line="68"/>
         <source>Model file (empty: untrained baseline)</source>
         <translation>Fichier de modèle (vide : référence non entraînée)</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="49"/>
-        <location filename="../toolbox/match.py" line="68"/>
+        <location filename="../toolbox/build_index.py" line="50"/>
+        <location filename="../toolbox/match.py" line="69"/>
         <source>CrossTime model (*.ctmodel *.onnx)</source>
         <translation>Modèle CrossTime (*.ctmodel *.onnx)</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="55"/>
+        <location filename="../toolbox/build_index.py" line="56"/>
         <source>Tile store (instead of the layers below)</source>
         <translation>Jeu de tuiles (au lieu des couches ci-dessous)</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="60"/>
-        <location filename="../toolbox/build_tile_store.py" line="41"/>
+        <location filename="../toolbox/build_index.py" line="61"/>
+        <location filename="../toolbox/build_tile_store.py" line="44"/>
         <location filename="../ui/ign_layers.py" line="68"/>
         <source>Old ortho</source>
         <translation>Ortho ancienne</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="62"/>
+        <location filename="../toolbox/build_index.py" line="63"/>
         <source>New ortho (its overlap with the old one sets the grid)</source>
         <translation>Ortho récente (son recouvrement avec l'ancienne fixe la grille)</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="64"/>
-        <location filename="../toolbox/build_tile_store.py" line="43"/>
+        <location filename="../toolbox/build_index.py" line="65"/>
+        <location filename="../toolbox/build_tile_store.py" line="46"/>
         <source>Vector layers of the old date</source>
         <translation>Couches vecteur de la date ancienne</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="66"/>
+        <location filename="../toolbox/build_index.py" line="67"/>
         <source>The new date has vector layers too (else the map is left out of both dates)</source>
         <translation>La date récente a aussi des couches vecteur (sinon la carte est laissée de côté aux deux dates)</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="69"/>
+        <location filename="../toolbox/build_index.py" line="70"/>
+        <location filename="../toolbox/build_tile_store.py" line="49"/>
+        <source>Land-cover rasters of the old date</source>
+        <translation>Rasters d'occupation du sol de la date ancienne</translation>
+    </message>
+    <message>
+        <location filename="../toolbox/build_index.py" line="71"/>
         <location filename="../toolbox/build_modern_index.py" line="42"/>
         <source>Tile size (ground units)</source>
         <translation>Taille des tuiles (unités terrain)</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="70"/>
-        <location filename="../toolbox/build_tile_store.py" line="48"/>
+        <location filename="../toolbox/build_index.py" line="72"/>
+        <location filename="../toolbox/build_tile_store.py" line="53"/>
         <source>Tile size in pixels</source>
         <translation>Taille des tuiles en pixels</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="72"/>
+        <location filename="../toolbox/build_index.py" line="74"/>
         <source>Shard i/n (empty: everything)</source>
         <translation>Part i/n (vide : tout)</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="74"/>
+        <location filename="../toolbox/build_index.py" line="76"/>
         <source>Index file</source>
         <translation>Fichier d'index</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="75"/>
+        <location filename="../toolbox/build_index.py" line="77"/>
         <location filename="../toolbox/build_modern_index.py" line="48"/>
         <source>CrossTime index (*.ctindex)</source>
         <translation>Index CrossTime (*.ctindex)</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="77"/>
+        <location filename="../toolbox/build_index.py" line="79"/>
         <location filename="../toolbox/build_modern_index.py" line="49"/>
         <source>Tiles indexed</source>
         <translation>Tuiles indexées</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="92"/>
+        <location filename="../toolbox/build_index.py" line="94"/>
         <source>Give a tile store, or both orthos (old and new).</source>
         <translation>Donnez un jeu de tuiles, ou les deux orthos (ancienne et récente).</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="93"/>
-        <location filename="../toolbox/build_tile_store.py" line="59"/>
+        <location filename="../toolbox/build_index.py" line="95"/>
+        <location filename="../toolbox/build_tile_store.py" line="64"/>
         <location filename="../ui/index_panel.py" line="166"/>
-        <location filename="../ui/layers_panel.py" line="87"/>
+        <location filename="../ui/layers_panel.py" line="90"/>
         <location filename="../ui/match_panel.py" line="128"/>
         <source>old ortho</source>
         <translation>ortho ancienne</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="94"/>
-        <location filename="../toolbox/build_tile_store.py" line="60"/>
-        <location filename="../toolbox/match.py" line="108"/>
+        <location filename="../toolbox/build_index.py" line="96"/>
+        <location filename="../toolbox/build_tile_store.py" line="65"/>
+        <location filename="../toolbox/match.py" line="110"/>
         <location filename="../ui/archive_panel.py" line="237"/>
         <location filename="../ui/index_panel.py" line="166"/>
-        <location filename="../ui/layers_panel.py" line="87"/>
+        <location filename="../ui/layers_panel.py" line="90"/>
         <location filename="../ui/match_panel.py" line="127"/>
         <source>new ortho</source>
         <translation>ortho récente</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="106"/>
+        <location filename="../toolbox/build_index.py" line="109"/>
         <source>{} tiles described by {}</source>
         <translation>{} tuiles décrites par {}</translation>
     </message>
@@ -574,55 +615,61 @@
         <translation>{} tuiles modernes décrites par {}</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_tile_store.py" line="28"/>
+        <location filename="../toolbox/build_tile_store.py" line="30"/>
         <source>Build tile dataset</source>
         <translation>Construire un jeu de tuiles</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_tile_store.py" line="31"/>
-        <source>Cuts the old and the new ortho into tiles on a common grid (over their overlap, in a projected CRS in metres: the one given, else the new ortho's or the project's, else Lambert-93 in France or the UTM zone; web layers (WMS/WMTS/XYZ, WFS) are read over the extent given), rasterizes the vector layers of each date onto the tiles with the chosen legend, and writes a tile store (a folder of arrays) that training, indexing and evaluation read fast. Tiles with nodata are kept with their valid fraction. Unmapped layers and values are reported.</source>
-        <translation>Découpe l'ortho ancienne et l'ortho récente en tuiles sur une grille commune (sur leur recouvrement, dans un SCR projeté en mètres : celui donné, sinon celui de l'ortho récente ou du projet, sinon Lambert-93 en France ou la zone UTM ; les couches web (WMS/WMTS/XYZ, WFS) sont lues sur l'emprise donnée), rastérise les couches vecteur de chaque date sur les tuiles avec la légende choisie, et écrit un jeu de tuiles (un dossier de tableaux) que l'entraînement, l'indexation et l'évaluation lisent vite. Les tuiles avec du nodata sont gardées avec leur fraction valide. Les couches et valeurs sans correspondance sont signalées.</translation>
+        <location filename="../toolbox/build_tile_store.py" line="33"/>
+        <source>Cuts the old and the new ortho into tiles on a common grid (over their overlap, in a projected CRS in metres: the one given, else the new ortho's or the project's, else Lambert-93 in France or the UTM zone; web layers (WMS/WMTS/XYZ, WFS) are read over the extent given), rasterizes the vector layers of each date onto the tiles with the chosen legend (over its land-cover rasters, if given: their classes become categories by a preset, a mapping file, or their class names), and writes a tile store (a folder of arrays) that training, indexing and evaluation read fast. Tiles with nodata are kept with their valid fraction. Unmapped layers and values are reported.</source>
+        <translation>Découpe l'ortho ancienne et l'ortho récente en tuiles sur une grille commune (sur leur recouvrement, dans un SCR projeté en mètres : celui donné, sinon celui de l'ortho récente ou du projet, sinon Lambert-93 en France ou la zone UTM ; les couches web (WMS/WMTS/XYZ, WFS) sont lues sur l'emprise donnée), rastérise les couches vecteur de chaque date sur les tuiles avec la légende choisie (par-dessus ses rasters d'occupation du sol, s'il y en a : leurs classes deviennent des catégories par une correspondance prédéfinie, un fichier de correspondance ou les noms de leurs classes), et écrit un jeu de tuiles (un dossier de tableaux) que l'entraînement, l'indexation et l'évaluation lisent vite. Les tuiles avec des nodata sont gardées avec leur fraction valide. Les couches et valeurs sans correspondance sont signalées.</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_tile_store.py" line="42"/>
-        <location filename="../toolbox/match.py" line="71"/>
+        <location filename="../toolbox/build_tile_store.py" line="45"/>
+        <location filename="../toolbox/match.py" line="72"/>
         <location filename="../ui/ign_layers.py" line="69"/>
         <source>New ortho</source>
         <translation>Ortho récente</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_tile_store.py" line="44"/>
-        <location filename="../toolbox/match.py" line="72"/>
+        <location filename="../toolbox/build_tile_store.py" line="47"/>
+        <location filename="../toolbox/match.py" line="73"/>
         <source>Vector layers of the new date</source>
         <translation>Couches vecteur de la date récente</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_tile_store.py" line="46"/>
+        <location filename="../toolbox/build_tile_store.py" line="50"/>
+        <location filename="../toolbox/match.py" line="75"/>
+        <source>Land-cover rasters of the new date</source>
+        <translation>Rasters d'occupation du sol de la date récente</translation>
+    </message>
+    <message>
+        <location filename="../toolbox/build_tile_store.py" line="51"/>
         <source>Tile size (ground units, e.g. metres)</source>
         <translation>Taille des tuiles (unités terrain, par exemple en mètres)</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_tile_store.py" line="49"/>
+        <location filename="../toolbox/build_tile_store.py" line="54"/>
         <source>Distance between tiles (0: tile size, no overlap)</source>
         <translation>Distance entre tuiles (0 : taille de tuile, sans recouvrement)</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_tile_store.py" line="51"/>
+        <location filename="../toolbox/build_tile_store.py" line="56"/>
         <source>Tile store (.ctstore folder)</source>
         <translation>Jeu de tuiles (dossier .ctstore)</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_tile_store.py" line="52"/>
+        <location filename="../toolbox/build_tile_store.py" line="57"/>
         <source>Tiles</source>
         <translation>Tuiles</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_tile_store.py" line="53"/>
+        <location filename="../toolbox/build_tile_store.py" line="58"/>
         <source>Tiles fully covered on both dates</source>
         <translation>Tuiles entièrement couvertes aux deux dates</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_tile_store.py" line="54"/>
+        <location filename="../toolbox/build_tile_store.py" line="59"/>
         <source>Warnings</source>
         <translation>Avertissements</translation>
     </message>
@@ -804,75 +851,75 @@
         <translation>{} : confiance {:.2f}, {} fenêtres comparées</translation>
     </message>
     <message>
-        <location filename="../toolbox/match.py" line="51"/>
+        <location filename="../toolbox/match.py" line="52"/>
         <source>Match tiles</source>
         <translation>Apparier les tuiles</translation>
     </message>
     <message>
-        <location filename="../toolbox/match.py" line="54"/>
+        <location filename="../toolbox/match.py" line="55"/>
         <source>Describes every tile of the new ortho on the index's grid and finds its k best old-date tiles. Writes the query footprints with the best match id, the k match ids and scores, and the rank of the old tile that has the query's own id (the true match when both orthos are co-registered), plus an optional line layer from each query to its best match. Each candidate is judged with the tiles around it compared with the tiles around the query (3x3 by default; tiles missing at an edge or in nodata drop out). The model must be the one that built the index.</source>
         <translation>Décrit chaque tuile de la nouvelle ortho sur la grille de l'index et trouve ses k meilleures tuiles anciennes. Écrit les emprises des requêtes avec l'identifiant de la meilleure correspondance, les k identifiants et scores, et le rang de la tuile ancienne qui porte l'identifiant de la requête (la vraie correspondance quand les deux orthos sont co-registrées), ainsi qu'une couche facultative de lignes de chaque requête vers sa meilleure correspondance. Chaque candidate est jugée avec les tuiles qui l'entourent, comparées aux tuiles qui entourent la requête (3x3 par défaut ; les tuiles absentes en bord ou dans le nodata ne comptent pas). Le modèle doit être celui qui a construit l'index.</translation>
     </message>
     <message>
-        <location filename="../toolbox/match.py" line="64"/>
+        <location filename="../toolbox/match.py" line="65"/>
         <source>Index of the old date</source>
         <translation>Index de la date ancienne</translation>
     </message>
     <message>
-        <location filename="../toolbox/match.py" line="74"/>
+        <location filename="../toolbox/match.py" line="76"/>
         <source>Matches per tile (k)</source>
         <translation>Correspondances par tuile (k)</translation>
     </message>
     <message>
-        <location filename="../toolbox/match.py" line="76"/>
+        <location filename="../toolbox/match.py" line="78"/>
         <source>Judge each candidate with</source>
         <translation>Juger chaque candidate avec</translation>
     </message>
     <message>
-        <location filename="../toolbox/match.py" line="77"/>
+        <location filename="../toolbox/match.py" line="79"/>
         <location filename="../ui/match_panel.py" line="78"/>
         <source>its 3x3 neighbourhood</source>
         <translation>son voisinage 3x3</translation>
     </message>
     <message>
-        <location filename="../toolbox/match.py" line="77"/>
+        <location filename="../toolbox/match.py" line="79"/>
         <location filename="../ui/match_panel.py" line="78"/>
         <source>its own tile only (the paper's protocol)</source>
         <translation>sa seule tuile (le protocole de l'article)</translation>
     </message>
     <message>
-        <location filename="../toolbox/match.py" line="77"/>
+        <location filename="../toolbox/match.py" line="79"/>
         <location filename="../ui/match_panel.py" line="79"/>
         <source>its 5x5 neighbourhood</source>
         <translation>son voisinage 5x5</translation>
     </message>
     <message>
-        <location filename="../toolbox/match.py" line="80"/>
+        <location filename="../toolbox/match.py" line="82"/>
         <source>Matched tiles</source>
         <translation>Tuiles appariées</translation>
     </message>
     <message>
-        <location filename="../toolbox/match.py" line="85"/>
+        <location filename="../toolbox/match.py" line="87"/>
         <source>Lines from each tile to its best match</source>
         <translation>Lignes de chaque tuile vers sa meilleure correspondance</translation>
     </message>
     <message>
-        <location filename="../toolbox/match.py" line="91"/>
+        <location filename="../toolbox/match.py" line="93"/>
         <source>map@5 against the same-id ground truth</source>
         <translation>map@5 par rapport à la vérité terrain (même identifiant)</translation>
     </message>
     <message>
-        <location filename="../toolbox/match.py" line="92"/>
+        <location filename="../toolbox/match.py" line="94"/>
         <source>Tiles matched</source>
         <translation>Tuiles appariées</translation>
     </message>
     <message>
-        <location filename="../toolbox/match.py" line="105"/>
+        <location filename="../toolbox/match.py" line="107"/>
         <source>This index has no tile grid (built from an image folder); it cannot be matched against an ortho.</source>
         <translation>Cet index n'a pas de grille de tuiles (construit à partir d'un dossier d'images) ; il ne peut pas être apparié à une ortho.</translation>
     </message>
     <message>
-        <location filename="../toolbox/match.py" line="138"/>
+        <location filename="../toolbox/match.py" line="141"/>
         <source>against the same-id truth: map@5 {:.3f}, recall@1 {:.3f}</source>
         <translation>par rapport à la vérité (même identifiant) : map@5 {:.3f}, recall@1 {:.3f}</translation>
     </message>
@@ -1479,7 +1526,8 @@
     </message>
     <message>
         <location filename="../ui/dependencies_dialog.py" line="237"/>
-        <location filename="../ui/layers_panel.py" line="217"/>
+        <location filename="../ui/layers_panel.py" line="207"/>
+        <location filename="../ui/layers_panel.py" line="225"/>
         <source>{0}: {1}</source>
         <translation>{0} : {1}</translation>
     </message>
@@ -1766,74 +1814,84 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <translation>Fichier de correspondance…</translation>
     </message>
     <message>
-        <location filename="../ui/layers_panel.py" line="89"/>
+        <location filename="../ui/layers_panel.py" line="92"/>
         <source>the {} layer '{}' was removed from the project: choose another one</source>
         <translation>la couche « {1} » ({0}) a été retirée du projet : choisissez-en une autre</translation>
     </message>
     <message>
-        <location filename="../ui/layers_panel.py" line="116"/>
+        <location filename="../ui/layers_panel.py" line="119"/>
         <source>choose the new ortho (Layers tab)</source>
         <translation>choisissez l'ortho récente (onglet Couches)</translation>
     </message>
     <message>
-        <location filename="../ui/layers_panel.py" line="118"/>
+        <location filename="../ui/layers_panel.py" line="121"/>
         <source>choose the old ortho (Layers tab)</source>
         <translation>choisissez l'ortho ancienne (onglet Couches)</translation>
     </message>
     <message>
-        <location filename="../ui/layers_panel.py" line="120"/>
+        <location filename="../ui/layers_panel.py" line="123"/>
         <source>the old and the new ortho are the same layer '{}': choose the older orthophoto as the old ortho and the recent one as the new ortho</source>
         <translation>l'ortho ancienne et l'ortho récente sont la même couche « {} » : choisissez la plus ancienne orthophotographie comme ortho ancienne et la plus récente comme ortho récente</translation>
     </message>
     <message>
-        <location filename="../ui/layers_panel.py" line="143"/>
+        <location filename="../ui/layers_panel.py" line="147"/>
         <source>no category of the legend matches the vector layer(s) {}: they will not be drawn; choose another legend, or a mapping file (Preview shows what is drawn)</source>
         <translation>aucune catégorie de la légende ne correspond à la ou aux couches vecteur {} : elles ne seront pas dessinées ; choisissez une autre légende ou un fichier de correspondance (Aperçu montre ce qui est dessiné)</translation>
     </message>
     <message>
-        <location filename="../ui/layers_panel.py" line="154"/>
+        <location filename="../ui/layers_panel.py" line="158"/>
         <source>choose a mapping file, or one of the legend presets</source>
         <translation>choisissez un fichier de correspondance, ou une des légendes prédéfinies</translation>
     </message>
     <message>
-        <location filename="../ui/layers_panel.py" line="175"/>
+        <location filename="../ui/layers_panel.py" line="179"/>
         <source>IGN layers added: {} and {}, {} BD TOPO themes; zoom to the place, then build the index</source>
         <translation>Couches IGN ajoutées : {} et {}, {} thèmes de la BD TOPO ; zoomez sur le lieu, puis construisez l'index</translation>
     </message>
     <message>
-        <location filename="../ui/layers_panel.py" line="192"/>
+        <location filename="../ui/layers_panel.py" line="196"/>
         <source>old date</source>
         <translation>date ancienne</translation>
     </message>
     <message>
-        <location filename="../ui/layers_panel.py" line="192"/>
+        <location filename="../ui/layers_panel.py" line="196"/>
         <source>new date</source>
         <translation>date récente</translation>
     </message>
     <message>
-        <location filename="../ui/layers_panel.py" line="196"/>
+        <location filename="../ui/layers_panel.py" line="200"/>
         <source>no vector layer chosen: the semantic image stays empty</source>
         <translation>aucune couche vecteur choisie : l'image sémantique reste vide</translation>
     </message>
     <message>
-        <location filename="../ui/layers_panel.py" line="197"/>
+        <location filename="../ui/layers_panel.py" line="201"/>
         <source>{}: no vector layer chosen, nothing is drawn on its tiles</source>
         <translation>{} : aucune couche vecteur choisie, rien n'est dessiné sur ses tuiles</translation>
     </message>
     <message>
-        <location filename="../ui/layers_panel.py" line="214"/>
+        <location filename="../ui/layers_panel.py" line="222"/>
         <source>maps to no category: not drawn</source>
         <translation>ne correspond à aucune catégorie : non dessiné</translation>
     </message>
     <message>
-        <location filename="../ui/layers_panel.py" line="216"/>
+        <location filename="../ui/layers_panel.py" line="224"/>
         <source>unmapped {}</source>
         <translation>sans correspondance : {}</translation>
     </message>
     <message>
-        <location filename="../ui/layers_panel.py" line="222"/>
+        <location filename="../ui/layers_panel.py" line="230"/>
         <source>legend '{}': every chosen layer maps onto the categories</source>
         <translation>légende « {} » : chaque couche choisie correspond aux catégories</translation>
+    </message>
+    <message>
+        <location filename="../ui/layers_panel.py" line="245"/>
+        <source>{}  [land cover: {}]</source>
+        <translation>{}  [occupation du sol : {}]</translation>
+    </message>
+    <message>
+        <location filename="../ui/layers_panel.py" line="250"/>
+        <source>{} → background</source>
+        <translation>{} → fond</translation>
     </message>
     <message>
         <location filename="../ui/match_panel.py" line="37"/>
@@ -2280,6 +2338,46 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <translation>entraîné sur des tuiles de {trained:g} m, appliqué à des tuiles de {size:g} m</translation>
     </message>
     <message>
+        <location filename="../core/geo/class_mapping.py" line="39"/>
+        <source>class mapping '{name}': value {value} is mapped to '{key}', which is no category (known: {keys}, or null for background)</source>
+        <translation>correspondance de classes « {name} » : la valeur {value} est associée à « {key} », qui n'est pas une catégorie (connues : {keys}, ou null pour le fond)</translation>
+    </message>
+    <message>
+        <location filename="../core/geo/class_mapping.py" line="120"/>
+        <source>'{name}' is neither a class mapping preset ({presets}) nor a mapping file</source>
+        <translation>« {name} » n'est ni une correspondance de classes prédéfinie ({presets}) ni un fichier de correspondance</translation>
+    </message>
+    <message>
+        <location filename="../core/geo/class_mapping.py" line="133"/>
+        <source>{path}: not a readable class mapping ({exc}); expected JSON with a "classes" object (value: category or null) or CSV rows value,category</source>
+        <translation>{path} : correspondance de classes illisible ({exc}) ; attendu : un JSON avec un objet "classes" (valeur : catégorie ou null) ou un CSV de lignes valeur,catégorie</translation>
+    </message>
+    <message>
+        <location filename="../core/geo/class_mapping.py" line="152"/>
+        <source>{path}: no rows value,category</source>
+        <translation>{path} : aucune ligne valeur,catégorie</translation>
+    </message>
+    <message>
+        <location filename="../core/geo/class_mapping.py" line="171"/>
+        <source>{path}: no class mapping for this land-cover raster. Give one (presets: {presets}, or a JSON or CSV file of value,category), put {name}.classes.json beside it, or name its classes (a QGIS style {name}.qml with class labels)</source>
+        <translation>{path} : aucune correspondance de classes pour ce raster d'occupation du sol. Donnez-en une (prédéfinies : {presets}, ou un fichier JSON ou CSV valeur,catégorie), placez {name}.classes.json à côté de lui, ou nommez ses classes (un style QGIS {name}.qml avec des étiquettes de classes)</translation>
+    </message>
+    <message>
+        <location filename="../core/geo/class_rasters.py" line="63"/>
+        <source>{path}: cannot open the land-cover raster ({exc})</source>
+        <translation>{path} : impossible d'ouvrir le raster d'occupation du sol ({exc})</translation>
+    </message>
+    <message>
+        <location filename="../core/geo/class_rasters.py" line="68"/>
+        <source>{path}: the land-cover raster has no coordinate reference system</source>
+        <translation>{path} : le raster d'occupation du sol n'a pas de système de coordonnées de référence</translation>
+    </message>
+    <message>
+        <location filename="../core/geo/class_rasters.py" line="71"/>
+        <source>{path}: band {band} is not a band of class values</source>
+        <translation>{path} : la bande {band} n'est pas une bande de valeurs de classes</translation>
+    </message>
+    <message>
         <location filename="../core/geo/geoplateforme.py" line="48"/>
         <source>the setting crosstime/web_services is not JSON ({reason}); remove it to use the Géoplateforme</source>
         <translation>le paramètre crosstime/web_services n'est pas du JSON ({reason}) ; supprimez-le pour utiliser la Géoplateforme</translation>
@@ -2340,62 +2438,67 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <translation>{crs} (Web Mercator) ne conserve pas les distances au sol : choisissez pour la grille de tuiles un SCR projeté de la zone (Lambert-93, une zone UTM) ou « auto »</translation>
     </message>
     <message>
-        <location filename="../core/geo/legend.py" line="155"/>
+        <location filename="../core/geo/legend.py" line="168"/>
         <source>layer '{name}' has no features</source>
         <translation>la couche « {name} » n'a aucune entité</translation>
     </message>
     <message>
-        <location filename="../core/geo/legend.py" line="159"/>
+        <location filename="../core/geo/legend.py" line="172"/>
         <source>{feature}: {reason}</source>
         <translation>{feature} : {reason}</translation>
     </message>
     <message>
-        <location filename="../core/geo/legend.py" line="160"/>
+        <location filename="../core/geo/legend.py" line="173"/>
         <source>; and {n} more</source>
         <translation> ; et {n} autres</translation>
     </message>
     <message>
-        <location filename="../core/geo/legend.py" line="161"/>
+        <location filename="../core/geo/legend.py" line="174"/>
         <source>layer '{name}': {n} feature(s) with a broken geometry skipped, not drawn ({shown}{more}); repair them (QGIS: Vector &gt; Geometry Tools &gt; Fix Geometries) to draw them</source>
         <translation>couche « {name} » : {n} entité(s) à la géométrie invalide ignorée(s), non dessinée(s) ({shown}{more}) ; réparez-les (QGIS : Vecteur &gt; Outils de géométrie &gt; Réparer les géométries) pour les dessiner</translation>
     </message>
     <message>
-        <location filename="../core/geo/legend.py" line="165"/>
+        <location filename="../core/geo/legend.py" line="178"/>
         <source>layer '{name}' ({n} features) matches no category of the legend and is not drawn</source>
         <translation>la couche « {name} » ({n} entités) ne correspond à aucune catégorie de la légende et n'est pas dessinée</translation>
     </message>
     <message>
-        <location filename="../core/geo/legend.py" line="169"/>
+        <location filename="../core/geo/legend.py" line="182"/>
         <source>layer '{name}': {n} features with values that map to no category are not drawn: {top}</source>
         <translation>couche « {name} » : {n} entités dont les valeurs ne correspondent à aucune catégorie ne sont pas dessinées : {top}</translation>
     </message>
     <message>
-        <location filename="../core/geo/legend.py" line="192"/>
+        <location filename="../core/geo/legend.py" line="188"/>
+        <source>land-cover raster '{name}': classes {top} ({share:.0%} of its pixels) are in no class mapping and are left as background; add them to the mapping to draw them</source>
+        <translation>raster d'occupation du sol « {name} » : les classes {top} ({share:.0%} de ses pixels) ne figurent dans aucune correspondance et restent du fond ; ajoutez-les à la correspondance pour les dessiner</translation>
+    </message>
+    <message>
+        <location filename="../core/geo/legend.py" line="213"/>
         <source>legend '{name}': unknown category '{category}' (known: {keys})</source>
         <translation>légende « {name} » : catégorie inconnue « {category} » (connues : {keys})</translation>
     </message>
     <message>
-        <location filename="../core/geo/legend.py" line="231"/>
+        <location filename="../core/geo/legend.py" line="252"/>
         <source>a mapping must be a JSON object with a 'rules' list</source>
         <translation>un fichier de correspondance doit être un objet JSON avec une liste « rules »</translation>
     </message>
     <message>
-        <location filename="../core/geo/legend.py" line="235"/>
+        <location filename="../core/geo/legend.py" line="256"/>
         <source>rule {rule}: needs at least a 'category'</source>
         <translation>règle {rule} : il faut au moins une « category »</translation>
     </message>
     <message>
-        <location filename="../core/geo/legend.py" line="238"/>
+        <location filename="../core/geo/legend.py" line="259"/>
         <source>rule {rule}: unknown keys {unknown}</source>
         <translation>règle {rule} : clés inconnues {unknown}</translation>
     </message>
     <message>
-        <location filename="../core/geo/legend.py" line="388"/>
+        <location filename="../core/geo/legend.py" line="409"/>
         <source>'{name_or_path}' is neither a legend preset ({presets}) nor a mapping file</source>
         <translation>« {name_or_path} » n'est ni une légende prédéfinie ({presets}) ni un fichier de correspondance</translation>
     </message>
     <message>
-        <location filename="../core/geo/legend.py" line="391"/>
+        <location filename="../core/geo/legend.py" line="412"/>
         <source>{name_or_path}: not a readable JSON mapping file ({exc})</source>
         <translation>{name_or_path} : fichier de correspondance JSON illisible ({exc})</translation>
     </message>
@@ -2957,32 +3060,32 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <translation>les parts se recouvrent : la tuile {tile} apparaît {times} fois</translation>
     </message>
     <message>
-        <location filename="../core/retrieval/map_use.py" line="42"/>
+        <location filename="../core/retrieval/map_use.py" line="44"/>
         <source>this model sees only the map (semantic modality), and only one date has vector layers (or none): give vector layers for both dates, or use a model that sees the images</source>
         <translation>ce modèle ne voit que la carte (modalité sémantique), et une seule date a des couches vecteur (ou aucune) : donnez des couches vecteur pour les deux dates, ou utilisez un modèle qui voit les images</translation>
     </message>
     <message>
-        <location filename="../core/retrieval/map_use.py" line="50"/>
+        <location filename="../core/retrieval/map_use.py" line="52"/>
         <source>only the old date has vector layers: the map is left out of both dates, and the tiles are compared by their images alone (a map against an empty map would mislead the descriptor)</source>
         <translation>seule la date ancienne a des couches vecteur : la carte est laissée de côté aux deux dates, et les tuiles sont comparées par leurs seules images (une carte face à une carte vide tromperait le descripteur)</translation>
     </message>
     <message>
-        <location filename="../core/retrieval/map_use.py" line="52"/>
+        <location filename="../core/retrieval/map_use.py" line="54"/>
         <source>only the new date has vector layers: the map is left out of both dates, and the tiles are compared by their images alone (a map against an empty map would mislead the descriptor)</source>
         <translation>seule la date récente a des couches vecteur : la carte est laissée de côté aux deux dates, et les tuiles sont comparées par leurs seules images (une carte face à une carte vide tromperait le descripteur)</translation>
     </message>
     <message>
-        <location filename="../core/retrieval/map_use.py" line="108"/>
+        <location filename="../core/retrieval/map_use.py" line="110"/>
         <source>the index was made without the map (one date had no vector layers): the new date's vector layers are left out too, and tiles are compared by their images</source>
         <translation>l'index a été construit sans la carte (une date n'avait pas de couches vecteur) : les couches vecteur de la date récente sont laissées de côté elles aussi, et les tuiles sont comparées par leurs images</translation>
     </message>
     <message>
-        <location filename="../core/retrieval/map_use.py" line="112"/>
+        <location filename="../core/retrieval/map_use.py" line="114"/>
         <source>the index was made with the old date's map, and the new date has no vector layers: its answers compare a map with an empty map. Build the index again (it then leaves the map out of both dates), or add the new date's vector layers</source>
         <translation>l'index a été construit avec la carte de la date ancienne, et la date récente n'a pas de couches vecteur : ses réponses comparent une carte à une carte vide. Reconstruisez l'index (il laisse alors la carte de côté aux deux dates), ou ajoutez les couches vecteur de la date récente</translation>
     </message>
     <message>
-        <location filename="../core/retrieval/map_use.py" line="122"/>
+        <location filename="../core/retrieval/map_use.py" line="124"/>
         <source>{store}: only one date of this tile store carries a map; the map is left out of both dates and its tiles are compared by their images alone</source>
         <translation>{store} : une seule date de ce jeu de tuiles porte une carte ; la carte est laissée de côté aux deux dates et ses tuiles sont comparées par leurs seules images</translation>
     </message>
@@ -3098,22 +3201,27 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <translation>{n_photos} photos : demandez-en au moins une</translation>
     </message>
     <message>
-        <location filename="../core/samples/realpairs.py" line="105"/>
+        <location filename="../core/samples/realpairs.py" line="116"/>
+        <source>{path}: land-cover classes without a mapping: put classes.json (value: category) in the source's folder</source>
+        <translation>{path} : classes d'occupation du sol sans correspondance : placez classes.json (valeur : catégorie) dans le dossier de la source</translation>
+    </message>
+    <message>
+        <location filename="../core/samples/realpairs.py" line="157"/>
         <source>{root}: no such folder of image pairs</source>
         <translation>{root} : ce dossier de paires d'images n'existe pas</translation>
     </message>
     <message>
-        <location filename="../core/samples/realpairs.py" line="110"/>
+        <location filename="../core/samples/realpairs.py" line="162"/>
         <source>no image pairs of the source(s) {sources} under {root}; the sources there are: {present}</source>
         <translation>aucune paire d'images de la ou des sources {sources} dans {root} ; les sources présentes sont : {present}</translation>
     </message>
     <message>
-        <location filename="../core/samples/realpairs.py" line="113"/>
+        <location filename="../core/samples/realpairs.py" line="165"/>
         <source>no image pairs under {root} (expected &lt;source&gt;/&lt;scene&gt;/a.* and b.* in each scene folder, as PNG, TIFF or JPEG)</source>
         <translation>aucune paire d'images dans {root} (attendu : &lt;source&gt;/&lt;scene&gt;/a.* et b.* dans chaque dossier de scène, en PNG, TIFF ou JPEG)</translation>
     </message>
     <message>
-        <location filename="../core/samples/realpairs.py" line="127"/>
+        <location filename="../core/samples/realpairs.py" line="179"/>
         <source>{root}: every image pair is smaller than a tile of {tile_px} px; choose a smaller tile size (--tile-px)</source>
         <translation>{root} : chaque paire d'images est plus petite qu'une tuile de {tile_px} px ; choisissez une taille de tuile plus petite (--tile-px)</translation>
     </message>
@@ -3343,6 +3451,10 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <location filename="../core/train/siamese_trainer.py" line="75"/>
         <source>hard mining: {n_hard} of {n_queries} training queries are hard (train map@{map_n} {train_map:.3f})</source>
         <translation>exemples difficiles : {n_hard} requêtes d'entraînement sur {n_queries} sont difficiles (map@{map_n} d'entraînement {train_map:.3f})</translation>
+    </message>
+    <message>
+        <source>Cuts the old and the new ortho into tiles on a common grid (over their overlap, in a projected CRS in metres: the one given, else the new ortho's or the project's, else Lambert-93 in France or the UTM zone; web layers (WMS/WMTS/XYZ, WFS) are read over the extent given), rasterizes the vector layers of each date onto the tiles with the chosen legend, and writes a tile store (a folder of arrays) that training, indexing and evaluation read fast. Tiles with nodata are kept with their valid fraction. Unmapped layers and values are reported.</source>
+        <translation type="vanished">Découpe l'ortho ancienne et l'ortho récente en tuiles sur une grille commune (sur leur recouvrement, dans un SCR projeté en mètres : celui donné, sinon celui de l'ortho récente ou du projet, sinon Lambert-93 en France ou la zone UTM ; les couches web (WMS/WMTS/XYZ, WFS) sont lues sur l'emprise donnée), rastérise les couches vecteur de chaque date sur les tuiles avec la légende choisie, et écrit un jeu de tuiles (un dossier de tableaux) que l'entraînement, l'indexation et l'évaluation lisent vite. Les tuiles avec du nodata sont gardées avec leur fraction valide. Les couches et valeurs sans correspondance sont signalées.</translation>
     </message>
     <message>
         <source>neither date has vector layers: the tiles are compared by their images alone</source>
@@ -3613,8 +3725,8 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
     </message>
     <message>
         <location filename="../ui/dock.ui" line="0"/>
-        <source>Topographic layers of the old date (BD TOPO, OSM...), drawn onto the tiles as the semantic image</source>
-        <translation>Couches topographiques de la date ancienne (BD TOPO, OSM…), dessinées sur les tuiles pour former l'image sémantique</translation>
+        <source>Topographic layers of the old date (BD TOPO, OSM...), drawn onto the tiles as the semantic image; land-cover rasters styled Paletted/Unique values are listed too, their class labels naming the categories</source>
+        <translation>Couches topographiques de la date ancienne (BD TOPO, OSM…), dessinées sur les tuiles comme image sémantique ; les rasters d'occupation du sol stylés en Palette/Valeurs uniques sont aussi listés, les étiquettes de leurs classes nommant les catégories</translation>
     </message>
     <message>
         <location filename="../ui/dock.ui" line="0"/>
@@ -3623,8 +3735,8 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
     </message>
     <message>
         <location filename="../ui/dock.ui" line="0"/>
-        <source>Topographic layers of the new date</source>
-        <translation>Couches topographiques de la date récente</translation>
+        <source>Topographic layers of the new date, and its land-cover rasters (Paletted/Unique values)</source>
+        <translation>Couches topographiques de la date récente, et ses rasters d'occupation du sol (Palette/Valeurs uniques)</translation>
     </message>
     <message>
         <location filename="../ui/dock.ui" line="0"/>
@@ -3926,6 +4038,14 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <location filename="../ui/dock.ui" line="0"/>
         <source>Help</source>
         <translation>Aide</translation>
+    </message>
+    <message>
+        <source>Topographic layers of the old date (BD TOPO, OSM...), drawn onto the tiles as the semantic image</source>
+        <translation type="vanished">Couches topographiques de la date ancienne (BD TOPO, OSM…), dessinées sur les tuiles pour former l'image sémantique</translation>
+    </message>
+    <message>
+        <source>Topographic layers of the new date</source>
+        <translation type="vanished">Couches topographiques de la date récente</translation>
     </message>
     <message>
         <source>Judge each place with</source>

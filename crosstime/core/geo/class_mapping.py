@@ -169,8 +169,8 @@ def mapping_for_raster(path: str, given: Optional[str] = None, labels: Optional[
     if labels:
         return mapping_from_labels(labels, os.path.basename(path))
     raise ClassMappingError("{path}: no class mapping for this land-cover raster. Give one (presets: {presets}, or "
-                            "a JSON or CSV file of value,category), put {name}.classes.json beside it, or give "
-                            "its classes names (a QGIS style {name}.qml with class labels)", path=path,
+                            "a JSON or CSV file of value,category), put {name}.classes.json beside it, or name "
+                            "its classes (a QGIS style {name}.qml with class labels)", path=path,
                             presets=", ".join(PRESETS), name=os.path.basename(stem))
 
 
