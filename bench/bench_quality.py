@@ -20,6 +20,9 @@ import numpy as np
 from common import CACHE, ROOT, header
 
 REALPAIRS = os.environ.get("CROSSTIME_REALPAIRS", os.path.join(ROOT, "..", "shared", "data", "realpairs"))
+# real pairs with land cover per date, built outside the repository by scripts/public_pairs.py
+SEMANTIC_PAIRS = os.environ.get("CROSSTIME_SEMANTIC_PAIRS", os.path.join(ROOT, "..", "publicpairs"))
+PAIR_FOLDERS = {"realpairs": REALPAIRS, "semantic": SEMANTIC_PAIRS}
 BASELINES = ("thumbnail", "efficientnet_lite0_max", "efficientnet_lite0_gem")
 
 
@@ -46,24 +49,26 @@ def synthetic_sets(pixels: int, seed: int, dense: bool = False):
     return sets
 
 
-def realpairs_sets(pixels: int, seed: int, dense: bool = False):
+def realpairs_sets(pixels: int, seed: int, dense: bool = False, dataset: str = "realpairs"):
     """One tile store of every pair, split by scene (60/20/20 % of the tiles) with ``seed``."""
     from crosstime.core.samples.realpairs import build_realpairs_store
     from crosstime.core.tiles.selection import TileSet
     from crosstime.core.tiles.store import TileStore
-    if not os.path.isdir(REALPAIRS):
-        raise SystemExit(f"real pairs not found at {REALPAIRS} (set CROSSTIME_REALPAIRS)")
-    path = os.path.join(CACHE, f"realpairs_{pixels}.ctstore")
+    root = PAIR_FOLDERS[dataset]
+    if not os.path.isdir(root):
+        raise SystemExit(f"{dataset} pairs not found at {root} (set CROSSTIME_REALPAIRS or CROSSTIME_SEMANTIC_PAIRS; "
+                         "scripts/public_pairs.py builds the semantic ones)")
+    path = os.path.join(CACHE, f"{dataset}_{pixels}.ctstore")
     if not os.path.exists(path):
-        build_realpairs_store(REALPAIRS, path, pixels)
+        build_realpairs_store(root, path, pixels)
     parts = TileSet([TileStore(path)]).split_by_scene([0.6, 0.2, 0.2], seed)
     sets = dict(zip(("train", "val", "test"), parts))
     if dense:
         # the same training scenes cut every half tile: four times the pairs, never a validation or test scene
         train_scenes = sorted(set(sets["train"].scene_keys()))
-        dense_path = os.path.join(CACHE, f"realpairs_{pixels}_dense_seed{seed}.ctstore")
+        dense_path = os.path.join(CACHE, f"{dataset}_{pixels}_dense_seed{seed}.ctstore")
         if not os.path.exists(dense_path):
-            build_realpairs_store(REALPAIRS, dense_path, pixels, pixels // 2, scenes=train_scenes)
+            build_realpairs_store(root, dense_path, pixels, pixels // 2, scenes=train_scenes)
         sets["train"] = TileSet([TileStore(dense_path)])
     return sets
 
@@ -133,10 +138,10 @@ def one_seed(a, seed: int) -> dict:
     from crosstime.core.train.map_thumbnail import fit_map_thumbnail
     from crosstime.core.train.recipes import recipe
     sets = synthetic_sets(a.pixels, seed, a.dense) if a.dataset == "synthetic" else \
-        realpairs_sets(a.pixels, seed, a.dense)
+        realpairs_sets(a.pixels, seed, a.dense, a.dataset)
     train = mixed_with_synthetic(sets, a.pixels) if a.mix_synthetic else sets["train"]
     legend = sets["test"].stores[0].legend()
-    overrides = {k: v for k, v in {"backbone": a.backbone, "weights": a.weights, "lr": a.lr,
+    overrides = {k: v for k, v in {"backbone": a.backbone, "weights": a.weights, "lr": a.lr, "modality": a.modality,
                                    "thumbnail": a.thumbnail or None, "flip_average": a.flip_average or None,
                                    "thumbnail_semantic": a.thumbnail_semantic,
                                    "map_thumbnail_scaling": a.map_thumbnail_scaling,
@@ -147,7 +152,8 @@ def one_seed(a, seed: int) -> dict:
     m, t = recipe(a.recipe, tile_pixels=a.pixels, seed=seed, **overrides)
     rows, r, wall, curve = {}, None, 0.0, ""
     if not a.baselines_only:
-        out = os.path.join(CACHE, f"quality_{a.dataset}_{a.recipe}_seed{seed}.ctmodel")
+        out = os.path.join(CACHE, f"quality_{a.dataset}_{a.recipe}{'_' + a.modality if a.modality else ''}"
+                                  f"_seed{seed}.ctmodel")
         t0 = time.time()
         r = make_trainer(m, t, train, sets["val"], out, legend).run()
         wall = time.time() - t0
@@ -231,7 +237,10 @@ def flags_given(ap: argparse.ArgumentParser, a: argparse.Namespace, keys) -> str
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--dataset", default="synthetic", choices=["synthetic", "realpairs"])
+    ap.add_argument("--dataset", default="synthetic", choices=["synthetic", "realpairs", "semantic"],
+                    help="semantic: real pairs with land cover per date (scripts/public_pairs.py)")
+    ap.add_argument("--modality", default=None, choices=["fusion", "visual", "semantic"],
+                    help="what the network sees (default: the recipe's, fusion)")
     ap.add_argument("--recipe", default="infonce", choices=["siamese", "infonce", "ntxent"])
     ap.add_argument("--backbone", default=None, help="default: the recipe's")
     ap.add_argument("--weights", default=None, help="default: the recipe's")
@@ -267,8 +276,8 @@ def main():
     ap.add_argument("--baselines", nargs="*", default=list(BASELINES), help=f"default: {' '.join(BASELINES)}")
     ap.add_argument("--json", default=None, help="also write the results here")
     a = ap.parse_args()
-    levers = flags_given(ap, a, ("backbone", "weights", "lr", "thumbnail", "thumbnail_semantic", "map_thumbnail_scaling",
-                                 "learnt_part_loss", "learn_mix", "flip_average", "dense", "mix_synthetic", "epochs",
+    levers = flags_given(ap, a, ("modality", "backbone", "weights", "lr", "thumbnail", "thumbnail_semantic",
+                                 "map_thumbnail_scaling", "learnt_part_loss", "learn_mix", "flip_average", "dense", "mix_synthetic", "epochs",
                                  "early_stop", "pair_distance", "pair_sampling", "no_baselines", "baselines_only",
                                  "baselines"))
     plan = [(d, r) for d in ("synthetic", "realpairs") for r in ("infonce", "siamese")] if a.table else \
