@@ -277,7 +277,8 @@ def main():
     ap.add_argument("--json", default=None, help="also write the results here")
     a = ap.parse_args()
     levers = flags_given(ap, a, ("modality", "backbone", "weights", "lr", "thumbnail", "thumbnail_semantic",
-                                 "map_thumbnail_scaling", "learnt_part_loss", "learn_mix", "flip_average", "dense", "mix_synthetic", "epochs",
+                                 "map_thumbnail_scaling", "learnt_part_loss", "learn_mix", "flip_average", "dense",
+                                 "mix_synthetic", "epochs",
                                  "early_stop", "pair_distance", "pair_sampling", "no_baselines", "baselines_only",
                                  "baselines"))
     plan = [(d, r) for d in ("synthetic", "realpairs") for r in ("infonce", "siamese")] if a.table else \
