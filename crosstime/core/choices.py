@@ -47,7 +47,8 @@ DESCRIBER_QUICK, DESCRIBER_REGION, DESCRIBER_FILE = "quick", "region", "file"
 DESCRIBER_UNTRAINED = "untrained"
 
 # backbones offered to users (more can be registered in core.nn.backbones)
-BACKBONES: Tuple[str, ...] = ("resnet50", "resnet34", "resnet18", "resnet101", "efficientnet_lite0")
+BACKBONES: Tuple[str, ...] = ("resnet50", "resnet34", "resnet18", "resnet101", "efficientnet_lite0",
+                              "efficientnet_lite1", "efficientnet_lite2")
 WEIGHTS: Dict[str, str] = {
     "imagenet": "ImageNet (downloaded once when online; EfficientNet-Lite0 ships with its package)",
     "none": "none (train from scratch)",

