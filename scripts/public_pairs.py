@@ -14,6 +14,8 @@ Layouts recognised (anywhere in any mirror, plus the known repositories listed i
 
 * SECOND (SEmantic Change detectiON Dataset): sibling folders ``im1/ im2/ label1/ label2/`` with the same
   file names and the SECOND colour legend. SECOND labels only the changed areas (white = no change).
+* Hi-UCD: ``image/<year a>/``, ``image/<year b>/``, ``mask/<a>_<b>/`` (mask R = class at date a, G = class
+  at date b): full per-date land cover.
 * xBD / xView2: ``<disaster>_<id>_pre_disaster.png`` + ``..._post_disaster.png`` with the label JSON of
   either date (building polygons in pixel WKT). Date a = every building; date b = buildings not destroyed.
 
@@ -50,7 +52,10 @@ OUTPUT_FILES = ("a.png", "b.png", "a_classes.png", "b_classes.png")
 # Never read, whichever repository holds them.
 FORBIDDEN = re.compile(r"fotbcd|dsifn|egy[-_ ]?bcd|ombria|puerto[-_ ]?rico", re.IGNORECASE)
 
-DEFAULT_REALPAIRS = "/work/shared/data/realpairs/scenes.csv"
+# the project's real pairs (their files are never taken again): ../shared/data/realpairs beside the repository
+DEFAULT_REALPAIRS = os.environ.get("CROSSTIME_REALPAIRS", os.path.join(
+    os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "shared", "data", "realpairs")) + \
+    "/scenes.csv"
 
 # Repositories known to hold pairs of the layouts above. A missing one is reported with its fetch source.
 KNOWN_REPOS = (
@@ -75,14 +80,37 @@ SECOND = {
     ),
     "semantics": "per-date change-only land cover",
     "gsd_m": "",
-    "license": "research use per the SECOND authors (no licence file; terms: cite Yang et al., TPAMI 2022); "
-               "redistribution terms unknown",
+    "license": "unknown (no licence stated by the SECOND authors; research benchmark, cite Yang et al., "
+               "IEEE TGRS 2022)",
     "note": "SECOND aerial pair (Hangzhou / Chengdu / Shanghai), 512x512, GSD 0.5-3 m not given per pair; "
             "labels only the changed areas: index 0 (white) = no change, not a land-cover class",
     "terms_where": "https://captain-whu.github.io/SCD/ (formerly http://www.captain-whu.com/PROJECT/SCD/); "
                    "paper: K. Yang et al., 'Asymmetric Siamese Networks for Semantic Change Detection in "
                    "Aerial Images', IEEE TGRS 60, 2022 (arXiv:2010.05687). No licence text is published with "
                    "the data; treat as research use only.",
+}
+
+HIUCD = {
+    "source": "hiucd",
+    "name": "Hi-UCD (ultra-High Urban Change Detection), Tallinn aerial orthophotos",
+    # index in the mask's R (date a) / G (date b) channel -> (own name, CrossTime category or None)
+    "legend": (
+        (0, "unlabelled", None),
+        (1, "water", "water"),
+        (2, "grass", "vegetation"),
+        (3, "building", "building"),
+        (4, "greenhouse", "building"),
+        (5, "road", "road"),
+        (6, "bridge", "road"),
+        (7, "others", None),
+        (8, "bare land", None),
+        (9, "woodland", "vegetation"),
+    ),
+    "semantics": "per-date land cover",
+    "gsd_m": "0.1",
+    "license": "unknown (no licence stated; Hi-UCD is released on request for research, cite Tian et al. 2020/2022)",
+    "terms_where": "https://github.com/Daisy-7/Hi-UCD-S (README: download on request, cite the papers; no "
+                   "licence text). Imagery: Estonian Land Board orthophotos.",
 }
 
 XBD = {
@@ -100,7 +128,7 @@ XBD = {
 # ---------------------------------------------------------------------------------------------------------
 # Git mirrors
 
-class Mirror(object):
+class Mirror:
     """A bare git mirror read at its HEAD commit."""
 
     def __init__(self, repo, gitdir):
@@ -148,7 +176,7 @@ class Mirror(object):
                 data = self.read(path) or b""
                 for line in data.decode("utf-8", "replace").splitlines():
                     if line.strip():
-                        return "%s: %s" % (path, line.strip().strip("#").strip())
+                        return "{}: {}".format(path, line.strip().strip("#").strip())
         return ""
 
 
@@ -166,7 +194,7 @@ def find_mirrors(root):
         try:
             mirrors[repo] = Mirror(repo, gitdir)
         except (subprocess.CalledProcessError, OSError) as exc:
-            print("skip mirror %s: unreadable (%s)" % (repo, exc))
+            print(f"skip mirror {repo}: unreadable ({exc})")
     return mirrors
 
 
@@ -243,7 +271,7 @@ def fractions(cls, classes):
 
 
 def fmt_fractions(fr):
-    return " ".join("%s=%.3f" % (k, fr[k]) for k in sorted(fr, key=lambda k: (-fr[k], k)))
+    return " ".join(f"{k}={fr[k]:.3f}" for k in sorted(fr, key=lambda k: (-fr[k], k)))
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -290,42 +318,41 @@ def find_second(mirror):
 def collect_second(mirror, used, log):
     pairs = []
     for folder, stem, parts in find_second(mirror):
-        where = "%s:%s/{im1,im2,label1,label2}/%s" % (mirror.repo, folder, stem)
+        where = f"{mirror.repo}:{folder}/{{im1,im2,label1,label2}}/{stem}"
         if FORBIDDEN.search(folder + "/" + stem):
-            log.append("skip %s: forbidden data set" % where)
+            log.append(f"skip {where}: forbidden data set")
             continue
         missing = [k for k in ("im1", "im2", "label1", "label2") if k not in parts]
         if missing:
-            log.append("skip %s: missing %s" % (where, ", ".join(missing)))
+            log.append("skip {}: missing {}".format(where, ", ".join(missing)))
             continue
         if any((mirror.repo, parts[k]) in used for k in parts):
-            log.append("skip %s: already in realpairs" % where)
+            log.append(f"skip {where}: already in realpairs")
             continue
         blobs = {}
         for k in ("im1", "im2", "label1", "label2"):
             blobs[k] = mirror.read(parts[k])
         absent = [k for k in blobs if blobs[k] is None]
         if absent:
-            log.append("skip %s: %s not in the snapshot (large file or LFS)" % (where, ", ".join(absent)))
+            log.append("skip {}: {} not in the snapshot (large file or LFS)".format(where, ", ".join(absent)))
             continue
         im1, im2 = to_rgb8(decode(blobs["im1"])), to_rgb8(decode(blobs["im2"]))
         l1, l2 = decode(blobs["label1"]), decode(blobs["label2"])
         if not (im1.size == im2.size == l1.size == l2.size):
-            log.append("skip %s: sizes differ %s %s %s %s" % (where, im1.size, im2.size, l1.size, l2.size))
+            log.append(f"skip {where}: sizes differ {im1.size} {im2.size} {l1.size} {l2.size}")
             continue
         c1, miss1 = second_label_to_index(l1)
         c2, miss2 = second_label_to_index(l2)
         if max(miss1, miss2) > 0.01:
-            log.append("skip %s: labels do not use the SECOND legend (%.1f%% / %.1f%% off-legend pixels)"
-                       % (where, 100 * miss1, 100 * miss2))
+            log.append(f"skip {where}: labels do not use the SECOND legend "
+                       f"({100 * miss1:.1f}% / {100 * miss2:.1f}% off-legend pixels)")
             continue
         prefix = (folder + "/") if folder else ""
-        origin = "%s@%s:%s{im1,im2,label1,label2}/%s" % (
+        origin = "{}@{}:{}{{im1,im2,label1,label2}}/{}".format(
             mirror.repo, mirror.commit, prefix, os.path.basename(parts["im1"]))
         note = SECOND["note"]
         if miss1 or miss2:
-            note += "; %.2f%% / %.2f%% label pixels off-legend, set to the nearest legend colour" % (
-                100 * miss1, 100 * miss2)
+            note += f"; {100 * miss1:.2f}% / {100 * miss2:.2f}% label pixels off-legend, set to the nearest legend colour"
         pairs.append({
             "source": SECOND["source"], "scene": re.sub(r"[^A-Za-z0-9_.-]", "_", stem),
             "a": im1, "b": im2, "a_classes": c1, "b_classes": c2,
@@ -341,6 +368,59 @@ def collect_second(mirror, used, log):
 
 def files_sha(mirror, path):
     return mirror.files()[path][0]
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Hi-UCD: <root>/image/<year a>/<stem>.png, <root>/image/<year b>/<stem>.png, <root>/mask/<a>_<b>/<stem>.png
+
+def collect_hiucd(mirror, used, log):
+    files = mirror.files()
+    masks = {}
+    for path in sorted(files):
+        m = re.match(r"(?:(.*)/)?mask/((?:19|20)\d\d)_((?:19|20)\d\d)/([^/]+)\.png$", path)
+        if m:
+            masks[(m.group(1) or "", m.group(2), m.group(3), m.group(4))] = path
+    pairs = []
+    names = dict((i, n) for i, n, _ in HIUCD["legend"])
+    for (root, ya, yb, stem), mpath in sorted(masks.items()):
+        prefix = (root + "/") if root else ""
+        pa, pb = f"{prefix}image/{ya}/{stem}.png", f"{prefix}image/{yb}/{stem}.png"
+        where = f"{mirror.repo}:{prefix}mask/{ya}_{yb}/{stem}.png"
+        if FORBIDDEN.search(mpath):
+            log.append(f"skip {where}: forbidden data set")
+            continue
+        if pa not in files or pb not in files:
+            log.append(f"skip {where}: image of one date missing")
+            continue
+        if any((mirror.repo, p) in used for p in (pa, pb, mpath)):
+            log.append(f"skip {where}: already in realpairs")
+            continue
+        blobs = [mirror.read(p) for p in (pa, pb, mpath)]
+        if any(b is None for b in blobs):
+            log.append(f"skip {where}: a file is not in the snapshot")
+            continue
+        a, b, mask = to_rgb8(decode(blobs[0])), to_rgb8(decode(blobs[1])), decode(blobs[2])
+        arr = np.asarray(mask.convert("RGB"), dtype=np.uint8)
+        if not (a.size == b.size == mask.size):
+            log.append(f"skip {where}: sizes differ")
+            continue
+        c1, c2 = arr[:, :, 0].copy(), arr[:, :, 1].copy()
+        if int(max(c1.max(), c2.max())) > max(names):
+            log.append(f"skip {where}: mask values outside the Hi-UCD legend")
+            continue
+        origin = (f"{mirror.repo}@{mirror.commit}:{prefix}"
+                  f"{{image/{ya}/{stem}.png,image/{yb}/{stem}.png,mask/{ya}_{yb}/{stem}.png}}")
+        pairs.append({
+            "source": HIUCD["source"], "scene": "{}_{}_{}".format(ya, yb, re.sub(r"[^A-Za-z0-9_.-]", "_", stem)),
+            "a": a, "b": b, "a_classes": c1, "b_classes": c2,
+            "key": (files_sha(mirror, pa), files_sha(mirror, pb)),
+            "row": {"date_a": ya, "date_b": yb, "gsd_m": HIUCD["gsd_m"], "crs": "", "georeferenced": "no",
+                    "semantics": HIUCD["semantics"], "license": HIUCD["license"], "origin": origin,
+                    "note": "Hi-UCD aerial pair, Tallinn (Estonia); mask R = date a class, G = date b class; "
+                            "0 = unlabelled"},
+            "repo": mirror.repo, "commit": mirror.commit, "paths": [pa, pb, mpath],
+        })
+    return pairs
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -439,27 +519,27 @@ def collect_xbd(mirror, used, log):
     pairs = []
     for tile in sorted(tiles):
         parts = tiles[tile]
-        where = "%s:%s" % (mirror.repo, tile)
+        where = f"{mirror.repo}:{tile}"
         paths = sorted(parts.values())
         if any(FORBIDDEN.search(p) for p in paths):
-            log.append("skip %s: forbidden data set" % where)
+            log.append(f"skip {where}: forbidden data set")
             continue
         if ("img", "pre") not in parts or ("img", "post") not in parts:
-            log.append("skip %s: pre or post image missing" % where)
+            log.append(f"skip {where}: pre or post image missing")
             continue
         if ("json", "pre") not in parts and ("json", "post") not in parts:
-            log.append("skip %s: no label JSON" % where)
+            log.append(f"skip {where}: no label JSON")
             continue
         if any((mirror.repo, p) in used for p in paths):
-            log.append("skip %s: already in realpairs" % where)
+            log.append(f"skip {where}: already in realpairs")
             continue
         blobs = dict((k, mirror.read(p)) for k, p in parts.items())
         if any(v is None for v in blobs.values()):
-            log.append("skip %s: a file is not in the snapshot" % where)
+            log.append(f"skip {where}: a file is not in the snapshot")
             continue
         a, b = to_rgb8(decode(blobs[("img", "pre")])), to_rgb8(decode(blobs[("img", "post")]))
         if a.size != b.size:
-            log.append("skip %s: image sizes differ" % where)
+            log.append(f"skip {where}: image sizes differ")
             continue
         labels = dict((k[1], json.loads(v.decode("utf-8"))) for k, v in blobs.items() if k[0] == "json")
         pre_feats = xbd_features(labels["pre"]) if "pre" in labels else xbd_features(labels["post"])
@@ -481,10 +561,10 @@ def collect_xbd(mirror, used, log):
         for kind, when in sorted(parts):
             p = parts[(kind, when)]
             groups.setdefault(os.path.dirname(p), []).append(os.path.basename(p))
-        origin = " ; ".join("%s@%s:%s{%s}" % (mirror.repo, mirror.commit, (d + "/") if d else "",
+        origin = " ; ".join("{}@{}:{}{{{}}}".format(mirror.repo, mirror.commit, (d + "/") if d else "",
                                                 ",".join(sorted(n)))
                             for d, n in sorted(groups.items()))
-        note = "%s; a = %s, b = %s; %s" % (
+        note = "{}; a = {}, b = {}; {}".format(
             meta_b.get("disaster") or tile.rsplit("_", 1)[0], meta_a.get("sensor", "?"),
             meta_b.get("sensor", "?"), b_note)
         pairs.append({
@@ -492,7 +572,7 @@ def collect_xbd(mirror, used, log):
             "a": a, "b": b, "a_classes": a_cls, "b_classes": b_cls,
             "key": (files_sha(mirror, parts[("img", "pre")]), files_sha(mirror, parts[("img", "post")])),
             "row": {"date_a": day(meta_a), "date_b": day(meta_b),
-                    "gsd_m": ("%.3f" % gsd) if gsd else "", "crs": "", "georeferenced": "no",
+                    "gsd_m": (f"{gsd:.3f}") if gsd else "", "crs": "", "georeferenced": "no",
                     "semantics": XBD["semantics"], "license": XBD["license"], "origin": origin,
                     "note": note},
             "repo": mirror.repo, "commit": mirror.commit, "paths": paths,
@@ -520,7 +600,15 @@ def repo_root():
     return os.path.dirname(here)
 
 
+def info_of(source):
+    return {SECOND["source"]: SECOND, HIUCD["source"]: HIUCD}.get(source, XBD)
+
+
 def classes_json(source):
+    if source == HIUCD["source"]:
+        return {"name": HIUCD["name"],
+                "classes": dict((str(i), cat) for i, _, cat in HIUCD["legend"]),
+                "labels": dict((str(i), name) for i, name, _ in HIUCD["legend"])}
     if source == SECOND["source"]:
         return {"name": SECOND["name"],
                 "classes": dict((str(i), cat) for _, i, _, cat in SECOND["legend"]),
@@ -537,34 +625,33 @@ def provenance(pairs_by_source, repo_licences, missing, log_skips):
              "(see each `classes.json`), nothing resampled.", ""]
     for source in sorted(pairs_by_source):
         pairs = pairs_by_source[source]
-        info = SECOND if source == SECOND["source"] else XBD
-        lines += ["## %s: %s (%d pairs)" % (source, info["name"], len(pairs)), ""]
+        info = info_of(source)
+        lines += ["## {}: {} ({} pairs)".format(source, info["name"], len(pairs)), ""]
         repos = {}
         for p in pairs:
             repos.setdefault((p["repo"], p["commit"]), []).extend(p["paths"])
         for (repo, commit), paths in sorted(repos.items()):
             lic = repo_licences.get(repo) or "no licence file in the repository"
-            lines += ["- repository: https://github.com/%s at commit `%s`" % (repo, commit),
-                      "- repository licence: %s" % lic,
-                      "- paths (%d files):" % len(paths)]
-            lines += ["  - `%s`" % p for p in sorted(set(paths))]
-        lines += ["- data set terms: %s" % info["license"],
-                  "- where stated: %s" % info["terms_where"],
-                  "- semantics: %s" % info["semantics"], ""]
+            lines += [f"- repository: https://github.com/{repo} at commit `{commit}`",
+                      f"- repository licence: {lic}",
+                      f"- paths ({len(paths)} files):"]
+            lines += [f"  - `{p}`" for p in sorted(set(paths))]
+        lines += ["- data set terms: {}".format(info["license"]),
+                  "- where stated: {}".format(info["terms_where"]),
+                  "- semantics: {}".format(info["semantics"]), ""]
         tot_a, tot_b = {}, {}
         cls = classes_json(source)["classes"]
         for p in pairs:
             for tot, key in ((tot_a, "a_classes"), (tot_b, "b_classes")):
                 for k, v in fractions(p[key], cls).items():
                     tot[k] = tot.get(k, 0.0) + v / len(pairs)
-        lines += ["Mean category fractions: date a %s; date b %s" % (fmt_fractions(tot_a),
-                                                                      fmt_fractions(tot_b)), ""]
+        lines += [f"Mean category fractions: date a {fmt_fractions(tot_a)}; date b {fmt_fractions(tot_b)}", ""]
     if missing:
         lines += ["## Mirrors not present (not fetched; skipped)", ""]
-        lines += ["- `fetch github:%s` (%s)" % (r, why) for r, why in missing]
+        lines += [f"- `fetch github:{r}` ({why})" for r, why in missing]
         lines.append("")
     if log_skips:
-        lines += ["## Skipped", ""] + ["- %s" % s for s in log_skips] + [""]
+        lines += ["## Skipped", ""] + [f"- {s}" for s in log_skips] + [""]
     return "\n".join(lines)
 
 
@@ -578,14 +665,14 @@ def main(argv=None):
 
     root = repo_root()
     if inside(args.out, root):
-        print("refusing --out %s: it is inside the repository %s" % (args.out, root), file=sys.stderr)
+        print(f"refusing --out {args.out}: it is inside the repository {root}", file=sys.stderr)
         return 2
 
     mirrors = find_mirrors(args.mirrors)
     missing = []
     for repo, why in KNOWN_REPOS:
         if repo not in mirrors:
-            print("missing mirror %s: run  fetch github:%s  (%s); skipped" % (repo, repo, why))
+            print(f"missing mirror {repo}: run  fetch github:{repo}  ({why}); skipped")
             missing.append((repo, why))
     used = used_origins(args.realpairs)
 
@@ -593,16 +680,16 @@ def main(argv=None):
     pairs = []
     for repo in sorted(mirrors):
         m = mirrors[repo]
-        got = collect_second(m, used, log) + collect_xbd(m, used, log)
+        got = collect_second(m, used, log) + collect_hiucd(m, used, log) + collect_xbd(m, used, log)
         if got:
-            print("%s@%s: %d pair(s)" % (repo, m.commit[:12], len(got)))
+            print(f"{repo}@{m.commit[:12]}: {len(got)} pair(s)")
         pairs += got
 
     # one copy of each pair (the same blobs can sit in several repositories)
     seen, unique = set(), []
     for p in sorted(pairs, key=lambda p: (p["source"], p["scene"], p["repo"])):
         if p["key"] in seen:
-            log.append("skip %s:%s: duplicate of a pair already taken" % (p["repo"], p["scene"]))
+            log.append("skip {}:{}: duplicate of a pair already taken".format(p["repo"], p["scene"]))
             continue
         seen.add(p["key"])
         unique.append(p)
@@ -611,7 +698,7 @@ def main(argv=None):
         n = names.setdefault((p["source"], p["scene"]), 0)
         names[(p["source"], p["scene"])] = n + 1
         if n:
-            p["scene"] = "%s_%d" % (p["scene"], n + 1)
+            p["scene"] = "{}_{}".format(p["scene"], n + 1)
 
     for line in log:
         print(line)
@@ -627,16 +714,16 @@ def main(argv=None):
         write_if_changed(os.path.join(d, "b.png"), png_bytes(p["b"]))
         write_if_changed(os.path.join(d, "a_classes.png"), png_bytes(Image.fromarray(p["a_classes"], "L")))
         write_if_changed(os.path.join(d, "b_classes.png"), png_bytes(Image.fromarray(p["b_classes"], "L")))
-        row = {"source": p["source"], "scene": p["scene"], "path": "%s/%s" % (p["source"], p["scene"])}
+        row = {"source": p["source"], "scene": p["scene"], "path": "{}/{}".format(p["source"], p["scene"])}
         row.update(p["row"])
         rows.append(row)
         cls = classes_json(p["source"])["classes"]
-        print("%s/%s %dx%d  a: %s | b: %s" % (p["source"], p["scene"], p["a"].size[0], p["a"].size[1],
-                                             fmt_fractions(fractions(p["a_classes"], cls)),
-                                             fmt_fractions(fractions(p["b_classes"], cls))))
+        print("{}/{} {}x{}  a: {} | b: {}".format(p["source"], p["scene"], p["a"].size[0], p["a"].size[1],
+                                                  fmt_fractions(fractions(p["a_classes"], cls)),
+                                                  fmt_fractions(fractions(p["b_classes"], cls))))
 
     # remove scene folders of a previous run that this run did not produce (only our own files)
-    for source in sorted(set(list(by_source) + [SECOND["source"], XBD["source"]])):
+    for source in sorted(set(list(by_source) + [SECOND["source"], HIUCD["source"], XBD["source"]])):
         sdir = os.path.join(args.out, source)
         if not os.path.isdir(sdir):
             continue
@@ -665,7 +752,7 @@ def main(argv=None):
     licences = dict((r, mirrors[r].licence()) for r in sorted(set(p["repo"] for p in unique)))
     write_if_changed(os.path.join(args.out, "PROVENANCE.md"),
                      provenance(by_source, licences, missing, log).encode("utf-8"))
-    print("%d pair(s) in %d source(s) -> %s" % (len(rows), len(by_source), args.out))
+    print(f"{len(rows)} pair(s) in {len(by_source)} source(s) -> {args.out}")
     return 0
 
 
