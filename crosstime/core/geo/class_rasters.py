@@ -129,15 +129,20 @@ class _OneRaster:
         inside = (values >= 0) & (values < len(self.lut))
         return np.where(inside, self.lut[np.clip(values, 0, len(self.lut) - 1)], 0).astype(np.uint8)
 
-    def survey(self) -> Counter:
-        """Pixel counts of each class value over the whole raster, from a reduced read (nodata left out)."""
+    def survey(self, area: Optional[Bounds] = None) -> Counter:
+        """Pixel counts of each class value over ``area`` (the grid's CRS; None: the whole raster), from a reduced
+        read (nodata and the outside left out): a département's land cover is not read whole for a few tiles."""
         from rasterio.enums import Resampling
         self._dataset()
-        src = self._src
-        scale = max(1.0, max(src.width, src.height) / _SURVEY_SIDE)
-        shape = (max(1, int(src.height / scale)), max(1, int(src.width / scale)))
-        data = src.read(self.data.band, out_shape=shape, resampling=Resampling.nearest)
-        data = np.rint(data).astype(np.int64) if data.dtype.kind == "f" else data.astype(np.int64)
+        if area is not None:
+            data = self.values(area, _SURVEY_SIDE)
+            data = data[data >= 0] if data is not None else np.zeros(0, np.int64)
+        else:
+            src = self._src
+            scale = max(1.0, max(src.width, src.height) / _SURVEY_SIDE)
+            shape = (max(1, int(src.height / scale)), max(1, int(src.width / scale)))
+            data = src.read(self.data.band, out_shape=shape, resampling=Resampling.nearest)
+            data = np.rint(data).astype(np.int64) if data.dtype.kind == "f" else data.astype(np.int64)
         if self.nodata is not None:
             data = data[data != int(self.nodata)]
         values, counts = np.unique(data, return_counts=True)
@@ -148,7 +153,7 @@ class ClassRasterSampler:
     """Category codes of tiles read from one date's classified rasters (the first given is drawn first)."""
 
     def __init__(self, rasters: Sequence[ClassRasterData], legend: Legend, crs: str,
-                 resolution: Optional[float] = None):
+                 resolution: Optional[float] = None, clip_to: Optional[Bounds] = None):
         self.legend = legend
         self.report = MappingReport()
         self._rasters: List[_OneRaster] = []
@@ -159,7 +164,7 @@ class ClassRasterSampler:
             self.close()
             raise
         for r in self._rasters:
-            _report_classes(self.report, r.data, r.survey())
+            _report_classes(self.report, r.data, r.survey(clip_to))
 
     def __len__(self) -> int:
         return sum(1 for r in self._rasters if r.data.has_map())

@@ -76,7 +76,7 @@ class LayerTiles:
             if vectors else None
         if not rasters:
             return drawn
-        read = ClassRasterSampler(rasters, self.legend, self.grid.crs, self.grid.resolution)
+        read = ClassRasterSampler(rasters, self.legend, self.grid.crs, self.grid.resolution, clip_to)
         return MapLayers([read, drawn]) if drawn is not None else read
 
     def reader(self, date: str) -> TileReader:

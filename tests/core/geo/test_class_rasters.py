@@ -123,6 +123,10 @@ def test_the_report_counts_categories_and_names_unknown_classes(tmp_path):
     assert list(read.report.unmapped_classes["landcover"]) == ["9"]          # nodata and crops (null) say nothing
     (warning,) = read.report.warnings()
     assert "landcover" in warning and "classes 9" in warning and "left as background" in warning
+    # over the tiled area only: the unknown class lies outside it, and the water quadrant alone is inside
+    part = ClassRasterSampler([ClassRasterData("landcover", path, MAPPING)], LEGEND, "EPSG:2154", 1.0,
+                              clip_to=(700120, 6599900, 700300, 6600000))
+    assert set(part.report.mapped["landcover"]) == {"water"} and not part.report.warnings()
 
 
 def test_bad_rasters_are_refused_with_their_path(tmp_path):
