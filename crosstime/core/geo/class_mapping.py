@@ -40,6 +40,18 @@ class ClassMapping:
                                         "category (known: {keys}, or null for background)", name=self.name,
                                         value=value, key=key, keys=", ".join(CATEGORY_KEYS))
 
+    def lookup_table(self, categories=CATEGORIES, max_value: int = 65535):
+        """Category code (of ``categories``, a legend's) per class value (0: background), values 0..max(mapped);
+        see :func:`class_codes`."""
+        import numpy as np
+        code = {c.key: c.code for c in categories}
+        top = max([v for v in self.classes if 0 <= v <= max_value] or [0])
+        table = np.zeros(top + 1, np.uint8)
+        for value, key in self.classes.items():
+            if key is not None and 0 <= value <= top:
+                table[value] = code[key]
+        return table
+
     def label(self, value: int) -> str:
         return f"{value} ({self.labels[value]})" if value in self.labels else str(value)
 
@@ -201,3 +213,12 @@ def _gdal_category_names(path: str) -> Dict[int, str]:
     except Exception:  # noqa: BLE001 - a raster GDAL cannot open is reported when it is read
         return {}
     return {v: t for v, t in enumerate(names) if t}
+
+
+def class_codes(values, table):
+    """Category codes (uint8) of an array of class values through ``ClassMapping.lookup_table``; values outside the
+    table (negative: no data) are background."""
+    import numpy as np
+    values = np.asarray(values)
+    inside = (values >= 0) & (values < len(table))
+    return np.where(inside, table[np.clip(values, 0, len(table) - 1)], 0).astype(np.uint8)

@@ -15,7 +15,7 @@ import numpy as np
 
 from ..errors import CrossTimeError
 from ..messages import Detail
-from .class_mapping import ClassMapping
+from .class_mapping import ClassMapping, class_codes
 from .grid import Bounds
 from .legend import Legend, MappingReport
 
@@ -74,11 +74,7 @@ class _OneRaster:
         self._resampling = Resampling.mode if resolution and resolution > 1.5 * native else Resampling.nearest
         self._warp = CRS.from_user_input(crs) != src.crs
         self._ds = self._open_warped(src)
-        top = max([v for v in data.mapping.classes if 0 <= v <= _MAX_CLASS_VALUE] or [0])
-        self.lut = np.zeros(top + 1, np.uint8)
-        for value, key in data.mapping.classes.items():
-            if key is not None and 0 <= value <= top:
-                self.lut[value] = legend.category(key).code
+        self.lut = data.mapping.lookup_table(legend.categories, _MAX_CLASS_VALUE)
 
     def _open_warped(self, src):
         if not self._warp:
@@ -126,8 +122,7 @@ class _OneRaster:
         return out
 
     def codes(self, values: np.ndarray) -> np.ndarray:
-        inside = (values >= 0) & (values < len(self.lut))
-        return np.where(inside, self.lut[np.clip(values, 0, len(self.lut) - 1)], 0).astype(np.uint8)
+        return class_codes(values, self.lut)
 
     def survey(self, area: Optional[Bounds] = None) -> Counter:
         """Pixel counts of each class value over ``area`` (the grid's CRS; None: the whole raster), from a reduced

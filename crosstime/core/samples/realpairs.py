@@ -115,22 +115,16 @@ def class_codes(scene: Scene, date: str, shape) -> np.ndarray:
     if scene.class_mapping is None:
         raise CrossTimeError("{path}: land-cover classes without a mapping: put classes.json (value: category) in "
                              "the source's folder", path=path)
+    from ..geo.class_mapping import class_codes as to_codes
     from ..geo.class_mapping import load_class_mapping
-    from ..geo.legend import CATEGORIES
-    mapping = load_class_mapping(scene.class_mapping)
-    code = {c.key: c.code for c in CATEGORIES}
-    lut = np.zeros(max(list(mapping.classes) + [0]) + 1, np.uint8)
-    for value, key in mapping.classes.items():
-        if key is not None and value >= 0:
-            lut[value] = code[key]
+    table = load_class_mapping(scene.class_mapping).lookup_table()
     import rasterio
     from rasterio.errors import NotGeoreferencedWarning
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", NotGeoreferencedWarning)
         with rasterio.open(path) as src:
             values = src.read(1).astype(np.int64)[:shape[0], :shape[1]]
-    inside = (values >= 0) & (values < len(lut))
-    out[:values.shape[0], :values.shape[1]] = np.where(inside, lut[np.clip(values, 0, len(lut) - 1)], 0)
+    out[:values.shape[0], :values.shape[1]] = to_codes(values, table)
     return out
 
 
