@@ -297,7 +297,32 @@ def ign_shots():
     state["dock"].widget().grab().save(name_of("dock_ign.png"))
     info["ign_tiles_served"] = state["server"].requests("GetTile")
     state.pop("server").stop()
-    finish()
+    land_cover()
+
+
+@guard
+def land_cover():
+    """A land-cover raster styled Paletted/Unique values with French class names (as a CoSIA style is), checked for
+    the old date: the legend preview lists its classes and the category each becomes."""
+    from land_cover import land_cover_of
+    from qgis.core import QgsPalettedRasterRenderer, QgsRasterLayer
+    from qgis.PyQt.QtGui import QColor
+
+    from crosstime.core.geo.legend import load_legend
+    land, dock = state["land"], state["dock"]
+    path = land_cover_of(land.old_vectors, land.old_ortho, os.path.join(OUT, f"landcover{SUFFIX}.tif"))
+    layer = QgsRasterLayer(path, "occupation du sol 1950")
+    names = {"road": "Route", "building": "Bâti", "water": "Eau", "vegetation": "Forêt de feuillus"}
+    layer.setRenderer(QgsPalettedRasterRenderer(layer.dataProvider(), 1, [
+        QgsPalettedRasterRenderer.Class(c.code, QColor(*c.rgb), names.get(c.key, "")) for c in load_legend(
+            "bdtopo_v3").categories]))
+    QgsProject.instance().addMapLayer(layer)
+    dock.layers_panel.set_checked(dock.w.oldVectorsCombo, [layer.id()])
+    dock.w.tabs.setCurrentIndex(0)
+    info["land_cover_warnings"] = dock.layers_panel.preview_legend()
+    tree = dock.w.legendTree.topLevelItem(0).child(0)
+    info["land_cover_rows"] = [tree.child(k).text(0) for k in range(tree.childCount())]
+    QTimer.singleShot(500, lambda: (dock.widget().grab().save(name_of("dock_landcover.png")), finish()))
 
 
 QTimer.singleShot(5000, start)

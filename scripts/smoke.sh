@@ -59,7 +59,8 @@ for suffix in ["" if lang == "en" else "_" + lang for lang in os.environ["SMOKE_
                      and not r.get("error") and r.get("thumbnails") == r.get("results_rows")
                      and r.get("archive_located") and r.get("archive_place_matches") and r.get("error_status")
                      and r.get("ign_chosen") == ["ORTHOIMAGERY.ORTHOPHOTOS2000-2005", "ORTHOIMAGERY.ORTHOPHOTOS"]
-                     and not r.get("ign_unmapped") and r.get("ign_tiles_served", 0) > 0)
+                     and not r.get("ign_unmapped") and r.get("ign_tiles_served", 0) > 0
+                     and r.get("land_cover_warnings") == [] and len(r.get("land_cover_rows", [])) == 12)
     if suffix == "_fr":      # core's message too, not only the frame around it: no English sentence after an error
         text = " " + r.get("error_status", "").lower() + " "
         english = [w for w in (" the ", " is ", " not ", " could ", " cannot ", " file ", " with ", " choose ")
@@ -72,6 +73,6 @@ for suffix in ["" if lang == "en" else "_" + lang for lang in os.environ["SMOKE_
     print("smoke: screenshots", *(os.path.join(out, f"{n}{suffix}.png")
                                   for n in ("dock", "matches", "results", "compare", "archive_located",
                                             "archive_place", "archive_gallery", "ign_dialog", "ign_layers",
-                                            "dock_ign")))
+                                            "dock_ign", "dock_landcover")))
 sys.exit(0 if ok else 1)
 PY

@@ -253,6 +253,7 @@ class LayersPanel(QObject):
             child = QTreeWidgetItem([f"{mapping.label(value)} → {category_label(c)}", ""])
             child.setBackground(0, QColor(*c.rgb, 90))
             item.addChild(child)
+        item.setExpanded(True)          # a handful of classes: shown at once, unlike a layer's attribute values
         return []
 
     def shutdown(self) -> None:
