@@ -131,14 +131,15 @@ class _OneRaster:
         self._dataset()
         if area is not None:
             data = self.values(area, _SURVEY_SIDE)
-            data = data[data >= 0] if data is not None else np.zeros(0, np.int64)
+            data = data.ravel() if data is not None else np.zeros(0, np.int64)
         else:
             src = self._src
             scale = max(1.0, max(src.width, src.height) / _SURVEY_SIDE)
             shape = (max(1, int(src.height / scale)), max(1, int(src.width / scale)))
             data = src.read(self.data.band, out_shape=shape, resampling=Resampling.nearest)
             data = np.rint(data).astype(np.int64) if data.dtype.kind == "f" else data.astype(np.int64)
-        if self.nodata is not None:
+        data = data[data >= 0]                      # no class: outside, or a NaN once cast
+        if self.nodata is not None and np.isfinite(self.nodata):
             data = data[data != int(self.nodata)]
         values, counts = np.unique(data, return_counts=True)
         return Counter({int(v): int(n) for v, n in zip(values, counts)})

@@ -160,3 +160,13 @@ def test_a_tile_store_draws_vectors_over_the_land_cover(tmp_path):
     assert store.meta["maps"] == {"old": True, "new": False}
     assert store.meta["sources"]["old_layers"] == ["lc", "troncon_de_route"]
     assert summary["old_mapping"].mapped["lc"]["water"] > 0
+
+
+def test_float_classes_with_a_nan_nodata_are_read(tmp_path):
+    a = _quadrants().astype(np.float32)
+    a[:20, :20] = np.nan
+    path = _classes(tmp_path / "f.tif", a, nodata=float("nan"))
+    read = ClassRasterSampler([ClassRasterData("lc", path, MAPPING)], LEGEND, "EPSG:2154", 1.0)
+    tile = read.codes((700000, 6599900, 700100, 6600000), 10)
+    assert (tile[:2, :2] == 0).all() and (tile[5:, 5:] == CODE["building"]).all()
+    assert "building" in read.report.mapped["lc"] and not read.report.warnings()
