@@ -118,7 +118,7 @@ class _OneRaster:
         from rasterio.windows import Window
         part = ds.read(self.data.band, window=Window(c0, r0, c1 - c0, r1 - r0), out_shape=(y1 - y0, x1 - x0),
                        resampling=self._resampling)
-        out[y0:y1, x0:x1] = np.rint(part).astype(np.int64) if part.dtype.kind == "f" else part
+        out[y0:y1, x0:x1] = _as_classes(part)
         return out
 
     def codes(self, values: np.ndarray) -> np.ndarray:
@@ -137,12 +137,19 @@ class _OneRaster:
             scale = max(1.0, max(src.width, src.height) / _SURVEY_SIDE)
             shape = (max(1, int(src.height / scale)), max(1, int(src.width / scale)))
             data = src.read(self.data.band, out_shape=shape, resampling=Resampling.nearest)
-            data = np.rint(data).astype(np.int64) if data.dtype.kind == "f" else data.astype(np.int64)
+            data = _as_classes(data)
         data = data[data >= 0]                      # no class: outside, or a NaN once cast
         if self.nodata is not None and np.isfinite(self.nodata):
             data = data[data != int(self.nodata)]
         values, counts = np.unique(data, return_counts=True)
         return Counter({int(v): int(n) for v, n in zip(values, counts)})
+
+
+def _as_classes(values: np.ndarray) -> np.ndarray:
+    """Class values as integers; a float raster's NaN is no class (-1)."""
+    if values.dtype.kind == "f":
+        return np.where(np.isfinite(values), np.rint(values), -1).astype(np.int64)
+    return values.astype(np.int64)
 
 
 class ClassRasterSampler:
