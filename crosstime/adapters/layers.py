@@ -6,7 +6,7 @@ reading features is done by :class:`VectorLayerReader` objects whose ``read()`` 
 from __future__ import annotations
 
 import os
-from typing import Iterable, List, Optional, Sequence, Tuple
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 from qgis.core import (
     Qgis,
@@ -20,6 +20,7 @@ from qgis.core import (
 )
 
 from ..core.errors import CrossTimeError
+from ..core.geo.class_rasters import ClassRasterData
 from ..core.geo.vectors import VectorLayerData
 from ..translation import tr as _tr
 
@@ -293,11 +294,42 @@ class VectorLayerReader:
         return feats, [n for n, _ in idx]
 
 
+# land-cover rasters: a one-band raster styled Paletted/Unique values is a land-cover map to QGIS users; its class
+# labels name the categories (core.geo.class_mapping), unless a mapping file lies beside it
+def is_land_cover_layer(layer: QgsMapLayer) -> bool:
+    """A one-band raster drawn by classes (a paletted style): a land-cover map, not an ortho."""
+    return (isinstance(layer, QgsRasterLayer) and layer.isValid() and layer.bandCount() == 1
+            and layer.renderer() is not None and layer.renderer().type() == "paletted")
+
+
+def class_labels(layer: QgsRasterLayer) -> Dict[int, str]:
+    """value -> label ("" when it has none) of the layer's paletted style."""
+    renderer = layer.renderer()
+    if renderer is None or renderer.type() != "paletted":
+        return {}
+    return {int(c.value): c.label or "" for c in renderer.classes()}
+
+
+class ClassRasterReader:
+    """A land-cover layer as the dock's layer readers give it (``read()`` in any thread): made on the main thread,
+    where its style is read."""
+
+    def __init__(self, layer: QgsRasterLayer, mapping: Optional[str] = None):
+        from ..core.geo.class_mapping import mapping_for_raster
+        if not isinstance(layer, QgsRasterLayer):
+            raise LayerError(_tr("not a raster layer"))
+        path = raster_path(layer, _tr("land-cover raster"))
+        self.name = self.display_name = layer.name()
+        self.data = ClassRasterData(layer.name(), path, mapping_for_raster(path, mapping, class_labels(layer)))
+
+    def read(self, progress=None, bounds=None, crs=None) -> ClassRasterData:
+        return self.data
+
+
 def vector_layer_readers(layers: Iterable[QgsMapLayer], extent=None, extent_crs=None, legend=None,
                          ogr: bool = False) -> list:
     """Readers of a date's map layers (made here, on the calling thread; read wherever ``read()`` is called):
-    vector layers, and land-cover rasters (``class_layers``)."""
-    from .class_layers import ClassRasterReader
+    vector layers, and land-cover rasters (``ClassRasterReader``)."""
     return [ClassRasterReader(l) if isinstance(l, QgsRasterLayer)
             else VectorLayerReader(l, extent, extent_crs, needed_fields(l, legend), ogr) for l in layers if l is not None]
 

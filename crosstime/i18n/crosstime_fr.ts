@@ -184,16 +184,6 @@
         <translation>Archives CrossTime</translation>
     </message>
     <message>
-        <location filename="../adapters/class_layers.py" line="38"/>
-        <source>not a raster layer</source>
-        <translation>ce n'est pas une couche raster</translation>
-    </message>
-    <message>
-        <location filename="../adapters/class_layers.py" line="39"/>
-        <source>land-cover raster</source>
-        <translation>raster d'occupation du sol</translation>
-    </message>
-    <message>
         <location filename="../adapters/layer_grid.py" line="37"/>
         <source>the extent of the new ortho '{}' cannot be placed on the globe ({})</source>
         <translation>l'emprise de la nouvelle ortho « {} » ne peut pas être située sur le globe ({})</translation>
@@ -219,61 +209,71 @@
         <translation>l'emprise demandée est en dehors des orthos « {} »</translation>
     </message>
     <message>
-        <location filename="../adapters/layers.py" line="39"/>
-        <location filename="../adapters/layers.py" line="75"/>
+        <location filename="../adapters/layers.py" line="40"/>
+        <location filename="../adapters/layers.py" line="76"/>
         <source>choose the {} (a raster layer)</source>
         <translation>choisissez une couche raster comme {}</translation>
     </message>
     <message>
-        <location filename="../adapters/layers.py" line="41"/>
+        <location filename="../adapters/layers.py" line="42"/>
         <source>the {} layer '{}' is not valid (missing file?)</source>
         <translation>la couche « {1} » choisie comme {0} n'est pas valide (fichier manquant ?)</translation>
     </message>
     <message>
-        <location filename="../adapters/layers.py" line="43"/>
+        <location filename="../adapters/layers.py" line="44"/>
         <source>the {} layer '{}' is a {} layer; CrossTime reads orthos from files (GeoTIFF, JPEG2000, VRT...). Save it to a file first (right click &gt; Export &gt; Save As).</source>
         <translation>la couche « {1} » choisie comme {0} est une couche {2} ; CrossTime lit les orthos depuis des fichiers (GeoTIFF, JPEG2000, VRT…). Enregistrez-la d'abord dans un fichier (clic droit &gt; Exporter &gt; Enregistrer sous…).</translation>
     </message>
     <message>
-        <location filename="../adapters/layers.py" line="49"/>
-        <location filename="../adapters/layers.py" line="85"/>
+        <location filename="../adapters/layers.py" line="50"/>
+        <location filename="../adapters/layers.py" line="86"/>
         <source>the file of the {} layer '{}' is missing: {}</source>
         <translation>le fichier de la couche « {1} » choisie comme {0} est introuvable : {2}</translation>
     </message>
     <message>
-        <location filename="../adapters/layers.py" line="77"/>
+        <location filename="../adapters/layers.py" line="78"/>
         <source>the {} layer '{}' is not valid (missing file or unreachable service?)</source>
         <translation>la couche « {1} » choisie comme {0} n'est pas valide (fichier manquant ou service injoignable ?)</translation>
     </message>
     <message>
-        <location filename="../adapters/layers.py" line="116"/>
+        <location filename="../adapters/layers.py" line="117"/>
         <source>the layer '{}' does not cover the other ortho</source>
         <translation>la couche « {} » ne recouvre pas l'autre ortho</translation>
     </message>
     <message>
-        <location filename="../adapters/layers.py" line="120"/>
+        <location filename="../adapters/layers.py" line="121"/>
         <source>the extent of the layer '{}' cannot be expressed in {} ({})</source>
         <translation>l'emprise de la couche « {} » ne peut pas être exprimée dans {} ({})</translation>
     </message>
     <message>
-        <location filename="../adapters/layers.py" line="191"/>
+        <location filename="../adapters/layers.py" line="192"/>
         <source>not a vector layer</source>
         <translation>ce n'est pas une couche vecteur</translation>
     </message>
     <message>
-        <location filename="../adapters/layers.py" line="193"/>
+        <location filename="../adapters/layers.py" line="194"/>
         <source>the vector layer '{}' is not valid (missing file?)</source>
         <translation>la couche vecteur « {} » n'est pas valide (fichier manquant ?)</translation>
     </message>
     <message>
-        <location filename="../adapters/layers.py" line="249"/>
+        <location filename="../adapters/layers.py" line="250"/>
         <source>the vector layer '{}' cannot be read from {}</source>
         <translation>la couche vecteur « {} » ne peut pas être lue depuis {}</translation>
     </message>
     <message>
-        <location filename="../adapters/layers.py" line="255"/>
+        <location filename="../adapters/layers.py" line="256"/>
         <source>the vector layer '{}' is not in {}</source>
         <translation>la couche vecteur « {} » ne se trouve pas dans {}</translation>
+    </message>
+    <message>
+        <location filename="../adapters/layers.py" line="320"/>
+        <source>not a raster layer</source>
+        <translation>ce n'est pas une couche raster</translation>
+    </message>
+    <message>
+        <location filename="../adapters/layers.py" line="321"/>
+        <source>land-cover raster</source>
+        <translation>raster d'occupation du sol</translation>
     </message>
     <message>
         <location filename="../adapters/project.py" line="55"/>
@@ -435,17 +435,17 @@
         <translation>Fichier de correspondance des classes (JSON ou CSV valeur,catégorie ; remplace le choix ci-dessus)</translation>
     </message>
     <message>
-        <location filename="../toolbox/base.py" line="175"/>
+        <location filename="../toolbox/base.py" line="174"/>
         <source>vector layer '{}' has no features in the area</source>
         <translation>la couche vecteur « {} » n'a aucune entité dans la zone</translation>
     </message>
     <message>
-        <location filename="../toolbox/base.py" line="194"/>
+        <location filename="../toolbox/base.py" line="193"/>
         <source>Tile grid CRS (empty: a projected CRS in metres around the new ortho)</source>
         <translation>SCR de la grille de tuiles (vide : un SCR projeté en mètres autour de l'ortho récente)</translation>
     </message>
     <message>
-        <location filename="../toolbox/base.py" line="197"/>
+        <location filename="../toolbox/base.py" line="196"/>
         <source>Limit to this extent (needed for web layers)</source>
         <translation>Limiter à cette emprise (nécessaire pour les couches web)</translation>
     </message>
@@ -2343,22 +2343,22 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <translation>correspondance de classes « {name} » : la valeur {value} est associée à « {key} », qui n'est pas une catégorie (connues : {keys}, ou null pour le fond)</translation>
     </message>
     <message>
-        <location filename="../core/geo/class_mapping.py" line="120"/>
+        <location filename="../core/geo/class_mapping.py" line="132"/>
         <source>'{name}' is neither a class mapping preset ({presets}) nor a mapping file</source>
         <translation>« {name} » n'est ni une correspondance de classes prédéfinie ({presets}) ni un fichier de correspondance</translation>
     </message>
     <message>
-        <location filename="../core/geo/class_mapping.py" line="133"/>
+        <location filename="../core/geo/class_mapping.py" line="145"/>
         <source>{path}: not a readable class mapping ({exc}); expected JSON with a "classes" object (value: category or null) or CSV rows value,category</source>
         <translation>{path} : correspondance de classes illisible ({exc}) ; attendu : un JSON avec un objet "classes" (valeur : catégorie ou null) ou un CSV de lignes valeur,catégorie</translation>
     </message>
     <message>
-        <location filename="../core/geo/class_mapping.py" line="152"/>
+        <location filename="../core/geo/class_mapping.py" line="164"/>
         <source>{path}: no rows value,category</source>
         <translation>{path} : aucune ligne valeur,catégorie</translation>
     </message>
     <message>
-        <location filename="../core/geo/class_mapping.py" line="171"/>
+        <location filename="../core/geo/class_mapping.py" line="183"/>
         <source>{path}: no class mapping for this land-cover raster. Give one (presets: {presets}, or a JSON or CSV file of value,category), put {name}.classes.json beside it, or name its classes (a QGIS style {name}.qml with class labels)</source>
         <translation>{path} : aucune correspondance de classes pour ce raster d'occupation du sol. Donnez-en une (prédéfinies : {presets}, ou un fichier JSON ou CSV valeur,catégorie), placez {name}.classes.json à côté de lui, ou nommez ses classes (un style QGIS {name}.qml avec des étiquettes de classes)</translation>
     </message>
@@ -3206,22 +3206,22 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <translation>{path} : classes d'occupation du sol sans correspondance : placez classes.json (valeur : catégorie) dans le dossier de la source</translation>
     </message>
     <message>
-        <location filename="../core/samples/realpairs.py" line="157"/>
+        <location filename="../core/samples/realpairs.py" line="151"/>
         <source>{root}: no such folder of image pairs</source>
         <translation>{root} : ce dossier de paires d'images n'existe pas</translation>
     </message>
     <message>
-        <location filename="../core/samples/realpairs.py" line="162"/>
+        <location filename="../core/samples/realpairs.py" line="156"/>
         <source>no image pairs of the source(s) {sources} under {root}; the sources there are: {present}</source>
         <translation>aucune paire d'images de la ou des sources {sources} dans {root} ; les sources présentes sont : {present}</translation>
     </message>
     <message>
-        <location filename="../core/samples/realpairs.py" line="165"/>
+        <location filename="../core/samples/realpairs.py" line="159"/>
         <source>no image pairs under {root} (expected &lt;source&gt;/&lt;scene&gt;/a.* and b.* in each scene folder, as PNG, TIFF or JPEG)</source>
         <translation>aucune paire d'images dans {root} (attendu : &lt;source&gt;/&lt;scene&gt;/a.* et b.* dans chaque dossier de scène, en PNG, TIFF ou JPEG)</translation>
     </message>
     <message>
-        <location filename="../core/samples/realpairs.py" line="179"/>
+        <location filename="../core/samples/realpairs.py" line="173"/>
         <source>{root}: every image pair is smaller than a tile of {tile_px} px; choose a smaller tile size (--tile-px)</source>
         <translation>{root} : chaque paire d'images est plus petite qu'une tuile de {tile_px} px ; choisissez une taille de tuile plus petite (--tile-px)</translation>
     </message>

@@ -150,8 +150,7 @@ class CrossTimeAlgorithm(QgsProcessingAlgorithm):
 
     def classes_of(self, parameters, name: str, context) -> List:
         """The chosen land-cover rasters of one date, each with its class mapping."""
-        from ..adapters.class_layers import ClassRasterReader
-        from ..adapters.layers import LayerError
+        from ..adapters.layers import ClassRasterReader, LayerError
         from ..core.errors import CrossTimeError
 
         layers = self.parameterAsLayerList(parameters, name, context) or []

@@ -53,7 +53,7 @@ class LayersPanel(QObject):
     def refresh_vectors(self, *_args) -> None:
         """List the project's vector layers and land-cover rasters (paletted) in both combos, keeping what was
         checked."""
-        from ..adapters.class_layers import is_land_cover_layer
+        from ..adapters.layers import is_land_cover_layer
         layers = [l for l in QgsProject.instance().mapLayers().values()
                   if isinstance(l, QgsVectorLayer) or is_land_cover_layer(l)]
         for combo in (self.w.oldVectorsCombo, self.w.newVectorsCombo):
@@ -233,7 +233,7 @@ class LayersPanel(QObject):
     @staticmethod
     def _preview_land_cover(top, layer, legend) -> List[str]:
         """The classes of a land-cover raster and the category each becomes; what cannot be read, said."""
-        from ..adapters.class_layers import ClassRasterReader
+        from ..adapters.layers import ClassRasterReader
         from ..core.errors import CrossTimeError
         try:
             mapping = ClassRasterReader(layer).data.mapping
