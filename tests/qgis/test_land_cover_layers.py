@@ -26,6 +26,8 @@ def styled(path, name, labels=True):
     classes = [QgsPalettedRasterRenderer.Class(c.code, QColor(*c.rgb), french.get(c.key, "") if labels else "")
                for c in load_legend("bdtopo_v3").categories]
     layer.setRenderer(QgsPalettedRasterRenderer(layer.dataProvider(), 1, classes))
+    # the project owns it: a layer Python still holds when QGIS exits crashes the interpreter's last steps
+    QgsProject.instance().addMapLayer(layer)
     return layer
 
 
@@ -37,7 +39,14 @@ def covers(land, tmp_path_factory):
                                          ("new", land.new_vectors, land.new_ortho))}
 
 
-def test_processing_reads_land_cover_by_its_style_or_a_mapping_file(provider, land, covers, tmp_path):
+@pytest.fixture
+def clean_project():
+    QgsProject.instance().removeAllMapLayers()
+    yield
+    QgsProject.instance().removeAllMapLayers()
+
+
+def test_processing_reads_land_cover_by_its_style_or_a_mapping_file(provider, land, covers, tmp_path, clean_project):
     from qgis import processing
     drawn = processing.run("crosstime:build_tile_dataset", {
         "OLD_ORTHO": land.old_ortho, "NEW_ORTHO": land.new_ortho,
@@ -78,7 +87,6 @@ def test_the_dock_lists_previews_and_indexes_with_land_cover(dock, covers):  # n
     from tests.qgis.qt_wait import wait_for
     w = dock.w
     old_lc, new_lc = styled(covers["old"], "old land cover"), styled(covers["new"], "new land cover")
-    QgsProject.instance().addMapLayers([old_lc, new_lc])
     listed = [w.oldVectorsCombo.itemText(k) for k in range(w.oldVectorsCombo.count())]
     # land-cover rasters beside the vector layers, never the orthos
     assert "old land cover" in listed and "new land cover" in listed and "old ortho" not in listed
