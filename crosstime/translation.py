@@ -84,6 +84,11 @@ def _tables() -> Dict[str, Dict[str, str]]:
             "rgb": tr("RGB (6 input channels)"),
             "grey": tr("grey (4 input channels)"),
         },
+        "INDEX_DESCRIBERS": {
+            "file": tr("the model file above (empty: the untrained baseline)"),
+            "quick": tr("Quick: a 16x16 thumbnail (no training, no PyTorch)"),
+            "general": tr("the general model shipped with CrossTime (onnxruntime, no PyTorch)"),
+        },
         "CLASS_MAPPINGS": {
             "auto": tr("automatic: a mapping file beside the raster, else its class names"),
             "worldcover": tr("ESA WorldCover"),
@@ -104,7 +109,8 @@ def _tables() -> Dict[str, Dict[str, str]]:
     }
 
 
-TRANSLATED_CHOICES = ("RECIPES", "WEIGHTS", "SEMANTIC_MODES", "LEGEND_PRESETS", "BASELINES")
+TRANSLATED_CHOICES = ("RECIPES", "WEIGHTS", "SEMANTIC_MODES", "LEGEND_PRESETS", "BASELINES", "CLASS_MAPPINGS",
+                      "INDEX_DESCRIBERS")
 
 
 def choice_labels(name: str) -> List[str]:

@@ -56,7 +56,7 @@ def _onnx_only(args: List[str]) -> bool:
     for n, x in enumerate(args):
         value = x.split("=", 1)[1] if x.startswith("--model=") else (args[n + 1] if x == "--model" and n + 1 < len(args)
                                                                      else None)
-        if value and value.lower().endswith(".onnx"):
+        if value and (value.lower().endswith(".onnx") or value == "general"):
             return True
     return False
 

@@ -198,10 +198,10 @@ def _demo_project_writer():
 
 def cmd_export(a) -> None:
     from ..core import jobs
-    r = jobs.export_onnx(a.model, a.out, opset=a.opset)
+    r = jobs.export_onnx(a.model, a.out, opset=a.opset, half=a.half)
     diff = r["max_difference"]
     print(f"ONNX model: {r['path']} ({r['bytes'] / 1e6:.1f} MB, {r['out_dim']}-d descriptors of {r['pixels']} px tiles, "
-          f"fingerprint {r['fingerprint'][:12]})" + ("" if diff is None else
+          f"fingerprint {r['fingerprint'][:12]}, {r['weights']} weights)" + ("" if diff is None else
                                                      f"; largest difference from PyTorch {diff:.1e}"))
 
 
@@ -263,8 +263,8 @@ def add_commands(sub) -> None:
     s.set_defaults(fn=cmd_train)
 
     s = sub.add_parser("index", help="describe old-date tiles into an index file")
-    s.add_argument("--model", default=None, help="model file, or quick (a thumbnail: no training, no torch); omit for "
-                   "the untrained CNN baseline")
+    s.add_argument("--model", default=None, help="model file, quick (a thumbnail: no training, no torch), or general "
+                   "(the model shipped with CrossTime: onnxruntime, no torch); omit for the untrained CNN baseline")
     s.add_argument("--store", default=None)
     s.add_argument("--date", default="old", choices=list(DATE_OF), help="which date of the store to index")
     s.add_argument("--old-ortho", default=None)
@@ -335,4 +335,6 @@ def add_commands(sub) -> None:
     s.add_argument("model", help="model file (.ctmodel)")
     s.add_argument("--out", required=True, help="ONNX file to write (.onnx)")
     s.add_argument("--opset", type=int, default=None, help="ONNX opset (default 17)")
+    s.add_argument("--half", action="store_true",
+                   help="weights stored in half precision (half the file; the arithmetic stays float32)")
     s.set_defaults(fn=cmd_export)

@@ -45,6 +45,14 @@ DESCRIBER_QUICK, DESCRIBER_REGION, DESCRIBER_FILE = "quick", "region", "file"
 # the CPU recipe's network, untrained (ImageNet EfficientNet-Lite0, seeded random head, thumbnails): made beside the
 # index it describes, when the index is built (jobs.describer_choice.write_untrained_model)
 DESCRIBER_UNTRAINED = "untrained"
+# the general model shipped inside the plugin (crosstime/models/, ONNX: onnxruntime, no PyTorch)
+DESCRIBER_GENERAL = "general"
+# what Processing's index building describes tiles with, besides a model file: key -> label
+INDEX_DESCRIBERS: Dict[str, str] = {
+    "file": "the model file above (empty: the untrained baseline)",
+    DESCRIBER_QUICK: "Quick: a 16x16 thumbnail (no training, no PyTorch)",
+    DESCRIBER_GENERAL: "the general model shipped with CrossTime (onnxruntime, no PyTorch)",
+}
 
 # backbones offered to users (more can be registered in core.nn.backbones)
 BACKBONES: Tuple[str, ...] = ("resnet50", "resnet34", "resnet18", "resnet101", "efficientnet_lite0",

@@ -24,7 +24,9 @@ class Setting(Enum):
     SEMANTIC = ("semantic", "rgb")
     MODEL = ("model", "")
     MAPPING_FILE = ("mapping", "")
-    DESCRIBER = ("describer", choices.DESCRIBER_QUICK)      # or DESCRIBER_REGION (learnt here), DESCRIBER_FILE
+    # None: the dock's first choice (Quick, or the shipped general model where its card puts it above Quick);
+    # else DESCRIBER_QUICK, DESCRIBER_GENERAL, DESCRIBER_UNTRAINED, DESCRIBER_REGION (learnt here), DESCRIBER_FILE
+    DESCRIBER = ("describer", None)
 
     @property
     def key(self) -> str:

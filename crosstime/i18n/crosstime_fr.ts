@@ -60,121 +60,136 @@
     </message>
     <message>
         <location filename="../translation.py" line="88"/>
+        <source>the model file above (empty: the untrained baseline)</source>
+        <translation>le fichier de modèle ci-dessus (vide : la référence non entraînée)</translation>
+    </message>
+    <message>
+        <location filename="../translation.py" line="89"/>
+        <source>Quick: a 16x16 thumbnail (no training, no PyTorch)</source>
+        <translation>Rapide : une vignette 16x16 (sans entraînement, sans PyTorch)</translation>
+    </message>
+    <message>
+        <location filename="../translation.py" line="90"/>
+        <source>the general model shipped with CrossTime (onnxruntime, no PyTorch)</source>
+        <translation>le modèle général fourni avec CrossTime (onnxruntime, sans PyTorch)</translation>
+    </message>
+    <message>
+        <location filename="../translation.py" line="93"/>
         <source>automatic: a mapping file beside the raster, else its class names</source>
         <translation>automatique : un fichier de correspondance à côté du raster, sinon les noms de ses classes</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="89"/>
+        <location filename="../translation.py" line="94"/>
         <source>ESA WorldCover</source>
         <translation>ESA WorldCover</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="90"/>
+        <location filename="../translation.py" line="95"/>
         <source>IGN FLAIR / CoSIA</source>
         <translation>IGN FLAIR / CoSIA</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="93"/>
+        <location filename="../translation.py" line="98"/>
         <source>IGN BD TOPO v3</source>
         <translation>IGN BD TOPO v3</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="94"/>
+        <location filename="../translation.py" line="99"/>
         <source>IGN BD TOPO v2 (2004-era shapefiles)</source>
         <translation>IGN BD TOPO v2 (shapefiles de l'époque 2004)</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="95"/>
+        <location filename="../translation.py" line="100"/>
         <source>OpenStreetMap tags</source>
         <translation>Attributs OpenStreetMap (tags)</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="98"/>
+        <location filename="../translation.py" line="103"/>
         <source>16x16 thumbnail</source>
         <translation>vignette 16x16</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="99"/>
+        <location filename="../translation.py" line="104"/>
         <source>EfficientNet-Lite0 ImageNet + max pool (offline)</source>
         <translation>EfficientNet-Lite0 ImageNet + agrégation max (hors ligne)</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="100"/>
+        <location filename="../translation.py" line="105"/>
         <source>EfficientNet-Lite0 ImageNet + GeM</source>
         <translation>EfficientNet-Lite0 ImageNet + GeM</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="101"/>
+        <location filename="../translation.py" line="106"/>
         <source>ResNet50 ImageNet + max pool at 512 px (paper Table 3)</source>
         <translation>ResNet50 ImageNet + agrégation max à 512 px (tableau 3 de l'article)</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="102"/>
+        <location filename="../translation.py" line="107"/>
         <source>ResNet50 ImageNet + GeM at 1024 px (paper Table 4)</source>
         <translation>ResNet50 ImageNet + GeM à 1024 px (tableau 4 de l'article)</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="127"/>
+        <location filename="../translation.py" line="133"/>
         <source>road</source>
         <translation>route</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="128"/>
+        <location filename="../translation.py" line="134"/>
         <source>church or chapel</source>
         <translation>église ou chapelle</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="129"/>
+        <location filename="../translation.py" line="135"/>
         <source>tower or keep</source>
         <translation>tour ou donjon</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="130"/>
+        <location filename="../translation.py" line="136"/>
         <source>fort or blockhouse</source>
         <translation>fort ou blockhaus</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="131"/>
+        <location filename="../translation.py" line="137"/>
         <source>castle</source>
         <translation>château</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="132"/>
+        <location filename="../translation.py" line="138"/>
         <source>undifferentiated building</source>
         <translation>bâtiment indifférencié</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="133"/>
+        <location filename="../translation.py" line="139"/>
         <source>water surface</source>
         <translation>surface d'eau</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="134"/>
+        <location filename="../translation.py" line="140"/>
         <source>sports ground</source>
         <translation>terrain de sport</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="135"/>
+        <location filename="../translation.py" line="141"/>
         <source>cemetery</source>
         <translation>cimetière</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="136"/>
+        <location filename="../translation.py" line="142"/>
         <source>vegetation</source>
         <translation>végétation</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="137"/>
+        <location filename="../translation.py" line="143"/>
         <source>airport or airfield</source>
         <translation>aéroport ou aérodrome</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="138"/>
+        <location filename="../translation.py" line="144"/>
         <source>railway</source>
         <translation>voie ferrée</translation>
     </message>
     <message>
-        <location filename="../translation.py" line="154"/>
+        <location filename="../translation.py" line="160"/>
         <source>CrossTime needs {} (not found in the Python that QGIS uses). Install them from the menu Plugins &gt; CrossTime &gt; Dependencies… (or the button in the CrossTime panel): they go to a private folder of your QGIS profile. Then restart QGIS.</source>
         <translation>CrossTime a besoin de {} (introuvable(s) dans le Python utilisé par QGIS). Installez-les depuis le menu Extensions &gt; CrossTime &gt; Dépendances… (ou le bouton du panneau CrossTime) : ils vont dans un dossier privé de votre profil QGIS. Redémarrez ensuite QGIS.</translation>
     </message>
@@ -450,122 +465,127 @@
         <translation>Limiter à cette emprise (nécessaire pour les couches web)</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="35"/>
+        <location filename="../toolbox/build_index.py" line="40"/>
         <source>Build descriptor index</source>
         <translation>Construire l'index de descripteurs</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="38"/>
+        <location filename="../toolbox/build_index.py" line="43"/>
         <source>Describes the old-date tiles and writes an index file (descriptors, tile ids, footprints, CRS, grid and the model's fingerprint), atomically. Give either a tile store, or the old ortho (with the new ortho, whose overlap sets the grid) and the old vector layers. Without a model, an untrained ImageNet CNN is used. 'Shard i/n' describes only the i-th of n parts, for independent jobs; merge the parts with the command line (crosstime merge-index).</source>
         <translation>Décrit les tuiles de la date ancienne et écrit un fichier d'index (descripteurs, identifiants des tuiles, emprises, SCR, grille et empreinte du modèle), de façon atomique. Donnez soit un jeu de tuiles, soit l'ortho ancienne (avec l'ortho récente, dont le recouvrement fixe la grille) et les couches vecteur anciennes. Sans modèle, un CNN ImageNet non entraîné est utilisé. « Part i/n » ne décrit que la i-ème de n parts, pour des traitements indépendants ; fusionnez les parts en ligne de commande (crosstime merge-index).</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="49"/>
+        <location filename="../toolbox/build_index.py" line="54"/>
         <location filename="../toolbox/match.py" line="68"/>
         <source>Model file (empty: untrained baseline)</source>
         <translation>Fichier de modèle (vide : référence non entraînée)</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="50"/>
+        <location filename="../toolbox/build_index.py" line="55"/>
         <location filename="../toolbox/match.py" line="69"/>
         <source>CrossTime model (*.ctmodel *.onnx)</source>
         <translation>Modèle CrossTime (*.ctmodel *.onnx)</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="56"/>
+        <location filename="../toolbox/build_index.py" line="58"/>
+        <source>Describer</source>
+        <translation>Descripteur</translation>
+    </message>
+    <message>
+        <location filename="../toolbox/build_index.py" line="63"/>
         <source>Tile store (instead of the layers below)</source>
         <translation>Jeu de tuiles (au lieu des couches ci-dessous)</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="61"/>
+        <location filename="../toolbox/build_index.py" line="68"/>
         <location filename="../toolbox/build_tile_store.py" line="44"/>
         <location filename="../ui/ign_layers.py" line="68"/>
         <source>Old ortho</source>
         <translation>Ortho ancienne</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="63"/>
+        <location filename="../toolbox/build_index.py" line="70"/>
         <source>New ortho (its overlap with the old one sets the grid)</source>
         <translation>Ortho récente (son recouvrement avec l'ancienne fixe la grille)</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="65"/>
+        <location filename="../toolbox/build_index.py" line="72"/>
         <location filename="../toolbox/build_tile_store.py" line="46"/>
         <source>Vector layers of the old date</source>
         <translation>Couches vecteur de la date ancienne</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="67"/>
+        <location filename="../toolbox/build_index.py" line="74"/>
         <source>The new date has vector layers too (else the map is left out of both dates)</source>
         <translation>La date récente a aussi des couches vecteur (sinon la carte est laissée de côté aux deux dates)</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="70"/>
+        <location filename="../toolbox/build_index.py" line="77"/>
         <location filename="../toolbox/build_tile_store.py" line="49"/>
         <source>Land-cover rasters of the old date</source>
         <translation>Rasters d'occupation du sol de la date ancienne</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="71"/>
+        <location filename="../toolbox/build_index.py" line="78"/>
         <location filename="../toolbox/build_modern_index.py" line="42"/>
         <source>Tile size (ground units)</source>
         <translation>Taille des tuiles (unités terrain)</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="72"/>
+        <location filename="../toolbox/build_index.py" line="79"/>
         <location filename="../toolbox/build_tile_store.py" line="53"/>
         <source>Tile size in pixels</source>
         <translation>Taille des tuiles en pixels</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="74"/>
+        <location filename="../toolbox/build_index.py" line="81"/>
         <source>Shard i/n (empty: everything)</source>
         <translation>Part i/n (vide : tout)</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="76"/>
+        <location filename="../toolbox/build_index.py" line="83"/>
         <source>Index file</source>
         <translation>Fichier d'index</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="77"/>
+        <location filename="../toolbox/build_index.py" line="84"/>
         <location filename="../toolbox/build_modern_index.py" line="48"/>
         <source>CrossTime index (*.ctindex)</source>
         <translation>Index CrossTime (*.ctindex)</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="79"/>
+        <location filename="../toolbox/build_index.py" line="86"/>
         <location filename="../toolbox/build_modern_index.py" line="49"/>
         <source>Tiles indexed</source>
         <translation>Tuiles indexées</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="94"/>
+        <location filename="../toolbox/build_index.py" line="115"/>
         <source>Give a tile store, or both orthos (old and new).</source>
         <translation>Donnez un jeu de tuiles, ou les deux orthos (ancienne et récente).</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="95"/>
+        <location filename="../toolbox/build_index.py" line="116"/>
         <location filename="../toolbox/build_tile_store.py" line="64"/>
-        <location filename="../ui/index_panel.py" line="166"/>
+        <location filename="../ui/index_panel.py" line="187"/>
         <location filename="../ui/layers_panel.py" line="90"/>
         <location filename="../ui/match_panel.py" line="128"/>
         <source>old ortho</source>
         <translation>ortho ancienne</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="96"/>
+        <location filename="../toolbox/build_index.py" line="117"/>
         <location filename="../toolbox/build_tile_store.py" line="65"/>
         <location filename="../toolbox/match.py" line="110"/>
         <location filename="../ui/archive_panel.py" line="237"/>
-        <location filename="../ui/index_panel.py" line="166"/>
+        <location filename="../ui/index_panel.py" line="187"/>
         <location filename="../ui/layers_panel.py" line="90"/>
         <location filename="../ui/match_panel.py" line="127"/>
         <source>new ortho</source>
         <translation>ortho récente</translation>
     </message>
     <message>
-        <location filename="../toolbox/build_index.py" line="109"/>
+        <location filename="../toolbox/build_index.py" line="130"/>
         <source>{} tiles described by {}</source>
         <translation>{} tuiles décrites par {}</translation>
     </message>
@@ -1719,92 +1739,102 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <translation>EfficientNet-Lite0 avec les poids ImageNet et les vignettes, tel que CrossTime l'entraîne, avant tout entraînement : créé à côté de l'index quand celui-ci est construit. Sur de vraies paires d'images d'autres lieux : map@5 0,784 ± 0,071 avec le voisinage 3x3 contre 0,737 pour Rapide (0,632 et 0,583 tuile par tuile ; 3 graines aléatoires) ; apprendre cette région fait mieux encore</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="63"/>
+        <location filename="../ui/index_panel.py" line="64"/>
         <source>Learnt on this region</source>
         <translation>Appris sur cette région</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="64"/>
+        <location filename="../ui/index_panel.py" line="65"/>
         <source>Model file…</source>
         <translation>Fichier de modèle…</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="72"/>
+        <location filename="../ui/index_panel.py" line="73"/>
         <source>Automatic (ground metres)</source>
         <translation>Automatique (mètres au sol)</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="87"/>
+        <location filename="../ui/index_panel.py" line="86"/>
+        <source>Trained by CrossTime on public real image pairs and synthetic landscapes; runs with onnxruntime, without PyTorch. Each source of real pairs scored by the same recipe trained without it: map@5 {trained:.3f} with the 3x3 neighbourhood against {quick:.3f} for Quick (mean of {n} sources; docs/model-card.md)</source>
+        <translation>Entraîné par CrossTime sur des paires d'images réelles publiques et des paysages synthétiques ; tourne avec onnxruntime, sans PyTorch. Chaque source de paires réelles évaluée par la même recette entraînée sans elle : map@5 {trained:.3f} avec le voisinage 3x3 contre {quick:.3f} pour Rapide (moyenne de {n} sources ; docs/model-card.md)</translation>
+    </message>
+    <message>
+        <location filename="../ui/index_panel.py" line="92"/>
+        <source>General model (ships with CrossTime)</source>
+        <translation>Modèle général (fourni avec CrossTime)</translation>
+    </message>
+    <message>
+        <location filename="../ui/index_panel.py" line="108"/>
         <source>no model learnt on this region yet ({}): press Learn this region, or choose Quick</source>
         <translation>aucun modèle n'a encore été appris sur cette région ({}) : cliquez sur Apprendre cette région, ou choisissez Rapide</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="92"/>
+        <location filename="../ui/index_panel.py" line="113"/>
         <source>choose a trained model file (.ctmodel or .onnx), or the Quick describer</source>
         <translation>choisissez un fichier de modèle entraîné (.ctmodel ou .onnx), ou le descripteur Rapide</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="185"/>
+        <location filename="../ui/index_panel.py" line="206"/>
         <source>an index is already being built</source>
         <translation>un index est déjà en cours de construction</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="200"/>
+        <location filename="../ui/index_panel.py" line="221"/>
         <source>reading the old-date vector layers</source>
         <translation>lecture des couches vecteur de la date ancienne</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="217"/>
+        <location filename="../ui/index_panel.py" line="238"/>
         <source>CrossTime: index the old-date tiles</source>
         <translation>CrossTime : indexer les tuiles de la date ancienne</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="218"/>
+        <location filename="../ui/index_panel.py" line="239"/>
         <source>building the index of the old-date tiles...</source>
         <translation>construction de l'index des tuiles de la date ancienne...</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="241"/>
+        <location filename="../ui/index_panel.py" line="262"/>
         <source>an index is already being built or a model learnt</source>
         <translation>un index est déjà en cours de construction, ou un modèle en cours d'apprentissage</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="256"/>
+        <location filename="../ui/index_panel.py" line="277"/>
         <source>reading the vector layers</source>
         <translation>lecture des couches vecteur</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="268"/>
+        <location filename="../ui/index_panel.py" line="289"/>
         <source>CrossTime: learn this region ({} min)</source>
         <translation>CrossTime : apprentissage de cette région ({} min)</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="269"/>
+        <location filename="../ui/index_panel.py" line="290"/>
         <source>learning this region for up to {} min, then indexing; the model goes to {}</source>
         <translation>apprentissage de cette région pendant {} min au plus, puis indexation ; le modèle est enregistré dans {}</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="278"/>
+        <location filename="../ui/index_panel.py" line="299"/>
         <source>model learnt on this region ({}): validation map@5 {:.3f} (untrained {:.3f}); index of {} tiles written to {}</source>
         <translation>modèle appris sur cette région ({}) : map@5 de validation {:.3f} (non entraîné : {:.3f}) ; index de {} tuiles écrit dans {}</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="300"/>
+        <location filename="../ui/index_panel.py" line="321"/>
         <source>old vector layer '{}' has no features in the tiled area</source>
         <translation>la couche vecteur ancienne « {} » n'a aucune entité dans la zone découpée en tuiles</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="305"/>
+        <location filename="../ui/index_panel.py" line="326"/>
         <source>index of {} tiles written to {} ({})</source>
         <translation>index de {} tuiles écrit dans {} ({})</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="313"/>
+        <location filename="../ui/index_panel.py" line="334"/>
         <source>index build cancelled; the previous index file, if any, is unchanged</source>
         <translation>construction de l'index annulée ; le fichier d'index précédent, s'il existe, est inchangé</translation>
     </message>
     <message>
-        <location filename="../ui/index_panel.py" line="316"/>
+        <location filename="../ui/index_panel.py" line="337"/>
         <source>the index could not be built: {}</source>
         <translation>l'index n'a pas pu être construit : {}</translation>
     </message>
@@ -2112,7 +2142,7 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
     <message>
         <location filename="../core/archive/archive_describer.py" line="101"/>
         <location filename="../core/retrieval/describer.py" line="71"/>
-        <location filename="../core/retrieval/onnx_describer.py" line="234"/>
+        <location filename="../core/retrieval/onnx_describer.py" line="270"/>
         <source>described {done}/{total}</source>
         <translation>{done}/{total} décrites</translation>
     </message>
@@ -2733,37 +2763,37 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <translation>{role} : {n_store} tuiles</translation>
     </message>
     <message>
-        <location filename="../core/jobs/describer_choice.py" line="29"/>
+        <location filename="../core/jobs/describer_choice.py" line="38"/>
         <source>{path}: the untrained network of the index {index} is missing; it is made when the index is built with it: build the index again</source>
         <translation>{path} : le réseau non entraîné de l'index {index} est introuvable ; il est créé quand l'index est construit avec lui : construisez à nouveau l'index</translation>
     </message>
     <message>
-        <location filename="../core/jobs/describer_choice.py" line="69"/>
+        <location filename="../core/jobs/describer_choice.py" line="78"/>
         <source>the untrained network is made when an index is built with it, beside the index: build the index first</source>
         <translation>le réseau non entraîné est créé à côté de l'index, quand un index est construit avec lui : construisez d'abord l'index</translation>
     </message>
     <message>
-        <location filename="../core/jobs/describer_choice.py" line="87"/>
+        <location filename="../core/jobs/describer_choice.py" line="97"/>
         <source>{model}: this model file needs PyTorch, which is not installed. Install it (QGIS: Plugins &gt; CrossTime &gt; Dependencies), or export the model to ONNX where PyTorch is (python -m crosstime export MODEL --out MODEL.onnx) and use the .onnx file</source>
         <translation>{model} : ce fichier de modèle demande PyTorch, qui n'est pas installé. Installez-le (QGIS : Extensions &gt; CrossTime &gt; Dépendances), ou exportez le modèle en ONNX là où PyTorch est installé (python -m crosstime export MODEL --out MODEL.onnx) et utilisez le fichier .onnx</translation>
     </message>
     <message>
-        <location filename="../core/jobs/describer_choice.py" line="118"/>
+        <location filename="../core/jobs/describer_choice.py" line="138"/>
         <source>{size:g} ground units</source>
         <translation>{size:g} unités terrain</translation>
     </message>
     <message>
-        <location filename="../core/jobs/describer_choice.py" line="119"/>
+        <location filename="../core/jobs/describer_choice.py" line="139"/>
         <source>an unrecorded size</source>
         <translation>taille non enregistrée</translation>
     </message>
     <message>
-        <location filename="../core/jobs/describer_choice.py" line="120"/>
+        <location filename="../core/jobs/describer_choice.py" line="140"/>
         <source>the model {model} was trained on tiles of {trained} at {m_px} px; this index uses tiles of {size:g} at {px} px as asked (leave the tile size and pixels unset to use the model's)</source>
         <translation>le modèle {model} a été entraîné sur des tuiles de {trained} à {m_px} px ; cet index utilise, comme demandé, des tuiles de {size:g} à {px} px (laissez la taille des tuiles et les pixels vides pour prendre ceux du modèle)</translation>
     </message>
     <message>
-        <location filename="../core/jobs/describer_choice.py" line="131"/>
+        <location filename="../core/jobs/describer_choice.py" line="151"/>
         <source>warning: the model was trained on vectors drawn with the legend '{trained}', and is applied to vectors drawn with '{legend}'; choose the legend it was trained with if you can</source>
         <translation>attention : le modèle a été entraîné sur des vecteurs dessinés avec la légende « {trained} » et il est appliqué à des vecteurs dessinés avec « {legend} » ; choisissez si possible la légende de son entraînement</translation>
     </message>
@@ -2950,6 +2980,16 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <translation>la nouvelle ortho n'a pas de données en ce point</translation>
     </message>
     <message>
+        <location filename="../core/retrieval/general_model.py" line="54"/>
+        <source>the general model is not in this installation ({path} and its card): reinstall the plugin, or choose Quick or a model file</source>
+        <translation>le modèle général n'est pas dans cette installation ({path} et sa fiche) : réinstallez l'extension, ou choisissez Rapide ou un fichier de modèle</translation>
+    </message>
+    <message>
+        <location filename="../core/retrieval/general_model.py" line="57"/>
+        <source>{path}: the general model differs from the one its card describes (SHA-256): reinstall the plugin</source>
+        <translation>{path} : le modèle général diffère de celui que décrit sa fiche (SHA-256) : réinstallez l'extension</translation>
+    </message>
+    <message>
         <location filename="../core/retrieval/index.py" line="36"/>
         <source>the index</source>
         <translation>l'index</translation>
@@ -3091,7 +3131,7 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
     </message>
     <message>
         <location filename="../core/retrieval/model_file.py" line="87"/>
-        <location filename="../core/retrieval/onnx_describer.py" line="164"/>
+        <location filename="../core/retrieval/onnx_describer.py" line="197"/>
         <source>model file not found: {path}</source>
         <translation>fichier de modèle introuvable : {path}</translation>
     </message>
@@ -3151,37 +3191,37 @@ Version de PyTorch : {2}. Le téléchargement peut prendre plusieurs minutes (Py
         <translation>agrégation du voisinage {aggregate!r} : choisissez {choices}</translation>
     </message>
     <message>
-        <location filename="../core/retrieval/onnx_describer.py" line="112"/>
+        <location filename="../core/retrieval/onnx_describer.py" line="140"/>
         <source>exporting to ONNX needs the package onnx (install it from the dependencies dialog, or pip install onnx)</source>
         <translation>l'export en ONNX demande le paquet onnx (installez-le depuis la fenêtre des dépendances, ou pip install onnx)</translation>
     </message>
     <message>
-        <location filename="../core/retrieval/onnx_describer.py" line="161"/>
+        <location filename="../core/retrieval/onnx_describer.py" line="194"/>
         <source>{path}: running an ONNX model needs onnxruntime; install it from the dependencies dialog (or pip install onnxruntime)</source>
         <translation>{path} : exécuter un modèle ONNX demande onnxruntime ; installez-le depuis la fenêtre des dépendances (ou pip install onnxruntime)</translation>
     </message>
     <message>
-        <location filename="../core/retrieval/onnx_describer.py" line="176"/>
+        <location filename="../core/retrieval/onnx_describer.py" line="209"/>
         <source>{path}: not a readable ONNX model ({exc})</source>
         <translation>{path} : modèle ONNX illisible ({exc})</translation>
     </message>
     <message>
-        <location filename="../core/retrieval/onnx_describer.py" line="180"/>
+        <location filename="../core/retrieval/onnx_describer.py" line="213"/>
         <source>{path}: not an ONNX model exported by CrossTime (no CrossTime configuration in it); export a CrossTime model file with: python -m crosstime export MODEL --out FILE.onnx</source>
         <translation>{path} : ce n'est pas un modèle ONNX exporté par CrossTime (il ne contient pas de configuration CrossTime) ; exportez un fichier de modèle CrossTime avec : python -m crosstime export MODEL --out FILE.onnx</translation>
     </message>
     <message>
-        <location filename="../core/retrieval/onnx_describer.py" line="184"/>
+        <location filename="../core/retrieval/onnx_describer.py" line="217"/>
         <source>{path}: made by a newer CrossTime (ONNX model version {crosstime_version})</source>
         <translation>{path} : créé par une version plus récente de CrossTime (version de modèle ONNX {crosstime_version})</translation>
     </message>
     <message>
-        <location filename="../core/retrieval/onnx_describer.py" line="192"/>
+        <location filename="../core/retrieval/onnx_describer.py" line="227"/>
         <source>{path}: damaged CrossTime ONNX model ({exc})</source>
         <translation>{path} : modèle ONNX CrossTime endommagé ({exc})</translation>
     </message>
     <message>
-        <location filename="../core/retrieval/onnx_describer.py" line="207"/>
+        <location filename="../core/retrieval/onnx_describer.py" line="243"/>
         <source>{path}: damaged CrossTime ONNX model (its network does not give the descriptors of the model it claims to be: difference {check_difference:.2g}); export it again</source>
         <translation>{path} : modèle ONNX CrossTime endommagé (son réseau ne donne pas les descripteurs du modèle qu'il prétend être : écart {check_difference:.2g}) ; exportez-le à nouveau</translation>
     </message>

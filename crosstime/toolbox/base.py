@@ -81,7 +81,7 @@ class CrossTimeAlgorithm(QgsProcessingAlgorithm):
     def needs(self, parameters, context) -> tuple:
         """The import names this run needs: an ONNX model describes tiles without torch."""
         model = parameters.get("MODEL") if isinstance(parameters, dict) else None
-        if isinstance(model, str) and model.lower().endswith(".onnx"):
+        if isinstance(model, str) and (model.lower().endswith(".onnx") or model == "general"):
             return ("onnxruntime", "rasterio")
         return self.NEEDS
 

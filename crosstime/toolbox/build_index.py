@@ -6,17 +6,22 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterString,
 )
 
 from ..core import choices
+from ..translation import choice_labels
 from .base import CrossTimeAlgorithm, multiple_vectors, number, raster_param, tr, translated
+
+DESCRIBER_KEYS = choices.keys(choices.INDEX_DESCRIBERS)
 
 
 class BuildDescriptorIndex(CrossTimeAlgorithm):
     COUNT = "COUNT"
+    DESCRIBER = "DESCRIBER"
     MODEL = "MODEL"
     NEW_ORTHO = "NEW_ORTHO"
     OLD_ORTHO = "OLD_ORTHO"
@@ -50,6 +55,8 @@ class BuildDescriptorIndex(CrossTimeAlgorithm):
                 fileFilter=tr("CrossTime model (*.ctmodel *.onnx)"),
             )
         )
+        self.addParameter(QgsProcessingParameterEnum(self.DESCRIBER, tr("Describer"),
+                                                     options=choice_labels("INDEX_DESCRIBERS"), defaultValue=0))
         self.addParameter(
             QgsProcessingParameterFile(
                 self.TILE_STORE,
@@ -78,11 +85,25 @@ class BuildDescriptorIndex(CrossTimeAlgorithm):
         )
         self.addOutput(QgsProcessingOutputNumber(self.COUNT, tr("Tiles indexed")))
 
+    def model_of(self, parameters, context):
+        """The model file, else Quick or the shipped general model as the Describer says."""
+        kind = DESCRIBER_KEYS[self.parameterAsEnum(parameters, self.DESCRIBER, context)]
+        if kind != "file":
+            return kind
+        return self.parameterAsFile(parameters, self.MODEL, context) or None
+
+    def needs(self, parameters, context) -> tuple:
+        """Quick needs neither PyTorch nor onnxruntime; the general model needs onnxruntime."""
+        kind = parameters.get(self.DESCRIBER) if isinstance(parameters, dict) else None
+        if kind in (1, 2, "1", "2"):
+            return ("rasterio",) if DESCRIBER_KEYS[int(kind)] == choices.DESCRIBER_QUICK else ("onnxruntime", "rasterio")
+        return super().needs(parameters, context)
+
     def work(self, parameters, context, feedback, progress):
         from ..core import jobs
         from ..core.retrieval.index import parse_shard
 
-        model = self.parameterAsFile(parameters, self.MODEL, context) or None
+        model = self.model_of(parameters, context)
         shard_text = self.parameterAsString(parameters, self.SHARD, context)
         shard = parse_shard(shard_text) if shard_text else (0, 1)
         out = self.parameterAsFileOutput(parameters, self.OUTPUT, context)

@@ -21,7 +21,7 @@ from ..translation import missing_message, tr, translated
 from . import dock_settings
 from .dock_settings import select_data
 from .highlight import Highlighter
-from .index_panel import DESCRIBER_QUICK, IndexPanel
+from .index_panel import DESCRIBER_QUICK, IndexPanel, model_needs_torch
 from .layers_panel import LayersPanel
 from .match_panel import MatchPanel
 
@@ -85,7 +85,7 @@ class CrossTimeDock(QDockWidget):
         w.learnButton.setEnabled(not self.missing)
         for b in (self.archive.w.indexArchiveButton, self.archive.w.locateButton):    # its describer needs PyTorch
             b.setEnabled(not self.missing)
-        if self.missing and w.describerCombo.currentData() != DESCRIBER_QUICK:
+        if self.missing and model_needs_torch(w.describerCombo.currentData()):
             select_data(w.describerCombo, DESCRIBER_QUICK)
 
     def open_dependencies(self):

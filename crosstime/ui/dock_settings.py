@@ -226,8 +226,9 @@ def load_settings(form, table: Iterable[Binding]) -> None:
     """The user's defaults (QgsSettings) into the widgets."""
     s = QgsSettings()
     for b in table:
-        if b.setting is not None:
-            _set(form, b, s.value(b.setting.key, b.setting.default))
+        if b.setting is None or (b.setting.default is None and not s.contains(b.setting.key)):
+            continue            # no default of its own: the widget keeps the one its panel chose
+        _set(form, b, s.value(b.setting.key, b.setting.default))
 
 
 def save_settings(form, table: Iterable[Binding]) -> None:

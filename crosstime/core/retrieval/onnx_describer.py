@@ -28,6 +28,8 @@ INPUT, OUTPUT = "tiles", "descriptor"
 OPSET = 17
 CHECK_SEED = 20240611
 CHECK_RTOL = 1e-3          # of the largest check value: float32 differences between runtimes are far below
+HALF_CHECK_RTOL = 2e-2     # weights stored in half precision: about 1e-3 relative per weight, compounded by depth
+HALF_MIN_SIZE = 64         # smaller constants (shapes, scalars, biases of tiny layers) stay in float32
 
 
 def is_onnx_path(path: Optional[str]) -> bool:
@@ -95,10 +97,36 @@ def to_network_input(u8: np.ndarray, pixels: int) -> np.ndarray:
 
 
 # export (needs torch and onnx) -----------------------------------------------------------------------------
-def export_onnx(model_path: str, out_path: str, opset: int = OPSET) -> dict:
+def weights_to_half(model) -> int:
+    """Stores the graph's float32 weights as float16, each cast back to float32 where it is used: the file halves
+    and the arithmetic stays float32 (float16 kernels are missing or slow on most CPUs). Weights that float16
+    cannot hold (beyond its range) stay float32. Returns how many tensors were converted."""
+    from onnx import TensorProto, helper, numpy_helper
+    graph = model.graph
+    kept, casts, converted = [], [], 0
+    for init in graph.initializer:
+        arr = numpy_helper.to_array(init) if init.data_type == TensorProto.FLOAT else None
+        if arr is None or arr.size < HALF_MIN_SIZE or not np.all(np.abs(arr) < np.finfo(np.float16).max):
+            kept.append(init)
+            continue
+        half_name = init.name + "__float16"
+        kept.append(numpy_helper.from_array(arr.astype(np.float16), half_name))
+        casts.append(helper.make_node("Cast", [half_name], [init.name], to=TensorProto.FLOAT,
+                                      name=init.name + "__to_float32"))
+        converted += 1
+    del graph.initializer[:]
+    graph.initializer.extend(kept)
+    nodes = casts + list(graph.node)
+    del graph.node[:]
+    graph.node.extend(nodes)
+    return converted
+
+
+def export_onnx(model_path: str, out_path: str, opset: int = OPSET, half: bool = False) -> dict:
     """Writes the descriptor of the model file ``model_path`` as an ONNX file (atomically); returns a summary:
     path, fingerprint, out_dim, pixels, and the largest difference between onnxruntime and PyTorch on the check
-    input (None when onnxruntime is not installed)."""
+    input (None when onnxruntime is not installed). ``half`` stores the weights in float16 (half the file; the
+    arithmetic stays float32), the check then allowing the difference that rounding gives."""
     import io
     import warnings
 
@@ -127,12 +155,16 @@ def export_onnx(model_path: str, out_path: str, opset: int = OPSET) -> dict:
         except TypeError:                        # a PyTorch without the dynamo switch: the TorchScript exporter
             torch.onnx.export(net, (x,), buf, **kwargs)
     model = onnx.load_from_string(buf.getvalue())
+    if half:
+        weights_to_half(model)
+        onnx.checker.check_model(model)
     model.producer_name = "CrossTime"
     props = {"crosstime_format": FORMAT, "crosstime_version": str(VERSION), "config": json.dumps(info.config),
              "fingerprint": info.fingerprint, "source_model": os.path.basename(model_path),
              "meta": json.dumps({k: info.meta.get(k) for k in ("recipe", "best_val_map5", "created", "libraries")
                                  if k in info.meta}, default=str),
-             "check_seed": str(CHECK_SEED), "check_output": json.dumps(ref.tolist())}
+             "check_seed": str(CHECK_SEED), "check_output": json.dumps(ref.tolist()),
+             "check_rtol": str(HALF_CHECK_RTOL if half else CHECK_RTOL), "weights": "float16" if half else "float32"}
     del model.metadata_props[:]
     for k, v in props.items():
         entry = model.metadata_props.add()
@@ -146,7 +178,8 @@ def export_onnx(model_path: str, out_path: str, opset: int = OPSET) -> dict:
     except ImportError:
         pass
     return {"path": out_path, "fingerprint": info.fingerprint, "out_dim": int(ref.shape[1]),
-            "pixels": cfg.tile_pixels, "bytes": len(data), "max_difference": diff}
+            "pixels": cfg.tile_pixels, "bytes": len(data), "max_difference": diff,
+            "weights": "float16" if half else "float32"}
 
 
 # the describer ---------------------------------------------------------------------------------------------
@@ -188,6 +221,8 @@ class OnnxDescriber(Describer):
             self.fingerprint = props["fingerprint"]
             meta = json.loads(props.get("meta") or "{}")
             check = np.asarray(json.loads(props["check_output"]), np.float32)
+            # a file may loosen its check only as far as half-precision weights need
+            rtol = min(float(props.get("check_rtol", CHECK_RTOL)), HALF_CHECK_RTOL)
         except (KeyError, ValueError) as exc:
             raise ModelFileError("{path}: damaged CrossTime ONNX model ({exc})",
                                  path=path, exc=Detail(f"{type(exc).__name__}: {exc}")) from None
@@ -203,7 +238,8 @@ class OnnxDescriber(Describer):
         self.input_name = self.session.get_inputs()[0].name
         channels = int(self.session.get_inputs()[0].shape[1])
         self.check_difference = check_difference(self.run(check_input(channels, self.pixels, len(check))), check)
-        if verify and not self.check_difference <= CHECK_RTOL:
+        self.weights = props.get("weights", "float32")
+        if verify and not self.check_difference <= rtol:
             raise ModelFileError("{path}: damaged CrossTime ONNX model (its network does not give the descriptors of "
                                  "the model it claims to be: difference {check_difference:.2g}); export it again",
                                  path=path, check_difference=self.check_difference)

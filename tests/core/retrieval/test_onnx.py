@@ -224,3 +224,43 @@ def test_command_line_export_then_index_without_torch(store, tiny_model, tmp_pat
     r = subprocess.run([sys.executable, "-c", CLI_NO_TORCH, root, "train", store.path, "--out", "x.ctmodel"],
                        capture_output=True, text=True, timeout=600)
     assert r.returncode == 2 and "torch>=" in r.stderr and "==" not in r.stderr, r.stderr
+
+
+def test_half_precision_weights_halve_the_file_and_keep_the_descriptors(store, legend, tmp_path):
+    """The shipped model's export: float16 weights cast to float32 where used; the file about halves, each
+    descriptor keeps its direction (what the cosine search sees), and the check refuses a network that is not it."""
+    import onnx
+    import torch
+
+    from crosstime.core.nn.descriptor import DescriptorNet
+    from crosstime.core.retrieval.describer import ModelDescriber
+    from crosstime.core.retrieval.model_file import save_model
+    from crosstime.core.train.recipes import recipe
+    # the CPU recipe's network as it starts training (ImageNet weights and batch-norm statistics); random
+    # statistics on pretrained weights make a chaotic network that no rounding survives, unlike a trained one
+    torch.manual_seed(0)
+    net = DescriptorNet(recipe("infonce", tile_pixels=64, seed=0)[0]).eval()
+    net.fit_map_thumbnail(torch.rand(50, net.map_thumbnail_mean.numel()))
+    model = str(tmp_path / "m.ctmodel")
+    save_model(model, net)
+    full, half = str(tmp_path / "full.onnx"), str(tmp_path / "half.onnx")
+    jobs.export_onnx(model, full)
+    summary = jobs.export_onnx(model, half, half=True)
+    assert summary["weights"] == "float16" and 0.45 < summary["bytes"] / os.path.getsize(full) < 0.6
+    kinds = {i.data_type for i in onnx.load(half).graph.initializer}
+    assert onnx.TensorProto.FLOAT16 in kinds
+    onnx_d = OnnxDescriber(half, legend)
+    assert onnx_d.weights == "float16" and onnx_d.check_difference < 2e-2
+    tiles = TileSet([store], min_valid=0.0)
+    gidx = np.arange(24)
+    a, b = ModelDescriber(model, legend, device="cpu").describe(tiles, gidx, OLD), onnx_d.describe(tiles, gidx, OLD)
+    cos = (a * b).sum(1) / (np.linalg.norm(a, axis=1) * np.linalg.norm(b, axis=1))
+    assert cos.min() > 0.999
+    # a file cannot loosen its own check beyond what half precision needs
+    forged = onnx.load(half)
+    props = {p.key: p for p in forged.metadata_props}
+    props["check_rtol"].value = "10"
+    props["check_output"].value = json.dumps((np.asarray(json.loads(props["check_output"].value)) * 1.5).tolist())
+    onnx.save(forged, str(tmp_path / "forged.onnx"))
+    with pytest.raises(ModelFileError, match="damaged"):
+        OnnxDescriber(str(tmp_path / "forged.onnx"), legend)
