@@ -4,8 +4,8 @@
 Data: every real pair of ``--realpairs`` (80 % of the scenes train, 20 % choose the best epoch and check the
 export) and the synthetic training landscape (made from a seed). Recipe: the CPU recipe (``infonce``: ImageNet
 EfficientNet-Lite0, thumbnails), the epochs given, the best one on validation kept. The ONNX file is written in
-half precision (weights stored as float16, computed in float32) when its validation map@5 equals the float32 one
-to the third decimal, else in float32; either way it is refused above the plugin's size limit.
+half precision (weights stored as float16, computed in float32) when its validation map@5 is within 0.002 of the
+float32 one, else in float32; either way it is refused above the plugin's size limit.
 
 Prints the validation figures of the model, its untrained twin and Quick mode, the export's size and difference,
 and writes ``<work>/general_summary.json`` (read by docs/model-card.md's figures). The leave-one-source-out table
@@ -29,6 +29,7 @@ GENERAL_PIXELS = 128
 REALPAIRS = os.environ.get("CROSSTIME_REALPAIRS", os.path.join(ROOT, "..", "shared", "data", "realpairs"))
 WORK = os.path.join(ROOT, "build", "general")
 SHIPPED = os.path.join(ROOT, "crosstime", "models", "crosstime-general-v1.onnx")
+HALF_SAME = 0.002
 SIZE_LIMIT = 15 * 1024 * 1024           # the plugin zip carries the model only under this size
 SYNTHETIC = {"size_m": 4000, "resolution": 1.5, "seed": 101, "tile_size": 200.0}
 
@@ -106,11 +107,11 @@ def write_card(work: str, loso_json: str, model: str, realpairs: str) -> str:
     card = {
         "name": "CrossTime general model", "version": 1, "file": os.path.basename(model), "sha256": sha256_of(model),
         "fingerprint": summary["exports"]["fp32"]["fingerprint"],
-        "bytes": os.path.getsize(model), "weights": summary["shipped"]["precision"],
+        "bytes": os.path.getsize(model), "weights": {"fp16": "float16", "fp32": "float32"}[summary["shipped"]["precision"]],
         "recipe": summary["recipe"], "backbone": "efficientnet_lite0 (ImageNet)", "pixels": GENERAL_PIXELS,
         "epochs": summary["epochs"], "best_epoch": summary["best_epoch"], "training_minutes": summary["minutes"],
         "tiles": summary["tiles"],
-        "data": data_sources(realpairs) + [{"source": "synthetic", "scenes": 1, "licence": "made by CrossTime (GPL-3.0)",
+        "data": data_sources(realpairs) + [{"source": "synthetic", "scenes": 1, "licence": "made by CrossTime (GPL-2.0-or-later)",
                                             "note": f"landscape of seed {SYNTHETIC['seed']}, {SYNTHETIC['size_m']} m"}],
         "validation_map@5": summary["validation_map@5"],
         "untrained_validation_map@5": summary["untrained_validation_map@5"],
@@ -171,7 +172,8 @@ def main():
         onnx_net = OnnxDescriber(path, legend)
         exports["fp16" if half else "fp32"] = {**info, "val_map@5": validation_map5(
             lambda g, d, described=onnx_net: described.describe(val, g, d), val)}
-    half_same = round(exports["fp16"]["val_map@5"], 3) == round(exports["fp32"]["val_map@5"], 3)
+    # "the same": within 0.002 map@5 (one query in 500 moving one rank), either way
+    half_same = abs(exports["fp16"]["val_map@5"] - exports["fp32"]["val_map@5"]) <= HALF_SAME
     chosen = exports["fp16" if half_same else "fp32"]
     if chosen["bytes"] > SIZE_LIMIT:
         raise SystemExit(f"{chosen['path']}: {chosen['bytes'] / 2**20:.1f} MiB, above the plugin's "
@@ -190,7 +192,7 @@ def main():
         json.dump(summary, f, indent=1, default=str)
     print(f"trained {a.epochs} epochs in {minutes:.1f} min (best epoch {r.best_epoch}); validation map@5: "
           + ", ".join(f"{k} {v:.3f}" for k, v in figures.items())
-          + f", untrained twin {summary['untrained_validation_map@5']}")
+          + f", untrained twin {summary['untrained_validation_map@5'] or float('nan'):.3f}")
     for k, e in exports.items():
         print(f"ONNX {k}: {e['bytes'] / 2**20:.2f} MiB, difference from PyTorch {e['max_difference']:.2g}, "
               f"validation map@5 {e['val_map@5']:.3f}")

@@ -390,8 +390,10 @@ def true_matches_of_12_clicks(dock, idx) -> int:
 def test_quick_describer_answers_before_any_training(dock, land):
     """The plain list of describers; Quick needs no model (a thumbnail per tile) and finds places far above chance."""
     w = dock.w
+    # the untrained network: its packages are here; the general model: shipped, but not above Quick at 3x3 on most
+    # sources of its leave-one-source-out table, so offered after the describers that need no model
     assert [w.describerCombo.itemData(k) for k in range(w.describerCombo.count())] == [
-        "quick", "untrained", "region", "file"]           # the untrained network: its packages are here
+        "quick", "untrained", "general", "region", "file"]
     w.describerCombo.setCurrentIndex(w.describerCombo.findData("quick"))
     assert not w.modelFile.isEnabled() and dock.index_panel.model_choice() == "quick"
     build(dock)
@@ -423,6 +425,33 @@ def test_the_untrained_network_is_offered_with_its_measured_quality_and_answers(
     assert os.path.exists(model), dock.w.statusLabel.text()
     idx = DescriptorIndex.load(index_path)
     assert len(idx) == 144 and idx.model_config.get("backbone") == "efficientnet_lite0"
+    prepare(dock)
+    hits = true_matches_of_12_clicks(dock, idx)
+    assert hits >= 2, hits          # chance: 0.4 true matches in the top 5 of 12 clicks
+
+
+def test_the_shipped_general_model_is_offered_with_its_figures_and_answers_without_torch(dock, land):
+    """The model in crosstime/models: its tooltip gives the leave-one-source-out means of its card; it builds an
+    index (onnxruntime) that the clicks use, and it stays available when PyTorch is missing."""
+    from qgis.PyQt.QtCore import Qt
+
+    from crosstime.core.retrieval.general_model import general_model_available, general_model_card
+    if not general_model_available():
+        pytest.skip("this checkout carries no general model")
+    w = dock.w
+    at = w.describerCombo.findData("general")
+    tip = w.describerCombo.itemData(at, Qt.ItemDataRole.ToolTipRole)
+    table = general_model_card()["leave_one_source_out"]["sources"]
+    mean = sum(r["trained, 3x3"] for r in table.values()) / len(table)
+    assert at > 0 and f"{mean:.3f}" in tip and f"{len(table)} sources" in tip
+    w.describerCombo.setCurrentIndex(at)
+    assert not w.modelFile.isEnabled() and dock.index_panel.model_choice() == "general"
+    dock.show_missing(["torch", "torchvision"])
+    assert w.describerCombo.currentData() == "general"          # it needs no PyTorch
+    dock.show_missing([])
+    build(dock)
+    idx = DescriptorIndex.load(dock.w.indexFile.filePath())
+    assert len(idx) == 144 and idx.model_fingerprint == general_model_card()["fingerprint"]
     prepare(dock)
     hits = true_matches_of_12_clicks(dock, idx)
     assert hits >= 2, hits          # chance: 0.4 true matches in the top 5 of 12 clicks

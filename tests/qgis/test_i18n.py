@@ -156,7 +156,8 @@ def test_dock_in_french(french, qgis_iface):
         assert w.buildButton.text() == "Indexer l'ortho ancienne"
         assert w.pickButton.text() == "Cliquer sur un lieu de la carte"
         assert [w.describerCombo.itemText(i) for i in range(w.describerCombo.count())] == [   # untrained: packages here
-            "Rapide (sans entraînement)", "Réseau non entraîné (sans entraînement)", "Appris sur cette région",
+            "Rapide (sans entraînement)", "Réseau non entraîné (sans entraînement)",
+            "Modèle général (fourni avec CrossTime)", "Appris sur cette région",
             "Fichier de modèle…"]
         assert w.legendCombo.itemText(2) == "Attributs OpenStreetMap (tags)"
         assert w.semanticCombo.itemText(1) == "niveaux de gris (4 canaux d'entrée)"
