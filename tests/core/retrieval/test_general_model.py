@@ -89,3 +89,21 @@ def test_an_altered_shipped_model_is_refused_by_the_describer(tmp_path, monkeypa
     with pytest.raises(CrossTimeError, match="reinstall the plugin"):
         jobs.describer_for(jobs.GENERAL, None)
     shutil.rmtree(folder)
+
+
+@shipped
+def test_command_line_indexes_with_the_general_model_where_torch_is_absent(store, tmp_path, root):
+    """`index --model general` runs with numpy, rasterio and onnxruntime alone."""
+    pytest.importorskip("onnxruntime")
+    import subprocess
+    import sys
+
+    from crosstime.cli.command_line import _onnx_only as onnx_only
+    from crosstime.core.retrieval.index import DescriptorIndex
+    from tests.no_torch import CLI_NO_TORCH
+    assert onnx_only(["index", "--model", "general"]) and onnx_only(["match", "--model=general"])
+    index = str(tmp_path / "general.ctindex")
+    r = subprocess.run([sys.executable, "-c", CLI_NO_TORCH, root, "index", "--store", store.path, "--model", "general",
+                        "--out", index], capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert DescriptorIndex.load(index).model_fingerprint == general_model_card()["fingerprint"]

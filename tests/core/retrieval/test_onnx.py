@@ -11,6 +11,8 @@ import pytest
 pytest.importorskip("onnxruntime")
 pytest.importorskip("onnx")
 
+
+
 from crosstime.core import jobs
 from crosstime.core.geo.legend import load_legend
 from crosstime.core.retrieval.index import DescriptorIndex, IndexFileError
@@ -18,6 +20,7 @@ from crosstime.core.retrieval.model_file import ModelFileError
 from crosstime.core.retrieval.onnx_describer import OnnxDescriber, resize_batch
 from crosstime.core.tiles.dates import NEW, OLD
 from crosstime.core.tiles.selection import TileSet
+from tests.no_torch import CLI_NO_TORCH
 
 
 @pytest.fixture(scope="module")
@@ -192,19 +195,6 @@ def test_index_and_click_with_torch_absent(store, land, tiny_model, legend, tmp_
             assert ans["ids"][0] == res.ids[0]
     finally:
         matcher.close()
-
-
-CLI_NO_TORCH = r"""
-import sys
-class Hide:
-    def find_spec(self, name, path=None, target=None):
-        if name.split(".")[0] in ("torch", "torchvision", "sklearn"):
-            raise ImportError(name + " is hidden by the test")
-sys.meta_path.insert(0, Hide())
-sys.path.insert(0, sys.argv[1])
-from crosstime.cli import main
-sys.exit(main(sys.argv[2:]))
-"""
 
 
 def test_command_line_export_then_index_without_torch(store, tiny_model, tmp_path, root, capsys):
