@@ -64,6 +64,8 @@ def start():
     info["tabs"] = [tabs[0].tabText(k) for k in range(tabs[0].count())] if tabs else []
     info["index"] = dock.w.indexFile.filePath()
     info["layers_restored"] = bool(dock.layers_panel.layers()["new_ortho"])
+    combo = dock.w.describerCombo
+    info["describers"] = [combo.itemData(k) for k in range(combo.count())]
     shot("dock.png")
     if SUFFIX and tabs:                  # the dock alone, readable: each of its tabs
         for k, tab in enumerate(("layers", "index", "match", "archive")[:tabs[0].count()]):

@@ -60,7 +60,8 @@ for suffix in ["" if lang == "en" else "_" + lang for lang in os.environ["SMOKE_
                      and r.get("archive_located") and r.get("archive_place_matches") and r.get("error_status")
                      and r.get("ign_chosen") == ["ORTHOIMAGERY.ORTHOPHOTOS2000-2005", "ORTHOIMAGERY.ORTHOPHOTOS"]
                      and not r.get("ign_unmapped") and r.get("ign_tiles_served", 0) > 0
-                     and r.get("land_cover_warnings") == [] and len(r.get("land_cover_rows", [])) == 12)
+                     and r.get("land_cover_warnings") == [] and len(r.get("land_cover_rows", [])) == 12
+                     and "general" in r.get("describers", []))
     if suffix == "_fr":      # core's message too, not only the frame around it: no English sentence after an error
         text = " " + r.get("error_status", "").lower() + " "
         english = [w for w in (" the ", " is ", " not ", " could ", " cannot ", " file ", " with ", " choose ")
