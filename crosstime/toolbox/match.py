@@ -48,6 +48,23 @@ class MatchTiles(CrossTimeAlgorithm):
     NAME = "match_tiles"
     GROUP_ID = "matching"
 
+    def needs(self, parameters, context) -> tuple:
+        """Without a model file, what made the index: Quick needs no network, the general model onnxruntime."""
+        index = parameters.get(self.INDEX) if isinstance(parameters, dict) else None
+        if parameters.get(self.MODEL) or not isinstance(index, str):
+            return super().needs(parameters, context)
+        from ..core.retrieval.general_model import general_model_card
+        from ..core.retrieval.index import DescriptorIndex
+        try:
+            header = DescriptorIndex.header_of(index)
+        except Exception:          # the run itself says what is wrong with the file
+            return super().needs(parameters, context)
+        if (header.get("model_config") or {}).get("baseline") == "thumbnail":
+            return ("rasterio",)
+        if header.get("model_fingerprint") == general_model_card().get("fingerprint"):
+            return ("onnxruntime", "rasterio")
+        return super().needs(parameters, context)
+
     def displayName(self) -> str:
         return tr("Match tiles")
 

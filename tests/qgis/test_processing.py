@@ -6,7 +6,7 @@ import subprocess
 
 import numpy as np
 import pytest
-from qgis.core import QgsProcessingException, QgsVectorLayer
+from qgis.core import QgsApplication, QgsProcessingException, QgsVectorLayer
 
 from crosstime.core.geo.vectors import list_layers
 from crosstime.core.retrieval.model_file import load_model
@@ -102,6 +102,9 @@ def test_index_with_the_shipped_general_model_then_match_without_naming_it(provi
     res = processing.run("crosstime:match_tiles", {
         "INDEX": index, "NEW_ORTHO": land.new_ortho, "NEW_VECTORS": _layers(land.new_vectors), "K": 5,
         "OUTPUT": str(tmp_path / "matches.gpkg")})
+    # it needs onnxruntime, not PyTorch
+    match = QgsApplication.processingRegistry().algorithmById("crosstime:match_tiles")
+    assert "torch" not in match.needs({"INDEX": index}, None)
     q = QgsVectorLayer(res["OUTPUT"], "q", "ogr")
     ranks = [f["same_id_rank"] for f in q.getFeatures()]
     # chance puts the truth in the top 5 for 5 of 49 queries

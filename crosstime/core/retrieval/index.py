@@ -184,6 +184,11 @@ class DescriptorIndex:
             "ids": np.asarray(self.ids, dtype=str), "footprints": np.asarray(self.footprints, np.float64)}),
             ".ctindex")
 
+    @staticmethod
+    def header_of(path: str) -> dict:
+        """The index file's header alone (model fingerprint and configuration, grid, CRS), no descriptors read."""
+        return read_headed_npz(path, FILE_KIND, lambda z, header: {})[0]
+
     @classmethod
     def load(cls, path: str, expect_fingerprint: Optional[str] = None, mmap: bool = False) -> DescriptorIndex:
         """Read an index file. ``mmap``: map the descriptors from the file instead of reading them into memory
