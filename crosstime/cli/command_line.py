@@ -6,6 +6,7 @@ import os
 import sys
 from typing import List, Optional
 
+from ..core.choices import DESCRIBER_GENERAL
 from ..core.errors import CrossTimeError
 
 DESCRIPTION = "Command line: ``python -m crosstime <command> ...`` (no QGIS needed), with progress bars."
@@ -56,7 +57,7 @@ def _onnx_only(args: List[str]) -> bool:
     for n, x in enumerate(args):
         value = x.split("=", 1)[1] if x.startswith("--model=") else (args[n + 1] if x == "--model" and n + 1 < len(args)
                                                                      else None)
-        if value and (value.lower().endswith(".onnx") or value == "general"):
+        if value and (value.lower().endswith(".onnx") or value == DESCRIBER_GENERAL):
             return True
     return False
 

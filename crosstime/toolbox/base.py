@@ -80,8 +80,13 @@ class CrossTimeAlgorithm(QgsProcessingAlgorithm):
 
     def needs(self, parameters, context) -> tuple:
         """The import names this run needs: an ONNX model describes tiles without torch."""
-        model = parameters.get("MODEL") if isinstance(parameters, dict) else None
-        if isinstance(model, str) and (model.lower().endswith(".onnx") or model == "general"):
+        return self.needs_of_model(parameters.get("MODEL") if isinstance(parameters, dict) else None)
+
+    def needs_of_model(self, model) -> tuple:
+        """What describing with ``model`` (a model file, or Quick or the general model) imports."""
+        if model == choices.DESCRIBER_QUICK:
+            return ("rasterio",)
+        if isinstance(model, str) and (model.lower().endswith(".onnx") or model == choices.DESCRIBER_GENERAL):
             return ("onnxruntime", "rasterio")
         return self.NEEDS
 

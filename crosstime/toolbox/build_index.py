@@ -95,8 +95,8 @@ class BuildDescriptorIndex(CrossTimeAlgorithm):
     def needs(self, parameters, context) -> tuple:
         """Quick needs neither PyTorch nor onnxruntime; the general model needs onnxruntime."""
         kind = parameters.get(self.DESCRIBER) if isinstance(parameters, dict) else None
-        if kind in (1, 2, "1", "2"):
-            return ("rasterio",) if DESCRIBER_KEYS[int(kind)] == choices.DESCRIBER_QUICK else ("onnxruntime", "rasterio")
+        if str(kind) in ("1", "2"):
+            return self.needs_of_model(DESCRIBER_KEYS[int(kind)])
         return super().needs(parameters, context)
 
     def work(self, parameters, context, feedback, progress):

@@ -53,17 +53,13 @@ class MatchTiles(CrossTimeAlgorithm):
         index = parameters.get(self.INDEX) if isinstance(parameters, dict) else None
         if parameters.get(self.MODEL) or not isinstance(index, str):
             return super().needs(parameters, context)
-        from ..core.retrieval.general_model import general_model_card
+        from ..core.jobs.describer_choice import describer_named_by_index
         from ..core.retrieval.index import DescriptorIndex
         try:
             header = DescriptorIndex.header_of(index)
         except Exception:          # the run itself says what is wrong with the file
             return super().needs(parameters, context)
-        if (header.get("model_config") or {}).get("baseline") == "thumbnail":
-            return ("rasterio",)
-        if header.get("model_fingerprint") == general_model_card().get("fingerprint"):
-            return ("onnxruntime", "rasterio")
-        return super().needs(parameters, context)
+        return self.needs_of_model(describer_named_by_index(header.get("model_config"), header.get("model_fingerprint")))
 
     def displayName(self) -> str:
         return tr("Match tiles")

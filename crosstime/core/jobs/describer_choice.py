@@ -100,11 +100,14 @@ def model_describer(model: str, legend: Legend, *, device: str = "auto"):
     return ModelDescriber(model, legend, device)
 
 
-def made_by_general_model(index) -> bool:
-    """Whether ``index`` was built with the model shipped with the plugin (its card records the fingerprint)."""
+def describer_named_by_index(model_config: Optional[dict], fingerprint: Optional[str]) -> Optional[str]:
+    """QUICK or GENERAL when an index's header (its model configuration and fingerprint) says one of them made it,
+    else None (a model file, or the untrained baseline)."""
+    if (model_config or {}).get("baseline") == "thumbnail":
+        return QUICK
     from ..retrieval.general_model import general_model_card
-    fingerprint = general_model_card().get("fingerprint")
-    return bool(fingerprint) and fingerprint == index.model_fingerprint
+    shipped = general_model_card().get("fingerprint")
+    return GENERAL if shipped and shipped == fingerprint else None
 
 
 def describer_for_index(index, model: Optional[str], legend: Legend, *, device: str = "auto",
@@ -116,10 +119,7 @@ def describer_for_index(index, model: Optional[str], legend: Legend, *, device: 
     """
     cfg = index.model_config or {}
     pixels = int((index.grid or {}).get("pixels") or cfg.get("tile_pixels") or DEFAULT_PIXELS)
-    if not model and cfg.get("baseline") == "thumbnail":
-        model = QUICK
-    elif not model and made_by_general_model(index):
-        model = GENERAL
+    model = model or describer_named_by_index(cfg, index.model_fingerprint)
     describer = describer_for(model, legend, pixels=pixels, semantic_mode=cfg.get("semantic_mode", "rgb"),
                               device=device)
     index.check_model(describer.fingerprint, *([what] if what else []))
