@@ -313,8 +313,9 @@ class ArchivePanel(QObject):
             self.dock.status(tr("the photos could not be located: {}").format(translated(error)), "error")
             return
         ws = self.workspace()
+        from ..core.archive.location import WEAK_CONFIDENCE
         from ..core.archive.workspace import vrt_path
-        weak = [loc.photo for loc in result if loc.confidence < 0.1]
+        weak = [loc.photo for loc in result if loc.confidence < WEAK_CONFIDENCE]
         for loc in result:
             self.add_photo_layer(vrt_path(ws.vrt_folder, loc.photo), loc)
         self.add_footprints_layer(ws.footprints)

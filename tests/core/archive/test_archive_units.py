@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from crosstime.core.archive.catalogue import ArchiveError, ArchivePhoto, open_archive, read_catalogue, read_grey_reduced
-from crosstime.core.archive.location import to_ground
+from crosstime.core.archive.location import WEAK_CONFIDENCE, to_ground
 from crosstime.core.archive.windows import cut_windows, rotations, scale_bands
 from crosstime.core.evaluation.archive_scoring import footprint_iou
 from crosstime.core.retrieval.index import DescriptorIndex
@@ -155,7 +155,7 @@ def test_correlation_finds_the_pose_of_a_turned_rescaled_scan(tmp_path, rotation
     assert math.hypot(loc.centre[0] - truth[0], loc.centre[1] - truth[1]) < 64, (loc.centre, truth)   # half a tile
     assert abs(((loc.rotation - rotation) + 180) % 360 - 180) <= 10
     assert loc.scale == pytest.approx(scale, rel=0.13)
-    assert loc.runner_up is not None and loc.confidence > 0.2
+    assert loc.runner_up is not None and loc.confidence > WEAK_CONFIDENCE
     # the footprint's corners are the photo's corners under the found pose
     np.testing.assert_allclose(loc.footprint[0], to_ground(loc.transform, [0], [0])[0])
 
@@ -165,7 +165,7 @@ def test_correlation_of_another_place_gives_a_weak_answer(tmp_path):
     index = _toy_index_of(_toy_map(seed=0))
     photo = _photo_of(_toy_map(seed=9), tmp_path, (800.0, 800.0), 0.0, 2.0)     # a place the index does not hold
     loc = correlate_photo(photo, _ThumbnailDescriber(), index)
-    assert loc.confidence < 0.2
+    assert loc.confidence < WEAK_CONFIDENCE
 
 
 def test_index_grid_lays_tiles_north_up():
