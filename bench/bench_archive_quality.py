@@ -86,8 +86,9 @@ def main():
                                             os.path.join(a.out, tag, "synthetic"), a.modes.split(","), 200.0, 64, 100.0)
         if not a.skip_real:
             # canvas units are pixels of the real images (0.2-10 m); tiles of 128 units, photos of 400-1400 units
+            # an unknown scale searches footprints of 300-1600 units (the photos' sizes span 400-1400)
             results[tag]["real"] = run(m, os.path.join(real, "canvas.tif"), real, os.path.join(a.out, tag, "real"),
-                                       ["known"], 128.0, 64, 64.0, (300.0, 1600.0))
+                                       a.modes.split(","), 128.0, 64, 64.0, (300.0, 1600.0))
     print("== means over models (training seeds)")
     for part in ("synthetic", "real"):
         for mode in ("known", "unknown"):

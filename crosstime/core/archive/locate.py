@@ -13,14 +13,12 @@ Three stages choose the pose. A cheap stage scores every rotation step and scale
 standardised per window: what remains of a place through decades, film and scanning is its layout of dark and light)
 joined with the size and orientation of their gradient (the edges between parcels, roads and buildings, which outlast
 their tones), all offsets at once as one FFT cross-correlation of the windows' thumbnail grid with the tiles' (so its
-cost hardly grows with the index), and passes its best poses on. A sampling stage describes a few windows of each
-(spread over the photo) with the full descriptor and scores every offset with them over the whole grid: a few full
-descriptors rank poses far better than many thumbnails (on the validation half of the real-pairs check, the true
-pose was among the 8 best sampled poses for 79 % of the photos, against 58 % among the 16 best thumbnail poses;
-thumbnails still keep it among their best third). The full descriptor of every window then decides among the best
-sampled poses,
-looking only near their best offsets. The answer's confidence is how far its score stands above the best answer
-elsewhere (the runner-up).
+cost hardly grows with the index), and passes its best poses on. A sampling stage describes a few windows of each,
+spread over the photo, with the full descriptor and scores every offset with them over the whole grid: a few full
+descriptors rank poses far better than many thumbnails, which rarely put the true pose first but keep it among
+their best third (see docs/method.md for the measures). The full descriptor of every window then decides among the
+best sampled poses, looking only near their best offsets. The answer's confidence is how far its score stands above
+the best answer elsewhere (the runner-up).
 """
 from __future__ import annotations
 
@@ -344,8 +342,9 @@ def _describe_rest(describer, pw: PoseWindows, done: np.ndarray, done_desc: np.n
     return out
 
 
-def _shortlist(poses: List[PoseWindows], correlator: CoarseCorrelator, n: int) -> List[PoseWindows]:
-    """The ``n`` poses whose thumbnails score highest at their best offset, and every scale's best."""
+def _shortlist(poses: List[PoseWindows], correlator: CoarseCorrelator, n: int) -> Tuple[List[PoseWindows], np.ndarray]:
+    """The ``n`` poses whose thumbnails score highest at their best offset, and every scale's best; with those
+    heights."""
     heights = [float(correlator.scores(layout_and_edges(thumbnails(pw.patches, COARSE_SIDE)), pw.cells,
                                        pw.grid_shape).max()) for pw in poses]
     order = list(np.argsort(heights)[::-1])
@@ -354,7 +353,14 @@ def _shortlist(poses: List[PoseWindows], correlator: CoarseCorrelator, n: int) -
         best = next(i for i in order if poses[i].scale == scale)
         if best not in chosen:
             chosen.append(best)
-    return [poses[i] for i in chosen]
+    return [poses[i] for i in chosen], np.asarray(heights, np.float64)[chosen]
+
+
+def _standard(values: np.ndarray) -> np.ndarray:
+    """``values`` less their mean, over their standard deviation (zeros when they are all equal)."""
+    values = np.asarray(values, np.float64)
+    spread_ = values.std()
+    return (values - values.mean()) / spread_ if spread_ > 0 else np.zeros_like(values)
 
 
 @dataclass
@@ -416,8 +422,10 @@ def correlate_photo(photo: ArchivePhoto, describer, index, known_scale: bool = T
                            "or use an index of smaller tiles",
                            photo=photo.name, smallest=scales[0], largest=scales[-1], tile_size=grid.tile_size)
     per_pose = SAMPLED_WINDOWS
+    thumbnail_heights = None
     if coarse_tiles is not None:
-        poses = _shortlist(poses, prepared.correlator(_largest_pose(reduced, photo, max(scales), grid)), SHORTLIST)
+        poses, thumbnail_heights = _shortlist(poses, prepared.correlator(_largest_pose(reduced, photo, max(scales),
+                                                                                       grid)), SHORTLIST)
     elif len(poses) * per_pose > SAMPLING_BUDGET:      # a describer without a thumbnail part: fewer windows per pose
         per_pose = max(8, SAMPLING_BUDGET // len(poses))
     timings["searching"] = timings.get("searching", 0.0) + time.perf_counter() - t0
@@ -436,11 +444,16 @@ def correlate_photo(photo: ArchivePhoto, describer, index, known_scale: bool = T
         known[id(pw)] = (pick, fine)
         timings["sampling"] = timings.get("sampling", 0.0) + time.perf_counter() - t0
         progress.update(0.1 + 0.5 * (n + 1) / len(poses), "trying poses")
-    # the sampled score is a mean over windows: it compares scales fairly, and its height ranks the poses
-    sampled.sort(key=lambda c: -c[0])
+    # the sampled score is a mean over windows, fair across scales; a few windows of a large photo say less than the
+    # thumbnails of all of them, a few full descriptors of a small one more: the poses are ranked by both heights,
+    # each standardised over the poses sampled, added
+    heights = _standard([c[0] for c in sampled])
+    if thumbnail_heights is not None:
+        heights = heights + _standard(thumbnail_heights)
     kept: List[Tuple[float, PoseWindows, np.ndarray]] = []
     described = 0
-    for c in sampled:
+    for i in np.argsort(-heights, kind="stable"):
+        c = sampled[i]
         if len(kept) >= POSES_KEPT and described + len(c[1].cells) > WINDOWS_DESCRIBED:
             break
         if all(abs((c[1].rotation - k[1].rotation + 180) % 360 - 180) > 1.5 * rotation_step

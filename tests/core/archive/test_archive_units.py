@@ -282,3 +282,13 @@ def test_clicks_read_the_archive_index_once_until_it_is_rewritten(tmp_path, monk
     archive_places._archive_index_of_version.cache_clear()
     with pytest.raises(ArchiveError, match="archive index not found"):
         jobs.archive_index_for_clicks(str(tmp_path / "missing.ctarchive"))
+
+
+def test_sampling_stage_spreads_its_windows_and_weighs_both_rankings_alike():
+    from crosstime.core.archive.locate import _standard, spread
+    picked = spread(100, 8)
+    assert len(picked) == 8 and picked[0] == 0 and picked[-1] == 99 and np.all(np.diff(picked) >= 12)
+    assert np.array_equal(spread(5, 8), np.arange(5))                  # a small photo: every window
+    # heights of two stages on their own scales count alike once standardised; equal heights count for nothing
+    np.testing.assert_allclose(_standard([0.1, 0.2, 0.3]), _standard([10.0, 20.0, 30.0]), atol=1e-12)
+    assert not np.any(_standard([0.4, 0.4]))
