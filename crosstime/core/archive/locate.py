@@ -15,10 +15,11 @@ joined with the size and orientation of their gradient (the edges between parcel
 their tones), all offsets at once as one FFT cross-correlation of the windows' thumbnail grid with the tiles' (so its
 cost hardly grows with the index), and passes its best poses on. A sampling stage describes a few windows of each,
 spread over the photo, with the full descriptor and scores every offset with them over the whole grid: a few full
-descriptors rank poses far better than many thumbnails, which rarely put the true pose first but keep it among
-their best third (see docs/method.md for the measures). The full descriptor of every window then decides among the
-best sampled poses, looking only near their best offsets. The answer's confidence is how far its score stands above
-the best answer elsewhere (the runner-up).
+descriptors of a small photo rank poses far better than many thumbnails, which rarely put its true pose first but
+keep it among their best third; for a large photo the thumbnails of all its windows say more than a few full
+descriptors, so the poses are ranked by both (docs/method.md gives the measures). The full descriptor of every window
+then decides among the best, looking only near their best offsets. The answer's confidence is how far its score
+stands above the best answer elsewhere (the runner-up).
 """
 from __future__ import annotations
 
@@ -342,18 +343,20 @@ def _describe_rest(describer, pw: PoseWindows, done: np.ndarray, done_desc: np.n
     return out
 
 
-def _shortlist(poses: List[PoseWindows], correlator: CoarseCorrelator, n: int) -> Tuple[List[PoseWindows], np.ndarray]:
+def _shortlist(poses: List[PoseWindows], correlator: CoarseCorrelator,
+               n: int) -> Tuple[List[PoseWindows], np.ndarray, List[np.ndarray]]:
     """The ``n`` poses whose thumbnails score highest at their best offset, and every scale's best; with those
-    heights."""
-    heights = [float(correlator.scores(layout_and_edges(thumbnails(pw.patches, COARSE_SIDE)), pw.cells,
-                                       pw.grid_shape).max()) for pw in poses]
+    heights and offset scores."""
+    maps = [correlator.scores(layout_and_edges(thumbnails(pw.patches, COARSE_SIDE)), pw.cells, pw.grid_shape)
+            for pw in poses]
+    heights = [float(m.max()) for m in maps]
     order = list(np.argsort(heights)[::-1])
     chosen = order[:n]
     for scale in sorted({pw.scale for pw in poses}):
         best = next(i for i in order if poses[i].scale == scale)
         if best not in chosen:
             chosen.append(best)
-    return [poses[i] for i in chosen], np.asarray(heights, np.float64)[chosen]
+    return [poses[i] for i in chosen], np.asarray(heights, np.float64)[chosen], [maps[i] for i in chosen]
 
 
 def _standard(values: np.ndarray) -> np.ndarray:
@@ -422,15 +425,15 @@ def correlate_photo(photo: ArchivePhoto, describer, index, known_scale: bool = T
                            "or use an index of smaller tiles",
                            photo=photo.name, smallest=scales[0], largest=scales[-1], tile_size=grid.tile_size)
     per_pose = SAMPLED_WINDOWS
-    thumbnail_heights = None
+    thumbnail_heights, thumbnail_maps = None, None
     if coarse_tiles is not None:
-        poses, thumbnail_heights = _shortlist(poses, prepared.correlator(_largest_pose(reduced, photo, max(scales),
-                                                                                       grid)), SHORTLIST)
+        correlator = prepared.correlator(_largest_pose(reduced, photo, max(scales), grid))
+        poses, thumbnail_heights, thumbnail_maps = _shortlist(poses, correlator, SHORTLIST)
     elif len(poses) * per_pose > SAMPLING_BUDGET:      # a describer without a thumbnail part: fewer windows per pose
         per_pose = max(8, SAMPLING_BUDGET // len(poses))
     timings["searching"] = timings.get("searching", 0.0) + time.perf_counter() - t0
 
-    sampled: List[Tuple[float, PoseWindows, np.ndarray]] = []
+    sampled: List[Tuple[float, PoseWindows, np.ndarray, Optional[np.ndarray]]] = []
     known: Dict[int, Tuple[np.ndarray, np.ndarray]] = {}     # pose -> (its sampled windows, their descriptors)
     for n, pw in enumerate(poses):
         progress.check()
@@ -440,7 +443,7 @@ def correlate_photo(photo: ArchivePhoto, describer, index, known_scale: bool = T
         timings["describing"] = timings.get("describing", 0.0) + time.perf_counter() - t0
         t0 = time.perf_counter()
         score = _offset_scores(fine @ descriptors.T, pw.cells[pick], grid, pw.grid_shape)
-        sampled.append((float(score.max()), pw, score))
+        sampled.append((float(score.max()), pw, score, None if thumbnail_maps is None else thumbnail_maps[n]))
         known[id(pw)] = (pick, fine)
         timings["sampling"] = timings.get("sampling", 0.0) + time.perf_counter() - t0
         progress.update(0.1 + 0.5 * (n + 1) / len(poses), "trying poses")
@@ -450,7 +453,7 @@ def correlate_photo(photo: ArchivePhoto, describer, index, known_scale: bool = T
     heights = _standard([c[0] for c in sampled])
     if thumbnail_heights is not None:
         heights = heights + _standard(thumbnail_heights)
-    kept: List[Tuple[float, PoseWindows, np.ndarray]] = []
+    kept: List[Tuple[float, PoseWindows, np.ndarray, Optional[np.ndarray]]] = []
     described = 0
     for i in np.argsort(-heights, kind="stable"):
         c = sampled[i]
@@ -464,12 +467,18 @@ def correlate_photo(photo: ArchivePhoto, describer, index, known_scale: bool = T
     footprint_side = max(photo.width, photo.height) * kept[0][1].scale
     sep = max(2 * grid.tile_size, 0.25 * footprint_side)
     hyps: List[Tuple[float, Hypothesis, PoseWindows, Tuple[float, float]]] = []
-    for n, (_z, pw, score) in enumerate(kept):
+    for n, (_z, pw, score, thumbnail_score) in enumerate(kept):
         t0 = time.perf_counter()
         fine = _describe_rest(describer, pw, *known[id(pw)])
         timings["describing"] = timings.get("describing", 0.0) + time.perf_counter() - t0
         t0 = time.perf_counter()
-        for _s, off, _c in _peaks(score, pw, grid, PEAKS_PER_POSE, sep, search_area):
+        # the best offsets of the sampled windows, and of the thumbnails of all windows (a large photo's few sampled
+        # windows may miss its true offset at its true pose)
+        offsets = [p[1] for p in _peaks(score, pw, grid, PEAKS_PER_POSE, sep, search_area)]
+        if thumbnail_score is not None:
+            offsets += [p[1] for p in _peaks(thumbnail_score, pw, grid, PEAKS_PER_POSE, sep, search_area)
+                        if all(max(abs(p[1][0] - o[0]), abs(p[1][1] - o[1])) > NEAR for o in offsets)]
+        for off in offsets:
             # the tiles the windows meet around this offset, and the offsets near it, on that part of the grid
             rows = pw.cells[:, 0][:, None] + off[0] + np.arange(-NEAR - 1, NEAR + 2)
             cols = pw.cells[:, 1][:, None] + off[1] + np.arange(-NEAR - 1, NEAR + 2)
