@@ -1,7 +1,8 @@
 """Benchmark: locating one 8,000 x 8,000 px scanned photo against a modern index of 100,000 tiles (target < 20 s
 on 2 cores), with the breakdown: reading the scan (strip by strip, reduced), trying every pose (rotation step,
-scales) with thumbnails against every tile, describing the windows of the best poses with the full descriptor,
-and comparing them near their best offsets (``core/archive/locate.py``).
+scales) with thumbnails against every tile, scoring a few windows of the best of them with the full descriptor
+against every tile, describing every window of the best poses and comparing them near their best offsets
+(``core/archive/locate.py``).
 
 The scan is a synthetic archive photo of a synthetic landscape enlarged to 8,000 px (a real scan's pixel count;
 its content is what the generator makes). The index holds the landscape's real modern tiles, padded to 100,000
@@ -83,7 +84,8 @@ def main():
     err = float(np.hypot(loc.centre[0] - pose["centre"][0], loc.centre[1] - pose["centre"][1]))
     print(f"   photo {a.photo_px} x {a.photo_px} px at {scale:.3f} m/px; {n_desc} windows per pose")
     for key, what in (("reading", "reading"), ("searching", "poses tried with thumbnails"),
-                      ("describing", "describing the best poses"), ("voting", "comparing them")):
+                      ("describing", "describing (sampled + best poses)"),
+                      ("sampling", "scoring the sampled windows"), ("voting", "comparing the best poses")):
         print(f"   {what:28s} {timings.get(key, 0.0):6.2f} s")
     print(f"   {'total':28s} {total:6.2f} s (best of {a.repeat}; target < 20 s)")
     print(f"   answer: centre error {err:.0f} m, confidence {loc.confidence:.2f} "
