@@ -95,7 +95,7 @@ class _ThumbnailDescriber:
     learnt_dim = 0
 
     def describe_grey(self, patches):
-        from crosstime.core.archive.locate import thumbnails
+        from crosstime.core.archive.thumbnail_stage import thumbnails
         return thumbnails(patches, 16)
 
 
@@ -112,7 +112,7 @@ def _toy_index_of(img, tile=128.0, stride=64.0, pixels=32, origin=(500000.0, 660
     """The modern index of ``img`` (north-up, 1 m/px, top-left corner at ``origin`` x, y + height)."""
     from PIL import Image
 
-    from crosstime.core.archive.locate import thumbnails
+    from crosstime.core.archive.thumbnail_stage import thumbnails
     h = img.shape[0]
     tiles, fps = [], []
     for r in range(0, h - int(tile) + 1, int(stride)):
@@ -181,7 +181,8 @@ def test_index_grid_lays_tiles_north_up():
 def test_fft_correlation_equals_the_direct_offset_scores():
     """The cheap stage's FFT cross-correlation (all channels, no tolerance) gives every offset the same score as
     summing each window's centred similarity to the tile the offset puts it on; a cropped grid keeps its tiles."""
-    from crosstime.core.archive.locate import CoarseCorrelator, IndexGrid, _centred_unit, _offset_scores
+    from crosstime.core.archive.locate import IndexGrid, _offset_scores
+    from crosstime.core.archive.thumbnail_stage import CoarseCorrelator, _centred_unit
     rng = np.random.default_rng(0)
     rows, cols = np.meshgrid(np.arange(13), np.arange(17), indexing="ij")
     keep = rng.random(rows.size) > 0.1                   # a few cells without a tile (outside the ortho)
@@ -203,7 +204,7 @@ def test_fft_correlation_equals_the_direct_offset_scores():
 
 
 def test_cheap_stage_features_keep_the_edges_when_the_tones_change():
-    from crosstime.core.archive.locate import layout_and_edges, thumbnails
+    from crosstime.core.archive.thumbnail_stage import layout_and_edges, thumbnails
     img = _toy_map(256, seed=3)[:64, :64][None]
     # a field that turned from bright to dark: the tones are inverted, the edges between them stay
     inverted = 255 - img
