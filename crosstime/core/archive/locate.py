@@ -221,6 +221,17 @@ def _standard(values: np.ndarray) -> np.ndarray:
 
 
 @dataclass
+class SampledPose:
+    """A pose after the sampling stage: its score, and the windows already described."""
+    height: float                         # best offset score of the sampled windows
+    windows: PoseWindows
+    score: np.ndarray                     # offset scores of the sampled windows
+    thumbnail_score: Optional[np.ndarray]  # offset scores of the thumbnails of all windows (None: no thumbnail part)
+    picked: np.ndarray                    # the sampled windows ...
+    picked_descriptors: np.ndarray        # ... and their full descriptors
+
+
+@dataclass
 class PreparedIndex:
     """What every photo located in one index shares: its grid, its descriptors, its tiles' thumbnails."""
     grid: IndexGrid
@@ -287,8 +298,7 @@ def correlate_photo(photo: ArchivePhoto, describer, index, known_scale: bool = T
         per_pose = max(8, SAMPLING_BUDGET // len(poses))
     timings["searching"] = timings.get("searching", 0.0) + time.perf_counter() - t0
 
-    sampled: List[Tuple[float, PoseWindows, np.ndarray, Optional[np.ndarray]]] = []
-    known: Dict[int, Tuple[np.ndarray, np.ndarray]] = {}     # pose -> (its sampled windows, their descriptors)
+    sampled: List[SampledPose] = []
     for n, pw in enumerate(poses):
         progress.check()
         pick = spread(len(pw.cells), per_pose)
@@ -297,33 +307,35 @@ def correlate_photo(photo: ArchivePhoto, describer, index, known_scale: bool = T
         timings["describing"] = timings.get("describing", 0.0) + time.perf_counter() - t0
         t0 = time.perf_counter()
         score = _offset_scores(fine @ descriptors.T, pw.cells[pick], grid, pw.grid_shape)
-        sampled.append((float(score.max()), pw, score, None if thumbnail_maps is None else thumbnail_maps[n]))
-        known[id(pw)] = (pick, fine)
+        sampled.append(SampledPose(float(score.max()), pw, score,
+                                   None if thumbnail_maps is None else thumbnail_maps[n], pick, fine))
         timings["sampling"] = timings.get("sampling", 0.0) + time.perf_counter() - t0
         progress.update(0.1 + 0.5 * (n + 1) / len(poses), "trying poses")
     # the sampled score is a mean over windows, fair across scales; a few windows of a large photo say less than the
     # thumbnails of all of them, a few full descriptors of a small one more: the poses are ranked by both heights,
     # each standardised over the poses sampled, added
-    heights = _standard([c[0] for c in sampled])
+    heights = _standard([c.height for c in sampled])
     if thumbnail_heights is not None:
         heights = heights + _standard(thumbnail_heights)
-    kept: List[Tuple[float, PoseWindows, np.ndarray, Optional[np.ndarray]]] = []
+    kept: List[SampledPose] = []
     described = 0
     for i in np.argsort(-heights, kind="stable"):
         c = sampled[i]
-        if len(kept) >= POSES_KEPT and described + len(c[1].cells) > WINDOWS_DESCRIBED:
+        if len(kept) >= POSES_KEPT and described + len(c.windows.cells) > WINDOWS_DESCRIBED:
             break
-        if all(abs((c[1].rotation - k[1].rotation + 180) % 360 - 180) > 1.5 * rotation_step
-               or max(c[1].scale, k[1].scale) / min(c[1].scale, k[1].scale) > SCALE_RATIO * 1.01 for k in kept):
+        if all(abs((c.windows.rotation - k.windows.rotation + 180) % 360 - 180) > 1.5 * rotation_step
+               or max(c.windows.scale, k.windows.scale) / min(c.windows.scale, k.windows.scale) > SCALE_RATIO * 1.01
+               for k in kept):
             kept.append(c)
-            described += len(c[1].cells)
+            described += len(c.windows.cells)
 
-    footprint_side = max(photo.width, photo.height) * kept[0][1].scale
+    footprint_side = max(photo.width, photo.height) * kept[0].windows.scale
     sep = max(2 * grid.tile_size, 0.25 * footprint_side)
     hyps: List[Tuple[float, Hypothesis, PoseWindows, Tuple[float, float]]] = []
-    for n, (_z, pw, score, thumbnail_score) in enumerate(kept):
+    for n, pose in enumerate(kept):
+        pw, score, thumbnail_score = pose.windows, pose.score, pose.thumbnail_score
         t0 = time.perf_counter()
-        fine = _describe_rest(describer, pw, *known[id(pw)])
+        fine = _describe_rest(describer, pw, pose.picked, pose.picked_descriptors)
         timings["describing"] = timings.get("describing", 0.0) + time.perf_counter() - t0
         t0 = time.perf_counter()
         # the best offsets of the sampled windows, and of the thumbnails of all windows (a large photo's few sampled
