@@ -200,17 +200,27 @@ def _describe_rest(describer, pw: PoseWindows, done: np.ndarray, done_desc: np.n
 def _shortlist(poses: List[PoseWindows], correlator: CoarseCorrelator,
                n: int) -> Tuple[List[PoseWindows], np.ndarray, List[np.ndarray]]:
     """The ``n`` poses whose thumbnails score highest at their best offset, and every scale's best; with those
-    heights and offset scores."""
-    maps = [correlator.scores(layout_and_edges(thumbnails(pw.patches, COARSE_SIDE)), pw.cells, pw.grid_shape)
-            for pw in poses]
-    heights = [float(m.max()) for m in maps]
-    order = list(np.argsort(heights)[::-1])
+    heights and offset scores. Only the maps of the poses still in the running are kept (with an unknown scale on a
+    large index, every pose's map would take hundreds of megabytes)."""
+    heights = np.full(len(poses), -np.inf)
+    maps: Dict[int, np.ndarray] = {}
+    scale_best: Dict[float, int] = {}
+    for i, pw in enumerate(poses):
+        score = correlator.scores(layout_and_edges(thumbnails(pw.patches, COARSE_SIDE)), pw.cells, pw.grid_shape)
+        heights[i] = float(score.max())
+        maps[i] = score
+        if pw.scale not in scale_best or heights[i] > heights[scale_best[pw.scale]]:
+            scale_best[pw.scale] = i
+        if len(maps) > 2 * n + len(scale_best):
+            # the stable sort keeps the earlier pose on ties, as the final cut below does
+            running = set(sorted(maps, key=lambda k: (-heights[k], k))[:n]) | set(scale_best.values())
+            maps = {k: v for k, v in maps.items() if k in running}
+    order = [int(i) for i in np.argsort(-heights, kind="stable")]
     chosen = order[:n]
-    for scale in sorted({pw.scale for pw in poses}):
-        best = next(i for i in order if poses[i].scale == scale)
-        if best not in chosen:
-            chosen.append(best)
-    return [poses[i] for i in chosen], np.asarray(heights, np.float64)[chosen], [maps[i] for i in chosen]
+    for i in sorted(scale_best.values(), key=lambda k: poses[k].scale):
+        if i not in chosen:
+            chosen.append(i)
+    return [poses[i] for i in chosen], heights[chosen], [maps[i] for i in chosen]
 
 
 def _standard(values: np.ndarray) -> np.ndarray:

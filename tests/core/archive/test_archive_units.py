@@ -293,3 +293,28 @@ def test_sampling_stage_spreads_its_windows_and_weighs_both_rankings_alike():
     # heights of two stages on their own scales count alike once standardised; equal heights count for nothing
     np.testing.assert_allclose(_standard([0.1, 0.2, 0.3]), _standard([10.0, 20.0, 30.0]), atol=1e-12)
     assert not np.any(_standard([0.4, 0.4]))
+
+
+def test_shortlist_keeps_the_best_poses_and_every_scales_best_with_their_maps():
+    """The cheap stage keeps only the maps still in the running, and still returns what a full sort would."""
+    from crosstime.core.archive.locate import PoseWindows, _shortlist
+    rng = np.random.default_rng(4)
+    poses = [PoseWindows(10.0 * i, [1.0, 1.2, 1.4][i % 3], np.zeros((1, 8, 8), np.uint8), np.zeros((1, 2), int),
+                         (1, 1), (8, 8)) for i in range(60)]
+    heights = rng.random(60)
+    heights[2::3] -= 5.0                    # scale 1.4's poses all low: its best is added beyond the shortlist
+
+    class Correlator:
+        def __init__(self):
+            self.calls = 0
+
+        def scores(self, thumbs, cells, shape):
+            self.calls += 1
+            return np.array([[heights[self.calls - 1]]])
+
+    chosen, chosen_heights, maps = _shortlist(poses, Correlator(), 7)
+    top = list(np.argsort(-heights, kind="stable")[:7])
+    expected = top + [int(np.argmax(np.where(np.arange(60) % 3 == 2, heights, -np.inf)))]
+    assert [poses.index(p) for p in chosen] == expected
+    np.testing.assert_allclose(chosen_heights, heights[expected])
+    assert [float(m.max()) for m in maps] == list(heights[expected])
