@@ -44,6 +44,8 @@ COARSE_SIDE = 16            # thumbnail side of the cheap stage
 SHORTLIST = 36              # poses the cheap stage passes to the sampling stage (and every scale's best) ...
 SAMPLED_WINDOWS = 48        # ... which describes this many windows of each, spread over the photo
 SAMPLING_BUDGET = 3000      # windows sampled in all by a describer without thumbnails (every pose, fewer windows)
+THUMBNAIL_WEIGHT_WINDOWS = 10 * SAMPLED_WINDOWS  # the thumbnails' ranking weighs (photo's windows / this) against
+                                                 # the sampled one: a small photo's few full descriptors say more
 POSES_KEPT = 4              # poses the full descriptor looks at, at least ...
 WINDOWS_DESCRIBED = 4000    # ... and more while their windows add up to no more than this: a small photo, whose
                             # few windows make the cheap stage's answer uncertain, has more of its poses checked
@@ -230,6 +232,18 @@ def _standard(values: np.ndarray) -> np.ndarray:
     return (values - values.mean()) / spread_ if spread_ > 0 else np.zeros_like(values)
 
 
+def _ranking_heights(sampled: List[SampledPose], thumbnail_heights: Optional[np.ndarray]) -> np.ndarray:
+    """What ranks the sampled poses for the full stage: both heights, each standardised over the poses sampled,
+    the thumbnails' weighted by the photo's window count. The sampled height is a mean over windows, fair across
+    scales; a few full descriptors of a small photo say more than the thumbnails of all its windows, a few windows of
+    a large one less."""
+    heights = _standard([c.height for c in sampled])
+    if thumbnail_heights is None:
+        return heights
+    windows = float(np.median([len(c.windows.cells) for c in sampled]))
+    return heights + windows / THUMBNAIL_WEIGHT_WINDOWS * _standard(thumbnail_heights)
+
+
 @dataclass
 class SampledPose:
     """A pose after the sampling stage: its score, and the windows already described."""
@@ -321,12 +335,7 @@ def correlate_photo(photo: ArchivePhoto, describer, index, known_scale: bool = T
                                    None if thumbnail_maps is None else thumbnail_maps[n], pick, fine))
         timings["sampling"] = timings.get("sampling", 0.0) + time.perf_counter() - t0
         progress.update(0.1 + 0.5 * (n + 1) / len(poses), "trying poses")
-    # the sampled score is a mean over windows, fair across scales; a few windows of a large photo say less than the
-    # thumbnails of all of them, a few full descriptors of a small one more: the poses are ranked by both heights,
-    # each standardised over the poses sampled, added
-    heights = _standard([c.height for c in sampled])
-    if thumbnail_heights is not None:
-        heights = heights + _standard(thumbnail_heights)
+    heights = _ranking_heights(sampled, thumbnail_heights)
     kept: List[SampledPose] = []
     described = 0
     for i in np.argsort(-heights, kind="stable"):

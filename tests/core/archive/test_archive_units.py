@@ -285,14 +285,31 @@ def test_clicks_read_the_archive_index_once_until_it_is_rewritten(tmp_path, monk
         jobs.archive_index_for_clicks(str(tmp_path / "missing.ctarchive"))
 
 
-def test_sampling_stage_spreads_its_windows_and_weighs_both_rankings_alike():
-    from crosstime.core.archive.locate import _standard, spread
+def test_sampling_stage_spreads_its_windows_and_weighs_the_thumbnails_by_the_photos_size():
+    from crosstime.core.archive.locate import (
+        THUMBNAIL_WEIGHT_WINDOWS,
+        PoseWindows,
+        SampledPose,
+        _ranking_heights,
+        _standard,
+        spread,
+    )
     picked = spread(100, 8)
     assert len(picked) == 8 and picked[0] == 0 and picked[-1] == 99 and np.all(np.diff(picked) >= 12)
     assert np.array_equal(spread(5, 8), np.arange(5))                  # a small photo: every window
     # heights of two stages on their own scales count alike once standardised; equal heights count for nothing
     np.testing.assert_allclose(_standard([0.1, 0.2, 0.3]), _standard([10.0, 20.0, 30.0]), atol=1e-12)
     assert not np.any(_standard([0.4, 0.4]))
+
+    def sampled(windows, heights):
+        return [SampledPose(h, PoseWindows(0.0, 1.0, np.zeros((windows, 8, 8), np.uint8), np.zeros((windows, 2), int),
+                                           (1, windows), (8, 8 * windows)), None, None, None, None) for h in heights]
+    # the sampled ranking says pose 0, the thumbnails' pose 1: a small photo follows the first, a large one the second
+    thumbnail_heights = np.array([0.1, 0.3, 0.2])
+    small = _ranking_heights(sampled(20, [0.5, 0.2, 0.3]), thumbnail_heights)
+    large = _ranking_heights(sampled(4 * THUMBNAIL_WEIGHT_WINDOWS, [0.5, 0.2, 0.3]), thumbnail_heights)
+    assert np.argmax(small) == 0 and np.argmax(large) == 1
+    np.testing.assert_allclose(_ranking_heights(sampled(20, [0.5, 0.2, 0.3]), None), _standard([0.5, 0.2, 0.3]))
 
 
 def test_shortlist_keeps_the_best_poses_and_every_scales_best_with_their_maps():
