@@ -146,6 +146,7 @@ def one_seed(a, seed: int) -> dict:
                                    "thumbnail_semantic": a.thumbnail_semantic,
                                    "map_thumbnail_scaling": a.map_thumbnail_scaling,
                                    "learnt_part_loss": a.learnt_part_loss, "learn_mix": a.learn_mix,
+                                   "same_scene_fraction": a.same_scene_fraction,
                                    "epochs": a.epochs or 1000, "max_minutes": None if a.epochs else a.minutes,
                                    "early_stop": a.early_stop or None, "pair_distance": a.pair_distance,
                                    "pair_sampling": a.pair_sampling}.items() if v is not None}
@@ -265,6 +266,8 @@ def main():
                     help="how the map's thumbnail is scaled (default: the recipe's)")
     ap.add_argument("--learnt-part-loss", type=float, default=None,
                     help="InfoNCE: weight of a second loss on the learnt part alone (default: the recipe's)")
+    ap.add_argument("--same-scene-fraction", type=float, default=None,
+                    help="contrastive recipes: share of each batch from one scene (default: the recipe's)")
     ap.add_argument("--learn-mix", action=argparse.BooleanOptionalAction, default=None,
                     help="train the joint descriptor's mixing angle (default: the recipe's)")
     ap.add_argument("--flip-average", action="store_true", help="test-time mirror averaging")
@@ -277,7 +280,8 @@ def main():
     ap.add_argument("--json", default=None, help="also write the results here")
     a = ap.parse_args()
     levers = flags_given(ap, a, ("modality", "backbone", "weights", "lr", "thumbnail", "thumbnail_semantic",
-                                 "map_thumbnail_scaling", "learnt_part_loss", "learn_mix", "flip_average", "dense",
+                                 "map_thumbnail_scaling", "learnt_part_loss", "same_scene_fraction", "learn_mix",
+                                 "flip_average", "dense",
                                  "mix_synthetic", "epochs",
                                  "early_stop", "pair_distance", "pair_sampling", "no_baselines", "baselines_only",
                                  "baselines"))

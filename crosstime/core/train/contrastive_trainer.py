@@ -26,6 +26,30 @@ class _Views(nn.Module):
         return z[: x1.shape[0]], z[x1.shape[0]:]
 
 
+def scene_grouped_order(scenes: np.ndarray, batch: int, batches: int, fraction: float,
+                        rng: np.random.Generator) -> np.ndarray:
+    """Tile indices for ``batches`` batches of ``batch``, each holding ``fraction`` of its tiles from one scene (as
+    many as that scene has) and the rest from the others, no tile twice in a batch; the scenes' anchors follow one
+    shuffled pass over the tiles, so every scene is drawn in proportion to its size."""
+    scenes = np.asarray(scenes)
+    members = {s: np.flatnonzero(scenes == s) for s in np.unique(scenes)}
+    anchors = rng.permutation(len(scenes))
+    out = np.empty((batches, batch), np.int64)
+    for b in range(batches):
+        anchor = anchors[b % len(anchors)]
+        mates = members[scenes[anchor]]
+        take = min(len(mates), max(1, int(round(fraction * batch))))
+        same = np.concatenate([[anchor], rng.choice(mates[mates != anchor], take - 1, replace=False)])
+        others = np.flatnonzero(scenes != scenes[anchor])
+        if len(others) >= batch - take:
+            rest = rng.choice(others, batch - take, replace=False)
+        else:   # one scene, or almost: the batch is completed from the anchor's own scene
+            pool = np.setdiff1d(np.arange(len(scenes)), same)
+            rest = rng.choice(pool, batch - take, replace=False)
+        out[b] = np.concatenate([same, rest])
+    return out.ravel()
+
+
 class ContrastiveTrainer(Trainer):
     recipe = "contrastive"
 
@@ -46,7 +70,11 @@ class ContrastiveTrainer(Trainer):
         return batches_for(len(self.train), self.cfg.batch_pairs, self.cfg.batches_per_epoch)
 
     def before_epoch(self, epoch: int) -> None:
-        self.order = self.rng.permutation(len(self.train))
+        if self.cfg.same_scene_fraction > 0:
+            self.order = scene_grouped_order(self.train.scenes(), min(self.cfg.batch_pairs, len(self.train)),
+                                             self.batches_in_epoch(), self.cfg.same_scene_fraction, self.rng)
+        else:
+            self.order = self.rng.permutation(len(self.train))
 
     def train_step(self, epoch: int, batch: int) -> float:
         b = min(self.cfg.batch_pairs, len(self.train))

@@ -47,6 +47,8 @@ class TrainConfig:
     augment: str = "none"                # none, paper, cross-date
     max_shift: int = 0                   # pixels of random shift of the old date (cross-date augmentation)
     learnt_part_loss: float = 0.0        # InfoNCE: weight of a second loss on the learnt part of a joint descriptor
+    same_scene_fraction: float = 0.0     # contrastive recipes: share of each batch drawn from one scene (negatives
+                                         # that look alike, as the candidates of a search in one ortho do)
     learn_mix: bool = True               # joint descriptor: train the mixing angle (False: held at 45 degrees)
     # common
     batches_per_epoch: Optional[int] = None   # default: one pass over the training queries
@@ -168,6 +170,8 @@ TRAIN_OPTIONS: Tuple[TrainOption, ...] = (
                 + " (CPU recipe default: training)", choices=tuple(MAP_THUMBNAIL_SCALINGS)),
     TrainOption("learnt_part_loss", "InfoNCE with a thumbnail: weight of a second loss on the learnt part alone",
                 metavar="WEIGHT"),
+    TrainOption("same_scene_fraction", "contrastive recipes: share of each batch drawn from one scene",
+                metavar="FRACTION"),
     TrainOption("learn_mix", "train the angle that mixes the learnt part and the thumbnails (CPU recipe default: "
                 "held at 45 degrees)"),
     TrainOption("flip_average", "describe each tile and its mirror image (test time)"),
