@@ -18,8 +18,9 @@ spread over the photo, with the full descriptor and scores every offset with the
 descriptors of a small photo rank poses far better than many thumbnails, which rarely put its true pose first but
 keep it among their best third; for a large photo the thumbnails of all its windows say more than a few full
 descriptors, so the poses are ranked by both (docs/method.md gives the measures). The full descriptor of every window
-then decides among the best, looking only near their best offsets. The answer's confidence is how far its score
-stands above the best answer elsewhere (the runner-up).
+then decides among the best, looking only near their best offsets; poses of different sizes are compared above the
+height a mean over their number of windows reaches by chance. The answer's confidence is how far its score stands
+above the best answer elsewhere (the runner-up).
 """
 from __future__ import annotations
 
@@ -52,6 +53,8 @@ WINDOWS_DESCRIBED = 4000    # ... and more while their windows add up to no more
 PEAKS_PER_POSE = 3          # offsets kept per pose
 NEAR = 2                    # the full descriptor looks this many tiles around each kept offset
 NO_TILE = -10.0             # below any centred cosine
+NOISE_PEAK = 0.2            # a pose's best offset score, a mean over n windows, stands this / sqrt(n) above the
+                            # rest by chance: taken off before poses of different sizes are compared
 
 
 @dataclass
@@ -225,6 +228,12 @@ def _shortlist(poses: List[PoseWindows], correlator: CoarseCorrelator,
     return [poses[i] for i in chosen], heights[chosen], [maps[i] for i in chosen]
 
 
+def above_noise(height: float, windows: int) -> float:
+    """A pose's best offset score less the height a mean over ``windows`` windows reaches by chance: with an
+    unknown scale, the smallest footprints (a few windows) otherwise win by noise alone."""
+    return height - NOISE_PEAK / math.sqrt(max(1, windows))
+
+
 def _standard(values: np.ndarray) -> np.ndarray:
     """``values`` less their mean, over their standard deviation (zeros when they are all equal)."""
     values = np.asarray(values, np.float64)
@@ -247,7 +256,7 @@ def _ranking_heights(sampled: List[SampledPose], thumbnail_heights: Optional[np.
 @dataclass
 class SampledPose:
     """A pose after the sampling stage: its score, and the windows already described."""
-    height: float                         # best offset score of the sampled windows
+    height: float                         # best offset score of the sampled windows, above noise
     windows: PoseWindows
     score: np.ndarray                     # offset scores of the sampled windows
     thumbnail_score: Optional[np.ndarray]  # offset scores of the thumbnails of all windows (None: no thumbnail part)
@@ -331,7 +340,7 @@ def correlate_photo(photo: ArchivePhoto, describer, index, known_scale: bool = T
         timings["describing"] = timings.get("describing", 0.0) + time.perf_counter() - t0
         t0 = time.perf_counter()
         score = _offset_scores(fine @ descriptors.T, pw.cells[pick], grid, pw.grid_shape)
-        sampled.append(SampledPose(float(score.max()), pw, score,
+        sampled.append(SampledPose(above_noise(float(score.max()), len(pick)), pw, score,
                                    None if thumbnail_maps is None else thumbnail_maps[n], pick, fine))
         timings["sampling"] = timings.get("sampling", 0.0) + time.perf_counter() - t0
         progress.update(0.1 + 0.5 * (n + 1) / len(poses), "trying poses")
@@ -386,7 +395,7 @@ def correlate_photo(photo: ArchivePhoto, describer, index, known_scale: bool = T
             if search_area is not None and math.hypot(c[0] - search_area[0], c[1] - search_area[1]) > \
                     search_area[2] + grid.tile_size:
                 continue
-            height = float(win.max())
+            height = above_noise(float(win.max()), len(pw.cells))
             hyps.append((height, Hypothesis(c, pw.rotation, pw.scale, height), pw, best_off))
         timings["voting"] = timings.get("voting", 0.0) + time.perf_counter() - t0
         progress.update(0.6 + 0.4 * (n + 1) / len(kept), "comparing the best poses")

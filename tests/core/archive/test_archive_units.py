@@ -160,6 +160,20 @@ def test_correlation_finds_the_pose_of_a_turned_rescaled_scan(tmp_path, rotation
     np.testing.assert_allclose(loc.footprint[0], to_ground(loc.transform, [0], [0])[0])
 
 
+def test_an_unknown_scale_is_found_without_favouring_small_footprints(tmp_path):
+    """Searched over 300-1,500 m footprints, the scan's own 720 m wins, not a small footprint whose few windows
+    happen to score a high mean."""
+    from crosstime.core.archive.locate import above_noise, correlate_photo
+    img = _toy_map()
+    photo = _photo_of(img, tmp_path, (820.0, 760.0), 33.0, 2.0)
+    loc = correlate_photo(photo, _ThumbnailDescriber(), _toy_index_of(img), known_scale=False,
+                          footprint_range=(300.0, 1500.0))
+    truth = (500000.0 + 820.0, 6600000.0 + img.shape[0] - 760.0)
+    assert math.hypot(loc.centre[0] - truth[0], loc.centre[1] - truth[1]) < 64, (loc.centre, truth)
+    assert loc.scale == pytest.approx(2.0, rel=0.13)
+    assert above_noise(0.3, 4) < above_noise(0.25, 400) and above_noise(0.3, 400) > above_noise(0.25, 400)
+
+
 def test_correlation_of_another_place_gives_a_weak_answer(tmp_path):
     from crosstime.core.archive.locate import correlate_photo
     index = _toy_index_of(_toy_map(seed=0))
