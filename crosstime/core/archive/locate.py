@@ -220,8 +220,7 @@ def _shortlist(poses: List[PoseWindows], correlator: CoarseCorrelator,
             # the stable sort keeps the earlier pose on ties, as the final cut below does
             running = set(sorted(maps, key=lambda k: (-heights[k], k))[:n]) | set(scale_best.values())
             maps = {k: v for k, v in maps.items() if k in running}
-    order = [int(i) for i in np.argsort(-heights, kind="stable")]
-    chosen = order[:n]
+    chosen = [int(i) for i in np.argsort(-heights, kind="stable")[:n]]
     for i in sorted(scale_best.values(), key=lambda k: poses[k].scale):
         if i not in chosen:
             chosen.append(i)
